@@ -1,0 +1,58 @@
+package diagnostics
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+// Lint runs every enabled rule on doc and returns the findings in document
+// order, with inline suppressions applied. A rule that panics is reported as
+// an internal-error finding instead of taking the caller down.
+func Lint(doc *document.Document, cfg *Config) []Finding {
+	if cfg == nil {
+		cfg = Default()
+	}
+	findings := []Finding{}
+	for _, r := range Rules() {
+		if cfg.severity(r) == Off || r.check == nil {
+			continue
+		}
+		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings})
+	}
+	findings = suppress(doc, findings)
+	sort.SliceStable(findings, func(i, j int) bool {
+		a, b := findings[i], findings[j]
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		return a.Rule < b.Rule
+	})
+	return findings
+}
+
+func runRule(r *Rule, c *Context) {
+	defer func() {
+		if p := recover(); p != nil {
+			*c.out = append(*c.out, Finding{
+				Rule: "internal-error", Severity: Error,
+				Message: fmt.Sprintf("rule %s failed on this document: %v (please report it)", r.ID, p),
+			})
+		}
+	}()
+	r.check(c)
+}
+
+// Check parses src and lints it when it is a PR/FAQ. It returns the document,
+// whether it is a PR/FAQ, and the findings (empty for other Markdown).
+func Check(path string, src []byte, cfg *Config) (*document.Document, bool, []Finding) {
+	if cfg == nil {
+		cfg = Default()
+	}
+	doc := document.Parse(path, src)
+	if !cfg.IsPRFAQ(doc) {
+		return doc, false, []Finding{}
+	}
+	return doc, true, Lint(doc, cfg)
+}

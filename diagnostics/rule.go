@@ -1,0 +1,147 @@
+// Package diagnostics holds the rules that judge a PR/FAQ and the engine that
+// runs them. Each rule lives in its own file with its id, default severity,
+// documentation, examples and, where safe, a fix; docs are generated from this
+// metadata. The package knows nothing of LSP: positions are byte spans in the
+// document, and the server and the command line translate them.
+package diagnostics
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+// Severity of a finding. The numbers match LSP's DiagnosticSeverity so the
+// server can pass them through; Off disables a rule.
+type Severity int
+
+const (
+	Off Severity = iota
+	Error
+	Warning
+	Information
+	Hint
+)
+
+var severityNames = []string{"off", "error", "warning", "information", "hint"}
+
+func (s Severity) String() string {
+	if s < 0 || int(s) >= len(severityNames) {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads a severity name; "info" and "warn" are accepted too.
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "off", "false", "none", "ignore":
+		return Off, nil
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "information", "info":
+		return Information, nil
+	case "hint":
+		return Hint, nil
+	}
+	return Off, fmt.Errorf("unknown severity %q (want off, error, warning, information or hint)", s)
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Edit replaces the bytes of Span with NewText.
+type Edit struct {
+	Span    document.Span `json:"span"`
+	NewText string        `json:"newText"`
+}
+
+// Fix is a named set of edits that resolves a finding.
+type Fix struct {
+	Title string `json:"title"`
+	Edits []Edit `json:"edits"`
+}
+
+// Finding is one problem in a document.
+type Finding struct {
+	Rule     string         `json:"rule"`
+	Severity Severity       `json:"severity"`
+	Message  string         `json:"message"`
+	Span     document.Span  `json:"span"`
+	Data     map[string]any `json:"data,omitempty"`
+	Fixes    []Fix          `json:"fixes,omitempty"`
+}
+
+// Rule is one check with its documentation.
+type Rule struct {
+	ID       string
+	Severity Severity // default severity
+	// Summary is one line: what the rule flags.
+	Summary string
+	// Why explains why it matters for a PR/FAQ.
+	Why string
+	// Bad and Good are short example documents or lines.
+	Bad, Good string
+	// FixDoc says what the quick fix does; empty when there is none.
+	FixDoc string
+	// Options documents the rule's options: name → meaning and default.
+	Options map[string]string
+	check   func(*Context)
+}
+
+var registry = map[string]*Rule{}
+
+// register adds a rule; each rule file calls it from init.
+func register(r *Rule) *Rule {
+	if _, dup := registry[r.ID]; dup {
+		panic("duplicate rule " + r.ID)
+	}
+	registry[r.ID] = r
+	return r
+}
+
+// Rules returns every rule sorted by id.
+func Rules() []*Rule {
+	out := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Lookup returns the rule with id, or nil.
+func Lookup(id string) *Rule { return registry[id] }
+
+// Context is what a rule sees while it checks one document.
+type Context struct {
+	Doc    *document.Document
+	Config *Config
+	rule   *Rule
+	out    *[]Finding
+}
+
+// Report records a finding of the current rule. A finding's severity defaults
+// to the rule's configured severity.
+func (c *Context) Report(f Finding) {
+	f.Rule = c.rule.ID
+	if f.Severity == Off {
+		f.Severity = c.Config.severity(c.rule)
+	} else if s, ok := c.Config.severityOverride(c.rule.ID); ok {
+		f.Severity = s // the user's choice wins over the rule's own downgrade
+	}
+	*c.out = append(*c.out, f)
+}
+
+// Int reads an integer option of the current rule.
+func (c *Context) Int(name string, def int) int { return c.Config.ruleInt(c.rule.ID, name, def) }
+
+// Strings reads a string-list option of the current rule.
+func (c *Context) Strings(name string) []string { return c.Config.ruleStrings(c.rule.ID, name) }
+
+// Allowed reports whether the user allowed word (case-insensitive).
+func (c *Context) Allowed(word string) bool { return c.Config.allowed(word) }

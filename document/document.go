@@ -1,0 +1,276 @@
+// Package document reads a PR/FAQ Markdown document into a model of its
+// parts: the press release (headline, subheading, summary, problem, solution,
+// quotes, call to action) and the FAQ with its questions and answers. Every
+// part knows its exact byte span in the source; Mapper turns spans into LSP
+// positions. The package knows nothing of rules or of the protocol.
+package document
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Span is a half-open byte range [Start, End) in Document.Source.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Empty reports whether the span covers no bytes.
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// Contains reports whether offset lies inside the span.
+func (s Span) Contains(offset int) bool { return offset >= s.Start && offset < s.End }
+
+// Covers reports whether other lies wholly inside s.
+func (s Span) Covers(other Span) bool { return other.Start >= s.Start && other.End <= s.End }
+
+// PartKind names a part of a PR/FAQ. The values are the stable names used in
+// configuration and in diagnostic data.
+type PartKind string
+
+const (
+	Headline      PartKind = "headline"
+	Subheading    PartKind = "subheading"
+	Summary       PartKind = "summary"
+	Problem       PartKind = "problem"
+	Solution      PartKind = "solution"
+	LeaderQuote   PartKind = "leader-quote"
+	CustomerQuote PartKind = "customer-quote"
+	CallToAction  PartKind = "call-to-action"
+	FAQ           PartKind = "faq"
+	ExternalFAQ   PartKind = "external-faq"
+	InternalFAQ   PartKind = "internal-faq"
+)
+
+// PressReleaseParts lists the parts of the press release in their expected order.
+var PressReleaseParts = []PartKind{Headline, Subheading, Summary, Problem, Solution, LeaderQuote, CustomerQuote, CallToAction}
+
+// AllParts lists every part in document order.
+var AllParts = []PartKind{Headline, Subheading, Summary, Problem, Solution, LeaderQuote, CustomerQuote, CallToAction, FAQ, ExternalFAQ, InternalFAQ}
+
+// Title is the human name of a part, as used in messages and outlines.
+func (k PartKind) Title() string {
+	switch k {
+	case FAQ:
+		return "FAQ"
+	case ExternalFAQ:
+		return "External FAQ"
+	case InternalFAQ:
+		return "Internal FAQ"
+	case CallToAction:
+		return "Call to action"
+	}
+	s := strings.ReplaceAll(string(k), "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// Part is one recognised part of the document.
+type Part struct {
+	Kind PartKind
+	// Span covers the whole part: its heading (if any) and its body.
+	Span Span
+	// Heading is the heading that named the part, or nil when the part was
+	// recognised by its position or content.
+	Heading *Block
+	// Body is the content of the part, without its heading or label.
+	Body Span
+	// Label is a template label such as "Subtitle:" left before the text, or empty.
+	Label Span
+	// Dateline is the "CITY — Date —" opening of the summary, if any.
+	Dateline Span
+	// Text is the plain text of the body (code spans included, markup removed).
+	Text string
+}
+
+// BlockKind classifies a Markdown block.
+type BlockKind int
+
+const (
+	Paragraph BlockKind = iota
+	Heading
+	List
+	BlockQuote
+	Code
+	HTML
+	Table
+	Break
+	Other
+)
+
+// Block is a Markdown block with its source span (whole lines).
+type Block struct {
+	Kind  BlockKind
+	Span  Span
+	Level int // heading level, 1–6
+	// Text is the block's plain text: inline markup removed, code span
+	// contents kept, soft line breaks as spaces.
+	Text string
+	// Content is the span of a heading's or paragraph's inline text.
+	Content Span
+	// Lead is a bold or italic run that opens a paragraph ("**The problem.**"),
+	// or the empty span.
+	Lead Span
+	// LeadText is the text of Lead.
+	LeadText string
+	// Emphasized reports a paragraph that is wholly bold or italic.
+	Emphasized bool
+	// Items are the list items of a list block.
+	Items []*Item
+	// Prose is the prose of a heading or paragraph block (nil for others).
+	Prose *Prose
+	Node  ast.Node
+}
+
+// Item is one list item: its first paragraph and what is nested under it.
+type Item struct {
+	Span  Span
+	First *Block // first paragraph, may be nil
+	Rest  Span   // everything after the first paragraph, may be empty
+}
+
+// Question is one FAQ entry.
+type Question struct {
+	// Text is the question as written, without "Q:", numbering or markup.
+	Text string
+	// Span is the question's text in the source.
+	Span Span
+	// Answer is the span of the answer, empty when there is none.
+	Answer Span
+	// AnswerText is the plain text of the answer.
+	AnswerText string
+	// Entry spans the question and its answer.
+	Entry Span
+	// Group is ExternalFAQ, InternalFAQ or FAQ (an undivided FAQ).
+	Group PartKind
+	// Form tells how the question was written: heading, bold, q-line, list.
+	Form string
+}
+
+// Document is a parsed PR/FAQ.
+type Document struct {
+	Path   string
+	Source []byte
+	Mapper *Mapper
+	// FrontMatter is the YAML block at the top, or nil.
+	FrontMatter *FrontMatter
+	// Blocks are the top-level blocks in order (front matter excluded).
+	Blocks []*Block
+	// Headings are all headings in order, nested ones included.
+	Headings []*Block
+	// Prose holds every run of prose (paragraphs, headings, table cells) in
+	// order; code, HTML, front matter and link destinations are not in it.
+	Prose []*Prose
+	// Excluded are spans prose checks never look into: code, HTML, comments,
+	// front matter.
+	Excluded []Span
+	// Comments are HTML comments outside code, for inline suppression.
+	Comments []Comment
+
+	// Parts maps each recognised part to its place; absent parts are missing.
+	Parts map[PartKind]*Part
+	// PressRelease spans the press release, empty when none was found.
+	PressRelease Span
+	// FAQSpan spans the whole FAQ, empty when there is none.
+	FAQSpan Span
+	// Questions are the FAQ entries in order.
+	Questions []*Question
+	// Quotes are the quoted paragraphs of the press release with their attribution.
+	Quotes []*Quote
+	// Title is a document title heading that is not the headline ("# Foo PRFAQ"), or nil.
+	Title *Block
+}
+
+// Comment is an HTML comment.
+type Comment struct {
+	Span Span
+	Text string // between <!-- and -->
+}
+
+// Quote is a quotation in the press release.
+type Quote struct {
+	Block *Block
+	// Attribution is the "said Jane Doe, CEO" or "— Jane Doe" part, empty when
+	// the quote names nobody.
+	Attribution Span
+	// Speaker is the attribution's text.
+	Speaker string
+	// Kind is LeaderQuote or CustomerQuote (or "" when unattributed).
+	Kind PartKind
+}
+
+// Part returns the part of kind k, or nil when it is missing.
+func (d *Document) Part(k PartKind) *Part { return d.Parts[k] }
+
+// Text returns the source text of a span.
+func (d *Document) Text(s Span) string {
+	s = d.clip(s)
+	return string(d.Source[s.Start:s.End])
+}
+
+func (d *Document) clip(s Span) Span {
+	if s.Start < 0 {
+		s.Start = 0
+	}
+	if s.End > len(d.Source) {
+		s.End = len(d.Source)
+	}
+	if s.End < s.Start {
+		s.End = s.Start
+	}
+	return s
+}
+
+// IsExcluded reports whether offset lies in code, HTML or front matter.
+func (d *Document) IsExcluded(offset int) bool {
+	for _, s := range d.Excluded {
+		if s.Contains(offset) {
+			return true
+		}
+	}
+	return false
+}
+
+// ProseIn returns the prose runs that lie inside span.
+func (d *Document) ProseIn(s Span) []*Prose {
+	var out []*Prose
+	for _, p := range d.Prose {
+		if p.Span.Start >= s.Start && p.Span.Start < s.End {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// PlainText is the prose inside span joined by newlines.
+func (d *Document) PlainText(s Span) string {
+	var b strings.Builder
+	for _, p := range d.ProseIn(s) {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// InFAQ reports whether offset lies in the FAQ.
+func (d *Document) InFAQ(offset int) bool { return d.FAQSpan.Contains(offset) }
+
+// InPressRelease reports whether offset lies in the press release.
+func (d *Document) InPressRelease(offset int) bool { return d.PressRelease.Contains(offset) }
+
+// GroupAt returns which FAQ group holds offset: InternalFAQ, ExternalFAQ, FAQ
+// (the FAQ outside any group) or "" outside the FAQ.
+func (d *Document) GroupAt(offset int) PartKind {
+	for _, k := range []PartKind{InternalFAQ, ExternalFAQ} {
+		if p := d.Parts[k]; p != nil && p.Span.Contains(offset) {
+			return k
+		}
+	}
+	if d.InFAQ(offset) {
+		return FAQ
+	}
+	return ""
+}

@@ -1,0 +1,214 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	qPrefix      = regexp.MustCompile(`^\s*(?:Q\d*|[A-Z]\d{1,3}|\d{1,3})\s*[.:)]\s*`)
+	qOnly        = regexp.MustCompile(`^\s*Q\d*\s*[.:]?\s*$`)
+	interrogative = regexp.MustCompile(`(?i)^(what|where|when|why|who|whom|whose|which|how|can|could|will|would|is|are|was|were|do|does|did|should|shall|may|might|has|have)\b`)
+)
+
+// strongQuestion: a paragraph opening with a bold or italic question
+// ("**Q: What is it?**", "**C1. Which sources…?**").
+func strongQuestion(b *Block) bool {
+	if b.Lead.Empty() {
+		return false
+	}
+	lt := strings.TrimSpace(b.LeadText)
+	return strings.HasSuffix(lt, "?") || qOnly.MatchString(lt) || (strings.HasPrefix(lt, "Q") && qPrefix.MatchString(lt))
+}
+
+// plainQLine: a paragraph starting with "Q:".
+var plainQLine = regexp.MustCompile(`^Q\d*\s*[:.]\s*\S`)
+
+type qmark struct {
+	block *Block
+	q     *Question
+	// answerStart is where the answer may begin; the answer runs to the next
+	// question or heading.
+	answerStart int
+	// answerEnd, when set, bounds the answer (a list item's nested content).
+	answerEnd int
+	level     int // heading level for heading questions, 0 otherwise
+}
+
+func (s *scan) findQuestions() {
+	d := s.d
+	if d.FAQSpan.Empty() {
+		return
+	}
+	var marks []qmark
+	qLevel := 0
+	// inside a heading question's answer, bold lines and list items are
+	// part of the answer, not questions of their own
+	inHeadingAnswer := false
+	for _, b := range d.Blocks {
+		if !d.FAQSpan.Contains(b.Span.Start) {
+			continue
+		}
+		switch b.Kind {
+		case Heading:
+			if isFAQClass(s.class[b]) || b == s.faqHead {
+				inHeadingAnswer = false
+				continue
+			}
+			inHeadingAnswer = true
+			if qLevel == 0 {
+				qLevel = b.Level
+			}
+			if b.Level > qLevel && !strings.HasSuffix(b.Text, "?") {
+				continue // a sub-heading inside an answer
+			}
+			q := &Question{Text: b.Text, Span: b.Content, Form: "heading"}
+			marks = append(marks, qmark{block: b, q: q, answerStart: lineAfter(d, b), level: b.Level})
+		case Paragraph:
+			if inHeadingAnswer {
+				continue
+			}
+			if m, ok := s.paragraphQuestion(b); ok {
+				marks = append(marks, m)
+			}
+		case List:
+			if inHeadingAnswer {
+				continue
+			}
+			for _, it := range b.Items {
+				if m, ok := s.itemQuestion(it); ok {
+					marks = append(marks, m)
+				}
+			}
+		}
+	}
+	for i, m := range marks {
+		end := d.FAQSpan.End
+		if m.answerEnd > 0 {
+			end = m.answerEnd
+		} else {
+			if i+1 < len(marks) {
+				end = marks[i+1].block.Span.Start
+				if marks[i+1].block.Kind == List && marks[i+1].block.Span.Start < m.block.Span.End {
+					end = marks[i+1].q.Span.Start // the next item of the same list
+				}
+			}
+			// any heading (other than a sub-heading of a heading question) ends the answer
+			for _, h := range d.Headings {
+				if h.Span.Start >= m.answerStart && h.Span.Start < end && (m.level == 0 || h.Level <= m.level) {
+					end = h.Span.Start
+					break
+				}
+			}
+		}
+		q := m.q
+		start := m.answerStart
+		for start < end && isSpace(d.Source[start]) {
+			start++
+		}
+		end = trimEnd(d.Source, start, end)
+		if end < start {
+			end = start
+		}
+		q.Answer = Span{start, end}
+		q.AnswerText = strings.TrimSpace(d.PlainText(q.Answer))
+		if q.AnswerText == "" && !q.Answer.Empty() {
+			// the answer is inside the question's own paragraph or is only code
+			q.AnswerText = strings.TrimSpace(d.Text(q.Answer))
+		}
+		q.Entry = Span{m.block.Span.Start, max(end, q.Span.End)}
+		if m.block.Kind == List {
+			q.Entry.Start = lineStartOf(d, q.Span.Start)
+		}
+		q.Group = d.GroupAt(q.Span.Start)
+		d.Questions = append(d.Questions, q)
+	}
+}
+
+func lineStartOf(d *Document, offset int) int { return d.Mapper.LineStart(d.Mapper.Line(offset)) }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
+
+// paragraphQuestion recognises "**Q: …?**", "**Q:** …", "**…?**" and "Q: …".
+func (s *scan) paragraphQuestion(b *Block) (qmark, bool) {
+	d := s.d
+	p := b.Prose
+	if strongQuestion(b) {
+		lt := strings.TrimSpace(b.LeadText)
+		var text string
+		var span Span
+		answerStart := b.Lead.End
+		if qOnly.MatchString(lt) {
+			// "**Q:** What is it?" – the question is the rest of the first line
+			lineEnd := d.Mapper.LineEnd(d.Mapper.Line(b.Lead.End))
+			span = Span{b.Lead.End, lineEnd}
+			text = strings.TrimSpace(d.PlainText(span))
+			if text == "" {
+				text = strings.TrimSpace(d.Text(span))
+			}
+			answerStart = lineEnd
+		} else {
+			span = b.Lead
+			text = lt
+		}
+		for len(text) > 0 && (text[0] == '*' || text[0] == '_') {
+			text = text[1:]
+		}
+		if m := qPrefix.FindStringIndex(text); m != nil {
+			text = text[m[1]:]
+		}
+		text = strings.Trim(text, " *_")
+		// skip the closing markup of the lead
+		for answerStart < b.Span.End && (d.Source[answerStart] == '*' || d.Source[answerStart] == '_') {
+			answerStart++
+		}
+		return qmark{block: b, q: &Question{Text: text, Span: trimSpan(d, span), Form: "bold"}, answerStart: answerStart}, true
+	}
+	if plainQLine.MatchString(b.Text) {
+		// "Q: question" up to the end of its line or an "A:" on a later line
+		first := d.Mapper.Line(b.Content.Start)
+		qEnd := d.Mapper.LineEnd(first)
+		m := qPrefix.FindStringIndex(b.Text)
+		qStart := p.Offset(m[1])
+		text := strings.TrimSpace(d.Text(Span{qStart, qEnd}))
+		return qmark{block: b, q: &Question{Text: text, Span: Span{qStart, qEnd}, Form: "q-line"}, answerStart: qEnd}, true
+	}
+	return qmark{}, false
+}
+
+// itemQuestion recognises a list item whose first line is a question, with
+// its answer nested below it.
+func (s *scan) itemQuestion(it *Item) (qmark, bool) {
+	b := it.First
+	if b == nil {
+		return qmark{}, false
+	}
+	text := strings.TrimSpace(b.Text)
+	if m, ok := s.paragraphQuestion(b); ok {
+		if !it.Rest.Empty() {
+			m.answerEnd = it.Span.End
+		}
+		m.q.Form = "list"
+		return m, true
+	}
+	isQ := strings.HasSuffix(text, "?") || (!it.Rest.Empty() && interrogative.MatchString(text) && len(strings.Fields(text)) <= 25)
+	if !isQ {
+		return qmark{}, false
+	}
+	q := &Question{Text: strings.TrimSpace(qPrefix.ReplaceAllString(text, "")), Span: b.Content, Form: "list"}
+	m := qmark{block: b, q: q, answerStart: b.Span.End}
+	if !it.Rest.Empty() {
+		m.answerStart, m.answerEnd = it.Rest.Start, it.Span.End
+	}
+	return m, true
+}
+
+func trimSpan(d *Document, s Span) Span {
+	for s.Start < s.End && (isSpace(d.Source[s.Start]) || d.Source[s.Start] == '*' || d.Source[s.Start] == '_') {
+		s.Start++
+	}
+	for s.End > s.Start && (isSpace(d.Source[s.End-1]) || d.Source[s.End-1] == '*' || d.Source[s.End-1] == '_') {
+		s.End--
+	}
+	return s
+}

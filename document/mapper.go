@@ -1,0 +1,151 @@
+package document
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Position is a place in a document as LSP counts it: a 0-based line and a
+// 0-based column in UTF-16 code units. It carries no LSP type so that the
+// engine stays free of the protocol.
+type Position struct {
+	Line      int `json:"line"`
+	Character int `json:"character"`
+}
+
+// Range is a pair of positions, end exclusive.
+type Range struct {
+	Start Position `json:"start"`
+	End   Position `json:"end"`
+}
+
+// Mapper converts between byte offsets and LSP positions. It is the only place
+// in the project that knows about UTF-16 and line endings: "\n", "\r\n" and a
+// lone "\r" all end a line, as the LSP specification says.
+type Mapper struct {
+	src        []byte
+	lineStarts []int // byte offset of the first byte of each line
+}
+
+// NewMapper indexes the line starts of src.
+func NewMapper(src []byte) *Mapper {
+	starts := make([]int, 1, 64)
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return &Mapper{src: src, lineStarts: starts}
+}
+
+// LineCount is the number of lines; an empty document has one.
+func (m *Mapper) LineCount() int { return len(m.lineStarts) }
+
+// LineStart returns the byte offset where line starts (clamped).
+func (m *Mapper) LineStart(line int) int {
+	if line < 0 {
+		return 0
+	}
+	if line >= len(m.lineStarts) {
+		return len(m.src)
+	}
+	return m.lineStarts[line]
+}
+
+// LineEnd returns the byte offset of the end of line, before its terminator.
+func (m *Mapper) LineEnd(line int) int {
+	if line < 0 {
+		line = 0
+	}
+	if line+1 >= len(m.lineStarts) {
+		return len(m.src)
+	}
+	end := m.lineStarts[line+1]
+	if end > 0 && m.src[end-1] == '\n' {
+		end--
+	}
+	if end > m.lineStarts[line] && m.src[end-1] == '\r' {
+		end--
+	}
+	return end
+}
+
+// Line returns the 0-based line holding offset.
+func (m *Mapper) Line(offset int) int {
+	offset = m.clamp(offset)
+	return sort.Search(len(m.lineStarts), func(i int) bool { return m.lineStarts[i] > offset }) - 1
+}
+
+func (m *Mapper) clamp(offset int) int {
+	if offset < 0 {
+		return 0
+	}
+	if offset > len(m.src) {
+		return len(m.src)
+	}
+	return offset
+}
+
+// Position converts a byte offset to a position. An offset inside a
+// multi-byte character or a line terminator is moved back to its start.
+func (m *Mapper) Position(offset int) Position {
+	offset = m.clamp(offset)
+	line := m.Line(offset)
+	start := m.lineStarts[line]
+	if end := m.LineEnd(line); offset > end {
+		offset = end
+	}
+	col := 0
+	for i := start; i < offset; {
+		r, size := utf8.DecodeRune(m.src[i:])
+		if i+size > offset {
+			break // offset points inside this character
+		}
+		col += utf16Len(r, size)
+		i += size
+	}
+	return Position{Line: line, Character: col}
+}
+
+// Range converts a byte span to a range.
+func (m *Mapper) Range(start, end int) Range {
+	return Range{Start: m.Position(start), End: m.Position(end)}
+}
+
+// Offset converts a position to a byte offset. A line past the end maps to the
+// end of the document; a column past the end of its line maps to the line's
+// end; a column inside a surrogate pair maps to the start of that character.
+func (m *Mapper) Offset(p Position) int {
+	if p.Line < 0 {
+		return 0
+	}
+	if p.Line >= len(m.lineStarts) {
+		return len(m.src)
+	}
+	i, end := m.lineStarts[p.Line], m.LineEnd(p.Line)
+	for col := 0; i < end; {
+		r, size := utf8.DecodeRune(m.src[i:])
+		w := utf16Len(r, size)
+		if col+w > p.Character {
+			break
+		}
+		col += w
+		i += size
+	}
+	return i
+}
+
+// utf16Len is the number of UTF-16 code units a decoded rune takes. Invalid
+// bytes (RuneError of size 1) count as one unit, as editors show U+FFFD.
+func utf16Len(r rune, size int) int {
+	if r >= 0x10000 && size == 4 {
+		return 2
+	}
+	return 1
+}

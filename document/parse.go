@@ -1,0 +1,301 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// markdown is CommonMark plus GFM (tables, strikethrough, task lists,
+// linkify). No Typographer: it would rewrite quotes and dashes.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// Parse reads src into a Document. It never fails: odd input gives a model
+// with fewer parts, never a panic.
+func Parse(path string, src []byte) *Document {
+	d := &Document{Path: path, Source: src, Mapper: NewMapper(src), Parts: map[PartKind]*Part{}}
+	parseSrc := src
+	if fm := splitFrontMatter(src); fm != nil {
+		d.FrontMatter = fm
+		d.Excluded = append(d.Excluded, fm.Span)
+		parseSrc = blankOut(src, fm.Span)
+	}
+	root := markdown.Parser().Parse(text.NewReader(parseSrc))
+	w := walker{d: d}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if b := w.block(n); b != nil {
+			d.Blocks = append(d.Blocks, b)
+		}
+	}
+	d.Comments = findComments(d)
+	recognise(d)
+	return d
+}
+
+type walker struct{ d *Document }
+
+// block builds the Block for n and records its prose, headings and
+// excluded spans.
+func (w *walker) block(n ast.Node) *Block {
+	d := w.d
+	b := &Block{Node: n, Span: w.span(n)}
+	switch n := n.(type) {
+	case *ast.Heading:
+		b.Kind, b.Level = Heading, n.Level
+		w.inline(b, n, true)
+		d.Headings = append(d.Headings, b)
+	case *ast.Paragraph, *ast.TextBlock:
+		b.Kind = Paragraph
+		w.inline(b, n, false)
+	case *ast.List:
+		b.Kind = List
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			b.Items = append(b.Items, w.item(c))
+		}
+	case *ast.Blockquote:
+		b.Kind = BlockQuote
+		w.children(n)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		b.Kind = Code
+		d.Excluded = append(d.Excluded, b.Span)
+	case *ast.HTMLBlock:
+		b.Kind = HTML
+		d.Excluded = append(d.Excluded, b.Span)
+	case *east.Table:
+		b.Kind = Table
+		w.table(n)
+	case *ast.ThematicBreak:
+		b.Kind = Break
+	default:
+		b.Kind = Other
+		w.children(n)
+	}
+	return b
+}
+
+func (w *walker) children(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.block(c)
+	}
+}
+
+func (w *walker) item(n ast.Node) *Item {
+	it := &Item{Span: w.span(n)}
+	it.Rest = Span{it.Span.End, it.Span.End}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b := w.block(c)
+		if c == n.FirstChild() && b.Kind == Paragraph {
+			it.First = b
+			continue
+		}
+		if it.Rest.Empty() || b.Span.Start < it.Rest.Start {
+			it.Rest.Start = b.Span.Start
+		}
+	}
+	return it
+}
+
+func (w *walker) table(n ast.Node) {
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			var pb proseBuilder
+			w.inlines(&pb, cell)
+			if len(pb.text) > 0 {
+				w.d.Prose = append(w.d.Prose, pb.build(Span{pb.offsets[0], pb.offsets[len(pb.offsets)-1] + 1}, false))
+			}
+		}
+	}
+}
+
+// inline fills a heading's or paragraph's text, lead and prose.
+func (w *walker) inline(b *Block, n ast.Node, heading bool) {
+	src := w.d.Source
+	lines := n.Lines()
+	if lines.Len() > 0 {
+		b.Content = Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop}
+	} else {
+		b.Content = Span{b.Span.End, b.Span.End}
+	}
+	var pb proseBuilder
+	w.inlines(&pb, n)
+	// a closed ATX heading's trailing #s are not in Lines; trim the trailing
+	// blanks goldmark keeps in the last segment.
+	p := pb.build(b.Content, heading)
+	b.Prose = p
+	b.Text = strings.TrimSpace(p.Text)
+	w.d.Prose = append(w.d.Prose, p)
+
+	if first := n.FirstChild(); first != nil {
+		if _, ok := first.(*ast.Emphasis); ok {
+			var lead proseBuilder
+			w.inlines(&lead, first)
+			if len(lead.offsets) > 0 {
+				b.Lead = Span{lead.offsets[0], lead.offsets[len(lead.offsets)-1] + 1}
+				b.LeadText = strings.TrimSpace(string(lead.text))
+				// wholly emphasised: the lead is the only child with text
+				b.Emphasized = true
+				for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+					if t, ok := c.(*ast.Text); !ok || strings.TrimSpace(string(t.Segment.Value(src))) != "" {
+						b.Emphasized = false
+					}
+				}
+			}
+		}
+	}
+}
+
+// inlines appends the prose of n's inline descendants.
+func (w *walker) inlines(pb *proseBuilder, n ast.Node) {
+	src := w.d.Source
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			pb.add(src, c.Segment.Start, c.Segment.Stop)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				pb.addSpace(c.Segment.Stop)
+			}
+		case *ast.String:
+			at := 0
+			if k := len(pb.offsets); k > 0 {
+				at = pb.offsets[k-1]
+			}
+			for range c.Value {
+				pb.offsets = append(pb.offsets, at)
+			}
+			pb.text = append(pb.text, c.Value...)
+		case *ast.CodeSpan:
+			start := len(pb.text)
+			w.inlines(pb, c)
+			pb.code = append(pb.code, Span{start, len(pb.text)})
+			w.exclude(c)
+		case *ast.AutoLink:
+			start := len(pb.text)
+			seg := autolinkSegment(src, c, pb)
+			pb.add(src, seg.Start, seg.End)
+			pb.code = append(pb.code, Span{start, len(pb.text)})
+			w.d.Excluded = append(w.d.Excluded, seg)
+		case *ast.RawHTML:
+			for i := 0; i < c.Segments.Len(); i++ {
+				s := c.Segments.At(i)
+				w.d.Excluded = append(w.d.Excluded, Span{s.Start, s.Stop})
+				pb.addSpace(s.Start)
+			}
+		case *ast.Image:
+			pb.addSpace(lastOffset(pb))
+		default:
+			w.inlines(pb, c)
+		}
+	}
+}
+
+func (w *walker) exclude(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			w.d.Excluded = append(w.d.Excluded, Span{t.Segment.Start, t.Segment.Stop})
+		}
+	}
+}
+
+func lastOffset(pb *proseBuilder) int {
+	if k := len(pb.offsets); k > 0 {
+		return pb.offsets[k-1] + 1
+	}
+	return 0
+}
+
+// autolinkSegment finds an autolink's text in the source: goldmark keeps no
+// public segment for it, so search forward from the last prose offset.
+func autolinkSegment(src []byte, n *ast.AutoLink, pb *proseBuilder) Span {
+	label := n.Label(src)
+	from := lastOffset(pb)
+	if i := strings.Index(string(src[from:]), string(label)); i >= 0 {
+		return Span{from + i, from + i + len(label)}
+	}
+	return Span{from, from}
+}
+
+// span returns the whole-line source span of a block node.
+func (w *walker) span(n ast.Node) Span {
+	start, end, ok := lineBounds(n)
+	if !ok {
+		p := n.Pos()
+		if p < 0 {
+			p = 0
+		}
+		start, end = p, p
+	}
+	m := w.d.Mapper
+	return Span{m.LineStart(m.Line(start)), m.LineEnd(m.Line(end))}
+}
+
+// lineBounds finds the first and last source bytes of a block's lines,
+// descending into containers.
+func lineBounds(n ast.Node) (start, end int, ok bool) {
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			start, end, ok = l.At(0).Start, l.At(l.Len()-1).Stop, true
+			if end > start {
+				end-- // the last byte, not one past it
+			}
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() != ast.TypeBlock {
+			continue
+		}
+		if s, e, cok := lineBounds(c); cok {
+			if !ok || s < start {
+				start = s
+			}
+			if !ok || e > end {
+				end = e
+			}
+			ok = true
+		}
+	}
+	if !ok {
+		if p := n.Pos(); p >= 0 && n.Type() == ast.TypeBlock {
+			return p, p, true
+		}
+	}
+	return start, end, ok
+}
+
+var commentRe = regexp.MustCompile(`(?s)<!--(.*?)-->`)
+
+// findComments lists HTML comments that are not inside code.
+func findComments(d *Document) []Comment {
+	var out []Comment
+	for _, m := range commentRe.FindAllSubmatchIndex(d.Source, -1) {
+		if d.inCode(m[0]) {
+			continue
+		}
+		out = append(out, Comment{Span: Span{m[0], m[1]}, Text: string(d.Source[m[2]:m[3]])})
+	}
+	return out
+}
+
+// inCode reports whether offset is inside a code block or code span.
+func (d *Document) inCode(offset int) bool {
+	for _, b := range d.Blocks {
+		if b.Kind == Code && b.Span.Contains(offset) {
+			return true
+		}
+	}
+	for _, p := range d.Prose {
+		if !p.Span.Contains(offset) {
+			continue
+		}
+		for _, c := range p.code {
+			if s := p.SourceSpan(c.Start, c.End); s.Contains(offset) {
+				return true
+			}
+		}
+	}
+	return false
+}
