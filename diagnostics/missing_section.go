@@ -1,0 +1,183 @@
+package diagnostics
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+func init() {
+	register(&Rule{
+		ID:       "missing-section",
+		Severity: Warning,
+		Summary:  "A part of the PR/FAQ is absent.",
+		Why: "Each part of a PR/FAQ answers a question a reader will ask: what is it (headline), who is it for " +
+			"and why (problem), how does it help (solution), who says so (quotes), how do I get it (call to action), " +
+			"and what about the hard questions (FAQ). A missing part is usually a question the team has not answered yet. " +
+			"A missing headline or FAQ is an error; other parts are warnings. `data.section` names the part.",
+		Bad:    "# Acme launches Widget\n\nWidget is great.\n",
+		Good:   "# Acme Widget cuts invoice time from days to minutes for small shops\n\n*Small shops send invoices in one click.*\n\n...\n\n## FAQ\n\n### How much does it cost?\n\n$5 a month.\n",
+		FixDoc: "Inserts the section's skeleton where it belongs.",
+		check:  checkMissingSections,
+	})
+}
+
+func checkMissingSections(c *Context) {
+	doc := c.Doc
+	undivided := doc.Parts[document.FAQ] != nil && doc.Parts[document.ExternalFAQ] == nil && doc.Parts[document.InternalFAQ] == nil
+	for _, k := range document.AllParts {
+		if doc.Parts[k] != nil || !c.Config.Requires(k) {
+			continue
+		}
+		if k == document.FAQ && len(doc.Questions) > 0 {
+			continue
+		}
+		if undivided && (k == document.ExternalFAQ || k == document.InternalFAQ) {
+			// An FAQ that is not split into customer and stakeholder groups is
+			// judged as a whole (faq-coverage), not reported twice here.
+			continue
+		}
+		if doc.Parts[document.FAQ] == nil && (k == document.ExternalFAQ || k == document.InternalFAQ) {
+			continue // the missing FAQ is reported once
+		}
+		sev := Off
+		if k == document.Headline || k == document.FAQ {
+			sev = Error
+		}
+		at := insertionPoint(doc, k)
+		span := anchorSpan(doc, k, at)
+		c.Report(Finding{
+			Severity: sev,
+			Message:  fmt.Sprintf("Missing %s: %s", k.Title(), sectionAdvice[k]),
+			Span:     span,
+			Data:     map[string]any{"section": string(k)},
+			Fixes:    []Fix{{Title: "Insert " + article(k.Title()) + " " + k.Title() + " section", Edits: []Edit{{Span: document.Span{Start: at, End: at}, NewText: skeletonAt(doc, k, at)}}}},
+		})
+	}
+}
+
+var sectionAdvice = map[document.PartKind]string{
+	document.Headline:      "start with one line that names the customer and the benefit.",
+	document.Subheading:    "add one sentence under the headline on who it is for and what they get.",
+	document.Summary:       "open with a dated paragraph (CITY — Date —) that says what launches and for whom.",
+	document.Problem:       "describe the customer's problem before the solution.",
+	document.Solution:      "say how the product solves the problem, in the customer's words.",
+	document.LeaderQuote:   "add a quote from a leader on why the team built this.",
+	document.CustomerQuote: "add a quote from a (hypothetical) customer on the difference it makes.",
+	document.CallToAction:  "tell the reader how to get started and where.",
+	document.FAQ:           "add frequently asked questions with honest answers.",
+	document.ExternalFAQ:   "add questions customers will ask (price, availability, how it works).",
+	document.InternalFAQ:   "add questions stakeholders will ask (cost, risks, dependencies, competition).",
+}
+
+// anchorSpan is where a missing-section finding is shown: the headline line
+// for press release parts, the FAQ heading for FAQ groups, else the top.
+func anchorSpan(doc *document.Document, k document.PartKind, at int) document.Span {
+	var anchor *document.Part
+	switch k {
+	case document.ExternalFAQ, document.InternalFAQ:
+		anchor = doc.Parts[document.FAQ]
+	default:
+		anchor = doc.Parts[document.Headline]
+	}
+	if anchor != nil {
+		line := doc.Mapper.Line(anchor.Span.Start)
+		return document.Span{Start: doc.Mapper.LineStart(line), End: doc.Mapper.LineEnd(line)}
+	}
+	line := doc.Mapper.Line(at)
+	if doc.FrontMatter != nil && line < doc.Mapper.Line(doc.FrontMatter.Span.End) {
+		line = doc.Mapper.Line(doc.FrontMatter.Span.End)
+	}
+	return document.Span{Start: doc.Mapper.LineStart(line), End: doc.Mapper.LineEnd(line)}
+}
+
+// insertionPoint is the byte offset where part k belongs: after the last
+// present part that comes before it, or before the first that comes after it.
+func insertionPoint(doc *document.Document, k document.PartKind) int {
+	order := document.AllParts
+	idx := 0
+	for i, o := range order {
+		if o == k {
+			idx = i
+		}
+	}
+	switch k {
+	case document.ExternalFAQ, document.InternalFAQ:
+		if f := doc.Parts[document.FAQ]; f != nil {
+			if k == document.ExternalFAQ {
+				if in := doc.Parts[document.InternalFAQ]; in != nil {
+					return doc.Mapper.LineStart(doc.Mapper.Line(in.Span.Start))
+				}
+			}
+			return f.Span.End
+		}
+	case document.FAQ:
+		return len(doc.Source)
+	}
+	for i := idx - 1; i >= 0; i-- {
+		if p := doc.Parts[order[i]]; p != nil && order[i] != document.FAQ {
+			return p.Span.End
+		}
+	}
+	for i := idx + 1; i < len(order); i++ {
+		if p := doc.Parts[order[i]]; p != nil {
+			return doc.Mapper.LineStart(doc.Mapper.Line(p.Span.Start))
+		}
+	}
+	if doc.FrontMatter != nil {
+		return doc.FrontMatter.Span.End
+	}
+	return 0
+}
+
+// skeletonAt returns the section skeleton with the blank lines it needs at at.
+func skeletonAt(doc *document.Document, k document.PartKind, at int) string {
+	body := Skeleton(k)
+	if f := doc.Parts[document.FAQ]; f != nil && f.Heading != nil && (k == document.ExternalFAQ || k == document.InternalFAQ) {
+		body = relevel(body, f.Heading.Level+1)
+	}
+	before := ""
+	if at > 0 {
+		if doc.Source[at-1] != '\n' {
+			before = "\n\n"
+		} else if at < 2 || doc.Source[at-2] != '\n' {
+			before = "\n"
+		}
+	}
+	after := "\n"
+	if at >= len(doc.Source) {
+		after = ""
+	}
+	return before + body + after
+}
+
+var headingPrefix = regexp.MustCompile(`(?m)^(#+) `)
+
+// relevel shifts a skeleton's headings so its first heading has level.
+func relevel(s string, level int) string {
+	first := headingPrefix.FindStringSubmatch(s)
+	if first == nil {
+		return s
+	}
+	shift := level - len(first[1])
+	return headingPrefix.ReplaceAllStringFunc(s, func(m string) string {
+		n := len(m) - 1 + shift
+		if n < 1 {
+			n = 1
+		}
+		if n > 6 {
+			n = 6
+		}
+		return strings.Repeat("#", n) + " "
+	})
+}
+
+// article is "an" before a vowel sound ("an FAQ", "an External FAQ").
+func article(word string) string {
+	if word != "" && strings.ContainsRune("AEFIOaeio", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
