@@ -6,8 +6,8 @@ import (
 )
 
 var (
-	qPrefix      = regexp.MustCompile(`^\s*(?:Q\d*|[A-Z]\d{1,3}|\d{1,3})\s*[.:)]\s*`)
-	qOnly        = regexp.MustCompile(`^\s*Q\d*\s*[.:]?\s*$`)
+	qPrefix       = regexp.MustCompile(`^\s*(?:Q\d*|[A-Z]\d{1,3}|\d{1,3})\s*[.:)]\s*`)
+	qOnly         = regexp.MustCompile(`^\s*Q\d*\s*[.:]?\s*$`)
 	interrogative = regexp.MustCompile(`(?i)^(what|where|when|why|who|whom|whose|which|how|can|could|will|would|is|are|was|were|do|does|did|should|shall|may|might|has|have)\b`)
 )
 
