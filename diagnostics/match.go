@@ -70,3 +70,23 @@ func matchCase(original, replacement string) string {
 	}
 	return replacement
 }
+
+// spanAt is the empty span at offset (an insertion point).
+func spanAt(offset int) document.Span { return document.Span{Start: offset, End: offset} }
+
+// spanOf is the span [start, end).
+func spanOf(start, end int) document.Span { return document.Span{Start: start, End: end} }
+
+// lineSpan is the span of the line holding offset, without its terminator.
+func lineSpan(doc *document.Document, offset int) document.Span {
+	l := doc.Mapper.Line(offset)
+	return document.Span{Start: doc.Mapper.LineStart(l), End: doc.Mapper.LineEnd(l)}
+}
+
+// firstLine clips a span to the end of its first line.
+func firstLine(doc *document.Document, s document.Span) document.Span {
+	if end := doc.Mapper.LineEnd(doc.Mapper.Line(s.Start)); end < s.End {
+		s.End = end
+	}
+	return s
+}

@@ -45,6 +45,9 @@ func (s *scan) findQuestions() {
 	// inside a heading question's answer, bold lines and list items are
 	// part of the answer, not questions of their own
 	inHeadingAnswer := false
+	// the first question of a group sets its form: once questions are bold or
+	// "Q:" lines, a list of questions inside an answer is part of the answer
+	form := ""
 	for _, b := range d.Blocks {
 		if !d.FAQSpan.Contains(b.Span.Start) {
 			continue
@@ -53,6 +56,7 @@ func (s *scan) findQuestions() {
 		case Heading:
 			if isFAQClass(s.class[b]) || b == s.faqHead {
 				inHeadingAnswer = false
+				form = ""
 				continue
 			}
 			inHeadingAnswer = true
@@ -70,11 +74,15 @@ func (s *scan) findQuestions() {
 			}
 			if m, ok := s.paragraphQuestion(b); ok {
 				marks = append(marks, m)
+				if form == "" {
+					form = m.q.Form
+				}
 			}
 		case List:
-			if inHeadingAnswer {
+			if inHeadingAnswer || (form != "" && form != "list") {
 				continue
 			}
+			form = "list"
 			for _, it := range b.Items {
 				if m, ok := s.itemQuestion(it); ok {
 					marks = append(marks, m)

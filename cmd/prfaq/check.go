@@ -1,0 +1,256 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+// fileResult is one checked file.
+type fileResult struct {
+	Path     string
+	PRFAQ    bool
+	Doc      *document.Document
+	Findings []diagnostics.Finding
+	Err      error
+}
+
+// maxFileSize bounds what check reads; PR/FAQs are a few pages.
+const maxFileSize = 32 << 20
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	format := fl.String("format", "text", "output format: text, json, sarif or github")
+	failOn := fl.String("fail-on", "warning", "lowest severity that fails the check: error, warning, information, hint or never")
+	configFile := fl.String("config", "", "configuration file (default: the .prfaq.yaml above each file)")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	threshold, err := parseFailOn(*failOn)
+	if err != nil {
+		fmt.Fprintln(stderr, "prfaq check:", err)
+		return 2
+	}
+	switch *format {
+	case "text", "json", "sarif", "github":
+	default:
+		fmt.Fprintf(stderr, "prfaq check: unknown format %q (want text, json, sarif or github)\n", *format)
+		return 2
+	}
+	if fl.NArg() == 0 {
+		fmt.Fprintln(stderr, "prfaq check: name at least one file or directory")
+		return 2
+	}
+	base := diagnostics.Default()
+	explicitConfig := *configFile != ""
+	if explicitConfig {
+		if err := base.LoadFile(*configFile); err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				fmt.Fprintln(stderr, "prfaq check:", err)
+				return 2
+			}
+			fmt.Fprintln(stderr, "prfaq check: configuration:", err, "(defaults apply to those keys)")
+		}
+	}
+
+	targets, explicit, ioErrs := collect(fl.Args())
+	results := checkAll(targets, explicit, base, explicitConfig, stderr)
+	results = append(results, ioErrs...)
+	sort.Slice(results, func(i, j int) bool { return results[i].Path < results[j].Path })
+
+	switch *format {
+	case "text":
+		writeText(stdout, results)
+	case "json":
+		writeJSON(stdout, results)
+	case "sarif":
+		writeSARIF(stdout, results)
+	case "github":
+		writeGitHub(stdout, results)
+	}
+	code := 0
+	for _, r := range results {
+		if r.Err != nil {
+			if *format != "text" {
+				fmt.Fprintf(stderr, "%s: %v\n", r.Path, r.Err)
+			}
+			code = 2
+		}
+	}
+	if code == 0 && failed(results, threshold) {
+		code = 1
+	}
+	return code
+}
+
+func parseFailOn(s string) (diagnostics.Severity, error) {
+	if s == "never" {
+		return diagnostics.Off, nil
+	}
+	sev, err := diagnostics.ParseSeverity(s)
+	if err != nil || sev == diagnostics.Off {
+		return 0, fmt.Errorf("unknown --fail-on %q (want error, warning, information, hint or never)", s)
+	}
+	return sev, nil
+}
+
+func failed(results []fileResult, threshold diagnostics.Severity) bool {
+	if threshold == diagnostics.Off {
+		return false
+	}
+	for _, r := range results {
+		for _, f := range r.Findings {
+			if f.Severity <= threshold {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true, ".hg": true, ".svn": true}
+
+// collect expands directories into their Markdown files. Files named on the
+// command line are explicit: they are checked even when they do not look
+// like PR/FAQs.
+func collect(paths []string) (files []string, explicit map[string]bool, errs []fileResult) {
+	explicit = map[string]bool{}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, fileResult{Path: p, Err: err})
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			explicit[p] = true
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, fileResult{Path: path, Err: err})
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && skipDirs[d.Name()] {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if ext := strings.ToLower(filepath.Ext(path)); ext == ".md" || ext == ".markdown" {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, fileResult{Path: p, Err: err})
+		}
+	}
+	return files, explicit, errs
+}
+
+// checkAll checks files in parallel, one worker per CPU.
+func checkAll(files []string, explicit map[string]bool, base *diagnostics.Config, fixedConfig bool, stderr io.Writer) []fileResult {
+	results := make([]fileResult, len(files))
+	var reported sync.Map // config files whose errors were printed
+	var mu sync.Mutex     // serialises stderr
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				cfg := base
+				if !fixedConfig {
+					c, cfgPath, err := diagnostics.ForFile(base, files[i])
+					cfg = c
+					if err != nil {
+						if _, seen := reported.LoadOrStore(cfgPath, true); !seen {
+							mu.Lock()
+							fmt.Fprintln(stderr, "prfaq check: configuration:", err, "(defaults apply to those keys)")
+							mu.Unlock()
+						}
+					}
+				}
+				results[i] = checkFile(files[i], explicit[files[i]], cfg)
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+func checkFile(path string, explicit bool, cfg *diagnostics.Config) fileResult {
+	r := fileResult{Path: path}
+	src, err := readText(path)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	r.Doc = document.Parse(path, src)
+	r.PRFAQ = cfg.IsPRFAQ(r.Doc)
+	if r.PRFAQ || explicit {
+		r.Findings = diagnostics.Lint(r.Doc, cfg)
+	} else {
+		r.Findings = []diagnostics.Finding{}
+	}
+	return r
+}
+
+// readText reads a text file, refusing binary, non-UTF-8 and huge files
+// with a clear reason.
+func readText(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, larger than the %d-byte limit", st.Size(), maxFileSize)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	head := src
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return nil, errors.New("binary file (contains NUL bytes); not checked")
+	}
+	if !utf8.Valid(src) {
+		return nil, fmt.Errorf("not valid UTF-8 (first bad byte at offset %d); save it as UTF-8", firstInvalid(src))
+	}
+	return src, nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}

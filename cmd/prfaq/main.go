@@ -1,0 +1,60 @@
+// Command prfaq checks PR/FAQ documents from the command line and in CI with
+// the same engine the language server uses.
+//
+//	prfaq check [--format text|json|sarif|github] [--fail-on LEVEL] [--config FILE] PATH...
+//	prfaq rules [--markdown] [ID]
+//	prfaq new [--title T] [--force] [FILE]
+//	prfaq outline FILE
+//	prfaq version
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/prfaq-lsp/prfaq-lsp/internal/version"
+)
+
+const usage = `prfaq checks Amazon-style PR/FAQ documents.
+
+Usage:
+  prfaq check [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--config FILE] PATH...
+  prfaq rules [--markdown] [ID]     list the rules, or explain one
+  prfaq new [--title T] [--force] [FILE]   write a PR/FAQ skeleton (to stdout without FILE)
+  prfaq outline FILE                show the parts and questions prfaq recognises
+  prfaq version
+
+Exit status of check: 0 when nothing reaches --fail-on (default warning), 1 when something
+does, 2 on usage or I/O errors.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: tests call it directly.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "rules":
+		return runRules(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
+	case "outline":
+		return runOutline(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "prfaq", version.String())
+		return 0
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "prfaq: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}

@@ -1,0 +1,93 @@
+package diagnostics
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+func init() {
+	register(&Rule{
+		ID:       "deferred-answer",
+		Severity: Warning,
+		Summary:  "An FAQ answer puts the question off: TBD, TODO, \"we'll figure it out later\".",
+		Why: "The FAQ is where the team proves it has thought the hard questions through. An answer that defers " +
+			"(TBD, TBC, TODO, \"to be determined\", \"not decided yet\", \"we'll figure that out later\") means the " +
+			"question is open; an open question with no owner and no date stays open. An answer that names an owner " +
+			"and a date for the follow-up is reported as information only. The bare word \"later\" is not a deferral.",
+		Bad:    "### How much will it cost?\n\nTBD, we'll figure that out later.\n",
+		Good:   "### How much will it cost?\n\nUnknown today; Priya (finance) will answer by March 14 after the pricing review.\n",
+		FixDoc: "Replaces the deferring sentence with an owned follow-up: \"Unknown today; OWNER will answer by DATE.\"",
+		check:  checkDeferredAnswers,
+	})
+}
+
+var deferral = regexp.MustCompile(`(?i)\b(?:TBD|TBC|TBA|TODO|FIXME|to be (?:determined|decided|confirmed|defined|announced|discussed)|not (?:yet )?(?:decided|determined|defined)(?: yet)?|(?:we'?ll|we will|we'?d|will|to) (?:need to )?(?:figure|work|sort) (?:it|this|that|these|those|them)? ?out(?: later)?|(?:decide|answer|address|revisit|discuss) (?:it |this |that )?later|still (?:being )?(?:discussed|debated|undecided)|undecided|open question|unknown at this (?:time|point)|coming soon)\b|\bTBD\b`)
+
+// ownedFollowUp: the answer names who follows up ("Priya will answer",
+// "owner: @sam", "OWNER will answer") and when ("by March 14", "by Q3").
+var (
+	followUpOwner = regexp.MustCompile(`(?i)(@[\w-]+|\bowner\s*:|\bowned by\b|\b[A-Z][a-z]+(?: \([^)]*\))? will (?:answer|decide|follow up|confirm|report)|\bOWNER\b)`)
+	followUpDate  = regexp.MustCompile(`(?i)\bby (?:the )?(?:end of )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d{0,2}|q[1-4]|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|monday|tuesday|wednesday|thursday|friday|next (?:week|month|sprint|quarter)|(?:this|the) (?:week|month|sprint|quarter)|DATE)\b`)
+)
+
+// followUpText is what the fix writes; its OWNER and DATE are for the author
+// to fill in (the placeholder rule keeps reminding until they do).
+const followUpText = "Unknown today; OWNER will answer by DATE."
+
+// findDeferral returns the first deferring phrase in the answer prose.
+func findDeferral(doc *document.Document, q *document.Question) (match, bool) {
+	for _, m := range matches(doc, deferral, func(p *document.Prose) bool { return q.Answer.Contains(p.Span.Start) }) {
+		return m, true
+	}
+	return match{}, false
+}
+
+// QuestionStatus is "answered", "deferred" or "unanswered"; the server shows
+// it in outlines, hovers and the code lens.
+func QuestionStatus(doc *document.Document, q *document.Question) string {
+	if strings.TrimSpace(q.AnswerText) == "" {
+		return "unanswered"
+	}
+	if _, ok := findDeferral(doc, q); ok {
+		return "deferred"
+	}
+	return "answered"
+}
+
+func checkDeferredAnswers(c *Context) {
+	doc := c.Doc
+	for _, q := range doc.Questions {
+		m, ok := findDeferral(doc, q)
+		if !ok {
+			continue
+		}
+		sentence := sentenceAround(m)
+		if followUpOwner.MatchString(m.prose.Text) && followUpDate.MatchString(m.prose.Text) {
+			c.Report(Finding{
+				Severity: Information,
+				Message:  "Deferred answer with an owner and a date: make sure the follow-up happens.",
+				Span:     m.span(),
+				Data:     map[string]any{"question": q.Text, "phrase": m.text, "owned": true},
+			})
+			continue
+		}
+		c.Report(Finding{
+			Message: "Deferred answer (\"" + m.text + "\"): answer it now, or name who will answer and by when.",
+			Span:    m.span(),
+			Data:    map[string]any{"question": q.Text, "phrase": m.text, "owned": false},
+			Fixes:   []Fix{replaceFix("Turn into an owned follow-up", sentence, followUpText)},
+		})
+	}
+}
+
+// sentenceAround returns the source span of the sentence holding a match.
+func sentenceAround(m match) document.Span {
+	for _, s := range m.prose.Sentences() {
+		if m.start >= s.Start && m.start < s.End {
+			return m.prose.SourceSpan(s.Start, s.End)
+		}
+	}
+	return m.span()
+}

@@ -1,0 +1,85 @@
+package diagnostics
+
+import (
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(&Rule{
+		ID:       "duplicate-question",
+		Severity: Warning,
+		Summary:  "The same question is asked twice in the FAQ.",
+		Why:      "A repeated question wastes the reader's attention and often hides two different answers to one question.",
+		Bad:      "### How much does it cost?\n\n$5.\n\n### How much does it cost?\n\n$7.\n",
+		Good:     "### How much does it cost?\n\n$5 a month; $7 with support.\n",
+		check: func(c *Context) {
+			doc := c.Doc
+			seen := map[string]int{} // key -> index of first question
+			var keys [][]string
+			for i, q := range doc.Questions {
+				words := questionWords(q.Text)
+				key := strings.Join(words, " ")
+				if key == "" {
+					continue
+				}
+				first, dup := seen[key]
+				if !dup {
+					for j, k := range keys {
+						if len(words) >= 4 && jaccard(words, k) >= 0.8 {
+							first, dup = j, true
+							break
+						}
+					}
+				}
+				keys = append(keys, words)
+				if !dup {
+					seen[key] = i
+					continue
+				}
+				fq := doc.Questions[first]
+				line := doc.Mapper.Line(fq.Span.Start) + 1
+				c.Report(Finding{
+					Message: fmt.Sprintf("Duplicate of the question on line %d: merge the answers.", line),
+					Span:    q.Span,
+					Data:    map[string]any{"question": q.Text, "firstLine": line},
+				})
+			}
+		},
+	})
+}
+
+var questionStopwords = map[string]bool{"a": true, "an": true, "the": true, "is": true, "are": true, "do": true, "does": true, "i": true, "we": true, "you": true, "it": true, "to": true, "of": true, "for": true, "q": true}
+
+// questionWords lowercases a question and drops punctuation and filler words.
+func questionWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}) {
+		if !questionStopwords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func jaccard(a, b []string) float64 {
+	set := map[string]int{}
+	for _, w := range a {
+		set[w] |= 1
+	}
+	for _, w := range b {
+		set[w] |= 2
+	}
+	both := 0
+	for _, v := range set {
+		if v == 3 {
+			both++
+		}
+	}
+	if len(set) == 0 {
+		return 0
+	}
+	return float64(both) / float64(len(set))
+}

@@ -1,0 +1,37 @@
+package diagnostics
+
+import (
+	"fmt"
+)
+
+func init() {
+	register(&Rule{
+		ID:       "press-release-length",
+		Severity: Warning,
+		Summary:  "The press release is longer than about a page and a half.",
+		Why: "A press release that does not fit on one page has not found its story yet. Cut to what a customer " +
+			"needs to decide; move detail to the FAQ. Pages are counted at words-per-page words (default 500).",
+		Bad:  "(a 1,200-word press release)\n",
+		Good: "(a 450-word press release)\n",
+		Options: map[string]string{
+			"max-pages-tenths": "longest acceptable press release in tenths of a page (default 15, i.e. 1.5 pages)",
+		},
+		check: func(c *Context) {
+			doc := c.Doc
+			if doc.PressRelease.Empty() {
+				return
+			}
+			words := WordCount(doc, doc.PressRelease)
+			limit := c.Config.WordsPerPage * c.Int("max-pages-tenths", 15) / 10
+			if words <= limit {
+				return
+			}
+			c.Report(Finding{
+				Message: fmt.Sprintf("Press release is %d words (≈%.1f pages); keep it under %d words (≈%.1f pages).",
+					words, float64(words)/float64(c.Config.WordsPerPage), limit+1, float64(limit)/float64(c.Config.WordsPerPage)),
+				Span: headlineOrTop(doc),
+				Data: map[string]any{"words": words, "limit": limit},
+			})
+		},
+	})
+}

@@ -1,0 +1,33 @@
+package diagnostics
+
+func init() {
+	register(&Rule{
+		ID:       "unanswered-question",
+		Severity: Warning,
+		Summary:  "An FAQ question has no answer.",
+		Why: "A question with no answer tells the reader the team has not thought about it. Answer it, or say " +
+			"honestly who will answer it and by when.",
+		Bad:    "### How will we support customers at night?\n\n### What does it cost?\n\n$5 a month.\n",
+		Good:   "### How will we support customers at night?\n\nThe on-call rota covers 24 hours; see the support plan.\n",
+		FixDoc: "Inserts an owned follow-up (\"Unknown today; OWNER will answer by DATE.\") under the question.",
+		check: func(c *Context) {
+			doc := c.Doc
+			for _, q := range doc.Questions {
+				if QuestionStatus(doc, q) != "unanswered" {
+					continue
+				}
+				at := q.Entry.End
+				nl := "\n"
+				if at > 0 && doc.Source[at-1] == '\r' {
+					nl = "\r\n"
+				}
+				c.Report(Finding{
+					Message: "Unanswered question: \"" + q.Text + "\".",
+					Span:    q.Span,
+					Data:    map[string]any{"question": q.Text},
+					Fixes:   []Fix{{Title: "Add an owned follow-up answer", Edits: []Edit{{Span: spanAt(at), NewText: nl + nl + followUpText}}}},
+				})
+			}
+		},
+	})
+}

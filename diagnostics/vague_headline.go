@@ -1,0 +1,125 @@
+package diagnostics
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+func init() {
+	register(&Rule{
+		ID:       "vague-headline",
+		Severity: Warning,
+		Summary:  "The headline does not say who gets what: too long or short, no verb, hype, a placeholder, ALL CAPS.",
+		Why: "Most readers read only the headline. It should name the customer and the benefit in plain words, with " +
+			"a verb, in under about 15 words (\"Ledger lets small shops send invoices in one click\"). The message " +
+			"names each reason: longer than max-words or shorter than min-words, no verb, hype without data, a " +
+			"placeholder, ALL CAPS, a trailing period, no customer or benefit.",
+		Bad:    "# THE REVOLUTIONARY NEXT-GENERATION INVOICING PLATFORM.\n",
+		Good:   "# Ledger lets small shops send invoices in one click\n",
+		FixDoc: "Removes a trailing period when that is the only problem.",
+		Options: map[string]string{
+			"max-words": "longest acceptable headline in words (default 15)",
+			"min-words": "shortest acceptable headline in words (default 4)",
+		},
+		check: checkHeadline,
+	})
+}
+
+var (
+	// headlineVerbs are verbs headlines use; words ending in -izes, -ifies,
+	// -ates and the like count too.
+	headlineVerbs = wordList("launch", "launches", "launched", "announce", "announces", "announced", "introduce", "introduces",
+		"introduced", "release", "releases", "released", "unveil", "unveils", "let", "lets", "help", "helps", "make", "makes",
+		"cut", "cuts", "save", "saves", "bring", "brings", "give", "gives", "enable", "enables", "allow", "allows", "turn",
+		"turns", "put", "puts", "end", "ends", "reduce", "reduces", "add", "adds", "offer", "offers", "deliver", "delivers",
+		"provide", "provides", "open", "opens", "publish", "publishes", "published", "debut", "debuts", "expand", "expands",
+		"simplify", "simplifies", "automate", "automates", "remove", "removes", "find", "finds", "show", "shows", "build",
+		"builds", "get", "gets", "keep", "keeps", "stop", "stops", "start", "starts", "ship", "ships", "take", "takes",
+		"connect", "connects", "protect", "protects", "eliminate", "eliminates", "speed", "speeds", "lower", "lowers",
+		"boost", "boosts", "double", "doubles", "halve", "halves", "move", "moves", "create", "creates", "run", "runs",
+		"replace", "replaces", "track", "tracks", "answer", "answers", "now", "is", "are", "can", "will", "goes", "go",
+		"becomes", "become", "pays", "pay", "sends", "send", "writes", "write", "learns", "learn", "checks", "check",
+		"catches", "catch", "tells", "tell", "know", "knows", "see", "sees", "win", "wins", "join", "joins", "launching",
+		"bringing", "making", "helping", "moving", "giving", "empowers", "empower", "transforms", "transform", "teaches")
+	verbSuffix    = regexp.MustCompile(`(?i)\b\w+(izes|ises|ifies|ates)\b`)
+	headlineHype  = wordList("revolutionary", "groundbreaking", "game-changing", "game changer", "best", "best-in-class", "world-class", "next-generation", "cutting-edge", "amazing", "incredible", "unprecedented", "ultimate", "magical", "disruptive", "innovative", "leading", "industry-leading", "first-ever", "world's first", "unparalleled", "unmatched")
+	customerWords = wordList("customer", "customers", "user", "users", "developer", "developers", "team", "teams", "engineer", "engineers",
+		"people", "you", "your", "shops", "businesses", "companies", "practitioners", "members", "students", "scientists",
+		"analysts", "admins", "operators", "buyers", "sellers", "owners", "anyone", "everyone", "organizations", "organisations",
+		"families", "patients", "doctors", "teachers", "parents", "creators", "writers", "designers", "researchers", "speakers", "enterprises")
+	benefitWords = wordList("to", "for", "so", "without", "lets", "helps", "enables", "allows", "cuts", "saves", "faster", "in minutes",
+		"in seconds", "in one", "one-click", "free", "instantly", "less", "fewer", "more", "easier", "simpler", "safer", "cheaper")
+	placeholderInText = regexp.MustCompile(`\[[^\]]*\]|\bXXX+\b|\bWHO\?|\bTBD\b|\bTODO\b|@x{3,}`)
+)
+
+func checkHeadline(c *Context) {
+	doc := c.Doc
+	h := doc.Parts[document.Headline]
+	if h == nil {
+		return
+	}
+	text := strings.TrimSpace(h.Text)
+	if text == "" {
+		return // empty-section's business
+	}
+	var reasons []string
+	words := strings.Fields(text)
+	maxWords, minWords := c.Int("max-words", 15), c.Int("min-words", 4)
+	switch {
+	case len(words) > maxWords:
+		reasons = append(reasons, fmt.Sprintf("%d words (keep it under %d)", len(words), maxWords+1))
+	case len(words) < minWords:
+		reasons = append(reasons, fmt.Sprintf("only %d words (say who gets what)", len(words)))
+	}
+	if placeholderInText.MatchString(text) {
+		reasons = append(reasons, "a placeholder is left in")
+	}
+	if allCaps(text) {
+		reasons = append(reasons, "ALL CAPS")
+	}
+	if !headlineVerbs.MatchString(text) && !verbSuffix.MatchString(text) {
+		reasons = append(reasons, "no verb (say what the product does)")
+	}
+	if headlineHype.MatchString(text) && !strings.ContainsAny(text, "0123456789") {
+		reasons = append(reasons, "hype without data")
+	}
+	if !customerWords.MatchString(text) && !benefitWords.MatchString(text) {
+		reasons = append(reasons, "no customer or benefit")
+	}
+	trailingPeriod := strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "...")
+	if trailingPeriod {
+		reasons = append(reasons, "a trailing period (headlines have none)")
+	}
+	if len(reasons) == 0 {
+		return
+	}
+	f := Finding{
+		Message: "Vague headline: " + strings.Join(reasons, "; ") + ".",
+		Span:    h.Body,
+		Data:    map[string]any{"reasons": reasons},
+	}
+	if trailingPeriod && len(reasons) == 1 {
+		if i := strings.LastIndexByte(doc.Text(h.Body), '.'); i >= 0 {
+			f.Fixes = []Fix{replaceFix("Remove the trailing period", spanOf(h.Body.Start+i, h.Body.Start+i+1), "")}
+		}
+	}
+	c.Report(f)
+}
+
+// allCaps reports text of four or more words whose letters are almost all capitals.
+func allCaps(text string) bool {
+	upper, letters := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return len(strings.Fields(text)) >= 4 && letters >= 12 && upper*10 >= letters*9
+}

@@ -1,0 +1,57 @@
+package diagnostics
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+func init() {
+	register(&Rule{
+		ID:       "vague-subheading",
+		Severity: Information,
+		Summary:  "The subheading is too long or short, repeats the headline, shouts or holds a placeholder.",
+		Why: "The subheading is the second thing read: one sentence on who the product is for and what they get, " +
+			"adding to the headline rather than repeating it.",
+		Bad:  "*Ledger lets small shops send invoices in one click*\n",
+		Good: "*Shops that bill by hand get paid nine days sooner, from their phone.*\n",
+		Options: map[string]string{
+			"max-words": "longest acceptable subheading in words (default 40)",
+			"min-words": "shortest acceptable subheading in words (default 5)",
+		},
+		check: func(c *Context) {
+			doc := c.Doc
+			s := doc.Parts[document.Subheading]
+			if s == nil || strings.TrimSpace(s.Text) == "" {
+				return
+			}
+			text := strings.TrimSpace(s.Text)
+			var reasons []string
+			n := len(strings.Fields(text))
+			if max := c.Int("max-words", 40); n > max {
+				reasons = append(reasons, fmt.Sprintf("%d words (keep it to one sentence under %d)", n, max+1))
+			}
+			if min := c.Int("min-words", 5); n < min {
+				reasons = append(reasons, fmt.Sprintf("only %d words", n))
+			}
+			if placeholderInText.MatchString(text) {
+				reasons = append(reasons, "a placeholder is left in")
+			}
+			if allCaps(text) {
+				reasons = append(reasons, "ALL CAPS")
+			}
+			if h := doc.Parts[document.Headline]; h != nil && jaccard(questionWords(h.Text), questionWords(text)) >= 0.7 {
+				reasons = append(reasons, "it repeats the headline")
+			}
+			if len(reasons) == 0 {
+				return
+			}
+			c.Report(Finding{
+				Message: "Vague subheading: " + strings.Join(reasons, "; ") + ".",
+				Span:    firstLine(doc, s.Body),
+				Data:    map[string]any{"reasons": reasons},
+			})
+		},
+	})
+}
