@@ -1,0 +1,58 @@
+package diagnostics
+
+import (
+	"fmt"
+)
+
+func init() {
+	register(&Rule{
+		ID:       "long-sentence",
+		Severity: Information,
+		Summary:  "A sentence longer than max-words words.",
+		Why: "A PR/FAQ is read fast, often aloud in a meeting. Long sentences hide the point and make the reader " +
+			"hold several ideas at once; Amazon's writing guidance is short sentences, one idea each. Headings, " +
+			"code and table layout are not counted.",
+		Bad: "Ledger, which we built over the last year with a team of six engineers who had all worked in retail " +
+			"before, reads the order from the shop's point-of-sale system and fills in the invoice, including tax, " +
+			"discounts and the customer's address, so that the shop only has to check it and tap send.\n",
+		Good: "Ledger reads the order from the shop's till and fills in the invoice: items, tax and address. " +
+			"The shop checks it and taps send.\n",
+		Options: map[string]string{"max-words": "the longest sentence allowed, in words (default 35)"},
+		check:   checkLongSentences,
+	})
+}
+
+func checkLongSentences(c *Context) {
+	max := c.Int("max-words", 35)
+	if max < 1 {
+		max = 35
+	}
+	for _, p := range c.Doc.Prose {
+		if p.Heading || len(p.Text) < max*2 {
+			continue // a run shorter than 2 bytes a word cannot hold max words
+		}
+		words := p.Words()
+		if len(words) <= max {
+			continue
+		}
+		w := 0
+		for _, s := range p.Sentences() {
+			for w < len(words) && words[w].Start < s.Start {
+				w++
+			}
+			n := 0
+			for w < len(words) && words[w].Start < s.End {
+				n++
+				w++
+			}
+			if n <= max {
+				continue
+			}
+			c.Report(Finding{
+				Message: fmt.Sprintf("Sentence of %d words (more than %d): split it, one idea per sentence.", n, max),
+				Span:    p.SourceSpan(s.Start, s.End),
+				Data:    map[string]any{"words": n, "max": max},
+			})
+		}
+	}
+}
