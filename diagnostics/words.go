@@ -165,24 +165,37 @@ func cachedWordList(phrases []string) *regexp.Regexp {
 	return re
 }
 
-// removeWordFix deletes Text[i:j] of a prose run with one adjacent space, so
-// "is very fast" becomes "is fast". It returns false when the removal would
-// leave the text malformed (a match that is not between spaces, or at the
-// start of a sentence where the next word would need a capital).
-func removeWordFix(p *document.Prose, i, j int) (document.Span, bool) {
+// removeWordEdit deletes Text[i:j] of a prose run with one adjacent space,
+// so "is very fast" becomes "is fast"; at the start of a sentence the next
+// word takes the capital ("Very few" becomes "Few"). It returns false when
+// the removal would leave the text malformed or the source is not plain text
+// there (markup in between).
+func removeWordEdit(p *document.Prose, i, j int) (Edit, bool) {
 	t := p.Text
-	if j < len(t) && t[j] == ' ' {
-		if i == 0 || t[i-1] == ' ' {
-			if i == 0 || sentenceStart(t, i) {
-				return document.Span{}, false
+	if j < len(t) && t[j] == ' ' && (i == 0 || t[i-1] == ' ' || sentenceStart(t, i)) {
+		if sentenceStart(t, i) {
+			k := j + 1
+			for k < len(t) && isLetterByte(t[k]) {
+				k++
 			}
-			return spanOfProse(p, i, j+1)
+			if k == j+1 {
+				return Edit{}, false
+			}
+			span, ok := spanOfProse(p, i, k)
+			next := t[j+1 : k]
+			if t[i] >= 'A' && t[i] <= 'Z' {
+				next = strings.ToUpper(next[:1]) + next[1:]
+			}
+			return Edit{Span: span, NewText: next}, ok
 		}
+		span, ok := spanOfProse(p, i, j+1)
+		return Edit{Span: span}, ok
 	}
 	if i > 0 && t[i-1] == ' ' && (j == len(t) || strings.ContainsRune(",.;:!?)", rune(t[j]))) {
-		return spanOfProse(p, i-1, j)
+		span, ok := spanOfProse(p, i-1, j)
+		return Edit{Span: span}, ok
 	}
-	return document.Span{}, false
+	return Edit{}, false
 }
 
 // spanOfProse maps [i, j) to a source span, refusing when the bytes are not

@@ -1,0 +1,103 @@
+package diagnostics
+
+import (
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(&Rule{
+		ID:       "weasel-word",
+		Severity: Information,
+		Summary:  "A vague intensifier or quantity (very, significantly, many, several…) where a number belongs.",
+		Why: "Amazon's writing rule for narratives and PR/FAQs is \"replace adjectives with data\". \"Significantly " +
+			"faster\" and \"many customers\" ask the reader to trust the writer; \"40% faster\" and \"1,200 customers\" " +
+			"let the reader judge. Intensifiers such as \"very\" and \"really\" add nothing and can simply go. " +
+			"Quantity words are not flagged in a sentence that already gives a figure, nor in questions " +
+			"(\"How many shops…?\").",
+		Bad:    "Ledger makes invoicing very easy and significantly faster for many shops.\n",
+		Good:   "Ledger cuts the time to send an invoice from 20 minutes to 1 for the 1,200 shops in the pilot.\n",
+		FixDoc: "Removes an intensifier (very, really, extremely, quite…) where the sentence reads the same without it; quantity words (many, several…) have no fix: they need a number.",
+		check:  checkWeaselWords,
+	})
+}
+
+// weaselRemovable are degree adverbs that can go without breaking the
+// sentence; weaselVague need a figure in their place and have no fix.
+var (
+	weaselRemovable = []string{
+		"very", "really", "extremely", "quite", "truly", "incredibly", "somewhat", "totally", "absolutely",
+		"remarkably", "exceptionally", "greatly", "vastly", "dramatically", "significantly", "substantially",
+		"considerably", "relatively", "fairly", "hugely", "immensely", "tremendously", "super",
+	}
+	weaselVague = []string{
+		"many", "various", "several", "numerous", "countless", "a lot of", "lots of", "tons of", "a number of",
+		"a variety of", "a wide range of", "easily", "quickly", "huge", "massive", "enormous", "vast",
+		"a great deal", "a handful of",
+	}
+	weaselRe        = wordList(append(append([]string(nil), weaselRemovable...), weaselVague...)...)
+	weaselCanRemove = map[string]bool{}
+)
+
+func init() {
+	for _, w := range weaselRemovable {
+		weaselCanRemove[w] = true
+	}
+}
+
+func checkWeaselWords(c *Context) {
+	var si sentenceIndex
+	for _, m := range matches(c.Doc, weaselRe, nil) {
+		t := m.prose.Text
+		word := normPhrase(m.text)
+		if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) {
+			continue
+		}
+		prev, next := prevWord(t, m.start), nextWord(t, m.end)
+		if prev == "how" || prev == "so" && word == "many" {
+			continue // "how many", "how quickly": a question, not a claim
+		}
+		switch word {
+		case "very":
+			if prev == "the" || prev == "this" || prev == "that" || next == "much" {
+				continue // "the very first", "thank you very much"
+			}
+		case "fairly", "super", "quite":
+			if next == "" || word == "super" && !isLetterByte(firstByte(t, m.end+1)) {
+				continue // "treated fairly.", a bare "super"
+			}
+		}
+		ss, se := si.at(m.prose, m.start)
+		sentence := t[ss:se]
+		if strings.HasSuffix(strings.TrimRight(sentence, `"')”’*_`), "?") {
+			continue
+		}
+		removable := weaselCanRemove[word]
+		if removable && strings.TrimLeft(strings.TrimSpace(t[m.end:se]), `.!,"')”’*_`) == "" && strings.TrimSpace(t[ss:m.start]) == "" {
+			continue // "Absolutely!" answers; it intensifies nothing
+		}
+		if !removable && hasData(sentence) {
+			continue
+		}
+		f := Finding{
+			Span: m.span(),
+			Data: map[string]any{"word": m.text},
+		}
+		if removable {
+			f.Message = fmt.Sprintf("%q is vague: replace adjectives with data, or drop it.", m.text)
+			if e, ok := removeWordEdit(m.prose, m.start, m.end); ok {
+				f.Fixes = []Fix{{Title: fmt.Sprintf("Remove %q", m.text), Edits: []Edit{e}}}
+			}
+		} else {
+			f.Message = fmt.Sprintf("%q is vague: replace adjectives with data (how many, how much, how fast).", m.text)
+		}
+		c.Report(f)
+	}
+}
+
+func firstByte(t string, i int) byte {
+	if i < len(t) {
+		return t[i]
+	}
+	return 0
+}
