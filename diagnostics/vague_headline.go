@@ -51,7 +51,7 @@ var (
 		"people", "you", "your", "shops", "businesses", "companies", "practitioners", "members", "students", "scientists",
 		"analysts", "admins", "operators", "buyers", "sellers", "owners", "anyone", "everyone", "organizations", "organisations",
 		"families", "patients", "doctors", "teachers", "parents", "creators", "writers", "designers", "researchers", "speakers", "enterprises")
-	benefitWords = wordList("to", "for", "so", "without", "lets", "helps", "enables", "allows", "cuts", "saves", "faster", "in minutes",
+	benefitWords = wordList("to", "for", "so", "makes", "make", "without", "lets", "helps", "enables", "allows", "cuts", "saves", "faster", "in minutes",
 		"in seconds", "in one", "one-click", "free", "instantly", "less", "fewer", "more", "easier", "simpler", "safer", "cheaper")
 	placeholderInText = regexp.MustCompile(`\[[^\]]*\]|\bXXX+\b|\bWHO\?|\bTBD\b|\bTODO\b|@x{3,}`)
 )
@@ -71,7 +71,7 @@ func checkHeadline(c *Context) {
 	maxWords, minWords := c.Int("max-words", 15), c.Int("min-words", 4)
 	switch {
 	case len(words) > maxWords:
-		reasons = append(reasons, fmt.Sprintf("%d words (keep it under %d)", len(words), maxWords+1))
+		reasons = append(reasons, fmt.Sprintf("%d words (keep it to %d or fewer)", len(words), maxWords))
 	case len(words) < minWords:
 		reasons = append(reasons, fmt.Sprintf("only %d words (say who gets what)", len(words)))
 	}

@@ -30,7 +30,7 @@ func init() {
 			var reasons []string
 			n := len(strings.Fields(text))
 			if max := c.Int("max-words", 40); n > max {
-				reasons = append(reasons, fmt.Sprintf("%d words (keep it to one sentence under %d)", n, max+1))
+				reasons = append(reasons, fmt.Sprintf("%d words (keep it to one sentence of %d or fewer)", n, max))
 			}
 			if min := c.Int("min-words", 5); n < min {
 				reasons = append(reasons, fmt.Sprintf("only %d words", n))

@@ -3,6 +3,7 @@ package document
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // recognise finds the press release, its parts, the quotes and the FAQ.
@@ -190,8 +191,8 @@ func (s *scan) looksLikeHeadline(h *Block) bool {
 
 var (
 	datelineRe  = regexp.MustCompile(`^\s*([A-Z][\p{L}.' ]{1,40}(?:,\s*[\p{L}.' ]{2,30})?|\[[^\]]{1,40}\])\s*[—–-]{1,2}\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TBD|Q[1-4]\s+\d{4})\s*[—–-]{1,2}`)
-	problemCue  = regexp.MustCompile(`(?i)\b(problems?|struggl\w*|pain(ful)?|frustrat\w*|difficult\w*|hard (to|for)|challeng\w*|tedious|cumbersome|error-prone|can't|cannot|unable|lack(s|ing)?|no (easy |simple |good |standard )?way|there (is|are) no|spend\w* (hours|days|weeks)|too (much|many|long|hard|slow)|bottleneck\w*|complicat\w*|not taught|gap|today's|rely on|vulnerab\w*|fail\w*|breach\w*|exposed|wast\w*)\b`)
-	solutionCue = regexp.MustCompile(`(?i)\b(that's why|that is why|introduc\w*|solves?|solution|lets|enables?|makes it (easy|easier|simple|possible)|launch\w*|announc\w*|helps?|allows?|provides?|automatically|in (minutes|seconds)|with \p{Lu}[\w-]*,|now (you|customers|developers|teams|users|it|they)|is the evolution|empowers?)\b`)
+	problemCue  = regexp.MustCompile(`(?i)\b(problems?|struggl\w*|pain(ful)?|frustrat\w*|difficult\w*|hard (to|for)|challeng\w*|tedious|cumbersome|error-prone|can't|cannot|unable|lack(s|ing)?|no (easy |simple |good |standard )?way|there (is|are) no|spend\w* (hours|days|weeks)|too (much|many|long|hard|slow)|bottleneck\w*|complicat\w*|not taught|gap|harder|limited|today's|rely on|vulnerab\w*|fail\w*|breach\w*|exposed|wast\w*)\b`)
+	solutionCue = regexp.MustCompile(`(?i)\b(that's why|that is why|introduc\w*|solves?|solution|lets|enables?|makes it (easy|easier|simple|possible)|launch\w*|announc\w*|helps?|allows?|provides?|automatically|in (minutes|seconds)|with \p{Lu}[\w-]*,|now (you|customers|developers|teams|users|it|they)|is the evolution|empowers?|can now|anyone can|can)\b`)
 	ctaCue      = regexp.MustCompile(`(?i)\b(get started|getting started|to start|available (today|now|in|at|from|on|for|through|via|as)|is available|are available|visit|sign up|signup|learn more|go to|download|install|try (it|\w+ (today|now|free))|register|join|contact us|request access|preview|read the)\b`)
 	reference   = regexp.MustCompile(`(?i)^(reference|for immediate release|source)\b`)
 )
@@ -596,6 +597,12 @@ func (s *scan) quoteKind(b *Block, speaker string) PartKind {
 		}
 	}
 	leader, customer := leaderCue.MatchString(speaker), customerCue.MatchString(speaker)
+	// a second person after the leader's quote speaks for customers
+	for _, q := range d.Quotes {
+		if q.Kind == LeaderQuote && !sameSpeaker(q.Speaker, speaker) {
+			return CustomerQuote
+		}
+	}
 	switch {
 	case leader && !customer:
 		return LeaderQuote
@@ -626,4 +633,28 @@ func (d *Document) LooksLikePRFAQ() bool {
 		}
 	}
 	return hasPR || (d.Parts[Headline] != nil && d.Parts[Summary] != nil)
+}
+
+// sameSpeaker compares attributions loosely: "Vincul's creator" and "the
+// creator" are one person.
+func sameSpeaker(a, b string) bool {
+	wa, wb := speakerWords(a), speakerWords(b)
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	small := min(len(wa), len(wb))
+	return small > 0 && common*2 >= small
+}
+
+func speakerWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) > 2 && w != "the" && w != "and" && w != "said" && w != "says" {
+			out[w] = true
+		}
+	}
+	return out
 }
