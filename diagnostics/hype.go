@@ -1,0 +1,100 @@
+package diagnostics
+
+import (
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(&Rule{
+		ID:       "hype",
+		Severity: Information,
+		Summary:  "A superlative or hype word (best, fastest, revolutionary, world's first…) with no figure to back it.",
+		Why: "Readers of a PR/FAQ discount hype on sight: \"revolutionary\" and \"the fastest\" are what every press " +
+			"release says. A claim persuades when it carries its evidence: faster than what, by how much, measured " +
+			"how. A hype word in a sentence that also gives a figure is not flagged, nor one in a question; fixed " +
+			"phrases such as \"best practice\" and \"at best\" are not hype.",
+		Bad:   "Ledger is the fastest, most revolutionary invoicing app ever built.\n",
+		Good:  "Ledger sends an invoice in 4 seconds; the shops in our pilot took 20 minutes by hand.\n",
+		check: checkHype,
+	})
+}
+
+var (
+	hypeRe = wordList(
+		"best", "fastest", "easiest", "simplest", "cheapest", "smartest", "greatest", "finest",
+		"most powerful", "most advanced", "most comprehensive", "most innovative", "most intuitive",
+		"most secure", "most reliable", "most efficient",
+		"first-ever", "first ever", "world's first", "industry's first", "first of its kind", "first-of-its-kind",
+		"revolutionary", "revolutionize", "revolutionizes", "revolutionise", "revolutionises",
+		"groundbreaking", "ground-breaking", "unprecedented", "amazing", "amazingly", "incredible", "awesome",
+		"magical", "industry-leading", "industry leading", "market-leading", "world-leading", "unparalleled",
+		"unmatched", "unrivaled", "unrivalled", "unbeatable", "stunning", "breathtaking", "mind-blowing",
+		"innovative", "perfect", "perfectly", "flawless", "flawlessly", "effortless", "effortlessly",
+		"lightning-fast", "lightning fast", "blazing-fast", "blazing fast", "blazingly fast", "ultimate",
+		"one-of-a-kind", "second to none", "like never before", "transformative", "game-changing",
+	)
+	// hypeExempt are phrases in which a listed word is not a claim.
+	hypeExempt = wordList(
+		"best practice", "best practices", "best-practice", "best effort", "best-effort", "at best",
+		"best way", "best ways", "best fit", "best case", "best-case", "our best", "their best", "your best",
+		"best to", "best suited", "best known", "best-known", "best for", "best of all", "as best",
+		"best part", "perfect storm", "perfectly fine", "perfectly good",
+	)
+)
+
+func checkHype(c *Context) {
+	var si sentenceIndex
+	for _, m := range matches(c.Doc, hypeRe, nil) {
+		t := m.prose.Text
+		if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) || exemptAround(t, m.start, m.end) {
+			continue
+		}
+		ss, se := si.at(m.prose, m.start)
+		sentence := t[ss:se]
+		if strings.HasSuffix(strings.TrimRight(sentence, `"')”’*_`), "?") || hasData(sentence) {
+			continue
+		}
+		if titleCase(m.text) && !sentenceStart(t, m.start) && !m.prose.Heading {
+			continue // a name: "the Most Innovative prize", "Best Buy"
+		}
+		if awardRe.MatchString(sentence) {
+			continue // an award's criterion, not a claim: "a prize for the best app"
+		}
+		c.Report(Finding{
+			Message: fmt.Sprintf("%q is hype: back the claim with data (compared with what, by how much) or cut it.", m.text),
+			Span:    m.span(),
+			Data:    map[string]any{"word": m.text},
+		})
+	}
+}
+
+var awardRe = wordList("prize", "prizes", "award", "awards", "judges", "judged", "solution track")
+
+// titleCase reports whether every word of s starts with a capital.
+func titleCase(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// exemptAround reports whether Text[i:j] lies inside an exempt phrase
+// ("best practice"): it looks at a short window around the match.
+func exemptAround(t string, i, j int) bool {
+	from, to := i-12, j+24
+	if from < 0 {
+		from = 0
+	}
+	if to > len(t) {
+		to = len(t)
+	}
+	for _, loc := range hypeExempt.FindAllStringIndex(t[from:to], -1) {
+		if from+loc[0] <= i && from+loc[1] >= j {
+			return true
+		}
+	}
+	return false
+}
