@@ -28,7 +28,7 @@ var coverageTopics = []struct {
 }{
 	{"economics", wordList("price", "prices", "pricing", "cost", "costs", "costing", "revenue", "revenues", "margin", "margins", "budget", "pay", "paid", "fee", "fees", "free", "economics", "business model", "profit", "profitable", "funding", "invest", "investment", "spend", "charge", "charged", "money", "subscription", "license fee", "dollars", "$"),
 		"price or economics (what it costs, what it earns)"},
-	{"competition", wordList("competitor", "competitors", "competition", "compete", "competing", "competitive", "alternative", "alternatives", "instead of", "versus", "vs", "compare", "compared", "comparison", "differ", "different from", "difference", "existing tools", "why not", "incumbent", "rather than", "unlike"),
+	{"competition", wordList("competitor", "competitors", "instead", "switch", "competition", "compete", "competing", "competitive", "alternative", "alternatives", "instead of", "versus", "vs", "compare", "compared", "comparison", "differ", "different from", "difference", "existing tools", "why not", "incumbent", "rather than", "unlike"),
 		"competition or alternatives (what customers use instead)"},
 	{"feasibility", wordList("feasible", "feasibility", "depend", "depends", "dependency", "dependencies", "dependent", "technical", "technically", "architecture", "integrate", "integration", "requires", "requirement", "requirements", "build", "built", "implement", "implementation", "team", "staffing", "headcount", "timeline", "schedule", "effort", "engineers", "prerequisite", "prerequisites", "infrastructure", "scalable", "scale"),
 		"feasibility or dependencies (can it be built, on what does it depend)"},

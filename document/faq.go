@@ -199,6 +199,16 @@ func (s *scan) itemQuestion(it *Item) (qmark, bool) {
 		m.q.Form = "list"
 		return m, true
 	}
+	// "1. Why now?" with the answer on the next line of the same paragraph
+	d := s.d
+	firstLineEnd := d.Mapper.LineEnd(d.Mapper.Line(b.Content.Start))
+	if firstLineEnd < b.Content.End {
+		line := strings.TrimSpace(d.Text(Span{b.Content.Start, firstLineEnd}))
+		if strings.HasSuffix(line, "?") {
+			q := &Question{Text: strings.TrimSpace(qPrefix.ReplaceAllString(line, "")), Span: Span{b.Content.Start, firstLineEnd}, Form: "list"}
+			return qmark{block: b, q: q, answerStart: firstLineEnd, answerEnd: it.Span.End}, true
+		}
+	}
 	isQ := strings.HasSuffix(text, "?") || (!it.Rest.Empty() && interrogative.MatchString(text) && len(strings.Fields(text)) <= 25)
 	if !isQ {
 		return qmark{}, false

@@ -16,6 +16,14 @@ func recognise(d *Document) {
 	s.findPressRelease()
 	s.findParts()
 	s.findQuestions()
+	if d.Title == nil {
+		for _, h := range d.Headings {
+			if s.class[h] == nameTitle && (d.Parts[Headline] == nil || d.Parts[Headline].Span.Start != h.Span.Start) {
+				d.Title = h
+				break
+			}
+		}
+	}
 }
 
 type scan struct {

@@ -1,0 +1,97 @@
+package document
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestMapperPositions(t *testing.T) {
+	// "a😀b" : 😀 is 4 bytes and 2 UTF-16 units; 漢 is 3 bytes and 1 unit.
+	src := []byte("a😀b\r\n漢字\tx\rlast\n")
+	m := NewMapper(src)
+	cases := []struct {
+		offset int
+		want   Position
+	}{
+		{0, Position{0, 0}},
+		{1, Position{0, 1}},  // before 😀
+		{5, Position{0, 3}},  // after 😀: 1 + 2 units
+		{6, Position{0, 4}},  // end of line 0, before \r\n
+		{7, Position{0, 4}},  // inside \r\n: clamps to the line end
+		{8, Position{1, 0}},  // 漢
+		{11, Position{1, 1}}, // 字
+		{14, Position{1, 2}}, // tab counts as one unit
+		{15, Position{1, 3}}, // x
+		{17, Position{2, 0}}, // after a lone \r
+		{22, Position{3, 0}}, // after the final \n: an empty last line
+	}
+	for _, c := range cases {
+		if got := m.Position(c.offset); got != c.want {
+			t.Errorf("Position(%d) = %v, want %v", c.offset, got, c.want)
+		}
+	}
+	if m.LineCount() != 4 {
+		t.Errorf("LineCount = %d, want 4", m.LineCount())
+	}
+	// inside the emoji: back to its start
+	if got := m.Position(3); got != (Position{0, 1}) {
+		t.Errorf("Position inside emoji = %v", got)
+	}
+}
+
+func TestMapperOffsets(t *testing.T) {
+	src := []byte("a😀b\r\n漢字\tx\rlast\n")
+	m := NewMapper(src)
+	cases := []struct {
+		pos  Position
+		want int
+	}{
+		{Position{0, 0}, 0},
+		{Position{0, 1}, 1},
+		{Position{0, 2}, 1}, // inside the surrogate pair: start of the character
+		{Position{0, 3}, 5},
+		{Position{0, 99}, 6}, // past the line end: the line end
+		{Position{1, 1}, 11},
+		{Position{1, 3}, 15},
+		{Position{2, 4}, 21},
+		{Position{9, 0}, len(src)}, // past the last line
+		{Position{-1, 0}, 0},
+	}
+	for _, c := range cases {
+		if got := m.Offset(c.pos); got != c.want {
+			t.Errorf("Offset(%v) = %d, want %d", c.pos, got, c.want)
+		}
+	}
+}
+
+// Every character boundary round-trips.
+func TestMapperRoundTrip(t *testing.T) {
+	src := []byte("# Launch 🚀 now\r\n\n—– 漢字\t𝄞 end\n\xffbad\r")
+	m := NewMapper(src)
+	for i := 0; i <= len(src); {
+		if got := m.Offset(m.Position(i)); got != i && !(i < len(src) && (src[i] == '\n' || src[i] == '\r')) {
+			t.Errorf("offset %d → %v → %d", i, m.Position(i), got)
+		}
+		if i == len(src) {
+			break
+		}
+		_, size := utf8.DecodeRune(src[i:])
+		i += size
+	}
+}
+
+func FuzzMapper(f *testing.F) {
+	f.Add([]byte("a😀b\r\n漢字\tx\rlast\n"), 3, 2)
+	f.Add([]byte("\xff\xfe\r\r\n"), 1, 0)
+	f.Fuzz(func(t *testing.T, src []byte, line, char int) {
+		m := NewMapper(src)
+		off := m.Offset(Position{line, char})
+		if off < 0 || off > len(src) {
+			t.Fatalf("Offset out of range: %d", off)
+		}
+		p := m.Position(off)
+		if m.Offset(p) != off {
+			t.Fatalf("round trip %d → %v → %d", off, p, m.Offset(p))
+		}
+	})
+}
