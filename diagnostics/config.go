@@ -154,7 +154,16 @@ func (c *Config) ApplyMap(m map[string]any) error {
 	return errors.Join(errs...)
 }
 
+// withPlace adds the file (and a line, where the error has none) to every
+// ConfigError in err, joined ones included.
 func withPlace(err error, file string, line int) error {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		var errs []error
+		for _, e := range joined.Unwrap() {
+			errs = append(errs, withPlace(e, file, line))
+		}
+		return errors.Join(errs...)
+	}
 	var ce *ConfigError
 	if errors.As(err, &ce) {
 		ce.File = file
