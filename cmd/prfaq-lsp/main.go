@@ -1,0 +1,77 @@
+// Command prfaq-lsp is the language server for PR/FAQ Markdown documents. It
+// speaks LSP on stdin/stdout.
+//
+//	prfaq-lsp [--stdio] [--log FILE]
+//	prfaq-lsp --version
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+
+	"github.com/prfaq-lsp/prfaq-lsp/server"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise
+// the module version from the build info is used.
+var version = ""
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("prfaq-lsp", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	fs.Bool("stdio", false, "serve on stdin/stdout (the default; accepted for editors that pass it)")
+	logFile := fs.String("log", "", "append a log to `FILE` (the protocol owns stdout, so the log never goes there)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: prfaq-lsp [--stdio] [--log FILE] | --version")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "prfaq-lsp", versionString())
+		return 0
+	}
+
+	logw := stderr
+	if *logFile != "" {
+		f, err := os.OpenFile(*logFile, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+		if err != nil {
+			fmt.Fprintf(stderr, "prfaq-lsp: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		logw = f
+	}
+	// Anything that prints to os.Stdout by accident (a library, a stray
+	// fmt.Println) would corrupt the protocol: point os.Stdout at the log's
+	// stream and keep the real stdout for frames only.
+	if stdout == os.Stdout {
+		os.Stdout = os.Stderr
+	}
+	log.SetOutput(logw)
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	defer stop()
+	return server.New(server.Options{Version: versionString(), Log: logw}).Serve(ctx, stdin, stdout)
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

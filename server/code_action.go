@@ -1,0 +1,96 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+// codeAction offers, for each finding in the requested range, the engine's
+// fixes and a "disable this rule for this line" comment. The findings come
+// from the snapshot of the current version, not from the client's copy of
+// the diagnostics, so the edits always fit the text the client has.
+func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.CodeActionParams
+	if err := decode(raw, &p); err != nil {
+		return nil, err
+	}
+	out := []protocol.CodeAction{}
+	if !wantsQuickFix(p.Context.Only) {
+		return out, nil
+	}
+	uri := p.TextDocument.URI
+	snap := s.snapshot(string(uri))
+	if snap == nil || !snap.isPRFAQ {
+		return out, nil
+	}
+	doc := snap.doc
+	m := doc.Mapper
+	start, end := m.Offset(fromProtocol(p.Range.Start)), m.Offset(fromProtocol(p.Range.End))
+	if end < start {
+		start, end = end, start
+	}
+	firstLine, lastLine := m.Line(start), m.Line(end)
+	suppressed := map[string]bool{}
+	for _, f := range snap.findings {
+		if !overlaps(doc, f.Span, start, end, firstLine, lastLine) {
+			continue
+		}
+		diag := toDiagnostic(doc, f)
+		for i, fx := range f.Fixes {
+			out = append(out, action(doc, uri, fx, diag, i == 0))
+		}
+		// One suppression per rule and line, however many findings share it.
+		key := fmt.Sprintf("%s@%d", f.Rule, m.Line(f.Span.Start))
+		if f.Rule != "internal-error" && !suppressed[key] {
+			suppressed[key] = true
+			out = append(out, action(doc, uri, diagnostics.SuppressFix(doc, f), diag, false))
+		}
+	}
+	return out, nil
+}
+
+func action(doc *document.Document, uri protocol.DocumentURI, fx diagnostics.Fix, diag protocol.Diagnostic, preferred bool) protocol.CodeAction {
+	edits := make([]protocol.TextEdit, 0, len(fx.Edits))
+	for _, e := range fx.Edits {
+		edits = append(edits, protocol.TextEdit{Range: lspRange(doc, e.Span), NewText: e.NewText})
+	}
+	return protocol.CodeAction{
+		Title:       fx.Title,
+		Kind:        protocol.QuickFix,
+		Diagnostics: []protocol.Diagnostic{diag},
+		IsPreferred: preferred,
+		Edit:        &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{uri: edits}},
+	}
+}
+
+// overlaps reports whether a finding touches the requested range; a cursor
+// (empty range) at either end of a finding counts, and an empty finding
+// counts on its line.
+func overlaps(doc *document.Document, sp document.Span, start, end, firstLine, lastLine int) bool {
+	if sp.Empty() {
+		l := doc.Mapper.Line(sp.Start)
+		return l >= firstLine && l <= lastLine
+	}
+	return sp.Start <= end && start <= sp.End
+}
+
+// wantsQuickFix applies context.only: no filter, or one that includes
+// quickfix (or a parent kind such as "").
+func wantsQuickFix(only []protocol.CodeActionKind) bool {
+	if len(only) == 0 {
+		return true
+	}
+	for _, k := range only {
+		if k == "" || k == protocol.QuickFix || strings.HasPrefix(string(protocol.QuickFix), string(k)+".") {
+			return true
+		}
+	}
+	return false
+}

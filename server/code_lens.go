@@ -1,0 +1,90 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+// codeLens puts a readiness summary on the headline, e.g.
+// "9/11 parts · 24 questions, 2 deferred · 640 words ≈ 1.3 pages". The lens
+// has an empty command: it is information, there is nothing to run.
+func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.CodeLensParams
+	if err := decode(raw, &p); err != nil {
+		return nil, err
+	}
+	out := []protocol.CodeLens{}
+	snap := s.snapshot(string(p.TextDocument.URI))
+	if snap == nil || !snap.isPRFAQ {
+		return out, nil
+	}
+	doc := snap.doc
+	at := document.Span{}
+	if h := doc.Parts[document.Headline]; h != nil {
+		line := doc.Mapper.Line(h.Span.Start)
+		at = document.Span{Start: doc.Mapper.LineStart(line), End: doc.Mapper.LineEnd(line)}
+	} else if doc.FrontMatter != nil {
+		line := doc.Mapper.Line(doc.FrontMatter.Span.End)
+		at = document.Span{Start: doc.Mapper.LineStart(line), End: doc.Mapper.LineEnd(line)}
+	}
+	out = append(out, protocol.CodeLens{
+		Range:   lspRange(doc, at),
+		Command: &protocol.Command{Title: readiness(doc, snap.cfg), Command: ""},
+	})
+	return out, nil
+}
+
+// readiness summarises how complete the PR/FAQ is, all from the engine's
+// model: required parts present, questions and their status, and the press
+// release's length in words and pages.
+func readiness(doc *document.Document, cfg *diagnostics.Config) string {
+	present := 0
+	for _, k := range cfg.Sections {
+		if doc.Parts[k] != nil || k == document.FAQ && len(doc.Questions) > 0 {
+			present++
+		}
+	}
+	deferred, unanswered := 0, 0
+	for _, q := range doc.Questions {
+		switch diagnostics.QuestionStatus(doc, q) {
+		case "deferred":
+			deferred++
+		case "unanswered":
+			unanswered++
+		}
+	}
+	words := pressReleaseWords(doc)
+	perPage := cfg.WordsPerPage
+	if perPage <= 0 {
+		perPage = diagnostics.Default().WordsPerPage
+	}
+	qs := fmt.Sprintf("%d %s, %d deferred", len(doc.Questions), plural(len(doc.Questions), "question", "questions"), deferred)
+	if unanswered > 0 {
+		qs += fmt.Sprintf(", %d unanswered", unanswered)
+	}
+	return fmt.Sprintf("%d/%d parts · %s · %d %s ≈ %.1f pages",
+		present, len(cfg.Sections), qs, words, plural(words, "word", "words"), float64(words)/float64(perPage))
+}
+
+// pressReleaseWords counts the words of the press release's prose (code,
+// HTML and front matter are not prose).
+func pressReleaseWords(doc *document.Document) int {
+	n := 0
+	for _, p := range doc.ProseIn(doc.PressRelease) {
+		n += len(p.Words())
+	}
+	return n
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

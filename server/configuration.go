@@ -1,0 +1,200 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"sync"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+)
+
+// Configuration comes in layers: the built-in defaults, the editor's
+// "prfaq" settings (initializationOptions, didChangeConfiguration or a
+// workspace/configuration reply: the newest wins), then the .prfaq.yaml
+// found by walking up from the document. A bad key is reported to the user
+// once and keeps its default; it never stops the server.
+type configState struct {
+	mu   sync.Mutex
+	base *diagnostics.Config
+	// byDir caches the effective config of a folder: ForFile walks up and
+	// reads YAML, which is too slow to repeat on every open.
+	byDir map[string]*diagnostics.Config
+	// shown remembers problems already shown, so one bad key is not
+	// repeated on every document.
+	shown map[string]bool
+}
+
+func newConfigState() *configState {
+	return &configState{base: diagnostics.Default(), byDir: map[string]*diagnostics.Config{}, shown: map[string]bool{}}
+}
+
+// settingsSection extracts the "prfaq" section from a settings object.
+// It accepts {"prfaq": {...}} and, from plugins that pass the section
+// itself, a bare object; it returns nil when there is nothing to apply.
+func settingsSection(v any) map[string]any {
+	m, ok := v.(map[string]any)
+	if !ok || len(m) == 0 {
+		return nil
+	}
+	if sec, ok := m["prfaq"]; ok {
+		sm, _ := sec.(map[string]any)
+		if sm == nil {
+			return map[string]any{}
+		}
+		return sm
+	}
+	return m
+}
+
+// applySettings replaces the editor layer and re-lints open documents.
+func (s *Server) applySettings(settings map[string]any, from string) {
+	cfg := diagnostics.Default()
+	if err := cfg.ApplyMap(settings); err != nil {
+		s.showConfigError(from + ": " + err.Error())
+	}
+	s.config.mu.Lock()
+	s.config.base = cfg
+	clear(s.config.byDir)
+	s.config.mu.Unlock()
+	s.relintAll()
+}
+
+// reloadConfig forgets cached .prfaq.yaml files and re-lints.
+func (s *Server) reloadConfig() {
+	s.config.mu.Lock()
+	clear(s.config.byDir)
+	clear(s.config.shown)
+	s.config.mu.Unlock()
+	s.relintAll()
+}
+
+// configFor returns the configuration for a document path.
+func (s *Server) configFor(path string, onDisk bool) *diagnostics.Config {
+	s.config.mu.Lock()
+	base := s.config.base
+	if !onDisk {
+		s.config.mu.Unlock()
+		return base
+	}
+	dir := filepath.Dir(path)
+	if c, ok := s.config.byDir[dir]; ok {
+		s.config.mu.Unlock()
+		return c
+	}
+	s.config.mu.Unlock()
+
+	c, cfgPath, err := diagnostics.ForFile(base, path)
+	if err != nil {
+		s.showConfigError(err.Error())
+	}
+	if cfgPath != "" {
+		s.log.Printf("%s: using %s", path, cfgPath)
+	}
+	s.config.mu.Lock()
+	if s.config.base == base {
+		s.config.byDir[dir] = c
+	}
+	s.config.mu.Unlock()
+	return c
+}
+
+// relintAll gives every open document its (possibly new) configuration and
+// schedules it.
+func (s *Server) relintAll() {
+	for _, uri := range s.store.uris() {
+		d, ok := s.store.get(uri)
+		if !ok {
+			continue
+		}
+		path, onDisk := uriPath(uri)
+		cfg := s.configFor(path, onDisk)
+		s.store.mu.Lock()
+		if cur := s.store.docs[uri]; cur != nil && cur.gen == d.gen {
+			cur.cfg = cfg
+			cur.gen = nextGen()
+		} else if cur != nil {
+			cur.cfg = cfg // a text change raced us; its gen already forces a lint
+		}
+		s.store.mu.Unlock()
+		s.lint.schedule(uri)
+	}
+}
+
+func (s *Server) showConfigError(msg string) {
+	s.config.mu.Lock()
+	seen := s.config.shown[msg]
+	s.config.shown[msg] = true
+	s.config.mu.Unlock()
+	s.log.Printf("configuration: %s", msg)
+	if seen {
+		return
+	}
+	s.notify("window/showMessage", protocol.ShowMessageParams{
+		Type:    protocol.MessageTypeWarning,
+		Message: "prfaq: configuration problem (defaults apply): " + msg,
+	})
+}
+
+// requestConfiguration asks the client for the "prfaq" section. The reply
+// is handled whenever it comes; a client that never answers (Vim ALE) just
+// keeps the settings it already gave.
+func (s *Server) requestConfiguration() {
+	s.request("workspace/configuration", protocol.ConfigurationParams{
+		Items: []protocol.ConfigurationItem{{Section: "prfaq"}},
+	}, func(result json.RawMessage, err *wireError) {
+		if err != nil {
+			s.log.Printf("workspace/configuration: %v", err)
+			return
+		}
+		var items []any
+		if json.Unmarshal(result, &items) != nil || len(items) == 0 || items[0] == nil {
+			return
+		}
+		// The reply is the section's value itself, not wrapped in "prfaq".
+		m, ok := items[0].(map[string]any)
+		if !ok {
+			return
+		}
+		s.applySettings(m, "workspace/configuration")
+	})
+}
+
+func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p struct {
+		Settings any `json:"settings"`
+	}
+	if err := decode(raw, &p); err != nil {
+		return nil, err
+	}
+	if m, ok := p.Settings.(map[string]any); ok {
+		if sec, ok := m["prfaq"].(map[string]any); ok {
+			s.applySettings(sec, "settings")
+			return nil, nil
+		}
+	}
+	// No section pushed (VS Code's "settings": null, or another server's
+	// section): pull ours.
+	s.requestConfiguration()
+	return nil, nil
+}
+
+func (s *Server) didChangeWatchedFiles(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.DidChangeWatchedFilesParams
+	if err := decode(raw, &p); err != nil {
+		return nil, err
+	}
+	for _, c := range p.Changes {
+		if c == nil {
+			continue
+		}
+		if path, _ := uriPath(string(c.URI)); filepath.Base(path) == diagnostics.ConfigFileName {
+			s.reloadConfig()
+			break
+		}
+	}
+	s.ws.forget()
+	return nil, nil
+}

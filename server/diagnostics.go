@@ -1,0 +1,157 @@
+package server
+
+import (
+	"context"
+	"sort"
+	"sync"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+// linter lints changed documents off the handler goroutine. schedule only
+// marks a URI dirty; the worker lints whatever version is newest when it
+// gets to it, so a burst of keystrokes costs one lint.
+type linter struct {
+	s       *Server
+	mu      sync.Mutex
+	pending map[string]bool
+	wake    chan struct{}
+	// pubMu orders publishes against didClose's clearing publish, so that a
+	// result computed before a close is never sent after it.
+	pubMu sync.Mutex
+	// onPublish, when set (tests, benchmarks), observes every publish.
+	onPublish func(uri string, version int32)
+}
+
+func newLinter(s *Server) *linter {
+	return &linter{s: s, pending: map[string]bool{}, wake: make(chan struct{}, 1)}
+}
+
+func (l *linter) schedule(uri string) {
+	l.mu.Lock()
+	l.pending[uri] = true
+	l.mu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (l *linter) run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-l.wake:
+		}
+		l.mu.Lock()
+		uris := make([]string, 0, len(l.pending))
+		for u := range l.pending {
+			uris = append(uris, u)
+		}
+		clear(l.pending)
+		l.mu.Unlock()
+		sort.Strings(uris)
+		for _, u := range uris {
+			if ctx.Err() != nil {
+				return
+			}
+			l.s.safely("lint "+u, func() { l.lintOne(u) })
+		}
+	}
+}
+
+func (l *linter) lintOne(uri string) {
+	snap := l.s.snapshot(uri)
+	if snap == nil {
+		return // closed meanwhile
+	}
+	l.publish(snap)
+}
+
+// publish sends a snapshot's diagnostics unless the document has moved on
+// (a newer change will be linted and published) or was closed.
+func (l *linter) publish(snap *snapshot) {
+	l.pubMu.Lock()
+	defer l.pubMu.Unlock()
+	st := l.s.store
+	st.mu.Lock()
+	d := st.docs[snap.uri]
+	current := d != nil && d.gen == snap.gen && d.published != snap.gen
+	if current {
+		d.published = snap.gen
+	}
+	st.mu.Unlock()
+	if !current {
+		return
+	}
+	v := snap.version
+	l.s.notify("textDocument/publishDiagnostics", publishParams{
+		URI:         protocol.DocumentURI(snap.uri),
+		Version:     &v,
+		Diagnostics: toDiagnostics(snap),
+	})
+	if l.onPublish != nil {
+		l.onPublish(snap.uri, snap.version)
+	}
+}
+
+// clear publishes an empty list for a closed document.
+func (l *linter) clear(uri string) {
+	l.mu.Lock()
+	delete(l.pending, uri)
+	l.mu.Unlock()
+	l.pubMu.Lock()
+	defer l.pubMu.Unlock()
+	l.s.notify("textDocument/publishDiagnostics", publishParams{
+		URI:         protocol.DocumentURI(uri),
+		Diagnostics: []protocol.Diagnostic{},
+	})
+}
+
+// publishParams is PublishDiagnosticsParams with a pointer version:
+// protocol v0.12.0's uint32 with omitempty drops version 0, which Neovim
+// uses for didOpen.
+type publishParams struct {
+	URI         protocol.DocumentURI  `json:"uri"`
+	Version     *int32                `json:"version,omitempty"`
+	Diagnostics []protocol.Diagnostic `json:"diagnostics"`
+}
+
+// toDiagnostics converts findings; the result is never nil, so it goes out
+// as [] rather than null.
+func toDiagnostics(snap *snapshot) []protocol.Diagnostic {
+	out := make([]protocol.Diagnostic, 0, len(snap.findings))
+	for _, f := range snap.findings {
+		out = append(out, toDiagnostic(snap.doc, f))
+	}
+	return out
+}
+
+func toDiagnostic(doc *document.Document, f diagnostics.Finding) protocol.Diagnostic {
+	// data carries the rule and the finding's own data (section, phrase,
+	// question…), which is what a client-side or server-side quick fix
+	// needs to find the finding again.
+	data := map[string]any{"rule": f.Rule}
+	for k, v := range f.Data {
+		data[k] = v
+	}
+	if len(f.Fixes) > 0 {
+		titles := make([]string, 0, len(f.Fixes))
+		for _, fx := range f.Fixes {
+			titles = append(titles, fx.Title)
+		}
+		data["fixes"] = titles
+	}
+	return protocol.Diagnostic{
+		Range:    lspRange(doc, f.Span),
+		Severity: protocol.DiagnosticSeverity(f.Severity),
+		Code:     f.Rule,
+		Source:   "prfaq",
+		Message:  f.Message,
+		Data:     data,
+	}
+}

@@ -1,0 +1,181 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.lsp.dev/jsonrpc2"
+)
+
+// The server speaks JSON-RPC itself instead of through jsonrpc2.Conn: the
+// pinned v0.10.0 closes the connection on one bad frame, ignores numeric ids
+// in $/cancelRequest, rejects shutdown/exit with `{}` or `null` params and
+// dies on a handler panic. Framing and dispatch are small enough to own; the
+// error codes and every LSP type still come from go.lsp.dev.
+
+// maxFrame bounds one message body; a larger frame is skipped, not buffered.
+const maxFrame = 256 << 20
+
+// wireMessage is any JSON-RPC 2.0 message as read from the client.
+type wireMessage struct {
+	JSONRPC string          `json:"jsonrpc"`
+	ID      json.RawMessage `json:"id,omitempty"`
+	Method  string          `json:"method,omitempty"`
+	Params  json.RawMessage `json:"params,omitempty"`
+	Result  json.RawMessage `json:"result,omitempty"`
+	Error   *wireError      `json:"error,omitempty"`
+}
+
+// hasID reports whether the message carries a non-null id.
+func (m *wireMessage) hasID() bool {
+	return len(m.ID) > 0 && !bytes.Equal(bytes.TrimSpace(m.ID), []byte("null"))
+}
+
+type wireError struct {
+	Code    jsonrpc2.Code   `json:"code"`
+	Message string          `json:"message"`
+	Data    json.RawMessage `json:"data,omitempty"`
+}
+
+func (e *wireError) Error() string { return fmt.Sprintf("%s (%d)", e.Message, e.Code) }
+
+// rpcErr builds an error response with a code.
+func rpcErr(code jsonrpc2.Code, format string, args ...any) *wireError {
+	return &wireError{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// idKey canonicalises a request id so that cancellation matches it whether
+// the client wrote 7, 7.0 or "7" consistently: numbers and strings live in
+// different key spaces, as JSON-RPC says they are different ids.
+func idKey(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return ""
+	}
+	if raw[0] == '"' {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return "s:" + s
+		}
+	}
+	if f, err := strconv.ParseFloat(string(raw), 64); err == nil {
+		return "n:" + strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return "r:" + string(raw)
+}
+
+var errBadHeader = errors.New("bad frame header")
+
+// frameReader reads Content-Length framed messages.
+type frameReader struct{ r *bufio.Reader }
+
+func newFrameReader(r io.Reader) *frameReader { return &frameReader{r: bufio.NewReaderSize(r, 64<<10)} }
+
+// read returns the next frame's body. errBadHeader means the frame was
+// unusable but the stream can go on; io.EOF (or another error) ends it.
+func (f *frameReader) read() ([]byte, error) {
+	length := -1
+	sawHeader := false
+	for {
+		line, err := f.r.ReadString('\n')
+		if err != nil {
+			if err == io.EOF && (sawHeader || line != "") {
+				return nil, io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" {
+			if !sawHeader {
+				continue // stray blank line between frames
+			}
+			break
+		}
+		sawHeader = true
+		name, value, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
+			n, err := strconv.Atoi(strings.TrimSpace(value))
+			if err != nil || n < 0 {
+				return nil, errBadHeader
+			}
+			length = n
+		}
+	}
+	if length < 0 {
+		return nil, errBadHeader
+	}
+	if length > maxFrame {
+		if _, err := io.CopyN(io.Discard, f.r, int64(length)); err != nil {
+			return nil, err
+		}
+		return nil, errBadHeader
+	}
+	body := make([]byte, length)
+	if _, err := io.ReadFull(f.r, body); err != nil {
+		return nil, err
+	}
+	return body, nil
+}
+
+// frameWriter writes whole frames; one mutex keeps frames from interleaving.
+type frameWriter struct {
+	mu  sync.Mutex
+	w   io.Writer
+	err error
+}
+
+func (f *frameWriter) write(v any) error {
+	body, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err != nil {
+		return f.err
+	}
+	buf := make([]byte, 0, len(body)+32)
+	buf = append(buf, "Content-Length: "...)
+	buf = strconv.AppendInt(buf, int64(len(body)), 10)
+	buf = append(buf, "\r\n\r\n"...)
+	buf = append(buf, body...)
+	_, f.err = f.w.Write(buf)
+	return f.err
+}
+
+// Outgoing message shapes. A response always has "result" (null included)
+// or "error", never both.
+type responseMsg struct {
+	JSONRPC string          `json:"jsonrpc"`
+	ID      json.RawMessage `json:"id"`
+	Result  any             `json:"result"`
+}
+
+type errorMsg struct {
+	JSONRPC string          `json:"jsonrpc"`
+	ID      json.RawMessage `json:"id"`
+	Error   *wireError      `json:"error"`
+}
+
+type notificationMsg struct {
+	JSONRPC string `json:"jsonrpc"`
+	Method  string `json:"method"`
+	Params  any    `json:"params"`
+}
+
+type requestMsg struct {
+	JSONRPC string `json:"jsonrpc"`
+	ID      string `json:"id"`
+	Method  string `json:"method"`
+	Params  any    `json:"params"`
+}

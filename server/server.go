@@ -1,0 +1,410 @@
+// Package server is the prfaq language server: it speaks LSP over a byte
+// stream and translates between the protocol and the engine (document and
+// diagnostics). It holds no rule logic: everything it shows comes from the
+// engine's Document and Findings, converted to LSP positions through the
+// Document's Mapper.
+//
+// One goroutine reads frames, answers $/cancelRequest and routes replies to
+// the server's own requests; one goroutine runs handlers one at a time in
+// arrival order; one goroutine lints the newest version of changed documents
+// and publishes diagnostics. Handlers stay fast because linting happens off
+// their goroutine.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"runtime/debug"
+	"sync"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+)
+
+// Options configure a Server.
+type Options struct {
+	// Version is reported in serverInfo.
+	Version string
+	// Log receives the server's log; nil discards it. It must never be
+	// stdout: stdout carries the protocol.
+	Log io.Writer
+}
+
+// handlerFunc handles one request or notification. The result of a
+// notification is ignored.
+type handlerFunc func(ctx context.Context, params json.RawMessage) (any, error)
+
+// Server is one LSP session.
+type Server struct {
+	opts Options
+	log  *log.Logger
+	out  *frameWriter
+
+	handlers map[string]handlerFunc
+
+	// queue feeds the handler goroutine; the reader never blocks on it so
+	// that cancellations and replies are seen while a handler runs.
+	qmu   sync.Mutex
+	qcond *sync.Cond
+	queue []queued
+
+	// Cancellation state, keyed by idKey.
+	cmu       sync.Mutex
+	waiting   map[string]bool               // requests queued, not started
+	cancelled map[string]bool               // queued requests cancelled early
+	running   map[string]context.CancelFunc // the request being handled
+
+	// Replies to the server's own requests.
+	pmu     sync.Mutex
+	nextID  int
+	pending map[string]func(result json.RawMessage, err *wireError)
+
+	// Lifecycle, touched only by the handler goroutine.
+	initialized  bool
+	shutdown     bool
+	exitCode     int
+	exitReceived bool
+
+	caps clientCaps
+
+	store  *store
+	lint   *linter
+	config *configState
+	ws     *workspace
+}
+
+type queued struct {
+	msg  *wireMessage
+	fn   func() // internal work (replies to our requests) run in order
+	eof  bool
+	errf *wireError // a frame that could not be decoded
+}
+
+// New returns a server ready to Serve one connection.
+func New(opts Options) *Server {
+	logw := opts.Log
+	if logw == nil {
+		logw = io.Discard
+	}
+	s := &Server{
+		opts:      opts,
+		log:       log.New(logw, "prfaq-lsp: ", log.LstdFlags|log.Lmicroseconds),
+		waiting:   map[string]bool{},
+		cancelled: map[string]bool{},
+		running:   map[string]context.CancelFunc{},
+		pending:   map[string]func(json.RawMessage, *wireError){},
+		exitCode:  1,
+	}
+	s.qcond = sync.NewCond(&s.qmu)
+	s.store = newStore()
+	s.config = newConfigState()
+	s.ws = newWorkspace()
+	s.lint = newLinter(s)
+	s.handlers = s.routes()
+	return s
+}
+
+// Serve runs the session on r and w until exit or end of input and returns
+// the process exit code: 0 after shutdown then exit, 1 otherwise.
+func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) int {
+	s.out = &frameWriter{w: w}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	lintDone := make(chan struct{})
+	go func() { defer close(lintDone); s.lint.run(ctx) }()
+	go s.readLoop(r)
+
+	go func() { // unblock the handler loop when the caller gives up
+		<-ctx.Done()
+		s.enqueue(queued{eof: true})
+	}()
+	code := s.handleLoop(ctx)
+	cancel()
+	<-lintDone
+	return code
+}
+
+// readLoop decodes frames and feeds the queue. A malformed frame is answered
+// with a parse error and skipped; only the end of the stream stops reading.
+func (s *Server) readLoop(r io.Reader) {
+	fr := newFrameReader(r)
+	for {
+		body, err := fr.read()
+		if errors.Is(err, errBadHeader) {
+			s.log.Printf("skipping a frame: %v", err)
+			continue
+		}
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				s.log.Printf("read: %v", err)
+			}
+			s.enqueue(queued{eof: true})
+			return
+		}
+		msg := new(wireMessage)
+		if err := json.Unmarshal(body, msg); err != nil {
+			s.log.Printf("bad message: %v", err)
+			s.enqueue(queued{errf: rpcErr(jsonrpc2.ParseError, "parse error: %v", err)})
+			continue
+		}
+		switch {
+		case msg.Method == "" && msg.hasID():
+			s.reply(msg)
+		case msg.Method == "$/cancelRequest":
+			s.cancelRequest(msg.Params)
+		case msg.Method != "":
+			if msg.hasID() {
+				s.cmu.Lock()
+				s.waiting[idKey(msg.ID)] = true
+				s.cmu.Unlock()
+			}
+			s.enqueue(queued{msg: msg})
+		default:
+			s.enqueue(queued{msg: msg, errf: rpcErr(jsonrpc2.InvalidRequest, "not a request, notification or response")})
+		}
+	}
+}
+
+func (s *Server) enqueue(q queued) {
+	s.qmu.Lock()
+	s.queue = append(s.queue, q)
+	s.qmu.Unlock()
+	s.qcond.Signal()
+}
+
+func (s *Server) dequeue() queued {
+	s.qmu.Lock()
+	defer s.qmu.Unlock()
+	for len(s.queue) == 0 {
+		s.qcond.Wait()
+	}
+	q := s.queue[0]
+	s.queue[0] = queued{}
+	s.queue = s.queue[1:]
+	return q
+}
+
+// handleLoop runs handlers one at a time, in order.
+func (s *Server) handleLoop(ctx context.Context) int {
+	for {
+		q := s.dequeue()
+		switch {
+		case q.eof:
+			if s.shutdown {
+				return 0
+			}
+			return 1
+		case q.fn != nil:
+			s.safely("internal", q.fn)
+		case q.errf != nil:
+			id := json.RawMessage("null")
+			if q.msg != nil && q.msg.hasID() {
+				id = q.msg.ID
+			}
+			s.send(errorMsg{JSONRPC: "2.0", ID: id, Error: q.errf})
+		default:
+			s.dispatch(ctx, q.msg)
+			if s.exitReceived {
+				return s.exitCode
+			}
+		}
+	}
+}
+
+// safely runs fn and turns a panic into a log line.
+func (s *Server) safely(what string, fn func()) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Printf("panic in %s: %v\n%s", what, p, debug.Stack())
+		}
+	}()
+	fn()
+}
+
+// dispatch runs one request or notification and answers requests.
+func (s *Server) dispatch(ctx context.Context, msg *wireMessage) {
+	isCall := msg.hasID()
+	key := ""
+	if isCall {
+		key = idKey(msg.ID)
+		s.cmu.Lock()
+		delete(s.waiting, key)
+		early := s.cancelled[key]
+		delete(s.cancelled, key)
+		s.cmu.Unlock()
+		if early {
+			s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: rpcErr(protocol.CodeRequestCancelled, "request cancelled")})
+			return
+		}
+	}
+	if err := s.gate(msg.Method, isCall); err != nil {
+		if isCall {
+			s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: err})
+		}
+		return
+	}
+	h, ok := s.handlers[msg.Method]
+	if !ok {
+		if isCall {
+			s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: rpcErr(jsonrpc2.MethodNotFound, "method not found: %s", msg.Method)})
+		}
+		// Unknown notifications ($/setTrace, willSave, …) are ignored, as the
+		// specification asks.
+		return
+	}
+	hctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if isCall {
+		s.cmu.Lock()
+		s.running[key] = cancel
+		s.cmu.Unlock()
+		defer func() {
+			s.cmu.Lock()
+			delete(s.running, key)
+			s.cmu.Unlock()
+		}()
+	}
+	result, err := s.call(hctx, h, msg)
+	if !isCall {
+		if err != nil {
+			s.log.Printf("%s: %v", msg.Method, err)
+		}
+		return
+	}
+	if hctx.Err() != nil && ctx.Err() == nil {
+		s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: rpcErr(protocol.CodeRequestCancelled, "request cancelled")})
+		return
+	}
+	if err != nil {
+		var we *wireError
+		if !errors.As(err, &we) {
+			we = rpcErr(jsonrpc2.InternalError, "%v", err)
+		}
+		s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: we})
+		return
+	}
+	s.send(responseMsg{JSONRPC: "2.0", ID: msg.ID, Result: result})
+}
+
+// call runs a handler; a panic becomes an internal error so the session
+// survives one bad request.
+func (s *Server) call(ctx context.Context, h handlerFunc, msg *wireMessage) (result any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Printf("panic in %s: %v\n%s", msg.Method, p, debug.Stack())
+			result, err = nil, rpcErr(jsonrpc2.InternalError, "internal error in %s: %v", msg.Method, p)
+		}
+	}()
+	return h(ctx, msg.Params)
+}
+
+// gate applies the lifecycle rules to a message before its handler runs.
+func (s *Server) gate(method string, isCall bool) *wireError {
+	switch {
+	case method == "exit":
+		return nil
+	case s.shutdown:
+		return rpcErr(jsonrpc2.InvalidRequest, "server is shut down")
+	case method == "initialize":
+		if s.initialized {
+			return rpcErr(jsonrpc2.InvalidRequest, "initialize was already received")
+		}
+		return nil
+	case !s.initialized:
+		return rpcErr(jsonrpc2.ServerNotInitialized, "server not initialized")
+	}
+	return nil
+}
+
+func (s *Server) cancelRequest(params json.RawMessage) {
+	var p struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(params, &p) != nil || len(p.ID) == 0 {
+		return
+	}
+	key := idKey(p.ID)
+	s.cmu.Lock()
+	defer s.cmu.Unlock()
+	if c, ok := s.running[key]; ok {
+		c()
+	} else if s.waiting[key] {
+		s.cancelled[key] = true
+	}
+}
+
+// send writes a message; a write error (client gone) is logged once.
+func (s *Server) send(v any) {
+	if err := s.out.write(v); err != nil {
+		s.log.Printf("write: %v", err)
+	}
+}
+
+func (s *Server) notify(method string, params any) {
+	s.send(notificationMsg{JSONRPC: "2.0", Method: method, Params: params})
+}
+
+// request sends a request to the client. It never waits: the reply, if one
+// ever comes (Vim ALE never answers workspace/configuration), runs onReply
+// on the handler goroutine.
+func (s *Server) request(method string, params any, onReply func(json.RawMessage, *wireError)) {
+	s.pmu.Lock()
+	s.nextID++
+	id := fmt.Sprintf("prfaq-%d", s.nextID)
+	s.pending["s:"+id] = onReply
+	s.pmu.Unlock()
+	s.send(requestMsg{JSONRPC: "2.0", ID: id, Method: method, Params: params})
+}
+
+// reply routes a client's response to the request it answers.
+func (s *Server) reply(msg *wireMessage) {
+	key := idKey(msg.ID)
+	s.pmu.Lock()
+	cb := s.pending[key]
+	delete(s.pending, key)
+	s.pmu.Unlock()
+	if cb == nil {
+		s.log.Printf("reply to unknown request %s", msg.ID)
+		return
+	}
+	s.enqueue(queued{fn: func() { cb(msg.Result, msg.Error) }})
+}
+
+// decode reads params into v; absent or null params leave v as is.
+func decode(params json.RawMessage, v any) error {
+	if len(params) == 0 || string(params) == "null" {
+		return nil
+	}
+	if err := json.Unmarshal(params, v); err != nil {
+		return rpcErr(jsonrpc2.InvalidParams, "invalid params: %v", err)
+	}
+	return nil
+}
+
+func (s *Server) routes() map[string]handlerFunc {
+	return map[string]handlerFunc{
+		"initialize":                          s.initialize,
+		"initialized":                         s.initializedNotification,
+		"shutdown":                            s.shutdownRequest,
+		"exit":                                s.exit,
+		"textDocument/didOpen":                s.didOpen,
+		"textDocument/didChange":              s.didChange,
+		"textDocument/didSave":                s.didSave,
+		"textDocument/didClose":               s.didClose,
+		"textDocument/documentSymbol":         s.documentSymbol,
+		"textDocument/completion":             s.completion,
+		"textDocument/hover":                  s.hover,
+		"textDocument/codeAction":             s.codeAction,
+		"textDocument/foldingRange":           s.foldingRange,
+		"textDocument/codeLens":               s.codeLens,
+		"workspace/symbol":                    s.workspaceSymbol,
+		"workspace/didChangeConfiguration":    s.didChangeConfiguration,
+		"workspace/didChangeWatchedFiles":     s.didChangeWatchedFiles,
+		"workspace/didChangeWorkspaceFolders": s.didChangeWorkspaceFolders,
+	}
+}

@@ -1,0 +1,145 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+// documentSymbol returns the outline: the press release with its parts, and
+// the FAQ with its groups and questions (detail: answered, deferred or
+// unanswered). The result is []interface{} because the method answers
+// either DocumentSymbol[] or SymbolInformation[], depending on the client.
+func (s *Server) documentSymbol(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.DocumentSymbolParams
+	if err := decode(raw, &p); err != nil {
+		return nil, err
+	}
+	out := []interface{}{}
+	snap := s.snapshot(string(p.TextDocument.URI))
+	if snap == nil || !snap.isPRFAQ {
+		return out, nil
+	}
+	tree := outline(snap.doc)
+	if s.caps.hierarchicalSymbols {
+		for _, sym := range tree {
+			out = append(out, sym)
+		}
+		return out, nil
+	}
+	for _, si := range flatten(p.TextDocument.URI, tree, "") {
+		out = append(out, si)
+	}
+	return out, nil
+}
+
+// outline builds the symbol tree from the engine's model.
+func outline(doc *document.Document) []protocol.DocumentSymbol {
+	var out []protocol.DocumentSymbol
+	if !doc.PressRelease.Empty() {
+		pr := symbol(doc, "Press release", "", protocol.SymbolKindModule, doc.PressRelease, headingOrStart(doc, doc.PressRelease))
+		for _, k := range document.PressReleaseParts {
+			part := doc.Parts[k]
+			if part == nil {
+				continue
+			}
+			pr.Children = append(pr.Children, partSymbol(doc, part))
+		}
+		out = append(out, pr)
+	}
+	if !doc.FAQSpan.Empty() {
+		faq := symbol(doc, "FAQ", "", protocol.SymbolKindModule, doc.FAQSpan, faqSelection(doc))
+		for _, q := range doc.Questions {
+			if q.Group == document.FAQ {
+				faq.Children = append(faq.Children, questionSymbol(doc, q))
+			}
+		}
+		for _, g := range []document.PartKind{document.ExternalFAQ, document.InternalFAQ} {
+			part := doc.Parts[g]
+			if part == nil {
+				continue
+			}
+			gs := partSymbol(doc, part)
+			gs.Kind = protocol.SymbolKindNamespace
+			for _, q := range doc.Questions {
+				if q.Group == g {
+					gs.Children = append(gs.Children, questionSymbol(doc, q))
+				}
+			}
+			faq.Children = append(faq.Children, gs)
+		}
+		out = append(out, faq)
+	}
+	return out
+}
+
+func partSymbol(doc *document.Document, part *document.Part) protocol.DocumentSymbol {
+	detail := ""
+	if part.Heading != nil {
+		detail = part.Heading.Text
+	}
+	if part.Kind == document.Headline {
+		detail = part.Text
+	}
+	sel := part.Span
+	if part.Heading != nil {
+		sel = part.Heading.Content
+	}
+	return symbol(doc, part.Kind.Title(), detail, protocol.SymbolKindString, part.Span, sel)
+}
+
+func questionSymbol(doc *document.Document, q *document.Question) protocol.DocumentSymbol {
+	return symbol(doc, q.Text, diagnostics.QuestionStatus(doc, q), protocol.SymbolKindEvent, q.Entry, q.Span)
+}
+
+// symbol builds a DocumentSymbol whose selection range lies inside its
+// range, as clients require (VS Code rejects the outline otherwise).
+func symbol(doc *document.Document, name, detail string, kind protocol.SymbolKind, span, sel document.Span) protocol.DocumentSymbol {
+	if name == "" {
+		name = "(untitled)" // clients reject empty names
+	}
+	if !span.Covers(sel) || sel.Empty() && !span.Empty() {
+		sel = document.Span{Start: span.Start, End: span.Start}
+	}
+	return protocol.DocumentSymbol{
+		Name:           name,
+		Detail:         detail,
+		Kind:           kind,
+		Range:          lspRange(doc, span),
+		SelectionRange: lspRange(doc, sel),
+	}
+}
+
+func headingOrStart(doc *document.Document, span document.Span) document.Span {
+	if h := doc.Parts[document.Headline]; h != nil && span.Covers(h.Span) {
+		return h.Span
+	}
+	return document.Span{Start: span.Start, End: span.Start}
+}
+
+func faqSelection(doc *document.Document) document.Span {
+	if f := doc.Parts[document.FAQ]; f != nil && f.Heading != nil {
+		return f.Heading.Content
+	}
+	return document.Span{Start: doc.FAQSpan.Start, End: doc.FAQSpan.Start}
+}
+
+// flatten turns the tree into SymbolInformation for clients without
+// hierarchical support (Vim ALE, Helix), keeping the parent as container.
+func flatten(uri protocol.DocumentURI, syms []protocol.DocumentSymbol, container string) []protocol.SymbolInformation {
+	var out []protocol.SymbolInformation
+	for _, sym := range syms {
+		out = append(out, protocol.SymbolInformation{
+			Name:          sym.Name,
+			Kind:          sym.Kind,
+			Location:      protocol.Location{URI: uri, Range: sym.Range},
+			ContainerName: container,
+		})
+		out = append(out, flatten(uri, sym.Children, sym.Name)...)
+	}
+	return out
+}

@@ -1,0 +1,259 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+// Bounds of the workspace scan: the server answers workspace/symbol on the
+// handler goroutine, so a huge or hostile tree must not stall it.
+const (
+	maxScanFiles   = 2000    // Markdown files parsed per scan
+	maxScanEntries = 50000   // directory entries visited per scan
+	maxFileSize    = 2 << 20 // bytes; bigger files are not PR/FAQs worth indexing
+	maxSymbols     = 1000    // results per request
+	scanBudget     = 2 * time.Second
+)
+
+// workspace knows the workspace folders and caches the symbols of PR/FAQ
+// files on disk by path, size and modification time.
+type workspace struct {
+	mu    sync.Mutex
+	roots []string
+	cache map[string]fileSymbols
+}
+
+type fileSymbols struct {
+	size  int64
+	mtime time.Time
+	syms  []protocol.SymbolInformation
+}
+
+func newWorkspace() *workspace { return &workspace{cache: map[string]fileSymbols{}} }
+
+func (w *workspace) setRoots(rootURI protocol.DocumentURI, rootPath string, folders []protocol.WorkspaceFolder) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.roots = nil
+	for _, f := range folders {
+		if p, ok := uriPath(f.URI); ok {
+			w.roots = append(w.roots, p)
+		}
+	}
+	if len(w.roots) == 0 && rootURI != "" {
+		if p, ok := uriPath(string(rootURI)); ok {
+			w.roots = append(w.roots, p)
+		}
+	}
+	if len(w.roots) == 0 && rootPath != "" {
+		w.roots = append(w.roots, rootPath)
+	}
+}
+
+func (w *workspace) forget() {
+	w.mu.Lock()
+	clear(w.cache)
+	w.mu.Unlock()
+}
+
+func (s *Server) didChangeWorkspaceFolders(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.DidChangeWorkspaceFoldersParams
+	if err := decode(raw, &p); err != nil {
+		return nil, err
+	}
+	w := s.ws
+	w.mu.Lock()
+	removed := map[string]bool{}
+	for _, f := range p.Event.Removed {
+		if path, ok := uriPath(f.URI); ok {
+			removed[path] = true
+		}
+	}
+	roots := w.roots[:0:0]
+	for _, r := range w.roots {
+		if !removed[r] {
+			roots = append(roots, r)
+		}
+	}
+	for _, f := range p.Event.Added {
+		if path, ok := uriPath(f.URI); ok {
+			roots = append(roots, path)
+		}
+	}
+	w.roots = roots
+	w.mu.Unlock()
+	return nil, nil
+}
+
+// workspaceSymbol lists headlines and FAQ questions of the PR/FAQ files in
+// the workspace, open documents from their current text, others from disk.
+func (s *Server) workspaceSymbol(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.WorkspaceSymbolParams
+	if err := decode(raw, &p); err != nil {
+		return nil, err
+	}
+	out := []protocol.SymbolInformation{}
+	words := strings.Fields(strings.ToLower(p.Query))
+	seen := map[string]bool{}
+	add := func(syms []protocol.SymbolInformation) {
+		for _, si := range syms {
+			if len(out) < maxSymbols && matchesQuery(si.Name, words) {
+				out = append(out, si)
+			}
+		}
+	}
+	uris := s.store.uris()
+	sort.Strings(uris)
+	for _, uri := range uris {
+		snap := s.snapshot(uri)
+		if snap == nil {
+			continue
+		}
+		if path, onDisk := uriPath(uri); onDisk {
+			seen[filepath.Clean(path)] = true
+		}
+		if snap.isPRFAQ {
+			add(docSymbols(protocol.DocumentURI(uri), snap.doc))
+		}
+	}
+	s.scanWorkspace(ctx, seen, add)
+	return out, nil
+}
+
+// scanWorkspace walks the workspace folders for Markdown files. WalkDir does
+// not follow symbolic links, so a link cycle cannot trap it; hidden folders
+// and dependency folders are skipped; the walk stops at the bounds above.
+func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, add func([]protocol.SymbolInformation)) {
+	w := s.ws
+	w.mu.Lock()
+	roots := append([]string(nil), w.roots...)
+	w.mu.Unlock()
+	deadline := time.Now().Add(scanBudget)
+	files, entries := 0, 0
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			entries++
+			if err != nil {
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if entries > maxScanEntries || files >= maxScanFiles || ctx.Err() != nil || time.Now().After(deadline) {
+				return fs.SkipAll
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if path != root && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() || !isMarkdown(name) || skip[filepath.Clean(path)] {
+				return nil
+			}
+			files++
+			add(s.fileSymbols(path, d))
+			return nil
+		})
+		if err != nil {
+			s.log.Printf("workspace scan of %s: %v", root, err)
+		}
+	}
+}
+
+func isMarkdown(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// fileSymbols returns a file's symbols, from the cache while the file is
+// unchanged.
+func (s *Server) fileSymbols(path string, d fs.DirEntry) []protocol.SymbolInformation {
+	info, err := d.Info()
+	if err != nil || info.Size() > maxFileSize {
+		return nil
+	}
+	w := s.ws
+	w.mu.Lock()
+	c, ok := w.cache[path]
+	w.mu.Unlock()
+	if ok && c.size == info.Size() && c.mtime.Equal(info.ModTime()) {
+		return c.syms
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	snap := check("", path, src, 0, 0, s.configFor(path, true))
+	var syms []protocol.SymbolInformation
+	if snap.isPRFAQ {
+		syms = docSymbols(fileURI(path), snap.doc)
+	}
+	w.mu.Lock()
+	w.cache[path] = fileSymbols{size: info.Size(), mtime: info.ModTime(), syms: syms}
+	w.mu.Unlock()
+	return syms
+}
+
+// docSymbols are a PR/FAQ's headline and questions.
+func docSymbols(uri protocol.DocumentURI, doc *document.Document) []protocol.SymbolInformation {
+	var out []protocol.SymbolInformation
+	title := ""
+	if h := doc.Parts[document.Headline]; h != nil {
+		title = strings.TrimSpace(h.Text)
+		if title != "" {
+			out = append(out, protocol.SymbolInformation{
+				Name: title, Kind: protocol.SymbolKindModule,
+				Location: protocol.Location{URI: uri, Range: lspRange(doc, h.Span)},
+			})
+		}
+	}
+	for _, q := range doc.Questions {
+		if strings.TrimSpace(q.Text) == "" {
+			continue
+		}
+		out = append(out, protocol.SymbolInformation{
+			Name: q.Text, Kind: protocol.SymbolKindEvent,
+			Location:      protocol.Location{URI: uri, Range: lspRange(doc, q.Span)},
+			ContainerName: title,
+		})
+	}
+	return out
+}
+
+// matchesQuery: every word of the query appears in the name, any case.
+func matchesQuery(name string, words []string) bool {
+	lower := strings.ToLower(name)
+	for _, w := range words {
+		if !strings.Contains(lower, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// fileURI builds a file: URI for a path.
+func fileURI(path string) protocol.DocumentURI {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	abs = filepath.ToSlash(abs)
+	if !strings.HasPrefix(abs, "/") {
+		abs = "/" + abs
+	}
+	return protocol.DocumentURI((&url.URL{Scheme: "file", Path: abs}).String())
+}
