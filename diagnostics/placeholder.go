@@ -1,0 +1,283 @@
+package diagnostics
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+func init() {
+	register(&Rule{
+		ID:       "placeholder",
+		Severity: Warning,
+		Summary:  "Template text left in: [Company name], XXX, WHO?, @xxxxx, lorem ipsum, \"Describe the…\" instructions, template labels, \"## Question 2\".",
+		Why: "A PR/FAQ usually starts from a template, and template text that survives into review tells the reader " +
+			"the thinking is not done: a bracketed \"[Customer segment]\" is a decision nobody made yet. Flagged: " +
+			"bracketed text that is not a link, a task box or a citation; tokens such as XXX, WHO?, ???, @xxxxx, " +
+			"OWNER and DATE in capitals, \"Project Name\", \"(deployed link)\", \"Sample Person\", lorem ipsum and " +
+			"\"… goes here\"; TBD, TBA or TODO outside the FAQ (in FAQ answers they are deferred-answer's); template " +
+			"instructions that open a heading or paragraph (\"Describe the customer experience\", \"Provide a " +
+			"URL…\", \"Lay out the top 3-4 problems\"); plain template labels before the text (\"Subtitle:\", \"Intro " +
+			"Paragraph:\", \"Title:\"); and template FAQ entries (\"## Question 2\" answered by \"Answer 2\"). The " +
+			"skeletons `prfaq` inserts are placeholders on purpose and are flagged until filled in. Example names " +
+			"such as \"Jane Doe\" are not flagged: a made-up customer is normal in a PR/FAQ. Code, HTML comments " +
+			"and link destinations are never looked at.",
+		Bad:    "# [Company] announces [Product] for [customer segment]\n\nSubtitle: Provide a few more key details\n",
+		Good:   "# Acme Ledger lets small shops send invoices in one click\n\n*Shops that bill by hand get paid nine days sooner.*\n",
+		FixDoc: "Removes a template label (\"Subtitle: \") and keeps the text after it.",
+		check:  checkPlaceholders,
+	})
+}
+
+var (
+	// bracketRe is bracketed text left in prose: links are gone from prose
+	// by now, so what remains in brackets is text.
+	bracketRe = regexp.MustCompile(`\[([^\[\]\n]{1,400})\]`)
+	// placeholderTokenRe are template tokens, in the case they are written.
+	placeholderTokenRe = regexp.MustCompile(`\bX{2,}\b|\bx{3,}\b|\b(?:WHO|WHAT|WHEN|WHERE|WHICH|HOW MUCH|HOW MANY)\?|\?{3,}|@(?i:x{2,}|username|handle|yourname|your-name|someone)\b|\bTKTK\b|` +
+		`\b(?:Project|Product|Company|Customer|Feature|Service|Person|Partner|Team) Name\b|\bYour (?:Name|Company|Product|Title)\b|\bSample (?:Person|Customer|Company|Name|User)\b|\bFirstname Lastname\b|` +
+		`(?i:\blorem ipsum(?:\s+dolor sit amet)?\b|\bdolor sit amet\b|\((?:deployed link|insert link|add link|link here|link to come|link tbd|link)\)|\binsert\b[^.\n]{0,40}?\bhere\b|\b(?:your|some) (?:text|content|copy|description|quote|answer) (?:goes )?here\b|\b\w+ goes here\b)`)
+	// placeholderCapsRe are ALL-CAPS fill-ins (the deferred-answer fix writes
+	// "OWNER will answer by DATE"); not flagged in ALL CAPS prose.
+	placeholderCapsRe = regexp.MustCompile(`\b(?:OWNER|DATE|NAME|CITY|COMPANY|PRODUCT|CUSTOMER|PLACEHOLDER)\b`)
+	// deferralTokenRe are flagged outside the FAQ only.
+	deferralTokenRe = regexp.MustCompile(`\b(?:TBD|TBA|TBC|TODO|FIXME)\b`)
+	// instructionRe is a template instruction opening a heading or paragraph.
+	instructionRe = regexp.MustCompile(`(?i)^(?:describe|provide|summari[sz]e|lay out|pick|explain|outline|insert|fill in|make up|quote an? |include (?:a |an |the |any |some |customer|cutomer)|list (?:the|your|all)|write (?:a|an|the|one|two|your)\b|give (?:a|an)\b|create (?:a|an) (?:fake|made-up|hypothetical)|add (?:a|the|your) (?:quote|headline|subheading|summary|paragraph|description))\b`)
+	// instructionCueRe: a paragraph that opens with an instruction verb is a
+	// template instruction only when it speaks of the document's parts.
+	instructionCueRe = regexp.MustCompile(`(?i)\b(?:your (?:product|service|company|customers?|team|feature|launch)|product/service|the customers?|customer's|problems?|solution|quote|leader|here|sentences?|paragraph|key details|overview|headline|benefit|url|launch|what the service)\b`)
+	// bracketCueRe marks a lower-case bracket as template text.
+	bracketCueRe     = regexp.MustCompile(`(?i)\b(?:insert|your|name|link|url|date|todo|tbd|placeholder|e\.g|describe|provide|add|fill|customer|product|company|benefit|city|quote|question|answer)\b`)
+	templateQuestion = regexp.MustCompile(`(?i)^\s*(?:question|q)\s*\d*\s*[?:.]?\s*$`)
+	templateAnswer   = regexp.MustCompile(`(?i)^\s*(?:answer|a)\s*\d*\s*[.:]?\s*$`)
+)
+
+type placeholderCheck struct {
+	c    *Context
+	seen []document.Span
+}
+
+func (pc *placeholderCheck) report(span document.Span, what, kind string, fixes ...Fix) {
+	for _, s := range pc.seen {
+		if span.Start < s.End && span.End > s.Start {
+			return
+		}
+	}
+	pc.seen = append(pc.seen, span)
+	pc.c.Report(Finding{
+		Message: what,
+		Span:    span,
+		Data:    map[string]any{"kind": kind},
+		Fixes:   fixes,
+	})
+}
+
+func checkPlaceholders(c *Context) {
+	doc := c.Doc
+	pc := &placeholderCheck{c: c}
+	// template labels first: their fix is the most useful
+	for _, k := range document.AllParts {
+		p := doc.Parts[k]
+		if p == nil || p.Label.Empty() {
+			continue
+		}
+		label := strings.TrimSpace(doc.Text(p.Label))
+		end := p.Label.End
+		for end < len(doc.Source) && (doc.Source[end] == ' ' || doc.Source[end] == '\t') {
+			end++
+		}
+		span := document.Span{Start: p.Label.Start, End: p.Label.End}
+		for span.End > span.Start && (doc.Source[span.End-1] == ' ' || doc.Source[span.End-1] == '\t') {
+			span.End--
+		}
+		pc.report(span, fmt.Sprintf("Template label %q left before the text: remove it.", label), "label",
+			Fix{Title: fmt.Sprintf("Remove %q", label), Edits: []Edit{{Span: document.Span{Start: p.Label.Start, End: end}}}})
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind != document.Paragraph || b.Prose == nil {
+			continue
+		}
+		p := b.Prose
+		m := labelPrefixRe.FindStringIndex(p.Text)
+		if m == nil || p.InCode(m[0], m[1]) {
+			continue
+		}
+		name := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(p.Text[m[0]:m[1]]), ":"))
+		if !templateLabels[normPhrase(name)] {
+			continue
+		}
+		span, ok := spanOfProse(p, m[0], m[1])
+		if !ok {
+			continue
+		}
+		label := strings.TrimSpace(p.Text[m[0]:m[1]])
+		pc.report(p.SourceSpan(m[0], m[0]+len(label)), fmt.Sprintf("Template label %q left before the text: remove it.", label), "label",
+			Fix{Title: fmt.Sprintf("Remove %q", label), Edits: []Edit{{Span: span}}})
+	}
+	for _, p := range doc.Prose {
+		pc.prose(p)
+	}
+	for _, q := range doc.Questions {
+		if templateQuestion.MatchString(q.Text) {
+			pc.report(q.Span, fmt.Sprintf("Template question %q left in: write the question a reader will ask.", strings.TrimSpace(q.Text)), "question")
+		}
+		if !q.Answer.Empty() && templateAnswer.MatchString(q.AnswerText) {
+			span := trimSpan(doc, q.Answer)
+			pc.report(span, fmt.Sprintf("Template answer %q left in: write the answer.", strings.TrimSpace(q.AnswerText)), "answer")
+		}
+	}
+}
+
+func (pc *placeholderCheck) prose(p *document.Prose) {
+	c, doc, t := pc.c, pc.c.Doc, p.Text
+	caps := mostlyCaps(t)
+	// template instructions opening a heading, a paragraph or a label's text
+	if loc := pc.instruction(p); loc != nil {
+		text := t[loc[0]:loc[1]]
+		pc.report(p.SourceSpan(loc[0], loc[1]), fmt.Sprintf("Template instruction left in (%q): replace it with the text it asks for.", shorten(text, 60)), "instruction")
+	}
+	for _, loc := range bracketRe.FindAllStringSubmatchIndex(t, -1) {
+		i, j := loc[0], loc[1]
+		inner := strings.TrimSpace(t[loc[2]:loc[3]])
+		if p.InCode(i, i+1) || p.InCode(j-1, j) || c.Allowed(inner) || !bracketPlaceholder(t, i, j, inner) {
+			continue
+		}
+		msg := "Placeholder %q left in: replace it with the real text."
+		if titleCase(inner) && !isAllCaps(inner) && len(strings.Fields(inner)) <= 5 && !bracketCueRe.MatchString(inner) {
+			msg = "Placeholder %q left in (or a link with no target): replace it with the real text."
+		}
+		pc.report(p.SourceSpan(i, j), fmt.Sprintf(msg, shorten(t[i:j], 60)), "bracket")
+	}
+	for _, loc := range placeholderTokenRe.FindAllStringIndex(t, -1) {
+		i, j := loc[0], loc[1]
+		if p.InCode(i, j) || c.Allowed(t[i:j]) {
+			continue
+		}
+		if t[i] == 'X' && (caps || j-i == 2 && (nextWord(t, j) == "century" || nextWord(t, j) == "chromosome")) {
+			continue // not in ALL CAPS text; "XX century" is a numeral
+		}
+		pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", t[i:j]), "token")
+	}
+	if !caps {
+		for _, loc := range placeholderCapsRe.FindAllStringIndex(t, -1) {
+			i, j := loc[0], loc[1]
+			if p.InCode(i, j) || inShoutedRun(t, i, j) || c.Allowed(t[i:j]) {
+				continue
+			}
+			pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: fill it in.", t[i:j]), "token")
+		}
+	}
+	if !doc.InFAQ(p.Span.Start) {
+		for _, loc := range deferralTokenRe.FindAllStringIndex(t, -1) {
+			i, j := loc[0], loc[1]
+			if p.InCode(i, j) || c.Allowed(t[i:j]) {
+				continue
+			}
+			pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in the press release: decide it, or move the open question to the FAQ.", t[i:j]), "token")
+		}
+	}
+}
+
+// instruction finds a template instruction at the start of the prose (after
+// a "Label: " prefix), returning its extent: to the end of the sentence, a
+// colon or a closing bracket.
+func (pc *placeholderCheck) instruction(p *document.Prose) []int {
+	t := p.Text
+	start := 0
+	for start < len(t) && (t[start] == ' ' || t[start] == '*' || t[start] == '_') {
+		start++
+	}
+	if m := labelPrefixRe.FindStringIndex(t[start:]); m != nil && !instructionRe.MatchString(t[start:]) {
+		start += m[1]
+	}
+	if start < len(t) && t[start] == '[' {
+		return nil // a bracket: reported whole
+	}
+	if !instructionRe.MatchString(t[start:]) || p.InCode(start, start+1) || strings.HasSuffix(strings.TrimSpace(t), "?") {
+		return nil
+	}
+	end := start
+	for end < len(t) && !strings.ContainsRune(".:;!?]", rune(t[end])) {
+		end++
+	}
+	if !p.Heading {
+		if len(strings.Fields(t)) > 60 || !instructionCueRe.MatchString(t[start:end]) {
+			return nil
+		}
+	}
+	if end == start {
+		return nil
+	}
+	return []int{start, end}
+}
+
+// templateLabels are the labels of PR/FAQ templates (normalised), for
+// labels the model does not take as a part's label.
+var templateLabels = setOf("title", "subtitle", "sub-title", "sub-heading", "subheading", "heading", "headline",
+	"intro paragraph", "introduction paragraph", "summary paragraph", "problem paragraph", "solution paragraph",
+	"customer problems", "customer problem", "leader's quote", "leader quote", "customer quote", "customer's quote",
+	"customer's job-to-be-done", "customer job-to-be-done", "customer's job to be done", "job-to-be-done", "job to be done",
+	"getting started", "call to action", "closing and call to action", "quote from you", "quote from a customer")
+
+var labelPrefixRe = regexp.MustCompile(`^[A-Z][\p{L}’' /&-]{2,40}?\s*:\s+`)
+
+// bracketPlaceholder decides whether a bracketed run of prose is template
+// text rather than a citation, a task box, an editorial insertion or syntax.
+func bracketPlaceholder(t string, i, j int, inner string) bool {
+	if i > 0 && (t[i-1] == '\\' || t[i-1] == '[') || j < len(t) && (t[j] == ']' || t[j] == '(' || t[j] == '[') {
+		return false // escaped, [[wiki]], or link syntax that did not resolve
+	}
+	if inner == "" || len(inner) == 1 && strings.ContainsAny(inner, "xX ") {
+		return false // task box
+	}
+	switch strings.ToLower(strings.Trim(inner, ".… ")) {
+	case "", "sic", "citation needed":
+		return false
+	}
+	if strings.HasPrefix(inner, "^") || strings.HasPrefix(inner, "!") || strings.HasPrefix(inner, "\"") || strings.HasPrefix(inner, "'") {
+		return false // footnote, [!NOTE] alert, a quoted list
+	}
+	if citationRe.MatchString(inner) || tagRe.MatchString(inner) {
+		return false // [1], [2, 3], [a]; tags such as [M1], [P0]
+	}
+	first := inner[0]
+	if first >= 'A' && first <= 'Z' || strings.ContainsAny(inner, "|?") {
+		return true
+	}
+	// lower case: template text unless it is a short editorial insertion
+	// inside a quotation ("it [the app] saves hours")
+	if bracketCueRe.MatchString(inner) {
+		return true
+	}
+	quoted := strings.ContainsAny(t[:i], "\"“")
+	return !quoted || len(strings.Fields(inner)) > 3
+}
+
+var tagRe = regexp.MustCompile(`^[A-Z]{1,3}-?\d{1,3}$`)
+
+var citationRe = regexp.MustCompile(`^(?:\d+(?:\s*[,–-]\s*\d+)*|[a-z]|[ivx]+)$`)
+
+// trimSpan trims white space at both ends of a span.
+func trimSpan(doc *document.Document, s document.Span) document.Span {
+	for s.Start < s.End && strings.ContainsRune(" \t\r\n", rune(doc.Source[s.Start])) {
+		s.Start++
+	}
+	for s.End > s.Start && strings.ContainsRune(" \t\r\n", rune(doc.Source[s.End-1])) {
+		s.End--
+	}
+	return s
+}
+
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
