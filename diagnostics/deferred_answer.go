@@ -23,7 +23,30 @@ func init() {
 	})
 }
 
-var deferral = regexp.MustCompile(`(?i)\b(?:TBD|TBC|TBA|TODO|FIXME|to be (?:determined|decided|confirmed|defined|announced|discussed)|not (?:yet )?(?:decided|determined|defined)(?: yet)?|(?:we'?ll|we will|we'?d|will|to) (?:need to )?(?:figure|work|sort) (?:it|this|that|these|those|them)? ?out(?: later)?|(?:decide|answer|address|revisit|discuss) (?:it |this |that )?later|still (?:being )?(?:discussed|debated|undecided)|undecided|open question|unknown at this (?:time|point)|coming soon)\b|\bTBD\b`)
+// deferral lists the phrases that put an answer off. The bare word "later"
+// is not one: "ships later this year" answers the question.
+var deferral = phraseList(deferralPhrases()...)
+
+func deferralPhrases() []string {
+	list := []string{"TBD", "TBC", "TBA", "TODO", "FIXME", "undecided", "open question", "coming soon",
+		"unknown at this time", "unknown at this point", "not decided", "not yet decided", "not decided yet",
+		"not determined", "not yet determined", "not determined yet", "not defined yet", "not yet defined",
+		"still being discussed", "still discussed", "still being debated", "still debated", "still undecided"}
+	for _, w := range []string{"determined", "decided", "confirmed", "defined", "announced", "discussed"} {
+		list = append(list, "to be "+w)
+	}
+	for _, verb := range []string{"figure", "work", "sort"} {
+		for _, obj := range []string{"", "it ", "this ", "that ", "these ", "those ", "them "} {
+			list = append(list, verb+" "+obj+"out later", "figure "+obj+"out")
+		}
+	}
+	for _, verb := range []string{"decide", "answer", "address", "revisit", "discuss", "determine"} {
+		for _, obj := range []string{"", "it ", "this ", "that "} {
+			list = append(list, verb+" "+obj+"later")
+		}
+	}
+	return list
+}
 
 // ownedFollowUp: the answer names who follows up ("Priya will answer",
 // "owner: @sam", "OWNER will answer") and when ("by March 14", "by Q3").
@@ -38,7 +61,7 @@ const followUpText = "Unknown today; OWNER will answer by DATE."
 
 // findDeferral returns the first deferring phrase in the answer prose.
 func findDeferral(doc *document.Document, q *document.Question) (match, bool) {
-	for _, m := range matches(doc, deferral, func(p *document.Prose) bool { return q.Answer.Contains(p.Span.Start) }) {
+	for _, m := range matchesIn(doc, deferral, q.Answer) {
 		return m, true
 	}
 	return match{}, false

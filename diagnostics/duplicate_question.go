@@ -2,6 +2,7 @@ package diagnostics
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -15,30 +16,20 @@ func init() {
 		Good:     "### How much does it cost?\n\n$5 a month; $7 with support.\n",
 		check: func(c *Context) {
 			doc := c.Doc
-			seen := map[string]int{} // key -> index of first question
-			var keys [][]string
+			// Two questions are the same when they use the same words, in any
+			// order, ignoring case, punctuation, filler words and plurals.
+			first := map[string]int{}
 			for i, q := range doc.Questions {
-				words := questionWords(q.Text)
-				key := strings.Join(words, " ")
+				key := questionKey(q.Text)
 				if key == "" {
 					continue
 				}
-				first, dup := seen[key]
+				j, dup := first[key]
 				if !dup {
-					for j, k := range keys {
-						if len(words) >= 4 && jaccard(words, k) >= 0.8 {
-							first, dup = j, true
-							break
-						}
-					}
-				}
-				keys = append(keys, words)
-				if !dup {
-					seen[key] = i
+					first[key] = i
 					continue
 				}
-				fq := doc.Questions[first]
-				line := doc.Mapper.Line(fq.Span.Start) + 1
+				line := doc.Mapper.Line(doc.Questions[j].Span.Start) + 1
 				c.Report(Finding{
 					Message: fmt.Sprintf("Duplicate of the question on line %d: merge the answers.", line),
 					Span:    q.Span,
@@ -47,6 +38,24 @@ func init() {
 			}
 		},
 	})
+}
+
+// questionKey is the sorted set of a question's content words.
+func questionKey(s string) string {
+	words := questionWords(s)
+	for i, w := range words {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			words[i] = w[:len(w)-1]
+		}
+	}
+	sort.Strings(words)
+	out := words[:0]
+	for i, w := range words {
+		if i == 0 || w != words[i-1] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 var questionStopwords = map[string]bool{"a": true, "an": true, "the": true, "is": true, "are": true, "do": true, "does": true, "i": true, "we": true, "you": true, "it": true, "to": true, "of": true, "for": true, "q": true}

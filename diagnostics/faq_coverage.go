@@ -1,7 +1,6 @@
 package diagnostics
 
 import (
-	"regexp"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -23,16 +22,16 @@ func init() {
 
 var coverageTopics = []struct {
 	topic string
-	cue   *regexp.Regexp
+	cue   *phrases
 	ask   string
 }{
-	{"economics", wordList("price", "prices", "pricing", "cost", "costs", "costing", "revenue", "revenues", "margin", "margins", "budget", "pay", "paid", "fee", "fees", "free", "economics", "business model", "profit", "profitable", "funding", "invest", "investment", "spend", "charge", "charged", "money", "subscription", "license fee", "dollars", "$"),
+	{"economics", phraseList("price", "prices", "pricing", "cost", "costs", "costing", "revenue", "revenues", "margin", "margins", "budget", "pay", "paid", "fee", "fees", "free", "economics", "business model", "profit", "profitable", "funding", "invest", "investment", "spend", "charge", "charged", "money", "subscription", "license fee", "dollars", "$"),
 		"price or economics (what it costs, what it earns)"},
-	{"competition", wordList("competitor", "competitors", "instead", "switch", "competition", "compete", "competing", "competitive", "alternative", "alternatives", "instead of", "versus", "vs", "compare", "compared", "comparison", "differ", "different from", "difference", "existing tools", "why not", "incumbent", "rather than", "unlike"),
+	{"competition", phraseList("competitor", "competitors", "instead", "switch", "competition", "compete", "competing", "competitive", "alternative", "alternatives", "instead of", "versus", "vs", "compare", "compared", "comparison", "differ", "different from", "difference", "existing tools", "why not", "incumbent", "rather than", "unlike"),
 		"competition or alternatives (what customers use instead)"},
-	{"feasibility", wordList("feasible", "feasibility", "depend", "depends", "dependency", "dependencies", "dependent", "technical", "technically", "architecture", "integrate", "integration", "requires", "requirement", "requirements", "build", "built", "implement", "implementation", "team", "staffing", "headcount", "timeline", "schedule", "effort", "engineers", "prerequisite", "prerequisites", "infrastructure", "scalable", "scale"),
+	{"feasibility", phraseList("feasible", "feasibility", "depend", "depends", "dependency", "dependencies", "dependent", "technical", "technically", "architecture", "integrate", "integration", "requires", "requirement", "requirements", "build", "built", "implement", "implementation", "team", "staffing", "headcount", "timeline", "schedule", "effort", "engineers", "prerequisite", "prerequisites", "infrastructure", "scalable", "scale"),
 		"feasibility or dependencies (can it be built, on what does it depend)"},
-	{"risks", wordList("risk", "risks", "risky", "challenge", "challenges", "concern", "concerns", "fail", "fails", "failure", "security", "secure", "privacy", "legal", "compliance", "regulatory", "go wrong", "downside", "downsides", "mitigate", "mitigation", "threat", "threats", "attack", "liability", "trade-off", "tradeoff", "limitation", "limitations"),
+	{"risks", phraseList("risk", "risks", "risky", "challenge", "challenges", "concern", "concerns", "fail", "fails", "failure", "security", "secure", "privacy", "legal", "compliance", "regulatory", "go wrong", "downside", "downsides", "mitigate", "mitigation", "threat", "threats", "attack", "liability", "trade-off", "tradeoff", "limitation", "limitations"),
 		"risks (what could go wrong and what you will do about it)"},
 }
 

@@ -4,12 +4,33 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
+// finder is what matches needs: a *regexp.Regexp, or a *phrases word list.
+type finder interface {
+	FindAllStringIndex(s string, n int) [][]int
+}
+
+// phrases is a case-insensitive list of whole words and phrases. It matches
+// by looking words up in a map instead of running a regexp alternation,
+// which is what keeps the word rules fast on long documents.
+type phrases struct {
+	byFirst  map[string][]phrase // keyed by the lower-cased first word
+	literals []string            // phrases with no word in them ("$")
+}
+
+type phrase struct {
+	words []string // lower-cased, "’" folded to "'"
+	gaps  []string // what stands between words: " " for any whitespace, else the literal
+}
+
 // wordList compiles phrases into one case-insensitive regexp that matches
-// whole words only; longer phrases win over their prefixes.
+// whole words only; longer phrases win over their prefixes. phraseList is
+// much faster for plain word lists.
 func wordList(phrases ...string) *regexp.Regexp {
 	sorted := append([]string(nil), phrases...)
 	sort.Slice(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
@@ -21,7 +42,153 @@ func wordList(phrases ...string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(quoted, "|") + `)\b`)
 }
 
-// match is one regexp match in prose.
+// phraseList builds a phrase list; longer phrases win over their prefixes.
+func phraseList(list ...string) *phrases {
+	p := &phrases{byFirst: map[string][]phrase{}}
+	for _, raw := range list {
+		ph := parsePhrase(raw)
+		if len(ph.words) == 0 {
+			p.literals = append(p.literals, raw)
+			continue
+		}
+		p.byFirst[ph.words[0]] = append(p.byFirst[ph.words[0]], ph)
+	}
+	for k, list := range p.byFirst {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+		p.byFirst[k] = list
+	}
+	return p
+}
+
+func parsePhrase(raw string) phrase {
+	var ph phrase
+	toks := tokenize(raw)
+	for i, t := range toks {
+		ph.words = append(ph.words, foldWord(raw[t[0]:t[1]]))
+		if i > 0 {
+			ph.gaps = append(ph.gaps, foldGap(raw[toks[i-1][1]:t[0]]))
+		}
+	}
+	return ph
+}
+
+func foldWord(w string) string { return strings.ToLower(strings.ReplaceAll(w, "’", "'")) }
+
+func foldGap(g string) string {
+	if strings.TrimSpace(g) == "" {
+		return " "
+	}
+	return strings.ToLower(strings.Join(strings.Fields(g), " "))
+}
+
+// tokenize splits s into words as document.Prose does: letters and digits,
+// with inner apostrophes and hyphens.
+func tokenize(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r2, s2 := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r2) {
+				j += s2
+				continue
+			}
+			if r2 == '\'' || r2 == '’' || r2 == '-' {
+				if r3, _ := utf8.DecodeRuneInString(s[j+s2:]); j+s2 < len(s) && isWordRune(r3) {
+					j += s2
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// find returns the phrase matches among words (index pairs into text).
+func (p *phrases) find(text string, words [][2]int, out [][]int) [][]int {
+	var buf []byte
+	for k := 0; k < len(words); k++ {
+		w := text[words[k][0]:words[k][1]]
+		buf = appendFold(buf[:0], w)
+		cands, ok := p.byFirst[string(buf)]
+		if !ok {
+			continue
+		}
+		for _, ph := range cands {
+			if end, ok := ph.matchAt(text, words, k); ok {
+				out = append(out, []int{words[k][0], end})
+				k += len(ph.words) - 1
+				break
+			}
+		}
+	}
+	for _, lit := range p.literals {
+		for i := 0; ; {
+			j := strings.Index(text[i:], lit)
+			if j < 0 {
+				break
+			}
+			out = append(out, []int{i + j, i + j + len(lit)})
+			i += j + len(lit)
+		}
+	}
+	if len(p.literals) > 0 {
+		sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	}
+	return out
+}
+
+func (ph phrase) matchAt(text string, words [][2]int, k int) (int, bool) {
+	if k+len(ph.words) > len(words) {
+		return 0, false
+	}
+	for n := 1; n < len(ph.words); n++ {
+		prev, cur := words[k+n-1], words[k+n]
+		if foldGap(text[prev[1]:cur[0]]) != ph.gaps[n-1] || foldWord(text[cur[0]:cur[1]]) != ph.words[n] {
+			return 0, false
+		}
+	}
+	return words[k+len(ph.words)-1][1], true
+}
+
+// appendFold appends w lower-cased with "’" folded, without allocating for ASCII.
+func appendFold(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return append(buf, foldWord(w[i:])...)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// FindAllStringIndex finds the phrases in any text, as regexp does.
+func (p *phrases) FindAllStringIndex(s string, n int) [][]int {
+	out := p.find(s, tokenize(s), nil)
+	if n >= 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// MatchString reports whether s holds one of the phrases.
+func (p *phrases) MatchString(s string) bool { return len(p.FindAllStringIndex(s, 1)) > 0 }
+
+// match is one match in prose.
 type match struct {
 	prose *document.Prose
 	start int // index in prose.Text
@@ -32,15 +199,35 @@ type match struct {
 // span is the match's source span.
 func (m match) span() document.Span { return m.prose.SourceSpan(m.start, m.end) }
 
-// matches runs re over every prose run that keep accepts, skipping matches
+// matches runs f over every prose run that keep accepts, skipping matches
 // that touch code spans or autolinks.
-func matches(doc *document.Document, re *regexp.Regexp, keep func(p *document.Prose) bool) []match {
+func matches(doc *document.Document, f finder, keep func(p *document.Prose) bool) []match {
+	return matchProse(doc.Prose, f, keep)
+}
+
+// matchesIn runs f over the prose inside span only.
+func matchesIn(doc *document.Document, f finder, s document.Span) []match {
+	return matchProse(doc.ProseIn(s), f, nil)
+}
+
+func matchProse(prose []*document.Prose, f finder, keep func(p *document.Prose) bool) []match {
 	var out []match
-	for _, p := range doc.Prose {
+	var words [][2]int
+	var locs [][]int
+	for _, p := range prose {
 		if keep != nil && !keep(p) {
 			continue
 		}
-		for _, loc := range re.FindAllStringIndex(p.Text, -1) {
+		if ph, ok := f.(*phrases); ok {
+			words = words[:0]
+			for _, w := range p.Words() {
+				words = append(words, [2]int{w.Start, w.End})
+			}
+			locs = ph.find(p.Text, words, locs[:0])
+		} else {
+			locs = f.FindAllStringIndex(p.Text, -1)
+		}
+		for _, loc := range locs {
 			if p.InCode(loc[0], loc[1]) {
 				continue
 			}

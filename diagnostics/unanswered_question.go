@@ -1,5 +1,7 @@
 package diagnostics
 
+import "strings"
+
 func init() {
 	register(&Rule{
 		ID:       "unanswered-question",
@@ -13,7 +15,7 @@ func init() {
 		check: func(c *Context) {
 			doc := c.Doc
 			for _, q := range doc.Questions {
-				if QuestionStatus(doc, q) != "unanswered" {
+				if strings.TrimSpace(q.AnswerText) != "" {
 					continue
 				}
 				at := q.Entry.End

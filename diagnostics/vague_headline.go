@@ -32,7 +32,7 @@ func init() {
 var (
 	// headlineVerbs are verbs headlines use; words ending in -izes, -ifies,
 	// -ates and the like count too.
-	headlineVerbs = wordList("launch", "launches", "launched", "announce", "announces", "announced", "introduce", "introduces",
+	headlineVerbs = phraseList("launch", "launches", "launched", "announce", "announces", "announced", "introduce", "introduces",
 		"introduced", "release", "releases", "released", "unveil", "unveils", "let", "lets", "help", "helps", "make", "makes",
 		"cut", "cuts", "save", "saves", "bring", "brings", "give", "gives", "enable", "enables", "allow", "allows", "turn",
 		"turns", "put", "puts", "end", "ends", "reduce", "reduces", "add", "adds", "offer", "offers", "deliver", "delivers",
@@ -46,12 +46,12 @@ var (
 		"catches", "catch", "tells", "tell", "know", "knows", "see", "sees", "win", "wins", "join", "joins", "launching",
 		"bringing", "making", "helping", "moving", "giving", "empowers", "empower", "transforms", "transform", "teaches")
 	verbSuffix    = regexp.MustCompile(`(?i)\b\w+(izes|ises|ifies|ates)\b`)
-	headlineHype  = wordList("revolutionary", "groundbreaking", "game-changing", "game changer", "best", "best-in-class", "world-class", "next-generation", "cutting-edge", "amazing", "incredible", "unprecedented", "ultimate", "magical", "disruptive", "innovative", "leading", "industry-leading", "first-ever", "world's first", "unparalleled", "unmatched")
-	customerWords = wordList("customer", "customers", "user", "users", "developer", "developers", "team", "teams", "engineer", "engineers",
+	headlineHype  = phraseList("revolutionary", "groundbreaking", "game-changing", "game changer", "best", "best-in-class", "world-class", "next-generation", "cutting-edge", "amazing", "incredible", "unprecedented", "ultimate", "magical", "disruptive", "innovative", "leading", "industry-leading", "first-ever", "world's first", "unparalleled", "unmatched")
+	customerWords = phraseList("customer", "customers", "user", "users", "developer", "developers", "team", "teams", "engineer", "engineers",
 		"people", "you", "your", "shops", "businesses", "companies", "practitioners", "members", "students", "scientists",
 		"analysts", "admins", "operators", "buyers", "sellers", "owners", "anyone", "everyone", "organizations", "organisations",
 		"families", "patients", "doctors", "teachers", "parents", "creators", "writers", "designers", "researchers", "speakers", "enterprises")
-	benefitWords = wordList("to", "for", "so", "makes", "make", "without", "lets", "helps", "enables", "allows", "cuts", "saves", "faster", "in minutes",
+	benefitWords = phraseList("to", "for", "so", "makes", "make", "without", "lets", "helps", "enables", "allows", "cuts", "saves", "faster", "in minutes",
 		"in seconds", "in one", "one-click", "free", "instantly", "less", "fewer", "more", "easier", "simpler", "safer", "cheaper")
 	placeholderInText = regexp.MustCompile(`\[[^\]]*\]|\bXXX+\b|\bWHO\?|\bTBD\b|\bTODO\b|@x{3,}`)
 )

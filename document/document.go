@@ -6,6 +6,7 @@
 package document
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -232,15 +233,15 @@ func (d *Document) IsExcluded(offset int) bool {
 	return false
 }
 
-// ProseIn returns the prose runs that lie inside span.
+// ProseIn returns the prose runs that start inside span. Prose is in
+// document order, so this is a binary search.
 func (d *Document) ProseIn(s Span) []*Prose {
-	var out []*Prose
-	for _, p := range d.Prose {
-		if p.Span.Start >= s.Start && p.Span.Start < s.End {
-			out = append(out, p)
-		}
+	i := sort.Search(len(d.Prose), func(i int) bool { return d.Prose[i].Span.Start >= s.Start })
+	j := sort.Search(len(d.Prose), func(j int) bool { return d.Prose[j].Span.Start >= s.End })
+	if j < i {
+		j = i
 	}
-	return out
+	return d.Prose[i:j]
 }
 
 // PlainText is the prose inside span joined by newlines.

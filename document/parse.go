@@ -106,7 +106,7 @@ func (w *walker) table(n ast.Node) {
 			var pb proseBuilder
 			w.inlines(&pb, cell)
 			if len(pb.text) > 0 {
-				w.d.Prose = append(w.d.Prose, pb.build(Span{pb.offsets[0], pb.offsets[len(pb.offsets)-1] + 1}, false))
+				w.d.Prose = append(w.d.Prose, pb.build(Span{pb.first(), pb.last()}, false))
 			}
 		}
 	}
@@ -134,8 +134,8 @@ func (w *walker) inline(b *Block, n ast.Node, heading bool) {
 		if _, ok := first.(*ast.Emphasis); ok {
 			var lead proseBuilder
 			w.inlines(&lead, first)
-			if len(lead.offsets) > 0 {
-				b.Lead = Span{lead.offsets[0], lead.offsets[len(lead.offsets)-1] + 1}
+			if len(lead.pieces) > 0 {
+				b.Lead = Span{lead.first(), lead.last()}
 				b.LeadText = strings.TrimSpace(string(lead.text))
 				// wholly emphasised: the lead is the only child with text
 				b.Emphasized = true
@@ -160,14 +160,7 @@ func (w *walker) inlines(pb *proseBuilder, n ast.Node) {
 				pb.addSpace(c.Segment.Stop)
 			}
 		case *ast.String:
-			at := 0
-			if k := len(pb.offsets); k > 0 {
-				at = pb.offsets[k-1]
-			}
-			for range c.Value {
-				pb.offsets = append(pb.offsets, at)
-			}
-			pb.text = append(pb.text, c.Value...)
+			pb.addString(c.Value, pb.last())
 		case *ast.CodeSpan:
 			start := len(pb.text)
 			w.inlines(pb, c)
@@ -186,7 +179,7 @@ func (w *walker) inlines(pb *proseBuilder, n ast.Node) {
 				pb.addSpace(s.Start)
 			}
 		case *ast.Image:
-			pb.addSpace(lastOffset(pb))
+			pb.addSpace(pb.last())
 		default:
 			w.inlines(pb, c)
 		}
@@ -201,18 +194,11 @@ func (w *walker) exclude(n ast.Node) {
 	}
 }
 
-func lastOffset(pb *proseBuilder) int {
-	if k := len(pb.offsets); k > 0 {
-		return pb.offsets[k-1] + 1
-	}
-	return 0
-}
-
 // autolinkSegment finds an autolink's text in the source: goldmark keeps no
 // public segment for it, so search forward from the last prose offset.
 func autolinkSegment(src []byte, n *ast.AutoLink, pb *proseBuilder) Span {
 	label := n.Label(src)
-	from := lastOffset(pb)
+	from := pb.last()
 	if i := strings.Index(string(src[from:]), string(label)); i >= 0 {
 		return Span{from + i, from + i + len(label)}
 	}

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,22 +15,36 @@ type Prose struct {
 	Span Span // source span of the block's inline content
 	// Heading is true for a heading's prose.
 	Heading bool
-	offsets []int // offsets[i] is the source offset of Text[i]; one extra at the end
+	pieces  []piece // runs of Text copied from contiguous source
+	end     int     // source offset just after the last byte
 	code    []Span
+	words   []Word
 }
+
+// piece maps Text[text:text+n] to Source[src:src+n]; a separator added
+// for a line break has n == 1 and maps to where the break is.
+type piece struct{ text, src, n int }
 
 // proseBuilder accumulates prose text while walking inline nodes.
 type proseBuilder struct {
-	text    []byte
-	offsets []int
-	code    []Span
+	text   []byte
+	pieces []piece
+	code   []Span
 }
 
 func (b *proseBuilder) add(src []byte, start, stop int) {
-	for i := start; i < stop; i++ {
-		b.text = append(b.text, src[i])
-		b.offsets = append(b.offsets, i)
+	if stop <= start {
+		return
 	}
+	if k := len(b.pieces); k > 0 {
+		if last := &b.pieces[k-1]; last.src+last.n == start && last.text+last.n == len(b.text) {
+			last.n += stop - start
+			b.text = append(b.text, src[start:stop]...)
+			return
+		}
+	}
+	b.pieces = append(b.pieces, piece{text: len(b.text), src: start, n: stop - start})
+	b.text = append(b.text, src[start:stop]...)
 }
 
 // addSpace adds a separator that maps to offset (soft breaks, skipped HTML).
@@ -37,30 +52,65 @@ func (b *proseBuilder) addSpace(offset int) {
 	if n := len(b.text); n > 0 && b.text[n-1] == ' ' {
 		return
 	}
+	b.pieces = append(b.pieces, piece{text: len(b.text), src: offset, n: 1})
 	b.text = append(b.text, ' ')
-	b.offsets = append(b.offsets, offset)
+}
+
+// addString adds text that is not in the source (entities goldmark decoded);
+// all of it maps to offset.
+func (b *proseBuilder) addString(s []byte, offset int) {
+	for range s {
+		b.pieces = append(b.pieces, piece{text: len(b.text), src: offset, n: 1})
+		b.text = append(b.text, ' ')
+	}
+	copy(b.text[len(b.text)-len(s):], s)
+}
+
+// last is the source offset just after the last byte added.
+func (b *proseBuilder) last() int {
+	if k := len(b.pieces); k > 0 {
+		return b.pieces[k-1].src + b.pieces[k-1].n
+	}
+	return 0
+}
+
+func (b *proseBuilder) first() int {
+	if len(b.pieces) > 0 {
+		return b.pieces[0].src
+	}
+	return 0
 }
 
 func (b *proseBuilder) build(span Span, heading bool) *Prose {
 	end := span.End
-	if n := len(b.offsets); n > 0 {
-		end = b.offsets[n-1] + 1
+	if len(b.pieces) > 0 {
+		end = b.last()
 	}
-	return &Prose{Text: string(b.text), Span: span, Heading: heading, offsets: append(b.offsets, end), code: b.code}
+	p := &Prose{Text: string(b.text), Span: span, Heading: heading, pieces: b.pieces, end: end, code: b.code}
+	p.words = p.scanWords()
+	return p
 }
 
 // Offset maps an index in Text (0..len(Text)) to a source byte offset.
 func (p *Prose) Offset(i int) int {
+	if i >= len(p.Text) || len(p.pieces) == 0 {
+		if len(p.pieces) == 0 {
+			return p.Span.Start
+		}
+		return p.end
+	}
 	if i < 0 {
 		i = 0
 	}
-	if i >= len(p.offsets) {
-		i = len(p.offsets) - 1
+	k := sort.Search(len(p.pieces), func(k int) bool { return p.pieces[k].text > i }) - 1
+	if k < 0 {
+		return p.pieces[0].src
 	}
-	if i < 0 {
-		return p.Span.Start
+	pc := p.pieces[k]
+	if i-pc.text >= pc.n {
+		return pc.src + pc.n
 	}
-	return p.offsets[i]
+	return pc.src + i - pc.text
 }
 
 // SourceSpan maps [i, j) in Text to a source span. The end maps just after the
@@ -90,7 +140,10 @@ type Word struct {
 }
 
 // Words returns the words of the prose, skipping code spans and autolinks.
-func (p *Prose) Words() []Word {
+// The slice is shared: do not modify it.
+func (p *Prose) Words() []Word { return p.words }
+
+func (p *Prose) scanWords() []Word {
 	var words []Word
 	t := p.Text
 	for i := 0; i < len(t); {
