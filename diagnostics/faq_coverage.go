@@ -1,7 +1,6 @@
 package diagnostics
 
 import (
-
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
