@@ -22,8 +22,10 @@ type linter struct {
 	// pubMu orders publishes against didClose's clearing publish, so that a
 	// result computed before a close is never sent after it.
 	pubMu sync.Mutex
-	// onPublish, when set (tests, benchmarks), observes every publish.
-	onPublish func(uri string, version int32)
+	// Test hooks, nil in production: gate holds the worker before it takes
+	// the pending set; beforePublish runs between linting and publishing.
+	gate          chan struct{}
+	beforePublish func(*snapshot)
 }
 
 func newLinter(s *Server) *linter {
@@ -47,6 +49,9 @@ func (l *linter) run(ctx context.Context) {
 			return
 		case <-l.wake:
 		}
+		if l.gate != nil {
+			<-l.gate
+		}
 		l.mu.Lock()
 		uris := make([]string, 0, len(l.pending))
 		for u := range l.pending {
@@ -68,6 +73,9 @@ func (l *linter) lintOne(uri string) {
 	snap := l.s.snapshot(uri)
 	if snap == nil {
 		return // closed meanwhile
+	}
+	if l.beforePublish != nil {
+		l.beforePublish(snap)
 	}
 	l.publish(snap)
 }
@@ -94,9 +102,6 @@ func (l *linter) publish(snap *snapshot) {
 		Version:     &v,
 		Diagnostics: toDiagnostics(snap),
 	})
-	if l.onPublish != nil {
-		l.onPublish(snap.uri, snap.version)
-	}
 }
 
 // clear publishes an empty list for a closed document.

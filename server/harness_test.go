@@ -36,11 +36,15 @@ type client struct {
 	// settings answers workspace/configuration; nil means never answer,
 	// as Vim ALE does.
 	settings any
+	setup    []func(*Server)
 }
 
 type clientOption func(*client)
 
 func withSettings(v any) clientOption { return func(c *client) { c.settings = v } }
+
+// withServer adjusts the server before it starts serving (test hooks).
+func withServer(f func(*Server)) clientOption { return func(c *client) { c.setup = append(c.setup, f) } }
 
 // newClient starts a server and connects a client to it, without
 // initializing.
@@ -53,6 +57,9 @@ func newClient(t *testing.T, opts ...clientOption) *client {
 		o(c)
 	}
 	c.srv = New(Options{Version: "test", Log: newTestLog(t)})
+	for _, f := range c.setup {
+		f(c.srv)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
 		code := c.srv.Serve(ctx, sconn, sconn)

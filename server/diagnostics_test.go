@@ -1,0 +1,122 @@
+package server
+
+import (
+	"testing"
+	"time"
+)
+
+func TestPublishDiagnosticsShape(t *testing.T) {
+	const uri = "file:///ws/launch.prfaq.md"
+	c := newClient(t)
+	c.initialize(nil)
+	// Neovim opens with version 0: it must still go out as "version": 0.
+	c.open(uri, readTestdata(t, "launch.prfaq.md"), 0)
+	p := c.waitPublish(uri, func(p publishParams) bool { return true })
+	if p.Version == nil || *p.Version != 0 {
+		t.Fatalf("version = %v, want 0", p.Version)
+	}
+	found := false
+	for _, d := range p.Diagnostics {
+		if d.Source != "prfaq" {
+			t.Errorf("source = %q", d.Source)
+		}
+		code, ok := d.Code.(string)
+		if !ok || code == "" {
+			t.Errorf("code = %v, want the rule id", d.Code)
+		}
+		if d.Severity < 1 || d.Severity > 4 {
+			t.Errorf("severity = %v", d.Severity)
+		}
+		data, _ := d.Data.(map[string]any)
+		if data["rule"] != code {
+			t.Errorf("data.rule = %v, want %s", data["rule"], code)
+		}
+		if code == "missing-section" && data["section"] == "subheading" {
+			found = true
+			// The finding sits on the headline line (line 4, 0-based).
+			if d.Range.Start.Line != 4 {
+				t.Errorf("missing subheading on line %d, want 4", d.Range.Start.Line)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no missing-section finding with data.section=subheading in %v", p.Diagnostics)
+	}
+
+	// Closing clears the diagnostics with [] (never null: the harness
+	// fails on null).
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
+	c.waitPublish(uri, func(p publishParams) bool { return len(p.Diagnostics) == 0 && p.Version == nil })
+}
+
+// A burst of changes is linted once, for the newest version. The linter is
+// held at its gate until every change has been handled, so the test does
+// not depend on timing.
+func TestBurstLintedOnceForNewestVersion(t *testing.T) {
+	const uri = "file:///ws/burst.prfaq.md"
+	gate := make(chan struct{})
+	c := newClient(t, withServer(func(s *Server) { s.lint.gate = gate }))
+	c.initialize(nil)
+	text := readTestdata(t, "launch.prfaq.md")
+	c.open(uri, text, 1)
+	for v := int32(2); v <= 40; v++ {
+		c.change(uri, v, ranged(0, 0, 0, 0, "x"))
+	}
+	c.sync() // every change handled
+	close(gate)
+	c.waitVersion(uri, 40)
+	c.sync()
+	pubs := c.publishes(uri)
+	if len(pubs) != 1 {
+		versions := []int32{}
+		for _, p := range pubs {
+			versions = append(versions, *p.Version)
+		}
+		t.Fatalf("published versions %v, want only 40", versions)
+	}
+}
+
+// A result computed for a version that changed before it could be
+// published is dropped; the newer version is published instead.
+func TestStaleResultNeverPublished(t *testing.T) {
+	const uri = "file:///ws/stale.prfaq.md"
+	var c *client
+	changed := false
+	hook := func(snap *snapshot) {
+		if snap.version != 1 || changed {
+			return
+		}
+		changed = true
+		// A keystroke arrives while version 1's result is on its way out.
+		c.change(uri, 2, ranged(0, 0, 0, 0, "y"))
+		deadline := time.Now().Add(watchdog)
+		for {
+			d, _ := c.srv.store.get(uri)
+			if d.version == 2 || time.Now().After(deadline) {
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	c = newClient(t, withServer(func(s *Server) { s.lint.beforePublish = hook }))
+	c.initialize(nil)
+	c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)
+	c.waitVersion(uri, 2)
+	for _, p := range c.publishes(uri) {
+		if *p.Version == 1 {
+			t.Errorf("stale diagnostics for version 1 were published after version 2 existed")
+		}
+	}
+}
+
+// Non-PR/FAQ Markdown gets an empty list, not findings.
+func TestNonPRFAQHasNoDiagnostics(t *testing.T) {
+	const uri = "file:///ws/README.md"
+	c := newClient(t)
+	c.initialize(nil)
+	c.open(uri, "# My project\n\nSome very leveraged synergy TBD.\n", 3)
+	p := c.waitVersion(uri, 3)
+	if len(p.Diagnostics) != 0 {
+		t.Errorf("README got %v", p.Diagnostics)
+	}
+}
