@@ -44,7 +44,9 @@ type clientOption func(*client)
 func withSettings(v any) clientOption { return func(c *client) { c.settings = v } }
 
 // withServer adjusts the server before it starts serving (test hooks).
-func withServer(f func(*Server)) clientOption { return func(c *client) { c.setup = append(c.setup, f) } }
+func withServer(f func(*Server)) clientOption {
+	return func(c *client) { c.setup = append(c.setup, f) }
+}
 
 // newClient starts a server and connects a client to it, without
 // initializing.
