@@ -2,6 +2,7 @@ package document
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -144,36 +145,53 @@ type Word struct {
 func (p *Prose) Words() []Word { return p.words }
 
 func (p *Prose) scanWords() []Word {
-	var words []Word
 	t := p.Text
+	words := make([]Word, 0, len(t)/6+1)
 	for i := 0; i < len(t); {
-		r, size := utf8.DecodeRuneInString(t[i:])
-		if !isWordRune(r) {
+		size := runeAt(t, i)
+		if !wordAt(t, i, size) {
 			i += size
 			continue
 		}
-		j := i
+		j := i + size
 		for j < len(t) {
-			r2, s2 := utf8.DecodeRuneInString(t[j:])
-			if isWordRune(r2) {
+			s2 := runeAt(t, j)
+			if wordAt(t, j, s2) {
 				j += s2
 				continue
 			}
 			// keep inner apostrophes and hyphens: "don't", "real-time"
-			if (r2 == '\'' || r2 == '’' || r2 == '-') && j+s2 < len(t) {
-				if r3, _ := utf8.DecodeRuneInString(t[j+s2:]); isWordRune(r3) {
-					j += s2
-					continue
-				}
+			if c := t[j]; (c == '\'' || c == '-' || (c == 0xe2 && strings.HasPrefix(t[j:], "’"))) && j+s2 < len(t) && wordAt(t, j+s2, runeAt(t, j+s2)) {
+				j += s2
+				continue
 			}
 			break
 		}
-		if !p.InCode(i, j) {
+		if len(p.code) == 0 || !p.InCode(i, j) {
 			words = append(words, Word{Text: t[i:j], Start: i, End: j})
 		}
 		i = j
 	}
 	return words
+}
+
+// runeAt is the byte length of the character at t[i], fast for ASCII.
+func runeAt(t string, i int) int {
+	if t[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	return size
+}
+
+// wordAt reports a letter or digit at t[i] (size bytes long).
+func wordAt(t string, i, size int) bool {
+	if size == 1 {
+		c := t[i]
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	return isWordRune(r)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
