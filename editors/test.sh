@@ -92,6 +92,12 @@ fi
 if want neovim; then
   server_test neovim && need neovim nvim && run neovim "$editors/neovim/test/run.sh" "$server"
 fi
+if want emacs; then
+  server_test emacs && need emacs emacs && run emacs "$editors/emacs/test/run.sh" "$server"
+fi
+if want vim; then
+  server_test vim && need vim vim /usr/share/vim-ale && run vim "$editors/vim/test/run.sh" "$server"
+fi
 if want vscode; then
   need vscode node npm && run vscode "$editors/vscode/test/run.sh"
 fi
