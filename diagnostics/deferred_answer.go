@@ -62,7 +62,9 @@ const followUpText = "Unknown today; OWNER will answer by DATE."
 // findDeferral returns the first deferring phrase in the answer prose.
 func findDeferral(doc *document.Document, q *document.Question) (match, bool) {
 	for _, m := range matchesIn(doc, deferral, q.Answer) {
-		return m, true
+		if !quotedMention(m) {
+			return m, true
+		}
 	}
 	return match{}, false
 }

@@ -277,3 +277,12 @@ func firstLine(doc *document.Document, s document.Span) document.Span {
 	}
 	return s
 }
+
+// quotedMention reports a match wrapped directly in quotation marks: the
+// author mentions the word (an answer that says "TBD") rather than uses it.
+func quotedMention(m match) bool {
+	before, after := m.prose.Text[:m.start], m.prose.Text[m.end:]
+	opens := strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "“") || strings.HasSuffix(before, "‘")
+	closes := strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "”") || strings.HasPrefix(after, "’")
+	return opens && closes
+}
