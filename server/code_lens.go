@@ -59,7 +59,7 @@ func readiness(doc *document.Document, cfg *diagnostics.Config) string {
 			unanswered++
 		}
 	}
-	words := pressReleaseWords(doc)
+	words := diagnostics.WordCount(doc, doc.PressRelease)
 	perPage := cfg.WordsPerPage
 	if perPage <= 0 {
 		perPage = diagnostics.Default().WordsPerPage
@@ -70,16 +70,6 @@ func readiness(doc *document.Document, cfg *diagnostics.Config) string {
 	}
 	return fmt.Sprintf("%d/%d parts · %s · %d %s ≈ %.1f pages",
 		present, len(cfg.Sections), qs, words, plural(words, "word", "words"), float64(words)/float64(perPage))
-}
-
-// pressReleaseWords counts the words of the press release's prose (code,
-// HTML and front matter are not prose).
-func pressReleaseWords(doc *document.Document) int {
-	n := 0
-	for _, p := range doc.ProseIn(doc.PressRelease) {
-		n += len(p.Words())
-	}
-	return n
 }
 
 func plural(n int, one, many string) string {

@@ -125,10 +125,8 @@ func questionLevel(doc *document.Document, offset int) int {
 	if level > 0 {
 		return level
 	}
-	if g := doc.GroupAt(offset); g != "" {
-		if p := doc.Parts[g]; p != nil && p.Heading != nil {
-			return min(p.Heading.Level+1, 6)
-		}
+	if p := groupBefore(doc, offset); p != nil && p.Heading != nil {
+		return min(p.Heading.Level+1, 6)
 	}
 	if p := doc.Parts[document.FAQ]; p != nil && p.Heading != nil {
 		return min(p.Heading.Level+1, 6)
@@ -143,4 +141,20 @@ func headingAt(doc *document.Document, offset int) *document.Block {
 		}
 	}
 	return nil
+}
+
+// groupBefore is the FAQ group holding offset or, past the end of the FAQ
+// (where a heading being typed has just closed it), the last group before
+// offset.
+func groupBefore(doc *document.Document, offset int) *document.Part {
+	if g := doc.GroupAt(offset); g == document.ExternalFAQ || g == document.InternalFAQ {
+		return doc.Parts[g]
+	}
+	var best *document.Part
+	for _, k := range []document.PartKind{document.ExternalFAQ, document.InternalFAQ} {
+		if p := doc.Parts[k]; p != nil && p.Span.Start <= offset && (best == nil || p.Span.Start > best.Span.Start) {
+			best = p
+		}
+	}
+	return best
 }
