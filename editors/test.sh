@@ -98,6 +98,9 @@ fi
 if want vim; then
   server_test vim && need vim vim /usr/share/vim-ale && run vim "$editors/vim/test/run.sh" "$server"
 fi
+if want protocol; then
+  server_test protocol && need protocol node npm && run protocol "$editors/protocol/run.sh" "$server"
+fi
 if want vscode; then
   need vscode node npm && run vscode "$editors/vscode/test/run.sh"
 fi
