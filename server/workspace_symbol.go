@@ -22,7 +22,7 @@ import (
 const (
 	maxScanFiles   = 2000    // Markdown files parsed per scan
 	maxScanEntries = 50000   // directory entries visited per scan
-	maxFileSize    = 2 << 20 // bytes; bigger files are not PR/FAQs worth indexing
+	maxFileSize    = 1 << 20 // bytes; bigger files are not PR/FAQs worth indexing
 	maxSymbols     = 1000    // results per request
 	scanBudget     = 2 * time.Second
 )
@@ -33,6 +33,8 @@ type workspace struct {
 	mu    sync.Mutex
 	roots []string
 	cache map[string]fileSymbols
+	// maxFiles is maxScanFiles; tests lower it.
+	maxFiles int
 }
 
 type fileSymbols struct {
@@ -41,7 +43,9 @@ type fileSymbols struct {
 	syms  []protocol.SymbolInformation
 }
 
-func newWorkspace() *workspace { return &workspace{cache: map[string]fileSymbols{}} }
+func newWorkspace() *workspace {
+	return &workspace{cache: map[string]fileSymbols{}, maxFiles: maxScanFiles}
+}
 
 func (w *workspace) setRoots(rootURI protocol.DocumentURI, rootPath string, folders []protocol.WorkspaceFolder) {
 	w.mu.Lock()
@@ -139,6 +143,7 @@ func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, add fu
 	w := s.ws
 	w.mu.Lock()
 	roots := append([]string(nil), w.roots...)
+	maxFiles := w.maxFiles
 	w.mu.Unlock()
 	deadline := time.Now().Add(scanBudget)
 	files, entries := 0, 0
@@ -151,7 +156,7 @@ func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, add fu
 				}
 				return nil
 			}
-			if entries > maxScanEntries || files >= maxScanFiles || ctx.Err() != nil || time.Now().After(deadline) {
+			if entries > maxScanEntries || files >= maxFiles || ctx.Err() != nil || time.Now().After(deadline) {
 				return fs.SkipAll
 			}
 			name := d.Name()
