@@ -21,7 +21,7 @@ func init() {
 }
 
 var (
-	hypeRe = wordList(
+	hypeWords = []string{
 		"best", "fastest", "easiest", "simplest", "cheapest", "smartest", "greatest", "finest",
 		"most powerful", "most advanced", "most comprehensive", "most innovative", "most intuitive",
 		"most secure", "most reliable", "most efficient",
@@ -32,10 +32,10 @@ var (
 		"unmatched", "unrivaled", "unrivalled", "unbeatable", "stunning", "breathtaking", "mind-blowing",
 		"innovative", "perfect", "perfectly", "flawless", "flawlessly", "effortless", "effortlessly",
 		"lightning-fast", "lightning fast", "blazing-fast", "blazing fast", "blazingly fast", "ultimate",
-		"one-of-a-kind", "second to none", "like never before", "transformative", "game-changing",
-	)
+		"one-of-a-kind", "second to none", "like never before", "transformative",
+	}
 	// hypeExempt are phrases in which a listed word is not a claim.
-	hypeExempt = wordList(
+	hypeExempt = phraseList(
 		"best practice", "best practices", "best-practice", "best effort", "best-effort", "at best",
 		"best way", "best ways", "best fit", "best case", "best-case", "our best", "their best", "your best",
 		"best to", "best suited", "best known", "best-known", "best for", "best of all", "as best",
@@ -45,7 +45,7 @@ var (
 
 func checkHype(c *Context) {
 	var si sentenceIndex
-	for _, m := range matches(c.Doc, hypeRe, nil) {
+	for _, m := range styleHits(c.Doc, kindHype) {
 		t := m.prose.Text
 		if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) || exemptAround(t, m.start, m.end) {
 			continue
@@ -69,7 +69,7 @@ func checkHype(c *Context) {
 	}
 }
 
-var awardRe = wordList("prize", "prizes", "award", "awards", "judges", "judged", "solution track")
+var awardRe = phraseList("prize", "prizes", "award", "awards", "judges", "judged", "solution track")
 
 // titleCase reports whether every word of s starts with a capital.
 func titleCase(s string) bool {

@@ -3,6 +3,9 @@ package diagnostics
 import (
 	"fmt"
 	"regexp"
+	"strings"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 func init() {
@@ -20,8 +23,8 @@ func init() {
 }
 
 var (
-	// internalMetricRe matches the metric phrases in any case.
-	internalMetricRe = wordList(
+	// internalMetrics are the metric phrases, in any case.
+	internalMetrics = phraseList(
 		"gross margin", "gross margins", "operating margin", "operating margins", "profit margin", "profit margins",
 		"net margin", "net margins", "contribution margin", "contribution margins", "our margin", "our margins",
 		"margin expansion", "margin improvement", "headcount", "head count", "run rate", "run-rate",
@@ -32,10 +35,10 @@ var (
 		"sales quota", "quarterly target", "quarterly targets", "unit economics", "annual recurring revenue",
 		"monthly recurring revenue", "OKR", "OKRs", "KPI", "KPIs", "FTE", "FTEs",
 	)
-	// internalAcronymRe matches short acronyms only in capitals: "Sam" is a
-	// name, "TAM" a market size.
-	internalAcronymRe = regexp.MustCompile(`\b(?:TAM|SAM|SOM|CAC|LTV|CLV|ARR|MRR|NPV|IRR)s?\b`)
-	tamRe             = regexp.MustCompile(`\bTAM\b|(?i:addressable market)`)
+	// internalAcronyms count only in capitals: "Sam" is a name, "TAM" a
+	// market size.
+	internalAcronyms = setOf("TAM", "SAM", "SOM", "CAC", "LTV", "CLV", "ARR", "MRR", "NPV", "IRR")
+	tamRe            = regexp.MustCompile(`\bTAM\b|(?i:addressable market)`)
 )
 
 func checkInternalMetrics(c *Context) {
@@ -50,11 +53,11 @@ func checkInternalMetrics(c *Context) {
 			Data:    map[string]any{"metric": m.text},
 		})
 	}
-	for _, m := range matches(c.Doc, internalMetricRe, keep) {
+	for _, m := range matches(c.Doc, internalMetrics, keep) {
 		report(m)
 	}
 	tam := -1 // unknown yet
-	for _, m := range matches(c.Doc, internalAcronymRe, keep) {
+	for _, m := range internalAcronymMatches(c.Doc, keep) {
 		switch m.text {
 		case "SAM", "SOM":
 			// "AWS SAM" is a product; SAM and SOM are market sizes only
@@ -71,4 +74,21 @@ func checkInternalMetrics(c *Context) {
 		}
 		report(m)
 	}
+}
+
+// internalAcronymMatches finds the metric acronyms (and plurals) in capitals.
+func internalAcronymMatches(doc *document.Document, keep func(p *document.Prose) bool) []match {
+	var out []match
+	for _, p := range doc.Prose {
+		if !keep(p) {
+			continue
+		}
+		capsRuns(p.Text, func(i, j int) {
+			w := strings.TrimSuffix(p.Text[i:j], "s")
+			if internalAcronyms[w] && !p.InCode(i, j) {
+				out = append(out, match{prose: p, start: i, end: j, text: p.Text[i:j]})
+			}
+		})
+	}
+	return out
 }

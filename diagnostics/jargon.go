@@ -110,8 +110,6 @@ var jargonAlternatives = map[string]string{
 	"double down on":         "invest more in",
 }
 
-var jargonRe = wordList(jargonPhrases(nil)...)
-
 func jargonPhrases(extra map[string]string) []string {
 	out := make([]string, 0, len(jargonAlternatives)+len(extra))
 	for k := range jargonAlternatives {
@@ -126,9 +124,9 @@ func jargonPhrases(extra map[string]string) []string {
 }
 
 func checkJargon(c *Context) {
-	re, alts := jargonRe, jargonAlternatives
+	hits, alts := styleHits(c.Doc, kindJargon), jargonAlternatives
 	if len(c.Config.Jargon) > 0 {
-		re = cachedWordList(jargonPhrases(c.Config.Jargon))
+		hits = matches(c.Doc, cachedPhraseList(jargonPhrases(c.Config.Jargon)), nil)
 		alts = make(map[string]string, len(jargonAlternatives)+len(c.Config.Jargon))
 		for k, v := range jargonAlternatives {
 			alts[k] = v
@@ -137,7 +135,7 @@ func checkJargon(c *Context) {
 			alts[normPhrase(k)] = v
 		}
 	}
-	for _, m := range matches(c.Doc, re, nil) {
+	for _, m := range hits {
 		if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) {
 			continue
 		}

@@ -1,9 +1,13 @@
 package diagnostics
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -35,10 +39,12 @@ var (
 	// bracketRe is bracketed text left in prose: links are gone from prose
 	// by now, so what remains in brackets is text.
 	bracketRe = regexp.MustCompile(`\[([^\[\]\n]{1,400})\]`)
-	// placeholderTokenRe are template tokens, in the case they are written.
-	placeholderTokenRe = regexp.MustCompile(`\bX{2,}\b|\bx{3,}\b|\b(?:WHO|WHAT|WHEN|WHERE|WHICH|HOW MUCH|HOW MANY)\?|\?{3,}|@(?i:x{2,}|username|handle|yourname|your-name|someone)\b|\bTKTK\b|` +
-		`\b(?:Project|Product|Company|Customer|Feature|Service|Person|Partner|Team) Name\b|\bYour (?:Name|Company|Product|Title)\b|\bSample (?:Person|Customer|Company|Name|User)\b|\bFirstname Lastname\b|` +
-		`(?i:\blorem ipsum(?:\s+dolor sit amet)?\b|\bdolor sit amet\b|\((?:deployed link|insert link|add link|link here|link to come|link tbd|link)\)|\binsert\b[^.\n]{0,40}?\bhere\b|\b(?:your|some) (?:text|content|copy|description|quote|answer) (?:goes )?here\b|\b\w+ goes here\b)`)
+	// placeholder tokens, in the case they are written; each regexp runs
+	// only on prose that holds its cheap marker (see placeholderTokens).
+	xTokenRe     = regexp.MustCompile(`\bX{2,}\b|\bx{3,}\b`)
+	atTokenRe    = regexp.MustCompile(`@(?i:x{2,}|username|handle|yourname|your-name|someone)\b`)
+	nameTokenRe  = regexp.MustCompile(`\b(?:Project|Product|Company|Customer|Feature|Service|Person|Partner|Team) Name\b|\bYour (?:Name|Company|Product|Title)\b|\bSample (?:Person|Customer|Company|Name|User)\b|\bFirstname Lastname\b|\bTKTK\b`)
+	lowerTokenRe = regexp.MustCompile(`(?i:\blorem ipsum(?:\s+dolor sit amet)?\b|\bdolor sit amet\b|\((?:deployed link|insert link|add link|link here|link to come|link tbd|link)\)|\binsert\b[^.\n]{0,40}?\bhere\b|\b(?:your|some) (?:text|content|copy|description|quote|answer) (?:goes )?here\b|\b\w+ goes here\b)`)
 	// placeholderCapsRe are ALL-CAPS fill-ins (the deferred-answer fix writes
 	// "OWNER will answer by DATE"); not flagged in ALL CAPS prose.
 	placeholderCapsRe = regexp.MustCompile(`\b(?:OWNER|DATE|NAME|CITY|COMPANY|PRODUCT|CUSTOMER|PLACEHOLDER)\b`)
@@ -56,8 +62,9 @@ var (
 )
 
 type placeholderCheck struct {
-	c    *Context
-	seen []document.Span
+	c     *Context
+	seen  []document.Span
+	marks int // markers of the whole document
 }
 
 func (pc *placeholderCheck) report(span document.Span, what, kind string, fixes ...Fix) {
@@ -77,7 +84,7 @@ func (pc *placeholderCheck) report(span document.Span, what, kind string, fixes 
 
 func checkPlaceholders(c *Context) {
 	doc := c.Doc
-	pc := &placeholderCheck{c: c}
+	pc := &placeholderCheck{c: c, marks: docMarkers(doc.Source)}
 	// template labels first: their fix is the most useful
 	for _, k := range document.AllParts {
 		p := doc.Parts[k]
@@ -101,7 +108,7 @@ func checkPlaceholders(c *Context) {
 			continue
 		}
 		p := b.Prose
-		m := labelPrefixRe.FindStringIndex(p.Text)
+		m := labelPrefix(p.Text)
 		if m == nil || p.InCode(m[0], m[1]) {
 			continue
 		}
@@ -121,10 +128,10 @@ func checkPlaceholders(c *Context) {
 		pc.prose(p)
 	}
 	for _, q := range doc.Questions {
-		if templateQuestion.MatchString(q.Text) {
+		if len(q.Text) <= 16 && templateQuestion.MatchString(q.Text) {
 			pc.report(q.Span, fmt.Sprintf("Template question %q left in: write the question a reader will ask.", strings.TrimSpace(q.Text)), "question")
 		}
-		if !q.Answer.Empty() && templateAnswer.MatchString(q.AnswerText) {
+		if !q.Answer.Empty() && len(q.AnswerText) <= 16 && templateAnswer.MatchString(q.AnswerText) {
 			span := trimSpan(doc, q.Answer)
 			pc.report(span, fmt.Sprintf("Template answer %q left in: write the answer.", strings.TrimSpace(q.AnswerText)), "answer")
 		}
@@ -139,7 +146,11 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		text := t[loc[0]:loc[1]]
 		pc.report(p.SourceSpan(loc[0], loc[1]), fmt.Sprintf("Template instruction left in (%q): replace it with the text it asks for.", shorten(text, 60)), "instruction")
 	}
-	for _, loc := range bracketRe.FindAllStringSubmatchIndex(t, -1) {
+	var brackets [][]int
+	if strings.IndexByte(t, '[') >= 0 {
+		brackets = bracketRe.FindAllStringSubmatchIndex(t, -1)
+	}
+	for _, loc := range brackets {
 		i, j := loc[0], loc[1]
 		inner := strings.TrimSpace(t[loc[2]:loc[3]])
 		if p.InCode(i, i+1) || p.InCode(j-1, j) || c.Allowed(inner) || !bracketPlaceholder(t, i, j, inner) {
@@ -151,7 +162,11 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		}
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf(msg, shorten(t[i:j], 60)), "bracket")
 	}
-	for _, loc := range placeholderTokenRe.FindAllStringIndex(t, -1) {
+	mk := 0
+	if pc.marks != 0 {
+		mk = markers(t, pc.marks)
+	}
+	for _, loc := range placeholderTokens(t, mk) {
 		i, j := loc[0], loc[1]
 		if p.InCode(i, j) || c.Allowed(t[i:j]) {
 			continue
@@ -161,7 +176,7 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		}
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", t[i:j]), "token")
 	}
-	if !caps {
+	if !caps && mk&markCaps != 0 {
 		for _, loc := range placeholderCapsRe.FindAllStringIndex(t, -1) {
 			i, j := loc[0], loc[1]
 			if p.InCode(i, j) || inShoutedRun(t, i, j) || c.Allowed(t[i:j]) {
@@ -170,7 +185,7 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 			pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: fill it in.", t[i:j]), "token")
 		}
 	}
-	if !doc.InFAQ(p.Span.Start) {
+	if mk&markDefer != 0 && !doc.InFAQ(p.Span.Start) {
 		for _, loc := range deferralTokenRe.FindAllStringIndex(t, -1) {
 			i, j := loc[0], loc[1]
 			if p.InCode(i, j) || c.Allowed(t[i:j]) {
@@ -179,6 +194,135 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 			pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in the press release: decide it, or move the open question to the FAQ.", t[i:j]), "token")
 		}
 	}
+}
+
+// Markers: cheap signs that a prose run may hold a kind of placeholder; the
+// regexps run only where their marker is.
+const (
+	markX = 1 << iota
+	markAt
+	markName
+	markLower
+	markHere
+	markYour
+	markCaps
+	markDefer
+)
+
+// markerPatterns are the substrings that set each marker.
+var markerPatterns = []struct {
+	mark     int
+	patterns []string
+}{
+	{markX, []string{"XX", "xxx"}},
+	{markAt, []string{"@"}},
+	{markName, []string{" Name", "Your ", "Sample ", "Firstname", "TKTK"}},
+	{markLower, []string{"orem", "OREM", "dolor", "link)", "LINK)", "nsert", "NSERT", "goes here", "GOES HERE"}},
+	{markHere, []string{" here", " HERE"}},
+	{markYour, []string{"your ", "Your ", "YOUR ", "some ", "Some ", "SOME "}},
+	{markCaps, []string{"OWNER", "DATE", "NAME", "CITY", "COMPANY", "PRODUCT", "CUSTOMER", "PLACEHOLDER"}},
+	{markDefer, []string{"TBD", "TBA", "TBC", "TODO", "FIXME"}},
+}
+
+// markers finds the markers of t among those in allowed (the markers of the
+// whole document, so most prose runs check few or none).
+func markers(t string, allowed int) int {
+	m := 0
+	for _, mp := range markerPatterns {
+		if allowed&mp.mark == 0 {
+			continue
+		}
+		for _, pat := range mp.patterns {
+			if strings.Contains(t, pat) {
+				m |= mp.mark
+				break
+			}
+		}
+	}
+	if m&markHere != 0 && m&markYour != 0 {
+		m |= markLower
+	}
+	return m
+}
+
+// docMarkers are the markers anywhere in the source.
+func docMarkers(src []byte) int {
+	m := 0
+	for _, mp := range markerPatterns {
+		for _, pat := range mp.patterns {
+			// a leading or trailing space makes bytes.Index stop at every
+			// space; the trimmed pattern finds a superset
+			if bytes.Contains(src, []byte(strings.TrimSpace(pat))) {
+				m |= mp.mark
+				break
+			}
+		}
+	}
+	if m&markHere != 0 && m&markYour != 0 {
+		m |= markLower
+	}
+	return m
+}
+
+// placeholderTokens finds the template tokens of a prose run with markers
+// mk, running each regexp only where its marker occurs.
+func placeholderTokens(t string, mk int) [][]int {
+	var out [][]int
+	if mk&markX != 0 {
+		out = append(out, xTokenRe.FindAllStringIndex(t, -1)...)
+	}
+	out = askTokens(t, out)
+	if mk&markAt != 0 {
+		out = append(out, atTokenRe.FindAllStringIndex(t, -1)...)
+	}
+	if mk&markName != 0 {
+		out = append(out, nameTokenRe.FindAllStringIndex(t, -1)...)
+	}
+	if mk&markLower != 0 {
+		out = append(out, lowerTokenRe.FindAllStringIndex(t, -1)...)
+	}
+	if len(out) > 1 {
+		sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	}
+	return out
+}
+
+// askTokens appends "WHO?", "WHEN?", "HOW MUCH?"… (in capitals) and
+// "???" to out.
+func askTokens(t string, out [][]int) [][]int {
+	for i := 0; i < len(t); {
+		q := strings.IndexByte(t[i:], '?')
+		if q < 0 {
+			break
+		}
+		q += i
+		if strings.HasPrefix(t[q:], "???") {
+			j := q
+			for j < len(t) && t[j] == '?' {
+				j++
+			}
+			out = append(out, []int{q, j})
+			i = j
+			continue
+		}
+		i = q + 1
+		k := q
+		for k > 0 && t[k-1] >= 'A' && t[k-1] <= 'Z' {
+			k--
+		}
+		if k > 0 && isWordByte(t[k-1]) {
+			continue
+		}
+		switch t[k:q] {
+		case "WHO", "WHAT", "WHEN", "WHERE", "WHICH":
+			out = append(out, []int{k, q + 1})
+		case "MUCH", "MANY":
+			if k >= 4 && t[k-4:k] == "HOW " && (k == 4 || !isWordByte(t[k-5])) {
+				out = append(out, []int{k - 4, q + 1})
+			}
+		}
+	}
+	return out
 }
 
 // instruction finds a template instruction at the start of the prose (after
@@ -190,13 +334,13 @@ func (pc *placeholderCheck) instruction(p *document.Prose) []int {
 	for start < len(t) && (t[start] == ' ' || t[start] == '*' || t[start] == '_') {
 		start++
 	}
-	if m := labelPrefixRe.FindStringIndex(t[start:]); m != nil && !instructionRe.MatchString(t[start:]) {
+	if m := labelPrefix(t[start:]); m != nil && !isInstruction(t[start:]) {
 		start += m[1]
 	}
 	if start < len(t) && t[start] == '[' {
 		return nil // a bracket: reported whole
 	}
-	if !instructionRe.MatchString(t[start:]) || p.InCode(start, start+1) || strings.HasSuffix(strings.TrimSpace(t), "?") {
+	if !isInstruction(t[start:]) || p.InCode(start, start+1) || strings.HasSuffix(strings.TrimSpace(t), "?") {
 		return nil
 	}
 	end := start
@@ -222,7 +366,58 @@ var templateLabels = setOf("title", "subtitle", "sub-title", "sub-heading", "sub
 	"customer's job-to-be-done", "customer job-to-be-done", "customer's job to be done", "job-to-be-done", "job to be done",
 	"getting started", "call to action", "closing and call to action", "quote from you", "quote from a customer")
 
-var labelPrefixRe = regexp.MustCompile(`^[A-Z][\p{L}’' /&-]{2,40}?\s*:\s+`)
+// labelPrefix finds a "Label: " prefix at the start of t: a capital, 2 to
+// 40 more letters, spaces, apostrophes, slashes, ampersands or hyphens, a
+// colon and white space. It returns [0, end of the white space] or nil.
+func labelPrefix(t string) []int {
+	if t == "" || t[0] < 'A' || t[0] > 'Z' {
+		return nil
+	}
+	n := 0 // label characters after the capital
+	for i := 1; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if r == ':' {
+			label := strings.TrimRight(t[1:i], " \t")
+			if n < 2 || len([]rune(label)) < 2 {
+				return nil
+			}
+			j := i + 1
+			for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n') {
+				j++
+			}
+			if j == i+1 {
+				return nil
+			}
+			return []int{0, j}
+		}
+		if !(unicode.IsLetter(r) || strings.ContainsRune("’' /&-\t", r)) {
+			return nil
+		}
+		n++
+		if n > 40 {
+			return nil
+		}
+		i += size
+	}
+	return nil
+}
+
+// instructionVerbs open template instructions; isInstruction runs the
+// regexp only after the first word is one of them.
+var instructionVerbs = setOf("describe", "provide", "summarize", "summarise", "lay", "pick", "explain", "outline",
+	"insert", "fill", "make", "quote", "include", "list", "write", "give", "create", "add")
+
+func isInstruction(t string) bool {
+	k := 0
+	for k < len(t) && k < 12 && isLetterByte(t[k]) {
+		k++
+	}
+	if k < 3 || k == 12 {
+		return false
+	}
+	var buf [12]byte
+	return instructionVerbs[string(lowerWord(buf[:0], t[:k]))] && instructionRe.MatchString(t)
+}
 
 // bracketPlaceholder decides whether a bracketed run of prose is template
 // text rather than a citation, a task box, an editorial insertion or syntax.

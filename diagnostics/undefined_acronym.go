@@ -1,6 +1,7 @@
 package diagnostics
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -30,7 +31,6 @@ func init() {
 }
 
 var (
-	acronymRe = regexp.MustCompile(`\b[A-Z][A-Z0-9]{1,7}s?\b`)
 	// commonAcronyms are known to any reader of a PR/FAQ.
 	commonAcronyms = setOf(
 		"FAQ", "PR", "PRFAQ", "API", "SDK", "CLI", "UI", "UX", "URL", "URI", "HTTP", "HTTPS", "HTML", "CSS", "JSON",
@@ -95,15 +95,14 @@ func checkUndefinedAcronyms(c *Context) {
 			continue
 		}
 		t := p.Text
-		for _, loc := range acronymRe.FindAllStringIndex(t, -1) {
-			i, j := loc[0], loc[1]
+		capsRuns(t, func(i, j int) {
 			word := t[i:j]
 			stem := word
 			if n := len(word); word[n-1] == 's' && word[n-2] >= 'A' && word[n-2] <= 'Z' {
 				stem = word[:n-1] // "APIs"; not "CDK8s"
 			}
 			if stem != word && len(stem) < 2 {
-				continue
+				return
 			}
 			letters := 0
 			for k := 0; k < len(stem); k++ {
@@ -112,30 +111,30 @@ func checkUndefinedAcronyms(c *Context) {
 				}
 			}
 			if letters < 2 || letters > 6 || seen[stem] || p.InCode(i, j) {
-				continue
+				return
 			}
 			if commonAcronyms[stem] || shouted[stem] || allow[stem] || c.Allowed(word) || c.Allowed(stem) {
-				continue
+				return
 			}
 			if inPathOrURL(t, i, j) || dateline.Contains(p.Offset(i)) || inShoutedRun(t, i, j) {
-				continue
+				return
 			}
 			if stateCodes[stem] && strings.HasSuffix(t[:i], ", ") {
-				continue // "Seattle, WA"
+				return // "Seattle, WA"
 			}
 			if stem == "XX" || strings.HasPrefix(t[j:], "?") && len(stem) <= 5 {
-				continue // "WHO?", "XXX": the placeholder rule's business
+				return // "WHO?", "XXX": the placeholder rule's business
 			}
 			seen[stem] = true
 			if spelledOutAt(t, i, j) {
-				continue
+				return
 			}
 			if letters == len(stem) {
 				if initials == nil {
 					initials = newInitialIndex(doc)
 				}
 				if initials.before(stem, p.Offset(i)) {
-					continue
+					return
 				}
 			}
 			c.Report(Finding{
@@ -143,7 +142,7 @@ func checkUndefinedAcronyms(c *Context) {
 				Span:    p.SourceSpan(i, j),
 				Data:    map[string]any{"acronym": stem},
 			})
-		}
+		})
 	}
 }
 
@@ -218,9 +217,13 @@ func capsWordAfter(t string, start int) string {
 }
 
 // initialIndex holds the initials of runs of capitalised words, to find a
-// spelled-out name ("Software Carbon Intensity") before an acronym (SCI).
+// spelled-out name ("Software Carbon Intensity") before an acronym (SCI). It
+// grows as far as it is asked: first uses come in document order, so the
+// whole build is linear and usually stops early.
 type initialIndex struct {
-	initials string
+	doc      *document.Document
+	next     int // next prose run to index
+	initials []byte
 	offsets  []int
 	// compounds maps the initials of hyphenated words ("point-of-sale":
 	// POS) to their first offset.
@@ -228,9 +231,13 @@ type initialIndex struct {
 }
 
 func newInitialIndex(doc *document.Document) *initialIndex {
-	x := &initialIndex{compounds: map[string]int{}}
-	var initials []byte
-	for _, p := range doc.Prose {
+	return &initialIndex{doc: doc, compounds: map[string]int{}}
+}
+
+// extend indexes the prose runs that start before offset.
+func (x *initialIndex) extend(offset int) {
+	for ; x.next < len(x.doc.Prose) && x.doc.Prose[x.next].Span.Start < offset; x.next++ {
+		p := x.doc.Prose[x.next]
 		for _, w := range p.Words() {
 			if strings.IndexByte(w.Text, '-') > 0 {
 				var b strings.Builder
@@ -243,31 +250,37 @@ func newInitialIndex(doc *document.Document) *initialIndex {
 					x.compounds[b.String()] = p.Offset(w.Start)
 				}
 			}
-			r, _ := utf8.DecodeRuneInString(w.Text)
+			c := w.Text[0]
 			switch {
-			case acronymFunctionWords[strings.ToLower(w.Text)]:
+			case len(w.Text) <= 4 && acronymFunctionWords[w.Text]:
 				continue
-			case unicode.IsUpper(r) && !isAllCaps(w.Text):
-				initials = append(initials, byte(unicode.ToUpper(r)&0x7f))
+			case c >= 'A' && c <= 'Z' && !isAllCaps(w.Text):
+				x.initials = append(x.initials, c)
+			case c >= 0x80:
+				r, _ := utf8.DecodeRuneInString(w.Text)
+				if unicode.IsUpper(r) && !isAllCaps(w.Text) {
+					x.initials = append(x.initials, byte(unicode.ToUpper(r)&0x7f))
+				} else {
+					x.initials = append(x.initials, ' ')
+				}
 			default:
-				initials = append(initials, ' ')
+				x.initials = append(x.initials, ' ')
 			}
 			x.offsets = append(x.offsets, p.Offset(w.Start))
 		}
-		initials = append(initials, ' ')
+		x.initials = append(x.initials, ' ')
 		x.offsets = append(x.offsets, p.Span.End)
 	}
-	x.initials = string(initials)
-	return x
 }
 
 // before reports whether capitalised words with the initials of acronym
 // occur before offset.
 func (x *initialIndex) before(acronym string, offset int) bool {
+	x.extend(offset + 1)
 	if at, ok := x.compounds[acronym]; ok && at < offset {
 		return true
 	}
-	k := strings.Index(x.initials, acronym)
+	k := bytes.Index(x.initials, []byte(acronym))
 	return k >= 0 && x.offsets[k] < offset
 }
 

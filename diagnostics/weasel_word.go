@@ -35,7 +35,6 @@ var (
 		"a variety of", "a wide range of", "easily", "quickly", "huge", "massive", "enormous", "vast",
 		"a great deal", "a handful of",
 	}
-	weaselRe        = wordList(append(append([]string(nil), weaselRemovable...), weaselVague...)...)
 	weaselCanRemove = map[string]bool{}
 )
 
@@ -47,7 +46,7 @@ func init() {
 
 func checkWeaselWords(c *Context) {
 	var si sentenceIndex
-	for _, m := range matches(c.Doc, weaselRe, nil) {
+	for _, m := range styleHits(c.Doc, kindWeasel) {
 		t := m.prose.Text
 		word := normPhrase(m.text)
 		if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) {

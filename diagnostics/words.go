@@ -1,7 +1,6 @@
 package diagnostics
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -60,30 +59,38 @@ func (s *sentenceIndex) at(p *document.Prose, i int) (start, end int) {
 	return i, i
 }
 
-// dataRe finds figures that back a claim: numbers other than years and the
-// day of a date ("March 3"), percentages, multipliers, money.
-var (
-	numberRe = regexp.MustCompile(`[$€£]?\d[\d,.]*(?:\s?(?:%|x|×|ms|s|h|k|m|bn|GB|TB|MB|percent|times|minutes|hours|days|weeks|seconds|million|billion))?`)
-	yearRe   = regexp.MustCompile(`^(?:19|20)\d\d$`)
-	monthRe  = regexp.MustCompile(`(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$`)
-	numWords = wordList("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
-		"million", "millions", "billion", "billions", "half", "twice", "double", "triple", "tenfold", "percent", "dozen", "dozens")
-)
+// numWords are number words that state a figure.
+var numWords = phraseList("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
+	"million", "millions", "billion", "billions", "half", "twice", "double", "triple", "tenfold", "percent", "dozen", "dozens")
+
+var months = setOf("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 // hasData reports whether text (a sentence) states a figure: a number that
-// is not a year or the day of a date, or a number word.
+// is not a year, the day of a date ("March 3") or part of a name ("Q3",
+// "EC2"), or a number word.
 func hasData(text string) bool {
-	for _, loc := range numberRe.FindAllStringIndex(text, -1) {
-		n := strings.TrimRight(text[loc[0]:loc[1]], ".,")
-		if yearRe.MatchString(n) {
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
 			continue
 		}
-		if len(n) <= 2 && monthRe.MatchString(text[:loc[0]]) {
-			continue
+		j := i
+		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == ',' || text[j] == '.') {
+			j++
 		}
-		if loc[0] > 0 && isLetterByte(text[loc[0]-1]) {
+		n := strings.TrimRight(text[i:j], ".,")
+		start := i
+		i = j
+		if start > 0 && isLetterByte(text[start-1]) {
 			continue // a name with a digit: "Q3", "EC2", "P99"
+		}
+		if len(n) == 4 && (n[:2] == "19" || n[:2] == "20") {
+			continue // a year
+		}
+		if len(n) <= 2 {
+			if w := prevWord(text, start); len(w) >= 3 && months[w[:3]] {
+				continue // the day of a date
+			}
 		}
 		return true
 	}
@@ -95,6 +102,27 @@ func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <=
 // mostlyCaps reports a run of prose written in capitals (an ALL CAPS
 // headline): at least eight letters, over 70% of them upper case.
 func mostlyCaps(s string) bool {
+	upper, letters := 0, 0
+	limit := len(s) * 3 // lower case letters are under 30% of the letters
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return mostlyCapsUnicode(s)
+		}
+		if c >= 'A' && c <= 'Z' {
+			upper++
+			letters++
+		} else if c >= 'a' && c <= 'z' {
+			letters++
+			if (letters-upper)*10 >= limit {
+				return false
+			}
+		}
+	}
+	return letters >= 8 && upper*10 > letters*7
+}
+
+func mostlyCapsUnicode(s string) bool {
 	upper, letters := 0, 0
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -140,29 +168,30 @@ func nextWord(t string, j int) string {
 	return strings.ToLower(t[j:k])
 }
 
-// phraseCache compiles user-configured word lists once per distinct list.
-var phraseCache = struct {
+// matcherCache builds user-configured phrase lists once per distinct list.
+var matcherCache = struct {
 	sync.Mutex
-	m map[string]*regexp.Regexp
-}{m: map[string]*regexp.Regexp{}}
+	m map[string]*phrases
+}{m: map[string]*phrases{}}
 
-// cachedWordList is wordList with a cache keyed by the phrases; it serves
-// lists that come from the configuration and so are not known at init.
-func cachedWordList(phrases []string) *regexp.Regexp {
-	sorted := append([]string(nil), phrases...)
+// cachedPhraseList is phraseList with a cache keyed by the phrases;
+// it serves lists that come from the configuration and so are not known at
+// init.
+func cachedPhraseList(list []string) *phrases {
+	sorted := append([]string(nil), list...)
 	sort.Strings(sorted)
 	key := strings.Join(sorted, "\x00")
-	phraseCache.Lock()
-	defer phraseCache.Unlock()
-	if re, ok := phraseCache.m[key]; ok {
-		return re
+	matcherCache.Lock()
+	defer matcherCache.Unlock()
+	if pm, ok := matcherCache.m[key]; ok {
+		return pm
 	}
-	if len(phraseCache.m) > 32 {
-		phraseCache.m = map[string]*regexp.Regexp{}
+	if len(matcherCache.m) > 32 {
+		matcherCache.m = map[string]*phrases{}
 	}
-	re := wordList(sorted...)
-	phraseCache.m[key] = re
-	return re
+	pm := phraseList(sorted...)
+	matcherCache.m[key] = pm
+	return pm
 }
 
 // removeWordEdit deletes Text[i:j] of a prose run with one adjacent space,
@@ -222,4 +251,123 @@ func sentenceStart(t string, i int) bool {
 		return true
 	}
 	return strings.HasSuffix(t[:k], "“")
+}
+
+// capsRuns calls fn for each run of capitals and digits that starts with a
+// capital and stands as a word of its own, with an optional plural "s"
+// ("API", "APIs", "EC2"); j is the end of the run, plural included.
+func capsRuns(t string, fn func(i, j int)) {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c < 'A' || c > 'Z' || i > 0 && isWordByte(t[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && (t[j] >= 'A' && t[j] <= 'Z' || t[j] >= '0' && t[j] <= '9') {
+			j++
+		}
+		end := j
+		if end < len(t) && t[end] == 's' {
+			end++
+		}
+		if end < len(t) && isWordByte(t[end]) {
+			i = j
+			continue
+		}
+		if end-i >= 2 {
+			fn(i, end)
+		}
+		i = end
+	}
+}
+
+// The jargon, weasel-word and hype rules share one pass over the words of
+// a document: one phrase list holds the three lists, and its matches are
+// kept for the document being linted.
+const (
+	kindJargon = 1 << iota
+	kindWeasel
+	kindHype
+)
+
+var (
+	styleOnce  sync.Once
+	styleList  *phrases
+	styleKinds map[string]int // normalised phrase → kinds
+)
+
+func initStyleList() {
+	styleKinds = map[string]int{}
+	var all []string
+	add := func(kind int, list []string) {
+		for _, w := range list {
+			n := normPhrase(w)
+			if styleKinds[n] == 0 {
+				all = append(all, w)
+			}
+			styleKinds[n] |= kind
+		}
+	}
+	add(kindJargon, jargonPhrases(nil))
+	add(kindWeasel, weaselRemovable)
+	add(kindWeasel, weaselVague)
+	add(kindHype, hypeWords)
+	styleList = phraseList(all...)
+}
+
+// styleCache keeps the matches of the last few documents; it holds the
+// documents too, so a pointer cannot be reused while it is cached.
+var styleCache struct {
+	sync.Mutex
+	docs  [4]*document.Document
+	hits  [4][]match
+	kinds [4][]int
+	next  int
+}
+
+// styleHits returns the matches of kind in doc's prose.
+func styleHits(doc *document.Document, kind int) []match {
+	styleOnce.Do(initStyleList)
+	var all []match
+	var kinds []int
+	styleCache.Lock()
+	found := false
+	for i, d := range styleCache.docs {
+		if d == doc {
+			all, kinds, found = styleCache.hits[i], styleCache.kinds[i], true
+			break
+		}
+	}
+	styleCache.Unlock()
+	if !found {
+		all = matches(doc, styleList, nil)
+		kinds = make([]int, len(all))
+		for i, m := range all {
+			kinds[i] = styleKinds[normPhrase(m.text)]
+		}
+		styleCache.Lock()
+		n := styleCache.next
+		styleCache.docs[n], styleCache.hits[n], styleCache.kinds[n] = doc, all, kinds
+		styleCache.next = (n + 1) % len(styleCache.docs)
+		styleCache.Unlock()
+	}
+	var out []match
+	for i, m := range all {
+		if kinds[i]&kind != 0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// lowerWord appends ASCII w in lower case to buf.
+func lowerWord(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }

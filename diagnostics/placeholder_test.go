@@ -1,0 +1,56 @@
+package diagnostics
+
+import (
+	"testing"
+)
+
+// The corpus holds real template text left in; the placeholder rule must
+// find it where it is, and stay quiet on the documents that have none.
+func TestCorpusPlaceholders(t *testing.T) {
+	docs := corpusDocs(t)
+	cases := []struct {
+		file string
+		line int
+		why  string
+	}{
+		{"gsf-template.md", 7, "[COMPANY] in the template headline"},
+		{"gsf-template.md", 9, "Subtitle: label and its instruction"},
+		{"gsf-template.md", 11, "[City, State]"},
+		{"gsf-template.md", 13, "[Lay out the top 3-4 (max) problems…]"},
+		{"gsf-template.md", 19, "Customer’s Job-to-be-Done: label"},
+		{"gsf-template.md", 23, "[Provide a URL…]"},
+		{"gsf-template.md", 27, "## Question"},
+		{"gsf-template.md", 33, "Answer 2"},
+		{"gsf-sci-open-ontology-predraft.md", 1, "Title: label"},
+		{"gsf-sci-open-ontology-predraft.md", 2, "Subtitle: label"},
+		{"gsf-sci-open-ontology-predraft.md", 4, "Intro Paragraph: label"},
+		{"gsf-sci-open-ontology-predraft.md", 5, "Customer Problems: label"},
+		{"gsf-sci-open-ontology-predraft.md", 16, "Customer’s Job-to-be-Done: label"},
+		{"tensorchord-envd-incomplete.md", 7, "XXX among customers"},
+		{"tensorchord-envd-incomplete.md", 9, "## Summarize what the service is…"},
+		{"tensorchord-envd-incomplete.md", 19, "## Describe the customer experience"},
+		{"o19s-search-eval-framework.md", 3, "WHO? in the headline"},
+		{"o19s-search-eval-framework.md", 5, "WHO? in the summary"},
+		{"awslabs-dsql-migration.md", 67, "quote attributed to [Leader, AWS Databases]"},
+		{"gsf-theory-of-change.md", 21, "quote attributed to Sample Person"},
+	}
+	for _, c := range cases {
+		doc := docs[c.file]
+		if !findingAt(doc, Lint(doc, Default()), "placeholder", c.line) {
+			t.Errorf("%s:%d: want placeholder (%s)", c.file, c.line, c.why)
+		}
+	}
+	clean := []string{
+		"awslabs-mlmax.md", "awslabs-plit.md", "cdk-rfc-0324-construct-hub.md", "codeheadsystems-hofmann.md",
+		"elastic-elasticat.md", "gsf-carbon-hack-22.md", "gsf-green-software-patterns.md",
+		"gsf-green-software-principles.md", "gsf-green-software-speakers.md", "gsf-state-of-green-software.md",
+		"smazor-pact-vincul.md", "treeline-vision.md",
+	}
+	for _, name := range clean {
+		doc := docs[name]
+		for _, f := range only(Lint(doc, Default()), "placeholder") {
+			p := doc.Mapper.Position(f.Span.Start)
+			t.Errorf("%s:%d:%d: unexpected placeholder: %s", name, p.Line+1, p.Character+1, f.Message)
+		}
+	}
+}

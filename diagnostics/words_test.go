@@ -1,0 +1,105 @@
+package diagnostics
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+var wordRules = []string{"jargon", "weasel-word", "hype", "undefined-acronym", "internal-metric", "long-sentence", "placeholder"}
+
+func TestHasData(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Ledger is the fastest app.":                       false,
+		"SEATTLE — March 3, 2027 — Acme announces Ledger.": false,
+		"It is the fastest, at 4 seconds an invoice.":      true,
+		"Shops wait 40% less.":                             true,
+		"Two thirds of shops bill late.":                   true,
+		"Available in Q3 on EC2.":                          false,
+	} {
+		if got := hasData(s); got != want {
+			t.Errorf("hasData(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// bigDocument repeats the corpus until it holds about n words.
+func bigDocument(tb testing.TB, n int) []byte {
+	tb.Helper()
+	var b strings.Builder
+	names := []string{"elastic-elasticat.md", "cdk-rfc-0324-construct-hub.md", "gsf-template.md", "o19s-search-eval-framework.md"}
+	for words := 0; words < n; {
+		for _, name := range names {
+			src, err := os.ReadFile("testdata/corpus/" + name)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			b.Write(src)
+			b.WriteString("\n\n")
+			words += len(strings.Fields(string(src)))
+		}
+	}
+	return []byte(b.String())
+}
+
+func runRules(doc *document.Document, cfg *Config, ids []string) []Finding {
+	var out []Finding
+	for _, id := range ids {
+		r := Lookup(id)
+		r.check(&Context{Doc: doc, Config: cfg, rule: r, out: &out})
+	}
+	return out
+}
+
+// BenchmarkWordRules times the seven word rules together on a ~40,000-word
+// document made of corpus files (many findings), parse excluded, with the
+// shared word pass recomputed each time; compare BenchmarkWordRulesParse.
+func BenchmarkWordRules(b *testing.B) {
+	doc := document.Parse("big.prfaq.md", bigDocument(b, 40000))
+	cfg := Default()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		clearStyleCache()
+		runRules(doc, cfg, wordRules)
+	}
+}
+
+func clearStyleCache() {
+	styleCache.Lock()
+	styleCache.docs = [4]*document.Document{}
+	styleCache.Unlock()
+}
+
+func BenchmarkWordRulesParse(b *testing.B) {
+	src := bigDocument(b, 40000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		document.Parse("big.prfaq.md", src)
+	}
+}
+
+func BenchmarkEachWordRule(b *testing.B) {
+	doc := document.Parse("big.prfaq.md", bigDocument(b, 40000))
+	cfg := Default()
+	for _, id := range wordRules {
+		b.Run(id, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				runRules(doc, cfg, []string{id})
+			}
+		})
+	}
+}
+
+// BenchmarkWordRulesOnBenchPRFAQ is BenchmarkWordRules on the shared
+// benchmark document (BenchPRFAQ), for comparison with BenchmarkGoldmarkParse.
+func BenchmarkWordRulesOnBenchPRFAQ(b *testing.B) {
+	doc := document.Parse("bench.prfaq.md", BenchPRFAQ(b, 40000))
+	cfg := Default()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		clearStyleCache()
+		runRules(doc, cfg, wordRules)
+	}
+}
