@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"go.lsp.dev/jsonrpc2"
 )
@@ -129,18 +130,30 @@ func (f *frameReader) read() ([]byte, error) {
 
 // frameWriter writes whole frames; one mutex keeps frames from interleaving.
 type frameWriter struct {
-	mu  sync.Mutex
-	w   io.Writer
-	err error
+	mu     sync.Mutex
+	w      io.Writer
+	err    error
+	closed atomic.Bool
 }
 
+var errWriterClosed = errors.New("session ended")
+
+// close drops every later write without waiting for one in progress.
+func (f *frameWriter) close() { f.closed.Store(true) }
+
 func (f *frameWriter) write(v any) error {
+	if f.closed.Load() {
+		return errWriterClosed
+	}
 	body, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.closed.Load() {
+		return errWriterClosed
+	}
 	if f.err != nil {
 		return f.err
 	}

@@ -115,8 +115,7 @@ func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	lintDone := make(chan struct{})
-	go func() { defer close(lintDone); s.lint.run(ctx) }()
+	go s.lint.run(ctx)
 	go s.readLoop(r)
 
 	go func() { // unblock the handler loop when the caller gives up
@@ -124,8 +123,11 @@ func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) int {
 		s.enqueue(queued{eof: true})
 	}()
 	code := s.handleLoop(ctx)
+	// After exit nothing more goes out. The linter is not waited for: it
+	// may be blocked writing to a client that stopped reading (eglot kills
+	// the process at once); it ends when the stream is closed.
+	s.out.close()
 	cancel()
-	<-lintDone
 	return code
 }
 
