@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"weak"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -315,46 +316,53 @@ func initStyleList() {
 	styleList = phraseList(all...)
 }
 
-// styleCache keeps the matches of the last few documents; it holds the
-// documents too, so a pointer cannot be reused while it is cached.
+// styleCache keeps the matches of the last few documents, keyed by weak
+// pointers (a cached entry does not keep its document alive) and stored as
+// indices into the document's prose.
 var styleCache struct {
 	sync.Mutex
-	docs  [4]*document.Document
-	hits  [4][]match
-	kinds [4][]int
-	next  int
+	keys [4]weak.Pointer[document.Document]
+	hits [4][]styleHit
+	next int
+}
+
+type styleHit struct {
+	prose, start, end, kinds int
 }
 
 // styleHits returns the matches of kind in doc's prose.
 func styleHits(doc *document.Document, kind int) []match {
 	styleOnce.Do(initStyleList)
-	var all []match
-	var kinds []int
-	styleCache.Lock()
+	key := weak.Make(doc)
+	var hits []styleHit
 	found := false
-	for i, d := range styleCache.docs {
-		if d == doc {
-			all, kinds, found = styleCache.hits[i], styleCache.kinds[i], true
+	styleCache.Lock()
+	for i, k := range styleCache.keys {
+		if k == key {
+			hits, found = styleCache.hits[i], true
 			break
 		}
 	}
 	styleCache.Unlock()
 	if !found {
-		all = matches(doc, styleList, nil)
-		kinds = make([]int, len(all))
-		for i, m := range all {
-			kinds[i] = styleKinds[normPhrase(m.text)]
+		index := make(map[*document.Prose]int, len(doc.Prose))
+		for i, p := range doc.Prose {
+			index[p] = i
+		}
+		for _, m := range matches(doc, styleList, nil) {
+			hits = append(hits, styleHit{prose: index[m.prose], start: m.start, end: m.end, kinds: styleKinds[normPhrase(m.text)]})
 		}
 		styleCache.Lock()
 		n := styleCache.next
-		styleCache.docs[n], styleCache.hits[n], styleCache.kinds[n] = doc, all, kinds
-		styleCache.next = (n + 1) % len(styleCache.docs)
+		styleCache.keys[n], styleCache.hits[n] = key, hits
+		styleCache.next = (n + 1) % len(styleCache.keys)
 		styleCache.Unlock()
 	}
 	var out []match
-	for i, m := range all {
-		if kinds[i]&kind != 0 {
-			out = append(out, m)
+	for _, h := range hits {
+		if h.kinds&kind != 0 {
+			p := doc.Prose[h.prose]
+			out = append(out, match{prose: p, start: h.start, end: h.end, text: p.Text[h.start:h.end]})
 		}
 	}
 	return out

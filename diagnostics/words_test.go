@@ -3,7 +3,9 @@ package diagnostics
 import (
 	"os"
 	"strings"
+	"sync"
 	"testing"
+	"weak"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -68,7 +70,7 @@ func BenchmarkWordRules(b *testing.B) {
 
 func clearStyleCache() {
 	styleCache.Lock()
-	styleCache.docs = [4]*document.Document{}
+	styleCache.keys = [4]weak.Pointer[document.Document]{}
 	styleCache.Unlock()
 }
 
@@ -101,5 +103,47 @@ func BenchmarkWordRulesOnBenchPRFAQ(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		clearStyleCache()
 		runRules(doc, cfg, wordRules)
+	}
+}
+
+// The shared word pass is cached per document; linting many documents at
+// once (as `prfaq check` does) must give each its own findings.
+func TestStyleHitsConcurrent(t *testing.T) {
+	docs := corpusDocs(t)
+	want := map[string]int{}
+	for name, doc := range docs {
+		for _, id := range []string{"jargon", "weasel-word", "hype"} {
+			want[name] += len(only(Lint(doc, Default()), id))
+		}
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	got := map[string]int{}
+	for round := 0; round < 3; round++ {
+		for name, doc := range docs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				// a fresh parse each time: a new document for the cache
+				d := document.Parse(doc.Path, doc.Source)
+				n := 0
+				for _, id := range []string{"jargon", "weasel-word", "hype"} {
+					n += len(only(Lint(d, Default()), id))
+				}
+				mu.Lock()
+				if round == 0 {
+					got[name] = n
+				} else if got[name] != n {
+					t.Errorf("%s: %d findings, then %d", name, got[name], n)
+				}
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+	}
+	for name, n := range want {
+		if got[name] != n {
+			t.Errorf("%s: %d findings in parallel, %d alone", name, got[name], n)
+		}
 	}
 }
