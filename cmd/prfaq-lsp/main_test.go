@@ -1,0 +1,282 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+const watchdog = 60 * time.Second
+
+func TestVersionFlag(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"--version"}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.HasPrefix(out.String(), "prfaq-lsp ") {
+		t.Errorf("--version printed %q", out.String())
+	}
+	if code := run([]string{"--no-such-flag"}, strings.NewReader(""), &out, &errb); code != 2 {
+		t.Errorf("bad flag: exit %d, want 2", code)
+	}
+}
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// binary builds prfaq-lsp once for the tests that drive it over stdio.
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "prfaq-lsp-test")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "prfaq-lsp")
+		if runtime.GOOS == "windows" {
+			binPath += ".exe"
+		}
+		goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+		if _, err := os.Stat(goTool); err != nil {
+			goTool = "go"
+		}
+		out, err := exec.Command(goTool, "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+// proc is the built server on real pipes.
+type proc struct {
+	t       *testing.T
+	cmd     *exec.Cmd
+	stdin   io.WriteCloser
+	frames  chan map[string]json.RawMessage
+	raw     *bytes.Buffer // every byte the server wrote to stdout
+	rawMu   *sync.Mutex
+	readErr chan error
+}
+
+func start(t *testing.T, args ...string) *proc {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	p := &proc{t: t, cmd: cmd, stdin: stdin, frames: make(chan map[string]json.RawMessage, 1000), raw: new(bytes.Buffer), rawMu: new(sync.Mutex), readErr: make(chan error, 1)}
+	go p.read(stdout)
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_, _ = cmd.Process.Wait()
+		if t.Failed() {
+			t.Logf("stderr:\n%s", stderr.String())
+		}
+	})
+	return p
+}
+
+// read parses stdout strictly: anything that is not a Content-Length frame
+// holding a JSON-RPC message fails the test. The protocol owns stdout.
+func (p *proc) read(stdout io.Reader) {
+	br := bufio.NewReader(io.TeeReader(stdout, lockedWriter{p.rawMu, p.raw}))
+	for {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			p.readErr <- err
+			close(p.frames)
+			return
+		}
+		if !strings.HasPrefix(line, "Content-Length: ") || !strings.HasSuffix(line, "\r\n") {
+			p.readErr <- fmt.Errorf("stdout is not a frame header: %q", line)
+			close(p.frames)
+			return
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(line, "Content-Length: ")))
+		if err != nil {
+			p.readErr <- err
+			close(p.frames)
+			return
+		}
+		if blank, _ := br.ReadString('\n'); blank != "\r\n" {
+			p.readErr <- fmt.Errorf("header not followed by a blank line: %q", blank)
+			close(p.frames)
+			return
+		}
+		body := make([]byte, n)
+		if _, err := io.ReadFull(br, body); err != nil {
+			p.readErr <- err
+			close(p.frames)
+			return
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(body, &m); err != nil || string(m["jsonrpc"]) != `"2.0"` {
+			p.readErr <- fmt.Errorf("bad message on stdout: %q", body)
+			close(p.frames)
+			return
+		}
+		p.frames <- m
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
+}
+
+func (p *proc) send(body string) {
+	p.t.Helper()
+	if _, err := fmt.Fprintf(p.stdin, "Content-Length: %d\r\n\r\n%s", len(body), body); err != nil {
+		p.t.Fatalf("write: %v", err)
+	}
+}
+
+// until reads messages until one satisfies ok.
+func (p *proc) until(what string, ok func(map[string]json.RawMessage) bool) map[string]json.RawMessage {
+	p.t.Helper()
+	timeout := time.After(watchdog)
+	for {
+		select {
+		case m, open := <-p.frames:
+			if !open {
+				p.t.Fatalf("stdout ended while waiting for %s: %v", what, <-p.readErr)
+			}
+			if ok(m) {
+				return m
+			}
+		case <-timeout:
+			p.t.Fatalf("no %s", what)
+		}
+	}
+}
+
+func (p *proc) wait() int {
+	p.t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- p.cmd.Wait() }()
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			p.t.Fatal(err)
+		}
+		return 0
+	case <-time.After(watchdog):
+		p.t.Fatal("process did not exit")
+		return -1
+	}
+}
+
+func isResponse(id string) func(map[string]json.RawMessage) bool {
+	return func(m map[string]json.RawMessage) bool {
+		_, isMethod := m["method"]
+		return !isMethod && string(m["id"]) == id
+	}
+}
+
+const launch = "---\nprfaq: true\n---\n# Acme Ledger shares budgets for small teams 🚀\n\n## Problem\n\nSmall teams track spend in spreadsheets.\n\n## FAQ\n\n### How much does it cost?\n\nFive dollars.\n"
+
+// The built binary over real stdio: a whole session, with a log file, and
+// nothing but frames on stdout.
+func TestStdioSession(t *testing.T) {
+	logFile := filepath.Join(t.TempDir(), "lsp.log")
+	p := start(t, "--stdio", "--log", logFile)
+	p.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"clientInfo":{"name":"stdio-test"},"capabilities":{"textDocument":{"documentSymbol":{"hierarchicalDocumentSymbolSupport":true}}}}}`)
+	res := p.until("initialize response", isResponse("1"))
+	if !bytes.Contains(res["result"], []byte(`"name":"prfaq-lsp"`)) {
+		t.Errorf("serverInfo missing: %s", res["result"])
+	}
+	p.send(`{"jsonrpc":"2.0","method":"initialized","params":{}}`)
+	text, _ := json.Marshal(launch)
+	p.send(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"untitled:Untitled-1","languageId":"markdown","version":3,"text":` + string(text) + `}}}`)
+	pub := p.until("publishDiagnostics", func(m map[string]json.RawMessage) bool {
+		return string(m["method"]) == `"textDocument/publishDiagnostics"`
+	})
+	var params struct {
+		Version     *int
+		Diagnostics []struct{ Code string }
+	}
+	if err := json.Unmarshal(pub["params"], &params); err != nil || params.Version == nil || *params.Version != 3 {
+		t.Fatalf("publish %s: %v", pub["params"], err)
+	}
+	if len(params.Diagnostics) == 0 {
+		t.Errorf("no diagnostics for an incomplete PR/FAQ")
+	}
+	p.send(`{"jsonrpc":"2.0","id":2,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"untitled:Untitled-1"}}}`)
+	if m := p.until("documentSymbol", isResponse("2")); !bytes.Contains(m["result"], []byte(`How much does it cost?`)) {
+		t.Errorf("documentSymbol = %s", m["result"])
+	}
+	p.send(`{"jsonrpc":"2.0","id":3,"method":"shutdown","params":null}`)
+	p.until("shutdown response", isResponse("3"))
+	p.send(`{"jsonrpc":"2.0","method":"exit","params":null}`)
+	if code := p.wait(); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	if err := <-p.readErr; err != io.EOF {
+		t.Errorf("stdout: %v", err)
+	}
+	log, err := os.ReadFile(logFile)
+	if err != nil || !strings.Contains(string(log), "stdio-test") {
+		t.Errorf("log file: %v %q", err, log)
+	}
+}
+
+func TestStdioExitCodes(t *testing.T) {
+	t.Run("exit without shutdown", func(t *testing.T) {
+		p := start(t)
+		p.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
+		p.until("initialize response", isResponse("1"))
+		p.send(`{"jsonrpc":"2.0","method":"exit"}`)
+		if code := p.wait(); code != 1 {
+			t.Errorf("exit code %d, want 1", code)
+		}
+	})
+	t.Run("end of stdin", func(t *testing.T) {
+		p := start(t)
+		p.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
+		p.until("initialize response", isResponse("1"))
+		p.stdin.Close()
+		if code := p.wait(); code != 1 {
+			t.Errorf("exit code %d, want 1", code)
+		}
+	})
+}
