@@ -56,7 +56,7 @@ var (
 	// template instruction only when it speaks of the document's parts.
 	instructionCueRe = regexp.MustCompile(`(?i)\b(?:your (?:product|service|company|customers?|team|feature|launch)|product/service|the customers?|customer's|problems?|solution|quote|leader|here|sentences?|paragraph|key details|overview|headline|benefit|url|launch|what the service)\b`)
 	// bracketCueRe marks a lower-case bracket as template text.
-	bracketCueRe     = regexp.MustCompile(`(?i)\b(?:insert|your|name|link|url|date|todo|tbd|placeholder|e\.g|describe|provide|add|fill|customer|product|company|benefit|city|quote|question|answer)\b`)
+	bracketCueRe     = regexp.MustCompile(`(?i)\b(?:insert|your|name|link|url|date|todo|tbd|placeholder|e\.g|describe|provide|add|fill|customers?|products?|company|benefits?|city|state|country|quote|question|answer|who|what|when|where|how|number|price|amount|segment|feature|service|leader|title|email|launch|problem|solution)\b`)
 	templateQuestion = regexp.MustCompile(`(?i)^\s*(?:question|q)\s*\d*\s*[?:.]?\s*$`)
 	templateAnswer   = regexp.MustCompile(`(?i)^\s*(?:answer|a)\s*\d*\s*[.:]?\s*$`)
 )
@@ -442,13 +442,10 @@ func bracketPlaceholder(t string, i, j int, inner string) bool {
 	if first >= 'A' && first <= 'Z' || strings.ContainsAny(inner, "|?") {
 		return true
 	}
-	// lower case: template text unless it is a short editorial insertion
-	// inside a quotation ("it [the app] saves hours")
-	if bracketCueRe.MatchString(inner) {
-		return true
-	}
-	quoted := strings.ContainsAny(t[:i], "\"“")
-	return !quoted || len(strings.Fields(inner)) > 3
+	// lower case: template text only when it speaks of what to fill in
+	// ("[customers]", "[describe the benefit]"); "[options]" or an editorial
+	// "[the app]" inside a quotation is not
+	return bracketCueRe.MatchString(inner)
 }
 
 var tagRe = regexp.MustCompile(`^[A-Z]{1,3}-?\d{1,3}$`)

@@ -45,7 +45,7 @@ var (
 		"LLC", "INC", "LTD", "PLC", "GMBH", "AG", "CO2", "NGO", "MBA", "PHD", "README", "TLDR", "DM", "RSVP",
 		"WIFI", "LTE", "OEM", "FAQS", "PDFS", "DVD", "CD", "HD", "UHD", "RSVP", "AKA", "EOD", "EOW", "OSS",
 		"GUI", "IDE", "CI", "QA", "DB", "VM", "AMI", "S3", "EC2", "REST", "VS", "GB", "TB", "MB", "KB", "PB",
-		"GHZ", "MHZ", "KM", "MPH", "KG",
+		"GHZ", "MHZ", "KM", "MPH", "KG", "COVID", "TLDR",
 	)
 	// stateCodes are US states, allowed after a comma ("Seattle, WA").
 	stateCodes = setOf("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
@@ -118,6 +118,9 @@ func checkUndefinedAcronyms(c *Context) {
 			}
 			if inPathOrURL(t, i, j) || dateline.Contains(p.Offset(i)) || inShoutedRun(t, i, j) {
 				return
+			}
+			if stem == "TL" && strings.HasPrefix(t[j:], ";DR") || stem == "DR" && strings.HasSuffix(t[:i], "TL;") {
+				return // "TL;DR"
 			}
 			if stateCodes[stem] && strings.HasSuffix(t[:i], ", ") {
 				return // "Seattle, WA"

@@ -28,7 +28,7 @@ var (
 	weaselRemovable = []string{
 		"very", "really", "extremely", "quite", "truly", "incredibly", "somewhat", "totally", "absolutely",
 		"remarkably", "exceptionally", "greatly", "vastly", "dramatically", "significantly", "substantially",
-		"considerably", "relatively", "fairly", "hugely", "immensely", "tremendously", "super",
+		"considerably", "relatively", "fairly", "hugely", "immensely", "tremendously",
 	}
 	weaselVague = []string{
 		"many", "various", "several", "numerous", "countless", "a lot of", "lots of", "tons of", "a number of",
@@ -61,9 +61,9 @@ func checkWeaselWords(c *Context) {
 			if prev == "the" || prev == "this" || prev == "that" || next == "much" {
 				continue // "the very first", "thank you very much"
 			}
-		case "fairly", "super", "quite":
-			if next == "" || word == "super" && !isLetterByte(firstByte(t, m.end+1)) {
-				continue // "treated fairly.", a bare "super"
+		case "fairly", "quite":
+			if next == "" {
+				continue // "treated fairly."
 			}
 		}
 		ss, se := si.at(m.prose, m.start)
@@ -92,11 +92,4 @@ func checkWeaselWords(c *Context) {
 		}
 		c.Report(f)
 	}
-}
-
-func firstByte(t string, i int) byte {
-	if i < len(t) {
-		return t[i]
-	}
-	return 0
 }
