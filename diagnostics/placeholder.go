@@ -16,7 +16,7 @@ func init() {
 	register(&Rule{
 		ID:       "placeholder",
 		Severity: Warning,
-		Summary:  "Template text left in: [Company name], XXX, WHO?, @xxxxx, lorem ipsum, \"Describe the…\" instructions, template labels, \"## Question 2\".",
+		Summary:  "Template text left in: [Company name], XXX, WHO?, template instructions and labels, \"## Question 2\".",
 		Why: "A PR/FAQ usually starts from a template, and template text that survives into review tells the reader " +
 			"the thinking is not done: a bracketed \"[Customer segment]\" is a decision nobody made yet. Flagged: " +
 			"bracketed text that is not a link, a task box or a citation; tokens such as XXX, WHO?, ???, @xxxxx, " +
