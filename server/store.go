@@ -29,6 +29,10 @@ type openDoc struct {
 	gen  uint64
 	cfg  *diagnostics.Config
 	snap *snapshot
+	// inflight is the lint of gen in progress, if any: a handler that
+	// needs the same version waits for it instead of linting again on the
+	// same two cores.
+	inflight *inflight
 	// published is the gen whose diagnostics were last sent.
 	published uint64
 }
@@ -112,17 +116,39 @@ func (s *Server) snapshot(uri string) *snapshot {
 		st.mu.Unlock()
 		return snap
 	}
+	if f := d.inflight; f != nil && f.gen == d.gen {
+		st.mu.Unlock()
+		<-f.done
+		return f.snap
+	}
+	f := &inflight{gen: d.gen, done: make(chan struct{})}
+	d.inflight = f
 	path, text, version, gen, cfg := d.path, d.text, d.version, d.gen, d.cfg
 	st.mu.Unlock()
 
-	snap := check(uri, path, text, version, gen, cfg)
+	// Runs on a panic too, so that no waiter hangs.
+	defer func() {
+		st.mu.Lock()
+		if cur := st.docs[uri]; cur != nil {
+			if cur.gen == gen && f.snap != nil {
+				cur.snap = f.snap
+			}
+			if cur.inflight == f {
+				cur.inflight = nil
+			}
+		}
+		st.mu.Unlock()
+		close(f.done)
+	}()
+	f.snap = check(uri, path, text, version, gen, cfg)
+	return f.snap
+}
 
-	st.mu.Lock()
-	if cur := st.docs[uri]; cur != nil && cur.gen == gen {
-		cur.snap = snap
-	}
-	st.mu.Unlock()
-	return snap
+// inflight is one lint in progress; snap is set before done is closed.
+type inflight struct {
+	gen  uint64
+	done chan struct{}
+	snap *snapshot
 }
 
 // check runs the engine on one version of a document.

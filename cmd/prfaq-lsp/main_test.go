@@ -40,7 +40,7 @@ var (
 )
 
 // binary builds prfaq-lsp once for the tests that drive it over stdio.
-func binary(t *testing.T) string {
+func binary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "prfaq-lsp-test")
@@ -69,7 +69,7 @@ func binary(t *testing.T) string {
 
 // proc is the built server on real pipes.
 type proc struct {
-	t       *testing.T
+	t       testing.TB
 	cmd     *exec.Cmd
 	stdin   io.WriteCloser
 	frames  chan map[string]json.RawMessage
@@ -78,7 +78,7 @@ type proc struct {
 	readErr chan error
 }
 
-func start(t *testing.T, args ...string) *proc {
+func start(t testing.TB, args ...string) *proc {
 	t.Helper()
 	cmd := exec.Command(binary(t), args...)
 	stdin, err := cmd.StdinPipe()
