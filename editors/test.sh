@@ -102,7 +102,11 @@ if want protocol; then
   server_test protocol && need protocol node npm && run protocol "$editors/protocol/run.sh" "$server"
 fi
 if want vscode; then
-  need vscode node npm && run vscode "$editors/vscode/test/run.sh"
+  server_test vscode && need vscode node npm && run vscode "$editors/vscode/test/run.sh"
+fi
+
+if want vscode-e2e; then
+  server_test vscode-e2e && need vscode-e2e node npm /usr/bin/chromium rg && run vscode-e2e "$editors/vscode/e2e/run.sh" "$server"
 fi
 
 echo

@@ -1,0 +1,171 @@
+// Drives VS Code (code-server) in Debian's headless Chromium with
+// playwright-core: opens the PR/FAQ, reads the Problems panel and the
+// Outline, runs the extension's commands, and saves screenshots.
+//   node test.mjs URL WORKSPACE TESTDATA SHOTS_DIR LOG_DIR
+import { chromium } from 'playwright-core';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [url, ws, testdata, shots, logDir] = process.argv.slice(2);
+const T = Number(process.env.PRFAQ_E2E_TIMEOUT_MS ?? 90000);
+let checks = 0;
+const ok = (cond, msg) => {
+  if (!cond) throw new Error(`FAIL ${msg}`);
+  checks++;
+  console.log(`ok   ${msg}`);
+};
+const list = (f) =>
+  readFileSync(join(testdata, f), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
+const expected = list('launch.prfaq.expected').map((l) => {
+  const [line, code] = l.split(/\s+/);
+  return { line: Number(line), code };
+});
+const outline = list('launch.prfaq.outline');
+
+function grepLogs(dir, re) {
+  const hits = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (st.size < 5e6) for (const l of readFileSync(p, 'utf8').split('\n')) if (re.test(l)) hits.push(l);
+    }
+  };
+  walk(dir);
+  return hits;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+page.setDefaultTimeout(T);
+
+async function command(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
+}
+
+try {
+  const start = Date.now();
+  await page.goto(`${url}/?folder=${encodeURIComponent(ws)}`);
+  await page.locator('.monaco-workbench').waitFor();
+  const explorerRow = page.locator('.explorer-folders-view .monaco-list-row[aria-label="launch.prfaq.md"]');
+  await explorerRow.waitFor();
+  ok(true, `VS Code workbench loaded with the workspace (${((Date.now() - start) / 1000).toFixed(1)}s)`);
+  const about = await page.evaluate(() => document.title);
+  console.log(`     window title: ${about}`);
+
+  // 1. Open the PR/FAQ; the extension activates onLanguage:markdown.
+  await explorerRow.click();
+  await page.locator('.tabs-container .tab[aria-label*="launch.prfaq.md"]').first().waitFor();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  ok(true, 'launch.prfaq.md opened in an editor');
+
+  // 2. The Problems panel lists the findings at the fixture's lines.
+  await command('View: Focus Problems');
+  const panel = page.locator('.markers-panel');
+  await panel.waitFor();
+  const rows = panel.locator('.monaco-list-row');
+  const readRows = async () => (await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label') ?? ''} | ${e.textContent ?? ''}`)));
+  let labels = [];
+  const want = (w) => (l) => l.includes(w.code) && new RegExp(`\\b(line|Ln) ${w.line}\\b`, 'i').test(l);
+  const deadline = Date.now() + T;
+  while (Date.now() < deadline) {
+    labels = await readRows();
+    if (expected.every((w) => labels.some(want(w)))) break;
+    await page.waitForTimeout(500);
+  }
+  for (const l of labels) console.log(`     problems: ${l.replace(/\s+/g, ' ').slice(0, 160)}`);
+  for (const w of expected) ok(labels.some(want(w)), `Problems panel: ${w.code} at line ${w.line}`);
+  ok(labels.filter((l) => /missing-section|deferred-answer|faq-/.test(l)).every((l) => /prfaq/.test(l)), 'Problems panel: findings carry source prfaq');
+  const counts = await page.locator('.statusbar-item[id="status.problems"]').first().textContent().catch(() => '');
+  console.log(`     status bar problems: ${counts?.replace(/\s+/g, ' ').trim()}`);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(shots, 'vscode-problems.png') });
+  ok(true, `screenshot ${join(shots, 'vscode-problems.png')}`);
+
+  // 3. The Outline view shows the press release parts and the questions.
+  await command('View: Hide Panel');
+  await command('Explorer: Focus on Outline View');
+  // Give the Outline the side bar: collapse the folder section above it.
+  const folders = page.locator('.explorer-viewlet .pane-header', { hasText: 'WS' }).first();
+  if ((await folders.getAttribute('aria-expanded').catch(() => null)) === 'true') await folders.click();
+  const outlineRows = page.locator('.outline-pane .monaco-list-row, [id="outline"] .monaco-list-row');
+  let names = [];
+  const d2 = Date.now() + T;
+  while (Date.now() < d2) {
+    names = await outlineRows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent || ''));
+    if (outline.every((w) => names.some((n) => n.includes(w)))) break;
+    await page.waitForTimeout(500);
+  }
+  for (const n of names) console.log(`     outline: ${n}`);
+  for (const w of outline) ok(names.some((n) => n.includes(w)), `Outline view has "${w}"`);
+  await page.screenshot({ path: join(shots, 'vscode-outline.png') });
+  ok(true, `screenshot ${join(shots, 'vscode-outline.png')}`);
+
+  // 4. The server came from the VSIX (PATH has no prfaq-lsp here).
+  const started = grepLogs(logDir, /Starting .*prfaq-lsp/);
+  for (const l of started) console.log(`     log: ${l.trim()}`);
+  ok(started.some((l) => /bin\/linux-x64\/prfaq-lsp.*from the extension/.test(l)), 'the extension started its bundled bin/linux-x64/prfaq-lsp');
+
+  // 5. PR/FAQ: Restart server, then the findings come back.
+  await command('PR/FAQ: Restart server');
+  const d3 = Date.now() + T;
+  let restarted = [];
+  while (Date.now() < d3) {
+    restarted = grepLogs(logDir, /Starting .*prfaq-lsp/);
+    if (restarted.length > started.length) break;
+    await page.waitForTimeout(500);
+  }
+  ok(restarted.length > started.length, '"PR/FAQ: Restart server" started the server again');
+  await command('View: Focus Problems');
+  await rows.first().waitFor();
+  const d4 = Date.now() + T;
+  while (Date.now() < d4) {
+    labels = await readRows();
+    if (expected.every((w) => labels.some(want(w)))) break;
+    await page.waitForTimeout(500);
+  }
+  ok(expected.every((w) => labels.some(want(w))), 'after the restart the Problems panel has the findings again');
+
+  // 6. PR/FAQ: New document makes a new PR/FAQ file from the skeleton.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>PR/FAQ: New document');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'PR/FAQ: New document' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.waitForTimeout(300);
+  await page.keyboard.type('Ledger for food trucks');
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab[aria-label*="ledger-for-food-trucks.prfaq.md"]').first().waitFor();
+  await page.waitForFunction(() => /How.to.get.started/.test(document.querySelector('.monaco-editor.focused .view-lines')?.textContent ?? ''), null, { timeout: T });
+  ok(true, '"PR/FAQ: New document" opened ledger-for-food-trucks.prfaq.md with the skeleton');
+  console.log(`vscode-e2e: ${checks} checks passed`);
+} catch (e) {
+  console.log(String(e.message ?? e));
+  await page.screenshot({ path: join(shots, 'vscode-failure.png') }).catch(() => {});
+  console.log(`     failure screenshot: ${join(shots, 'vscode-failure.png')}`);
+  await browser.close();
+  process.exit(1);
+}
+await browser.close();
