@@ -1,8 +1,12 @@
 package server
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
+
+	"go.lsp.dev/protocol"
 )
 
 func TestPublishDiagnosticsShape(t *testing.T) {
@@ -118,5 +122,34 @@ func TestNonPRFAQHasNoDiagnostics(t *testing.T) {
 	p := c.waitVersion(uri, 3)
 	if len(p.Diagnostics) != 0 {
 		t.Errorf("README got %v", p.Diagnostics)
+	}
+}
+
+// A request right after a change answers for the new text, whether or not
+// the background lint has caught up; while the linter is held, the handler
+// lints the version itself and the linter then publishes that same result.
+func TestRequestsSeeNewestText(t *testing.T) {
+	const uri = "file:///ws/ledger.prfaq.md"
+	gate := make(chan struct{})
+	c := newClient(t, withServer(func(s *Server) { s.lint.gate = gate }))
+	c.initialize(nil)
+	src := readTestdata(t, "ledger.prfaq.md")
+	c.open(uri, src, 1)
+	lines := strings.Count(src, "\n")
+	c.change(uri, 2, ranged(lines, 0, lines, 0, "\n#### Is there a fresh question?\n\nYes.\n"))
+	var syms []protocol.DocumentSymbol
+	c.mustCall("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: docID(uri)}, &syms)
+	if !strings.Contains(fmt.Sprint(syms), "Is there a fresh question?") {
+		t.Fatalf("outline does not have the question typed just before: %v", syms)
+	}
+	d, _ := c.srv.store.get(uri)
+	if d.snap == nil || d.snap.version != 2 {
+		t.Fatalf("the handler's lint of version 2 was not kept")
+	}
+	first := d.snap
+	close(gate)
+	c.waitVersion(uri, 2)
+	if d, _ := c.srv.store.get(uri); d.snap != first {
+		t.Errorf("the linter linted version 2 again instead of publishing the handler's result")
 	}
 }

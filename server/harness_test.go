@@ -23,7 +23,7 @@ const watchdog = 30 * time.Second
 // jsonrpc2 connection. It records what the server pushes and answers the
 // server's own requests.
 type client struct {
-	t    *testing.T
+	t    testing.TB
 	conn jsonrpc2.Conn
 	srv  *Server
 	exit chan int
@@ -50,7 +50,7 @@ func withServer(f func(*Server)) clientOption {
 
 // newClient starts a server and connects a client to it, without
 // initializing.
-func newClient(t *testing.T, opts ...clientOption) *client {
+func newClient(t testing.TB, opts ...clientOption) *client {
 	t.Helper()
 	sconn, cconn := net.Pipe()
 	c := &client{t: t, exit: make(chan int, 1)}
@@ -86,12 +86,12 @@ func newClient(t *testing.T, opts ...clientOption) *client {
 // reader goroutine may still log after Serve returns, when t.Log is no
 // longer allowed.
 type testLog struct {
-	t    *testing.T
+	t    testing.TB
 	mu   *sync.Mutex
 	done *bool
 }
 
-func newTestLog(t *testing.T) testLog {
+func newTestLog(t testing.TB) testLog {
 	l := testLog{t: t, mu: new(sync.Mutex), done: new(bool)}
 	t.Cleanup(func() { l.mu.Lock(); *l.done = true; l.mu.Unlock() })
 	return l
