@@ -260,24 +260,40 @@ func (s *Server) dispatch(ctx context.Context, msg *wireMessage) {
 		return
 	}
 	hctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	if isCall {
-		s.cmu.Lock()
-		s.running[key] = cancel
-		s.cmu.Unlock()
-		defer func() {
-			s.cmu.Lock()
-			delete(s.running, key)
-			s.cmu.Unlock()
-		}()
-	}
-	result, err := s.call(hctx, h, msg)
 	if !isCall {
-		if err != nil {
+		defer cancel()
+		if _, err := s.call(hctx, h, msg); err != nil {
 			s.log.Printf("%s: %v", msg.Method, err)
 		}
 		return
 	}
+	s.cmu.Lock()
+	s.running[key] = cancel
+	s.cmu.Unlock()
+	result, err := s.call(hctx, h, msg)
+	if a, ok := result.(async); ok && err == nil {
+		// The slow part runs off the handler goroutine; the request stays
+		// cancellable until it answers.
+		go func() {
+			result, err := s.call(hctx, func(ctx context.Context, _ json.RawMessage) (any, error) { return a(ctx) }, msg)
+			s.finish(ctx, hctx, cancel, key, msg, result, err)
+		}()
+		return
+	}
+	s.finish(ctx, hctx, cancel, key, msg, result, err)
+}
+
+// async is a handler result whose work continues off the handler
+// goroutine (a bounded disk scan); its answer may overtake later requests,
+// which LSP allows.
+type async func(ctx context.Context) (any, error)
+
+// finish answers a request and forgets its cancellation state.
+func (s *Server) finish(ctx, hctx context.Context, cancel context.CancelFunc, key string, msg *wireMessage, result any, err error) {
+	s.cmu.Lock()
+	delete(s.running, key)
+	s.cmu.Unlock()
+	defer cancel()
 	if hctx.Err() != nil && ctx.Err() == nil {
 		s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: rpcErr(protocol.CodeRequestCancelled, "request cancelled")})
 		return

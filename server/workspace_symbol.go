@@ -35,6 +35,8 @@ type workspace struct {
 	cache map[string]fileSymbols
 	// maxFiles is maxScanFiles; tests lower it.
 	maxFiles int
+	// beforeScan is a test hook run at the start of each disk scan.
+	beforeScan func()
 }
 
 type fileSymbols struct {
@@ -132,8 +134,12 @@ func (s *Server) workspaceSymbol(ctx context.Context, raw json.RawMessage) (any,
 			add(docSymbols(protocol.DocumentURI(uri), snap.doc))
 		}
 	}
-	s.scanWorkspace(ctx, seen, add)
-	return out, nil
+	// Open documents were read above, in order with the edits; the disk
+	// scan may take a while and runs off the handler goroutine.
+	return async(func(ctx context.Context) (any, error) {
+		s.scanWorkspace(ctx, seen, add)
+		return out, nil
+	}), nil
 }
 
 // scanWorkspace walks the workspace folders for Markdown files. WalkDir does
@@ -143,8 +149,11 @@ func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, add fu
 	w := s.ws
 	w.mu.Lock()
 	roots := append([]string(nil), w.roots...)
-	maxFiles := w.maxFiles
+	maxFiles, hook := w.maxFiles, w.beforeScan
 	w.mu.Unlock()
+	if hook != nil {
+		hook()
+	}
 	deadline := time.Now().Add(scanBudget)
 	files, entries := 0, 0
 	for _, root := range roots {

@@ -103,3 +103,35 @@ func keys(m map[string]protocol.SymbolInformation) []string {
 	}
 	return out
 }
+
+// The disk scan runs off the handler goroutine: while it is stuck, edits
+// and other requests are still handled.
+func TestWorkspaceScanDoesNotBlockEdits(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ledger.prfaq.md"), readTestdata(t, "ledger.prfaq.md"))
+	release := make(chan struct{})
+	c := newClient(t, withServer(func(s *Server) {
+		s.ws.beforeScan = func() { <-release }
+	}))
+	c.initialize(initWithFolder(dir))
+	done := make(chan map[string]protocol.SymbolInformation, 1)
+	go func() {
+		var syms []protocol.SymbolInformation
+		_ = c.call("workspace/symbol", protocol.WorkspaceSymbolParams{Query: "cost"}, &syms)
+		out := map[string]protocol.SymbolInformation{}
+		for _, s := range syms {
+			out[s.Name] = s
+		}
+		done <- out
+	}()
+	const uri = "file:///ws/other.prfaq.md"
+	c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)
+	c.change(uri, 2, ranged(0, 0, 0, 0, "\n"))
+	var folds []protocol.FoldingRange
+	c.mustCall("textDocument/foldingRange", protocol.FoldingRangeParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: docID(uri)}}, &folds)
+	c.waitVersion(uri, 2)
+	close(release)
+	if got := <-done; len(got) == 0 {
+		t.Errorf("workspace/symbol found nothing after the scan was released")
+	}
+}
