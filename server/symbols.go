@@ -49,6 +49,7 @@ func outline(doc *document.Document) []protocol.DocumentSymbol {
 			}
 			pr.Children = append(pr.Children, partSymbol(doc, part))
 		}
+		widen(&pr)
 		out = append(out, pr)
 	}
 	if !doc.FAQSpan.Empty() {
@@ -70,8 +71,10 @@ func outline(doc *document.Document) []protocol.DocumentSymbol {
 					gs.Children = append(gs.Children, questionSymbol(doc, q))
 				}
 			}
+			widen(&gs)
 			faq.Children = append(faq.Children, gs)
 		}
+		widen(&faq)
 		out = append(out, faq)
 	}
 	return out
@@ -142,4 +145,22 @@ func flatten(uri protocol.DocumentURI, syms []protocol.DocumentSymbol, container
 		out = append(out, flatten(uri, sym.Children, sym.Name)...)
 	}
 	return out
+}
+
+// widen grows a symbol's range to cover its children: the engine's part
+// spans can overlap (a quote inside the solution) or reach past the
+// section that holds them, and clients expect children inside parents.
+func widen(sym *protocol.DocumentSymbol) {
+	for _, c := range sym.Children {
+		if before(c.Range.Start, sym.Range.Start) {
+			sym.Range.Start = c.Range.Start
+		}
+		if before(sym.Range.End, c.Range.End) {
+			sym.Range.End = c.Range.End
+		}
+	}
+}
+
+func before(a, b protocol.Position) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
 }
