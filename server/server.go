@@ -231,45 +231,49 @@ func (s *Server) safely(what string, fn func()) {
 // dispatch runs one request or notification and answers requests.
 func (s *Server) dispatch(ctx context.Context, msg *wireMessage) {
 	isCall := msg.hasID()
+	hctx, cancel := context.WithCancel(ctx)
 	key := ""
 	if isCall {
+		// Leaving "waiting" and entering "running" happen under one lock,
+		// so a $/cancelRequest is never lost between the two.
 		key = idKey(msg.ID)
 		s.cmu.Lock()
 		delete(s.waiting, key)
 		early := s.cancelled[key]
 		delete(s.cancelled, key)
+		if !early {
+			s.running[key] = cancel
+		}
 		s.cmu.Unlock()
 		if early {
+			cancel()
 			s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: rpcErr(protocol.CodeRequestCancelled, "request cancelled")})
 			return
 		}
 	}
-	if err := s.gate(msg.Method, isCall); err != nil {
-		if isCall {
-			s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: err})
-		}
-		return
+	h, known := s.handlers[msg.Method]
+	var refuse *wireError
+	if gerr := s.gate(msg.Method); gerr != nil {
+		refuse = gerr
+	} else if !known {
+		// Unknown notifications ($/setTrace, willSave, …) are ignored, as
+		// the specification asks; unknown requests get MethodNotFound.
+		refuse = rpcErr(jsonrpc2.MethodNotFound, "method not found: %s", msg.Method)
 	}
-	h, ok := s.handlers[msg.Method]
-	if !ok {
-		if isCall {
-			s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: rpcErr(jsonrpc2.MethodNotFound, "method not found: %s", msg.Method)})
-		}
-		// Unknown notifications ($/setTrace, willSave, …) are ignored, as the
-		// specification asks.
-		return
-	}
-	hctx, cancel := context.WithCancel(ctx)
 	if !isCall {
 		defer cancel()
+		if refuse != nil {
+			return
+		}
 		if _, err := s.call(hctx, h, msg); err != nil {
 			s.log.Printf("%s: %v", msg.Method, err)
 		}
 		return
 	}
-	s.cmu.Lock()
-	s.running[key] = cancel
-	s.cmu.Unlock()
+	if refuse != nil {
+		s.finish(ctx, hctx, cancel, key, msg, nil, refuse)
+		return
+	}
 	result, err := s.call(hctx, h, msg)
 	if a, ok := result.(async); ok && err == nil {
 		// The slow part runs off the handler goroutine; the request stays
@@ -322,7 +326,7 @@ func (s *Server) call(ctx context.Context, h handlerFunc, msg *wireMessage) (res
 }
 
 // gate applies the lifecycle rules to a message before its handler runs.
-func (s *Server) gate(method string, isCall bool) *wireError {
+func (s *Server) gate(method string) *wireError {
 	switch {
 	case method == "exit":
 		return nil
