@@ -138,18 +138,12 @@ func toDiagnostics(snap *snapshot) []protocol.Diagnostic {
 
 func toDiagnostic(doc *document.Document, f diagnostics.Finding) protocol.Diagnostic {
 	// data carries the rule and the finding's own data (section, phrase,
-	// question…), which is what a client-side or server-side quick fix
-	// needs to find the finding again.
+	// question…): what a quick fix needs to find the finding again. The
+	// fixes themselves are computed by codeAction from the current text,
+	// so they never go stale and do not weigh on every publish.
 	data := map[string]any{"rule": f.Rule}
 	for k, v := range f.Data {
 		data[k] = v
-	}
-	if len(f.Fixes) > 0 {
-		titles := make([]string, 0, len(f.Fixes))
-		for _, fx := range f.Fixes {
-			titles = append(titles, fx.Title)
-		}
-		data["fixes"] = titles
 	}
 	return protocol.Diagnostic{
 		Range:    lspRange(doc, f.Span),
