@@ -1,0 +1,32 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+)
+
+//go:generate sh -c "go run . rules --markdown > ../../docs/rules.md"
+
+// docs/rules.md is generated from the rule registry; CI fails when a rule's
+// doc changed and the file was not regenerated (run `go generate ./cmd/prfaq`).
+func TestRulesReferenceIsUpToDate(t *testing.T) {
+	want := diagnostics.RulesMarkdown()
+	got, err := os.ReadFile("../../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Error("docs/rules.md is out of date: run `go generate ./cmd/prfaq`")
+	}
+	for _, r := range diagnostics.Rules() {
+		if r.Summary == "" || r.Why == "" || r.Bad == "" || r.Good == "" {
+			t.Errorf("rule %s lacks part of its doc (summary, why, bad and good examples)", r.ID)
+		}
+		if !strings.Contains(want, "### `"+r.ID+"`") {
+			t.Errorf("rule %s missing from the reference", r.ID)
+		}
+	}
+}
