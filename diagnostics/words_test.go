@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"weak"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
@@ -146,4 +147,50 @@ func TestStyleHitsConcurrent(t *testing.T) {
 			t.Errorf("%s: %d findings in parallel, %d alone", name, got[name], n)
 		}
 	}
+}
+
+// FuzzWordRules: the word rules never panic, and every finding and fix edit
+// lies inside the document.
+func FuzzWordRules(f *testing.F) {
+	f.Add([]byte("# [Product] lets [customers] win\n\nSubtitle: Provide a URL\n\nVery many shops leverage XXX and WHO? TBD.\n"))
+	f.Add([]byte("Title: A\n\n“It [the app] is the best,” said Jane Doe, CEO of ABC (A B C).\n\n## Question 2\n\nAnswer 2\n"))
+	f.Add([]byte("Really   \n quite *very* fast APIs, EC2s and CDK8s; P&L, TAM and SAM.\r\n- [ ] x\n\n`XXX` <!-- [a] -->"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			document.Parse("fuzz.prfaq.md", src)
+		}()
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("parse took over 2s on %q", src)
+		}
+		done2 := make(chan []Finding)
+		go func() {
+			doc := document.Parse("fuzz.prfaq.md", src)
+			done2 <- runRules(doc, Default(), wordRules)
+		}()
+		var fds []Finding
+		select {
+		case fds = <-done2:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("word rules took over 2s on %q", src)
+		}
+		for _, fd := range fds {
+			if fd.Span.Start < 0 || fd.Span.End > len(src) || fd.Span.End < fd.Span.Start {
+				t.Fatalf("%s: span %v outside %d bytes", fd.Rule, fd.Span, len(src))
+			}
+			for _, fx := range fd.Fixes {
+				for _, e := range fx.Edits {
+					if e.Span.Start < 0 || e.Span.End > len(src) || e.Span.End < e.Span.Start {
+						t.Fatalf("%s: edit %v outside %d bytes", fd.Rule, e.Span, len(src))
+					}
+				}
+				if _, err := ApplyEdits(src, fx.Edits); err != nil {
+					t.Fatalf("%s: %v", fd.Rule, err)
+				}
+			}
+		}
+	})
 }
