@@ -156,11 +156,14 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		if p.InCode(i, i+1) || p.InCode(j-1, j) || c.Allowed(inner) || !bracketPlaceholder(t, i, j, inner) {
 			continue
 		}
-		msg := "Placeholder %q left in: replace it with the real text."
-		if titleCase(inner) && !isAllCaps(inner) && len(strings.Fields(inner)) <= 5 && !bracketCueRe.MatchString(inner) {
+		msg, kind := "Placeholder %q left in: replace it with the real text.", "bracket"
+		switch {
+		case isInstruction(inner):
+			msg, kind = "Template instruction left in (%q): replace it with the text it asks for.", "instruction"
+		case titleCase(inner) && !isAllCaps(inner) && len(strings.Fields(inner)) <= 5 && !bracketCueRe.MatchString(inner):
 			msg = "Placeholder %q left in (or a link with no target): replace it with the real text."
 		}
-		pc.report(p.SourceSpan(i, j), fmt.Sprintf(msg, shorten(t[i:j], 60)), "bracket")
+		pc.report(p.SourceSpan(i, j), fmt.Sprintf(msg, shorten(t[i:j], 60)), kind)
 	}
 	mk := 0
 	if pc.marks != 0 {
