@@ -47,7 +47,7 @@ func checkHype(c *Context) {
 	var si sentenceIndex
 	for _, m := range styleHits(c.Doc, kindHype) {
 		t := m.prose.Text
-		if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) || exemptAround(t, m.start, m.end) {
+		if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) || exemptAround(t, m.start, m.end) || quotedMention(m) {
 			continue
 		}
 		ss, se := si.at(m.prose, m.start)

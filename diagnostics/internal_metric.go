@@ -44,7 +44,7 @@ var (
 func checkInternalMetrics(c *Context) {
 	keep := inPressRelease(c.Doc)
 	report := func(m match) {
-		if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) {
+		if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) || quotedMention(m) {
 			return
 		}
 		c.Report(Finding{

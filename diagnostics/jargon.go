@@ -136,7 +136,7 @@ func checkJargon(c *Context) {
 		}
 	}
 	for _, m := range hits {
-		if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) {
+		if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) || quotedMention(m) {
 			continue
 		}
 		alt, ok := alts[normPhrase(m.text)]

@@ -49,7 +49,7 @@ func checkWeaselWords(c *Context) {
 	for _, m := range styleHits(c.Doc, kindWeasel) {
 		t := m.prose.Text
 		word := normPhrase(m.text)
-		if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) {
+		if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) || quotedMention(m) {
 			continue
 		}
 		prev, next := prevWord(t, m.start), nextWord(t, m.end)
