@@ -105,31 +105,24 @@ func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <=
 func mostlyCaps(s string) bool {
 	upper, letters := 0, 0
 	limit := len(s) * 3 // lower case letters are under 30% of the letters
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
+		isUpper, isLetter := c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z'
+		size := 1
 		if c >= 0x80 {
-			return mostlyCapsUnicode(s)
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isLetter = unicode.IsLetter(r)
+			isUpper = isLetter && unicode.IsUpper(r)
 		}
-		if c >= 'A' && c <= 'Z' {
+		i += size
+		if isUpper {
 			upper++
 			letters++
-		} else if c >= 'a' && c <= 'z' {
+		} else if isLetter {
 			letters++
 			if (letters-upper)*10 >= limit {
 				return false
-			}
-		}
-	}
-	return letters >= 8 && upper*10 > letters*7
-}
-
-func mostlyCapsUnicode(s string) bool {
-	upper, letters := 0, 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
 			}
 		}
 	}
