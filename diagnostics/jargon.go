@@ -143,8 +143,12 @@ func checkJargon(c *Context) {
 		if !ok {
 			continue
 		}
+		msg := fmt.Sprintf("%q is jargon: say %q, or better, say what it does with a number.", m.text, alt)
+		if alt == "" {
+			msg = fmt.Sprintf("%q is jargon: say what it does, with a number.", m.text)
+		}
 		f := Finding{
-			Message: fmt.Sprintf("%q is jargon: say %q, or better, say what it does with a number.", m.text, alt),
+			Message: msg,
 			Span:    m.span(),
 			Data:    map[string]any{"word": m.text, "alternative": alt},
 		}
