@@ -61,7 +61,7 @@ func (s *sentenceIndex) at(p *document.Prose, i int) (start, end int) {
 }
 
 // numWords are number words that state a figure.
-var numWords = phraseList("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+var numWords = phraseList("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
 	"million", "millions", "billion", "billions", "half", "twice", "double", "triple", "tenfold", "percent", "dozen", "dozens")
 

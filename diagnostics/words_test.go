@@ -21,6 +21,7 @@ func TestHasData(t *testing.T) {
 		"Shops wait 40% less.":                             true,
 		"Two thirds of shops bill late.":                   true,
 		"Available in Q3 on EC2.":                          false,
+		"Ledger is one of the best apps.":                  false,
 	} {
 		if got := hasData(s); got != want {
 			t.Errorf("hasData(%q) = %v, want %v", s, got, want)
