@@ -186,8 +186,23 @@ func (p *proc) until(what string, ok func(map[string]json.RawMessage) bool) map[
 	}
 }
 
+// wait reads stdout to its end, then reaps the process: exec.Cmd.Wait
+// closes the pipe, so calling it while a read is pending loses the end of
+// the output (a flaky "file already closed" instead of EOF).
 func (p *proc) wait() int {
 	p.t.Helper()
+	timeout := time.After(watchdog)
+drain:
+	for {
+		select {
+		case _, open := <-p.frames:
+			if !open {
+				break drain
+			}
+		case <-timeout:
+			p.t.Fatal("stdout did not end")
+		}
+	}
 	done := make(chan error, 1)
 	go func() { done <- p.cmd.Wait() }()
 	select {
