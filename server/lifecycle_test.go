@@ -361,3 +361,21 @@ func TestInitializeResult(t *testing.T) {
 		t.Errorf("second initialize: %v, want InvalidRequest", err)
 	}
 }
+
+// Helix sends shutdown and exit back to back without waiting for the reply;
+// the order is kept, so the exit code is still 0.
+func TestShutdownExitBackToBack(t *testing.T) {
+	rc := newRaw(t)
+	rc.sendRaw(minimalInit)
+	rc.response("1")
+	body := `{"jsonrpc":"2.0","id":2,"method":"shutdown"}`
+	exit := `{"jsonrpc":"2.0","method":"exit"}`
+	frames := fmt.Sprintf("Content-Length: %d\r\n\r\n%sContent-Length: %d\r\n\r\n%s", len(body), body, len(exit), exit)
+	go func() { _, _ = io.WriteString(rc.w, frames) }()
+	if m := rc.response("2"); string(m["result"]) != "null" {
+		t.Errorf("shutdown: %v", m)
+	}
+	if code := rc.waitExit(); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+}
