@@ -25,6 +25,9 @@ type configState struct {
 	// shown remembers problems already shown, so one bad key is not
 	// repeated on every document.
 	shown map[string]bool
+	// The editor's layers: initializationOptions, then the newest pushed or
+	// pulled settings.
+	initOpts, settings map[string]any
 }
 
 func newConfigState() *configState {
@@ -49,11 +52,30 @@ func settingsSection(v any) map[string]any {
 	return m
 }
 
-// applySettings replaces the editor layer and re-lints open documents.
+// applySettings replaces one editor layer and re-lints open documents.
+// initializationOptions form the lower layer; didChangeConfiguration and
+// workspace/configuration replies the upper one, key by key: a client that
+// answers workspace/configuration with {} (its settings are empty, its
+// initializationOptions are not) keeps what it sent at initialize.
 func (s *Server) applySettings(settings map[string]any, from string) {
+	s.config.mu.Lock()
+	if from == "initializationOptions" {
+		s.config.initOpts = settings
+	} else {
+		s.config.settings = settings
+	}
+	merged := map[string]any{}
+	for k, v := range s.config.initOpts {
+		merged[k] = v
+	}
+	for k, v := range s.config.settings {
+		merged[k] = v
+	}
+	s.config.mu.Unlock()
+
 	cfg := diagnostics.Default()
-	if err := cfg.ApplyMap(settings); err != nil {
-		s.showConfigError(from + ": " + err.Error())
+	if err := cfg.ApplyMap(merged); err != nil {
+		s.showConfigError(err.Error())
 	}
 	s.config.mu.Lock()
 	s.config.base = cfg

@@ -122,3 +122,19 @@ func TestPrfaqYAML(t *testing.T) {
 		}
 	}
 }
+
+// A workspace/configuration reply of {} (eglot with only
+// initialization options set) keeps the initializationOptions.
+func TestEmptyConfigurationReplyKeepsInitOptions(t *testing.T) {
+	const uri = "file:///ws/launch.prfaq.md"
+	c := newClient(t, withSettings(map[string]any{}))
+	init := defaultInit()
+	init.InitializationOptions = map[string]any{"prfaq": missingOff}
+	c.initialize(init)
+	c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)
+	c.waitAnswered("workspace/configuration")
+	c.change(uri, 2, ranged(0, 0, 0, 0, "\n"))
+	if p := c.waitVersion(uri, 2); !noMissing(p) {
+		t.Errorf("initializationOptions lost after an empty configuration reply: %v", p.Diagnostics)
+	}
+}

@@ -279,3 +279,27 @@ func readTestdata(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// waitAnswered waits until the client has answered a server request of
+// method. handle replies while holding c.mu, so once the request is seen
+// here the reply is on the wire, and anything sent afterwards reaches the
+// server after it.
+func (c *client) waitAnswered(method string) {
+	c.t.Helper()
+	deadline := time.Now().Add(watchdog)
+	timer := time.AfterFunc(watchdog, func() { c.cond.Broadcast() })
+	defer timer.Stop()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for {
+		for _, m := range c.requests {
+			if m == method {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("the server never sent %s", method)
+		}
+		c.cond.Wait()
+	}
+}
