@@ -206,8 +206,6 @@ const (
 	markAt
 	markName
 	markLower
-	markHere
-	markYour
 	markCaps
 	markDefer
 )
@@ -220,9 +218,8 @@ var markerPatterns = []struct {
 	{markX, []string{"XX", "xxx"}},
 	{markAt, []string{"@"}},
 	{markName, []string{" Name", "Your ", "Sample ", "Firstname", "TKTK"}},
-	{markLower, []string{"orem", "OREM", "dolor", "link)", "LINK)", "nsert", "NSERT", "goes here", "GOES HERE"}},
-	{markHere, []string{" here", " HERE"}},
-	{markYour, []string{"your ", "Your ", "YOUR ", "some ", "Some ", "SOME "}},
+	{markLower, []string{"orem", "OREM", "dolor", "link)", "LINK)", "nsert", "NSERT", "goes here", "GOES HERE", "Goes Here",
+		"text here", "content here", "copy here", "description here", "quote here", "answer here", "Text Here", "TEXT HERE"}},
 	{markCaps, []string{"OWNER", "DATE", "NAME", "CITY", "COMPANY", "PRODUCT", "CUSTOMER", "PLACEHOLDER"}},
 	{markDefer, []string{"TBD", "TBA", "TBC", "TODO", "FIXME"}},
 }
@@ -242,9 +239,6 @@ func markers(t string, allowed int) int {
 			}
 		}
 	}
-	if m&markHere != 0 && m&markYour != 0 {
-		m |= markLower
-	}
 	return m
 }
 
@@ -260,9 +254,6 @@ func docMarkers(src []byte) int {
 				break
 			}
 		}
-	}
-	if m&markHere != 0 && m&markYour != 0 {
-		m |= markLower
 	}
 	return m
 }

@@ -31,11 +31,14 @@ var (
 		"considerably", "relatively", "fairly", "hugely", "immensely", "tremendously",
 	}
 	weaselVague = []string{
-		"many", "various", "several", "numerous", "countless", "a lot of", "lots of", "tons of", "a number of",
-		"a variety of", "a wide range of", "easily", "quickly", "huge", "massive", "enormous", "vast",
-		"a great deal", "a handful of",
+		// phrases that open with "a" are listed without it: "a" is the most
+		// common word there is, and every look-up of it would cost
+		"many", "various", "several", "numerous", "countless", "lot of", "lots of", "tons of", "number of",
+		"variety of", "wide range of", "easily", "quickly", "huge", "massive", "enormous", "vast",
+		"great deal", "handful of",
 	}
 	weaselCanRemove = map[string]bool{}
+	weaselAfterA    = setOf("lot of", "number of", "variety of", "wide range of", "great deal", "handful of")
 )
 
 func init() {
@@ -53,10 +56,23 @@ func checkWeaselWords(c *Context) {
 			continue
 		}
 		prev, next := prevWord(t, m.start), nextWord(t, m.end)
+		if weaselAfterA[word] && prev == "a" && m.start >= 2 {
+			// take the article in: "a lot of"
+			m.start -= 2
+			for m.start > 0 && t[m.start] != 'a' && t[m.start] != 'A' {
+				m.start--
+			}
+			m.text = t[m.start:m.end]
+			prev = prevWord(t, m.start)
+		}
 		if prev == "how" || prev == "so" && word == "many" {
 			continue // "how many", "how quickly": a question, not a claim
 		}
 		switch word {
+		case "number of":
+			if !strings.EqualFold(m.text[:1], "a") {
+				continue // "the number of shops" is a figure's name
+			}
 		case "very":
 			if prev == "the" || prev == "this" || prev == "that" || next == "much" {
 				continue // "the very first", "thank you very much"

@@ -307,6 +307,84 @@ func initStyleList() {
 	add(kindWeasel, weaselVague)
 	add(kindHype, hypeWords)
 	styleList = phraseList(all...)
+	styleKindsByFirst = map[string][]int{}
+	for first, list := range styleList.byFirst {
+		for _, ph := range list {
+			var b strings.Builder
+			for i, w := range ph.words {
+				if i > 0 {
+					b.WriteString(ph.gaps[i-1])
+				}
+				b.WriteString(w)
+			}
+			styleKindsByFirst[first] = append(styleKindsByFirst[first], styleKinds[normPhrase(b.String())])
+		}
+		if first != "" && len(first) < 64 {
+			styleFirst[first[0]] |= 1 << len(first)
+		}
+	}
+}
+
+// styleKindsByFirst gives the kinds of each phrase of styleList.byFirst, in
+// the same order.
+var styleKindsByFirst map[string][]int
+
+// styleFirst[c] has bit n set when a phrase's first word starts with byte
+// c (lower case) and is n bytes long: a word that fails it needs no map
+// look-up, and most words fail it.
+var styleFirst [256]uint64
+
+func styleCandidate(w string) bool {
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	n := len(w)
+	if n >= 64 || c >= 0x80 {
+		return true // let the map decide
+	}
+	return styleFirst[c]&(1<<n) != 0
+}
+
+// findStyle is matches(doc, styleList, nil) with the styleCandidate filter in
+// front of the phrase look-up; it returns hits with their kinds.
+func findStyle(doc *document.Document) []styleHit {
+	var out []styleHit
+	var buf []byte
+	var pairs [][2]int
+	for pi, p := range doc.Prose {
+		words := p.Words()
+		pairs = pairs[:0]
+		for k := 0; k < len(words); k++ {
+			w := words[k].Text
+			if !styleCandidate(w) {
+				continue
+			}
+			buf = appendFold(buf[:0], w)
+			cands, ok := styleList.byFirst[string(buf)]
+			if !ok {
+				continue
+			}
+			if len(pairs) == 0 {
+				for _, x := range words {
+					pairs = append(pairs, [2]int{x.Start, x.End})
+				}
+			}
+			for ci, ph := range cands {
+				end, ok := ph.matchAt(p.Text, pairs, k)
+				if !ok {
+					continue
+				}
+				start := words[k].Start
+				if !p.InCode(start, end) {
+					out = append(out, styleHit{prose: pi, start: start, end: end, kinds: styleKindsByFirst[string(buf)][ci]})
+				}
+				k += len(ph.words) - 1
+				break
+			}
+		}
+	}
+	return out
 }
 
 // styleCache keeps the matches of the last few documents, keyed by weak
@@ -338,13 +416,7 @@ func styleHits(doc *document.Document, kind int) []match {
 	}
 	styleCache.Unlock()
 	if !found {
-		index := make(map[*document.Prose]int, len(doc.Prose))
-		for i, p := range doc.Prose {
-			index[p] = i
-		}
-		for _, m := range matches(doc, styleList, nil) {
-			hits = append(hits, styleHit{prose: index[m.prose], start: m.start, end: m.end, kinds: styleKinds[normPhrase(m.text)]})
-		}
+		hits = findStyle(doc)
 		styleCache.Lock()
 		n := styleCache.next
 		styleCache.keys[n], styleCache.hits[n] = key, hits

@@ -195,3 +195,15 @@ func FuzzWordRules(f *testing.F) {
 		}
 	})
 }
+
+// Every phrase of the shared word pass belongs to a rule.
+func TestStyleKinds(t *testing.T) {
+	styleOnce.Do(initStyleList)
+	for first, list := range styleList.byFirst {
+		for i := range list {
+			if styleKindsByFirst[first][i] == 0 {
+				t.Errorf("phrase %v has no rule", list[i].words)
+			}
+		}
+	}
+}
