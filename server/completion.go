@@ -15,7 +15,7 @@ import (
 
 // linePrefix is what completion fires on: nothing yet on the line, or a
 // heading being typed ("#", "## The pro").
-var linePrefix = regexp.MustCompile(`^[ \t]*(#{1,6}[^\n]*)?$`)
+var linePrefix = regexp.MustCompile(`^[ \t]*(#{1,6}([ \t][^#\n]*)?)?$`)
 
 // completion offers the whole PR/FAQ skeleton in an empty document, an FAQ
 // entry inside the FAQ, and a skeleton per section, missing sections first.

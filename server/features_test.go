@@ -218,9 +218,19 @@ func TestCompletionSectionsMissingFirst(t *testing.T) {
 	if !strings.HasPrefix(sorted[0].TextEdit.NewText, "#### ") {
 		t.Errorf("FAQ entry = %q, want a level-4 heading", sorted[0].TextEdit.NewText)
 	}
-	// Mid-sentence there is nothing to offer.
+	// Mid-sentence, or a "#" inside a heading's text, there is nothing to
+	// offer.
 	if l := completionAt(t, c, uri, 6, 10); len(l.Items) != 0 {
 		t.Errorf("completion inside a paragraph: %d items", len(l.Items))
+	}
+	c.change(uri, 2, ranged(lines, 0, lines, 1, "## Problem #"))
+	if l := completionAt(t, c, uri, lines, 12); len(l.Items) != 0 {
+		t.Errorf("completion after a # inside a heading: %d items", len(l.Items))
+	}
+	// After "## Pro" the sections are still offered, replacing what was typed.
+	c.change(uri, 3, ranged(lines, 0, lines, 12, "## Pro"))
+	if l := completionAt(t, c, uri, lines, 6); len(l.Items) == 0 || l.Items[0].TextEdit.Range.End != pos(lines, 6) {
+		t.Errorf("completion after ## Pro: %v", l.Items)
 	}
 }
 
