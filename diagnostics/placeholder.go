@@ -210,18 +210,22 @@ const (
 	markDefer
 )
 
-// markerPatterns are the substrings that set each marker.
+// markerPatterns are the substrings that set each marker in a prose run;
+// docPatterns are coarser ones (fewer, each a substring of a pattern) for
+// the one scan of the whole source.
 var markerPatterns = []struct {
-	mark     int
-	patterns []string
+	mark        int
+	patterns    []string
+	docPatterns []string
 }{
-	{markX, []string{"XX", "xxx"}},
-	{markAt, []string{"@"}},
-	{markName, []string{" Name", "Your ", "Sample ", "Firstname", "TKTK"}},
+	{markX, []string{"XX", "xxx"}, nil},
+	{markAt, []string{"@"}, nil},
+	{markName, []string{" Name", "Your ", "Sample ", "Firstname", "TKTK"}, []string{"Name", "Your", "Sample", "Firstname", "TKTK"}},
 	{markLower, []string{"orem", "OREM", "dolor", "link)", "LINK)", "nsert", "NSERT", "goes here", "GOES HERE", "Goes Here",
-		"text here", "content here", "copy here", "description here", "quote here", "answer here", "Text Here", "TEXT HERE"}},
-	{markCaps, []string{"OWNER", "DATE", "NAME", "CITY", "COMPANY", "PRODUCT", "CUSTOMER", "PLACEHOLDER"}},
-	{markDefer, []string{"TBD", "TBA", "TBC", "TODO", "FIXME"}},
+		"text here", "content here", "copy here", "description here", "quote here", "answer here", "Text Here", "TEXT HERE"},
+		[]string{"orem", "OREM", "dolor", "ink)", "INK)", "nsert", "NSERT", "here", "Here", "HERE"}},
+	{markCaps, []string{"OWNER", "DATE", "NAME", "CITY", "COMPANY", "PRODUCT", "CUSTOMER", "PLACEHOLDER"}, nil},
+	{markDefer, []string{"TBD", "TBA", "TBC", "TODO", "FIXME"}, nil},
 }
 
 // markers finds the markers of t among those in allowed (the markers of the
@@ -246,10 +250,12 @@ func markers(t string, allowed int) int {
 func docMarkers(src []byte) int {
 	m := 0
 	for _, mp := range markerPatterns {
-		for _, pat := range mp.patterns {
-			// a leading or trailing space makes bytes.Index stop at every
-			// space; the trimmed pattern finds a superset
-			if bytes.Contains(src, []byte(strings.TrimSpace(pat))) {
+		pats := mp.docPatterns
+		if pats == nil {
+			pats = mp.patterns
+		}
+		for _, pat := range pats {
+			if bytes.Contains(src, []byte(pat)) {
 				m |= mp.mark
 				break
 			}
