@@ -140,7 +140,13 @@ func checkPlaceholders(c *Context) {
 
 func (pc *placeholderCheck) prose(p *document.Prose) {
 	c, doc, t := pc.c, pc.c.Doc, p.Text
-	caps := mostlyCaps(t)
+	capsKnown, capsText := false, false
+	caps := func() bool { // computed only when a token needs it
+		if !capsKnown {
+			capsKnown, capsText = true, mostlyCaps(t)
+		}
+		return capsText
+	}
 	// template instructions opening a heading, a paragraph or a label's text
 	if loc := pc.instruction(p); loc != nil {
 		text := t[loc[0]:loc[1]]
@@ -174,12 +180,12 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		if p.InCode(i, j) || c.Allowed(t[i:j]) {
 			continue
 		}
-		if t[i] == 'X' && (caps || j-i == 2 && (nextWord(t, j) == "century" || nextWord(t, j) == "chromosome")) {
+		if t[i] == 'X' && (caps() || j-i == 2 && (nextWord(t, j) == "century" || nextWord(t, j) == "chromosome")) {
 			continue // not in ALL CAPS text; "XX century" is a numeral
 		}
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", t[i:j]), "token")
 	}
-	if !caps && mk&markCaps != 0 {
+	if mk&markCaps != 0 && !caps() {
 		for _, loc := range placeholderCapsRe.FindAllStringIndex(t, -1) {
 			i, j := loc[0], loc[1]
 			if p.InCode(i, j) || inShoutedRun(t, i, j) || c.Allowed(t[i:j]) {
