@@ -68,12 +68,18 @@ type placeholderCheck struct {
 }
 
 func (pc *placeholderCheck) report(span document.Span, what, kind string, fixes ...Fix) {
-	for _, s := range pc.seen {
-		if span.Start < s.End && span.End > s.Start {
-			return
-		}
+	// seen holds disjoint spans sorted by start, so only the span before
+	// the insertion point can overlap
+	k := sort.Search(len(pc.seen), func(k int) bool { return pc.seen[k].Start >= span.End })
+	if k > 0 && pc.seen[k-1].End > span.Start {
+		return
 	}
-	pc.seen = append(pc.seen, span)
+	if k < len(pc.seen) && span.Empty() && pc.seen[k].Start == span.Start {
+		return
+	}
+	pc.seen = append(pc.seen, document.Span{})
+	copy(pc.seen[k+1:], pc.seen[k:])
+	pc.seen[k] = span
 	pc.c.Report(Finding{
 		Message: what,
 		Span:    span,
