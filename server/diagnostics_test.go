@@ -153,3 +153,32 @@ func TestRequestsSeeNewestText(t *testing.T) {
 		t.Errorf("the linter linted version 2 again instead of publishing the handler's result")
 	}
 }
+
+// A panic while linting (an engine bug) is logged; the session goes on and
+// the next version is published.
+func TestLinterPanicKeepsServing(t *testing.T) {
+	const uri = "file:///ws/panic.prfaq.md"
+	panicked := make(chan struct{})
+	c := newClient(t, withServer(func(s *Server) {
+		s.lint.beforePublish = func(snap *snapshot) {
+			if snap.version == 1 {
+				close(panicked)
+				panic("engine bug")
+			}
+		}
+	}))
+	c.initialize(nil)
+	c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)
+	select {
+	case <-panicked:
+	case <-time.After(watchdog):
+		t.Fatal("version 1 was never linted")
+	}
+	c.change(uri, 2, ranged(0, 0, 0, 0, "\n"))
+	c.waitVersion(uri, 2)
+	var syms []protocol.DocumentSymbol
+	c.mustCall("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: docID(uri)}, &syms)
+	if len(syms) == 0 {
+		t.Error("no outline after a linter panic")
+	}
+}

@@ -379,3 +379,11 @@ func TestShutdownExitBackToBack(t *testing.T) {
 		t.Errorf("exit code %d, want 0", code)
 	}
 }
+
+func TestExitBeforeInitialize(t *testing.T) {
+	rc := newRaw(t)
+	rc.sendRaw(`{"jsonrpc":"2.0","method":"exit"}`)
+	if code := rc.waitExit(); code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+}
