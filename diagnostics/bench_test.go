@@ -96,6 +96,20 @@ func BenchmarkParseAndLint(b *testing.B) {
 	}
 }
 
+// BenchmarkLint is all rules on an already parsed document: the number the
+// budget (1.5× BenchmarkGoldmarkParse) is about.
+func BenchmarkLint(b *testing.B) {
+	cfg := Default()
+	for _, n := range benchSizes {
+		doc := document.Parse("bench.prfaq.md", BenchPRFAQ(b, n))
+		b.Run(fmt.Sprintf("words=%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				Lint(doc, cfg)
+			}
+		})
+	}
+}
+
 // BenchmarkRule times each rule alone on the 40,000-word document.
 func BenchmarkRule(b *testing.B) {
 	doc := document.Parse("bench.prfaq.md", BenchPRFAQ(b, 40000))

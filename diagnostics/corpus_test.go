@@ -95,7 +95,7 @@ func TestCorpusRealFlawsAreFound(t *testing.T) {
 		line       int
 		why        string
 	}{
-		{"o19s-search-eval-framework.md", "vague-headline", 3, "headline holds the placeholder WHO?"},
+		{"o19s-search-eval-framework.md", "placeholder", 3, "headline holds the placeholder WHO?"},
 		{"o19s-search-eval-framework.md", "deferred-answer", 54, "TODO answer"},
 		{"o19s-search-eval-framework.md", "deferred-answer", 62, "TODO answer"},
 		{"o19s-search-eval-framework.md", "deferred-answer", 66, "TODO answer"},
@@ -103,7 +103,7 @@ func TestCorpusRealFlawsAreFound(t *testing.T) {
 		{"gsf-green-software-principles.md", "deferred-answer", 41, "languages TBD"},
 		{"gsf-green-software-principles.md", "question-format", 38, "question without a question mark"},
 		{"gsf-state-of-green-software.md", "vague-headline", 1, "ALL CAPS headline with a trailing period"},
-		{"gsf-template.md", "vague-headline", 7, "template headline"},
+		{"gsf-template.md", "vague-headline", 7, "template headline in ALL CAPS"},
 		{"tensorchord-envd-incomplete.md", "empty-section", 15, "empty solution section"},
 		{"tensorchord-envd-incomplete.md", "empty-section", 17, "empty leader quote section"},
 		{"tensorchord-envd-incomplete.md", "empty-section", 25, "empty call to action"},

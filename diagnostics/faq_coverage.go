@@ -21,18 +21,27 @@ func init() {
 
 var coverageTopics = []struct {
 	topic string
-	cue   *phrases
+	cue   []string
 	ask   string
 }{
-	{"economics", phraseList("price", "prices", "pricing", "cost", "costs", "costing", "revenue", "revenues", "margin", "margins", "budget", "pay", "paid", "fee", "fees", "free", "economics", "business model", "profit", "profitable", "funding", "invest", "investment", "spend", "charge", "charged", "money", "subscription", "license fee", "dollars", "$"),
+	{"economics", []string{"price", "prices", "pricing", "cost", "costs", "costing", "revenue", "revenues", "margin", "margins", "budget", "pay", "paid", "fee", "fees", "free", "economics", "business model", "profit", "profitable", "funding", "invest", "investment", "spend", "charge", "charged", "money", "subscription", "license fee", "dollars", "$"},
 		"price or economics (what it costs, what it earns)"},
-	{"competition", phraseList("competitor", "competitors", "instead", "switch", "competition", "compete", "competing", "competitive", "alternative", "alternatives", "instead of", "versus", "vs", "compare", "compared", "comparison", "differ", "different from", "difference", "existing tools", "why not", "incumbent", "rather than", "unlike"),
+	{"competition", []string{"competitor", "competitors", "instead", "switch", "competition", "compete", "competing", "competitive", "alternative", "alternatives", "instead of", "versus", "vs", "compare", "compared", "comparison", "differ", "different from", "difference", "existing tools", "why not", "incumbent", "rather than", "unlike"},
 		"competition or alternatives (what customers use instead)"},
-	{"feasibility", phraseList("feasible", "feasibility", "depend", "depends", "dependency", "dependencies", "dependent", "technical", "technically", "architecture", "integrate", "integration", "requires", "requirement", "requirements", "build", "built", "implement", "implementation", "team", "staffing", "headcount", "timeline", "schedule", "effort", "engineers", "prerequisite", "prerequisites", "infrastructure", "scalable", "scale"),
+	{"feasibility", []string{"feasible", "feasibility", "depend", "depends", "dependency", "dependencies", "dependent", "technical", "technically", "architecture", "integrate", "integration", "requires", "requirement", "requirements", "build", "built", "implement", "implementation", "team", "staffing", "headcount", "timeline", "schedule", "effort", "engineers", "prerequisite", "prerequisites", "infrastructure", "scalable", "scale"},
 		"feasibility or dependencies (can it be built, on what does it depend)"},
-	{"risks", phraseList("risk", "risks", "risky", "challenge", "challenges", "concern", "concerns", "fail", "fails", "failure", "security", "secure", "privacy", "legal", "compliance", "regulatory", "go wrong", "downside", "downsides", "mitigate", "mitigation", "threat", "threats", "attack", "liability", "trade-off", "tradeoff", "limitation", "limitations"),
+	{"risks", []string{"risk", "risks", "risky", "challenge", "challenges", "concern", "concerns", "fail", "fails", "failure", "security", "secure", "privacy", "legal", "compliance", "regulatory", "go wrong", "downside", "downsides", "mitigate", "mitigation", "threat", "threats", "attack", "liability", "trade-off", "tradeoff", "limitation", "limitations"},
 		"risks (what could go wrong and what you will do about it)"},
 }
+
+// coverageCues matches every topic's cue words in one pass.
+var coverageCues = func() *phrases {
+	var lists [][]string
+	for _, t := range coverageTopics {
+		lists = append(lists, t.cue)
+	}
+	return phraseLists(lists...)
+}()
 
 func checkFAQCoverage(c *Context) {
 	doc := c.Doc
@@ -46,10 +55,10 @@ func checkFAQCoverage(c *Context) {
 	if part == nil || len(doc.Questions) == 0 {
 		return
 	}
-	prose := func(p *document.Prose) bool { return part.Span.Contains(p.Span.Start) }
+	found := coverageCues.tagsIn(doc.ProseIn(part.Span), len(coverageTopics))
 	anchor := lineSpan(doc, part.Span.Start)
-	for _, t := range coverageTopics {
-		if len(matches(doc, t.cue, prose)) > 0 {
+	for i, t := range coverageTopics {
+		if found[i] {
 			continue
 		}
 		c.Report(Finding{

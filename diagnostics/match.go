@@ -21,11 +21,16 @@ type finder interface {
 type phrases struct {
 	byFirst  map[string][]phrase // keyed by the lower-cased first word
 	literals []string            // phrases with no word in them ("$")
+	litTags  []int               // the list each literal came from (phraseLists)
+	// starts marks the first bytes (lower-cased) that begin a phrase: most
+	// words are ruled out before the map is consulted.
+	starts [256]bool
 }
 
 type phrase struct {
 	words []string // lower-cased, "’" folded to "'"
 	gaps  []string // what stands between words: " " for any whitespace, else the literal
+	tag   int      // which list the phrase came from (phraseLists)
 }
 
 // wordList compiles phrases into one case-insensitive regexp that matches
@@ -52,12 +57,80 @@ func phraseList(list ...string) *phrases {
 			continue
 		}
 		p.byFirst[ph.words[0]] = append(p.byFirst[ph.words[0]], ph)
+		p.starts[ph.words[0][0]] = true
 	}
 	for k, list := range p.byFirst {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
 		p.byFirst[k] = list
 	}
 	return p
+}
+
+// phraseLists builds one phrase list from several; each match knows which
+// list (index) it came from, so one pass over the text serves them all.
+func phraseLists(lists ...[]string) *phrases {
+	var all []string
+	var tags []int
+	for i, l := range lists {
+		for _, p := range l {
+			all = append(all, p)
+			tags = append(tags, i)
+		}
+	}
+	p := phraseList(all...)
+	tagOf := map[string]int{}
+	for i, raw := range all {
+		if ph := parsePhrase(raw); len(ph.words) > 0 {
+			tagOf[strings.Join(ph.words, " ")] = tags[i]
+		} else {
+			p.litTags = append(p.litTags, tags[i])
+		}
+	}
+	for k, list := range p.byFirst {
+		for i := range list {
+			list[i].tag = tagOf[strings.Join(list[i].words, " ")]
+		}
+		p.byFirst[k] = list
+	}
+	return p
+}
+
+// tagsIn reports which lists of a phraseLists match anywhere in prose,
+// stopping as soon as every list has matched.
+func (p *phrases) tagsIn(prose []*document.Prose, n int) []bool {
+	found := make([]bool, n)
+	left := n
+	var buf []byte
+	for _, pr := range prose {
+		for i, lit := range p.literals {
+			if t := p.litTags[i]; !found[t] && strings.Contains(pr.Text, lit) {
+				found[t] = true
+				if left--; left == 0 {
+					return found
+				}
+			}
+		}
+		var pairs [][2]int
+		for _, w := range pr.Words() {
+			pairs = append(pairs, [2]int{w.Start, w.End})
+		}
+		for k := range pairs {
+			w := pr.Text[pairs[k][0]:pairs[k][1]]
+			if c := w[0]; c < 0x80 && !p.starts[c|0x20] && !p.starts[c] {
+				continue
+			}
+			buf = appendFold(buf[:0], w)
+			for _, ph := range p.byFirst[string(buf)] {
+				if _, ok := ph.matchAt(pr.Text, pairs, k); ok && !found[ph.tag] {
+					found[ph.tag] = true
+					if left--; left == 0 {
+						return found
+					}
+				}
+			}
+		}
+	}
+	return found
 }
 
 func parsePhrase(raw string) phrase {
@@ -119,6 +192,9 @@ func (p *phrases) find(text string, words [][2]int, out [][]int) [][]int {
 	var buf []byte
 	for k := 0; k < len(words); k++ {
 		w := text[words[k][0]:words[k][1]]
+		if c := w[0]; c < 0x80 && !p.starts[c|0x20] && !p.starts[c] {
+			continue
+		}
 		buf = appendFold(buf[:0], w)
 		cands, ok := p.byFirst[string(buf)]
 		if !ok {

@@ -18,7 +18,7 @@ var skeletons = map[document.PartKind]string{
 	document.Solution:      "## The solution\n\n${1:How the product solves the problem, in the customer's words.}",
 	document.LeaderQuote:   "“${1:Why we built this and what changes for customers},” said ${2:Name}, ${3:CEO} of ${4:Company}.",
 	document.CustomerQuote: "“${1:The difference it made, in numbers},” said ${2:Name}, a ${3:customer} at ${4:Customer company}.",
-	document.CallToAction:  "## How to get started\n\n${1:Where and how to get it, and what it costs}: ${2:https://example.com}.",
+	document.CallToAction:  "## How to get started\n\nGet started at ${1:https://example.com}: ${2:how to get it, and what it costs}.",
 	document.FAQ:           "## FAQ\n\n### External FAQ\n\n#### ${1:What will customers ask?}\n\n${2:A direct answer.}\n\n### Internal FAQ\n\n#### ${3:What will stakeholders ask?}\n\n${4:A direct answer.}",
 	document.ExternalFAQ:   "### External FAQ\n\n#### ${1:What will customers ask?}\n\n${2:A direct answer.}",
 	document.InternalFAQ:   "### Internal FAQ\n\n#### ${1:What will stakeholders ask?}\n\n${2:A direct answer.}",

@@ -11,7 +11,7 @@ func init() {
 	register(&Rule{
 		ID:       "vague-subheading",
 		Severity: Information,
-		Summary:  "The subheading is too long or short, repeats the headline, shouts or holds a placeholder.",
+		Summary:  "The subheading is too long or short, repeats the headline or shouts.",
 		Why: "The subheading is the second thing read: one sentence on who the product is for and what they get, " +
 			"adding to the headline rather than repeating it.",
 		Bad:  "*Ledger lets small shops send invoices in one click*\n",
@@ -34,9 +34,6 @@ func init() {
 			}
 			if min := c.Int("min-words", 5); n < min {
 				reasons = append(reasons, fmt.Sprintf("only %d words", n))
-			}
-			if placeholderInText.MatchString(text) {
-				reasons = append(reasons, "a placeholder is left in")
 			}
 			if allCaps(text) {
 				reasons = append(reasons, "ALL CAPS")
