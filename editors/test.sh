@@ -93,7 +93,10 @@ if want neovim; then
   server_test neovim && need neovim nvim && run neovim "$editors/neovim/test/run.sh" "$server"
 fi
 if want emacs; then
-  server_test emacs && need emacs emacs && run emacs "$editors/emacs/test/run.sh" "$server"
+  server_test emacs && need emacs emacs && {
+    emacs -q --batch --eval "(progn (package-initialize) (require 'eglot) (require 'markdown-mode))" >/dev/null 2>&1 ||
+      { skip emacs "eglot or markdown-mode not installed (Debian: elpa-eglot elpa-markdown-mode)"; false; }
+  } && run emacs "$editors/emacs/test/run.sh" "$server"
 fi
 if want vim; then
   server_test vim && need vim vim /usr/share/vim-ale && run vim "$editors/vim/test/run.sh" "$server"

@@ -16,6 +16,11 @@ if [ -f "$marker" ] && [ "$(cat "$marker")" = "$stamp" ]; then
   exit 0
 fi
 export npm_config_yes=true npm_config_unsafe_perm=true npm_config_audit=false npm_config_fund=false npm_config_loglevel=error
+# node-gyp builds against the installed Node's headers, never downloads them.
+if [ -z "${npm_config_nodedir:-}" ] && [ -f "$(dirname "$(dirname "$(command -v node)")")/include/node/node_api.h" ]; then
+  export npm_config_nodedir
+  npm_config_nodedir=$(dirname "$(dirname "$(command -v node)")")
+fi
 rg=$(command -v rg) || { echo "setup: ripgrep (rg) is needed" >&2; exit 1; }
 
 npm ci --ignore-scripts
