@@ -82,6 +82,19 @@
     (prfaq-test-ok (cl-every (lambda (d) (string-prefix-p "prfaq" (flymake-diagnostic-text d))) (flymake-diagnostics))
                    "every Flymake diagnostic comes from source prfaq"))
 
+  ;; 2b. The outline: eglot's imenu index from documentSymbol.
+  (let* ((index (funcall imenu-create-index-function))
+         (names nil))
+    (cl-labels ((walk (items)
+                  (dolist (it items)
+                    (push (car it) names)
+                    (when (imenu--subalist-p it) (walk (cdr it))))))
+      (walk index))
+    (princ (format "     imenu %S\n" (reverse names)))
+    (dolist (w (prfaq-test-read-list (expand-file-name "launch.prfaq.outline" testdata)))
+      (prfaq-test-ok (cl-some (lambda (n) (string-match-p (regexp-quote w) (format "%s" n))) names)
+                     (format "imenu outline has \"%s\"" w))))
+
   ;; 3. workspace/configuration is answered with the prfaq section.
   (prfaq-test-ok (equal (eglot-handle-request (eglot-current-server) 'workspace/configuration
                                               :items (vector (list :section "prfaq")))

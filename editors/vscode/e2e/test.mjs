@@ -148,7 +148,20 @@ try {
   }
   ok(expected.every((w) => labels.some(want(w))), 'after the restart the Problems panel has the findings again');
 
-  // 6. PR/FAQ: New document makes a new PR/FAQ file from the skeleton.
+  // 6. README.md is Markdown too (the server runs for it) but gets no findings.
+  await page.keyboard.press('Control+P');
+  const qi = page.locator('.quick-input-widget input');
+  await qi.waitFor({ state: 'visible' });
+  await qi.fill('README.md');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'README.md' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab[aria-label*="README.md"]').first().waitFor();
+  await page.waitForTimeout(2000);
+  await command('View: Focus Problems');
+  labels = await readRows();
+  ok(labels.some((l) => l.includes('launch.prfaq.md')) && !labels.some((l) => l.includes('README.md')), 'README.md open: the Problems panel lists launch.prfaq.md only');
+
+  // 7. PR/FAQ: New document makes a new PR/FAQ file from the skeleton.
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill('>PR/FAQ: New document');
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'PR/FAQ: New document' }).first().waitFor();
