@@ -112,7 +112,15 @@ func checkFixes(t *testing.T, src []byte, cfg *Config, rule string, findings []F
 				t.Errorf("fix %q: %v", fx.Title, err)
 				continue
 			}
-			after := only(Lint(document.Parse("test.prfaq.md", fixed), cfg), rule)
+			fixedDoc := document.Parse("test.prfaq.md", fixed)
+			after := only(Lint(fixedDoc, cfg), rule)
+			// nothing else broke: every part recognised before still is
+			before := document.Parse("test.prfaq.md", src)
+			for k := range before.Parts {
+				if fixedDoc.Parts[k] == nil {
+					t.Errorf("fix %q lost the %s part:\n%s", fx.Title, k, fixed)
+				}
+			}
 			if atLeast(after, f.Severity) >= atLeast(findings, f.Severity) {
 				t.Errorf("fix %q did not remove its finding:\n%s", fx.Title, fixed)
 			}

@@ -281,9 +281,15 @@ func matches(doc *document.Document, f finder, keep func(p *document.Prose) bool
 	return matchProse(doc.Prose, f, keep)
 }
 
-// matchesIn runs f over the prose inside span only.
+// matchesIn returns the matches of f that lie inside span.
 func matchesIn(doc *document.Document, f finder, s document.Span) []match {
-	return matchProse(doc.ProseIn(s), f, nil)
+	var out []match
+	for _, m := range matchProse(doc.ProseOverlapping(s), f, nil) {
+		if s.Covers(m.span()) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func matchProse(prose []*document.Prose, f finder, keep func(p *document.Prose) bool) []match {

@@ -203,7 +203,7 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 	if mk&markDefer != 0 && !doc.InFAQ(p.Span.Start) {
 		for _, loc := range deferralTokenRe.FindAllStringIndex(t, -1) {
 			i, j := loc[0], loc[1]
-			if p.InCode(i, j) || c.Allowed(t[i:j]) {
+			if p.InCode(i, j) || c.Allowed(t[i:j]) || quotedMention(match{prose: p, start: i, end: j}) {
 				continue
 			}
 			pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in the press release: decide it, or move the open question to the FAQ.", t[i:j]), "token")

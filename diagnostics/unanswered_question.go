@@ -18,7 +18,9 @@ func init() {
 				if strings.TrimSpace(q.AnswerText) != "" {
 					continue
 				}
-				at := q.Entry.End
+				// after the question's own line, before the blank line that
+				// follows it: the next heading keeps its line
+				at := doc.Mapper.LineEnd(doc.Mapper.Line(q.Span.End))
 				nl := "\n"
 				if at > 0 && doc.Source[at-1] == '\r' {
 					nl = "\r\n"

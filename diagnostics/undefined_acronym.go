@@ -37,7 +37,7 @@ var (
 		"YAML", "XML", "CSV", "PDF", "SQL", "AI", "ML", "LLM", "GPT", "IT", "HR", "CEO", "CTO", "CFO", "COO", "CIO",
 		"CMO", "CPO", "CISO", "VP", "SVP", "EVP", "GM", "US", "USA", "UK", "EU", "UN", "AWS", "IBM", "GPS", "USB",
 		"CPU", "GPU", "RAM", "SSD", "TV", "ID", "OK", "PC", "OS", "Q1", "Q2", "Q3", "Q4", "FY", "H1", "H2", "AM",
-		"PM", "ETA", "FYI", "ASAP", "DIY", "TBD", "TBA", "TBC", "TODO", "FIXME", "XXX", "NB", "PS", "UTC", "GMT",
+		"PM", "ETA", "FYI", "ASAP", "DIY", "OWNER", "DATE", "TBD", "TBA", "TBC", "TODO", "FIXME", "XXX", "NB", "PS", "UTC", "GMT",
 		"PST", "PDT", "PT", "EST", "EDT", "ET", "CET", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CAD", "AUD",
 		"SMS", "MFA", "SSO", "VPN", "DNS", "IP", "TCP", "UDP", "SSH", "SSL", "TLS", "LAN", "WAN", "IOT", "B2B",
 		"B2C", "NASA", "FBI", "GDPR", "HIPAA", "ISO", "IEEE", "W3C", "MIT", "NYC", "SLA", "ROI", "MVP", "MP3",

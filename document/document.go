@@ -244,6 +244,20 @@ func (d *Document) ProseIn(s Span) []*Prose {
 	return d.Prose[i:j]
 }
 
+// ProseOverlapping returns the prose runs that overlap span, including one
+// that starts before it (a bold question and its answer in one paragraph).
+func (d *Document) ProseOverlapping(s Span) []*Prose {
+	i := sort.Search(len(d.Prose), func(i int) bool { return d.Prose[i].Span.Start >= s.Start })
+	if i > 0 && d.Prose[i-1].Span.End > s.Start {
+		i--
+	}
+	j := sort.Search(len(d.Prose), func(j int) bool { return d.Prose[j].Span.Start >= s.End })
+	if j < i {
+		j = i
+	}
+	return d.Prose[i:j]
+}
+
 // PlainText is the prose inside span joined by newlines.
 func (d *Document) PlainText(s Span) string {
 	var b strings.Builder

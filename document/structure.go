@@ -441,10 +441,31 @@ func (s *scan) findSubheading() {
 			return
 		case b.Kind == Paragraph && reference.MatchString(b.Text):
 			continue
+		case b.Kind == Paragraph && s.plainSubheading(b):
+			s.setPart(Subheading, b, Span{})
+			return
 		default:
 			return
 		}
 	}
+}
+
+// plainSubheading: a short one-line paragraph right after the headline,
+// with no dateline, followed by more of the press release.
+func (s *scan) plainSubheading(b *Block) bool {
+	n := len(strings.Fields(b.Text))
+	if n < 3 || n > 25 || datelineRe.MatchString(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") {
+		return false
+	}
+	if s.d.Mapper.Line(b.Content.Start) != s.d.Mapper.Line(b.Content.End) || len(b.Prose.Sentences()) != 1 {
+		return false
+	}
+	for _, o := range s.prBlocks {
+		if o.Span.Start > b.Span.End && o.Kind == Paragraph && hasLetters(o.Text) {
+			return len(strings.Fields(o.Text)) > n || datelineRe.MatchString(o.Text)
+		}
+	}
+	return false
 }
 
 // plainParagraphs are the press release's unclaimed paragraphs in order.
@@ -465,7 +486,7 @@ func (s *scan) findSummary() {
 		return
 	}
 	for _, b := range s.plainParagraphs() {
-		if b.Emphasized || len(strings.Fields(b.Text)) < 12 || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
+		if b.Emphasized || (len(strings.Fields(b.Text)) < 12 && !datelineRe.MatchString(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
 			continue
 		}
 		s.setPart(Summary, b, Span{})

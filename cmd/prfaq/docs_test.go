@@ -30,3 +30,12 @@ func TestRulesReferenceIsUpToDate(t *testing.T) {
 		}
 	}
 }
+
+// The project's own PR/FAQ practises what the tool preaches: `prfaq check`
+// passes on it with no warning.
+func TestOwnPRFAQPasses(t *testing.T) {
+	code, out, errOut := runCLI("check", "--fail-on", "warning", "../../PRFAQ.md")
+	if code != 0 {
+		t.Errorf("prfaq check PRFAQ.md: exit %d\n%s%s", code, out, errOut)
+	}
+}
