@@ -63,6 +63,9 @@ local function run()
   end, 50), 'launch.prfaq.md: one prfaq client attached and initialized')
   local client = clients_of(buf)[1]
   ok(client.name == 'prfaq', 'client is named prfaq')
+  ok(vim.deep_equal(client.config.init_options, { prfaq = { wordsPerPage = 500 } }), 'initializationOptions are {prfaq = vim.g.prfaq.settings}')
+  local answer = vim.lsp.handlers['workspace/configuration'](nil, { items = { { section = 'prfaq' } } }, { client_id = client.id })
+  ok(vim.deep_equal(answer, { { wordsPerPage = 500 } }), 'workspace/configuration for section prfaq answers vim.g.prfaq.settings')
   ok(client.config.root_dir == ws, 'client root_dir is the workspace (' .. tostring(client.config.root_dir) .. ')')
 
   local want = read_list(testdata .. '/launch.prfaq.expected')
