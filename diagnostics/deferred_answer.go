@@ -69,8 +69,23 @@ func owned(text string) bool {
 // to fill in (the placeholder rule keeps reminding until they do).
 const followUpText = "Unknown today; OWNER will answer by DATE."
 
+// deferralHints are substrings every deferral phrase contains (lower case);
+// an answer with none of them is skipped without matching.
+var deferralHints = []string{"tb", "todo", "fixme", "undecided", "question", "soon", "unknown", "decided", "determined", "defined", "discuss", "debated", "to be", "out", "later"}
+
 // findDeferral returns the first deferring phrase in the answer prose.
 func findDeferral(doc *document.Document, q *document.Question) (match, bool) {
+	lower := strings.ToLower(q.AnswerText)
+	hinted := false
+	for _, h := range deferralHints {
+		if strings.Contains(lower, h) {
+			hinted = true
+			break
+		}
+	}
+	if !hinted {
+		return match{}, false
+	}
 	for _, m := range matchesIn(doc, deferral, q.Answer) {
 		if !quotedMention(m) {
 			return m, true

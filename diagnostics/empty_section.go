@@ -27,7 +27,7 @@ func checkEmptySections(c *Context) {
 			continue
 		}
 		if k == document.FAQ || k == document.ExternalFAQ || k == document.InternalFAQ {
-			if hasQuestions(doc, p.Span) || strings.TrimSpace(p.Text) != "" {
+			if hasQuestions(doc, p.Span) || hasContent(doc, p.Body) {
 				continue
 			}
 		} else if hasContent(doc, p.Body) {

@@ -81,7 +81,8 @@ type Part struct {
 	Label Span
 	// Dateline is the "CITY — Date —" opening of the summary, if any.
 	Dateline Span
-	// Text is the plain text of the body (code spans included, markup removed).
+	// Text is the plain text of the body (code spans included, markup
+	// removed); empty for the FAQ parts, whose content is their Questions.
 	Text string
 }
 

@@ -146,7 +146,7 @@ func (p *Prose) Words() []Word { return p.words }
 
 func (p *Prose) scanWords() []Word {
 	t := p.Text
-	words := make([]Word, 0, len(t)/6+1)
+	words := make([]Word, 0, len(t)/5+1)
 	for i := 0; i < len(t); {
 		size := runeAt(t, i)
 		if !wordAt(t, i, size) {

@@ -109,7 +109,6 @@ func (s *scan) findFAQ() {
 	if s.faqHead != nil {
 		p := d.Parts[FAQ]
 		p.Body = Span{lineAfter(d, s.faqHead), p.Span.End}
-		p.Text = d.PlainText(p.Body)
 	}
 }
 
@@ -121,7 +120,11 @@ func (s *scan) headedPart(k PartKind, h *Block, end int) *Part {
 	if body.End < body.Start {
 		body.End = body.Start
 	}
-	return &Part{Kind: k, Span: Span{h.Span.Start, end}, Heading: h, Body: body, Text: d.PlainText(body)}
+	p := &Part{Kind: k, Span: Span{h.Span.Start, end}, Heading: h, Body: body}
+	if k != FAQ && k != ExternalFAQ && k != InternalFAQ {
+		p.Text = d.PlainText(body) // the FAQ's content is its questions
+	}
+	return p
 }
 
 func lineAfter(d *Document, b *Block) int {
