@@ -16,12 +16,9 @@ import (
 	"runtime/debug"
 	"syscall"
 
+	"github.com/prfaq-lsp/prfaq-lsp/internal/version"
 	"github.com/prfaq-lsp/prfaq-lsp/server"
 )
-
-// version is set at build time with -ldflags "-X main.version=…"; otherwise
-// the module version from the build info is used.
-var version = ""
 
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
@@ -39,7 +36,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *showVersion {
-		fmt.Fprintln(stdout, "prfaq-lsp", versionString())
+		fmt.Fprintln(stdout, "prfaq-lsp", version.String())
 		return 0
 	}
 
@@ -64,7 +61,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
-	return server.New(server.Options{Version: versionString(), Log: logw}).Serve(ctx, stdin, stdout)
+	return server.New(server.Options{Version: version.String(), Log: logw}).Serve(ctx, stdin, stdout)
 }
 
 // tuneGC trades memory for latency: every keystroke re-parses and re-lints
@@ -80,14 +77,4 @@ func tuneGC() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(1 << 30)
 	}
-}
-
-func versionString() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "devel"
 }
