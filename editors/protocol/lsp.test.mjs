@@ -30,7 +30,8 @@ const {
 const here = dirname(fileURLToPath(import.meta.url));
 const testdata = join(here, '..', 'testdata');
 const server = process.env.PRFAQ_LSP;
-const settings = { wordsPerPage: 500 };
+// deferred-answer is a warning by default: the settings make it an error.
+const settings = { wordsPerPage: 500, rules: { 'deferred-answer': 'error' } };
 
 const lines = (f) =>
   readFileSync(join(testdata, f), 'utf8')
@@ -140,6 +141,8 @@ test('diagnostics: the PR/FAQ gets the expected findings, README.md none', async
     assert.equal(d.source, 'prfaq');
     assert.ok(typeof d.code === 'string' && d.code.length > 0, 'code is the rule id');
   }
+  const deferred = latest().find((d) => d.code === 'deferred-answer');
+  assert.equal(deferred.severity, 1, 'deferred-answer is an error, as the prfaq settings say');
   const v = publishes(prfaqUri).at(-1).version;
   assert.ok(v === undefined || v === 1, `diagnostics carry the document version (${v})`);
   // README.md: give the server time, then it must have published nothing non-empty.

@@ -37,7 +37,7 @@
   (add-to-list 'load-path (expand-file-name ".." here))
   (require 'prfaq-lsp)
   (setq prfaq-lsp-command (list server)
-        prfaq-lsp-settings '(:wordsPerPage 500))
+        prfaq-lsp-settings '(:wordsPerPage 500 :rules (:deferred-answer "error")))
   (prfaq-test-ok (and (featurep 'eglot) (featurep 'markdown-mode))
                  (format "eglot and markdown-mode loaded from Debian's elpa (%s; Emacs %s)"
                          (file-name-directory (locate-library "eglot")) emacs-version))
@@ -58,7 +58,7 @@
   (prfaq-test-ok (equal (prfaq-lsp--contact)
                         (append (list server) (list :initializationOptions (nth 2 (prfaq-lsp--contact)))))
                  "the contact carries :initializationOptions")
-  (prfaq-test-ok (equal (funcall (nth 2 (prfaq-lsp--contact)) nil) '(:prfaq (:wordsPerPage 500)))
+  (prfaq-test-ok (equal (funcall (nth 2 (prfaq-lsp--contact)) nil) (list :prfaq prfaq-lsp-settings))
                  "initializationOptions are {\"prfaq\": prfaq-lsp-settings}")
 
   ;; 2. Diagnostics reach Flymake at the fixture's lines.
@@ -79,6 +79,10 @@
         (princ (format "     flymake %d %s %s\n" (funcall line-of d) (flymake-diagnostic-type d) (flymake-diagnostic-text d))))
       (dolist (w want)
         (prfaq-test-ok got (format "flymake diagnostic at line %d code %s" (car w) (cdr w)))))
+    (prfaq-test-ok (cl-some (lambda (d) (and (equal (funcall code-of d) "deferred-answer")
+                                             (eq (flymake-diagnostic-type d) 'eglot-error)))
+                            (flymake-diagnostics))
+                   "deferred-answer is an error in Flymake, as prfaq-lsp-settings says")
     (prfaq-test-ok (cl-every (lambda (d) (string-prefix-p "prfaq" (flymake-diagnostic-text d))) (flymake-diagnostics))
                    "every Flymake diagnostic comes from source prfaq"))
 
@@ -98,7 +102,7 @@
   ;; 3. workspace/configuration is answered with the prfaq section.
   (prfaq-test-ok (equal (eglot-handle-request (eglot-current-server) 'workspace/configuration
                                               :items (vector (list :section "prfaq")))
-                        (vector '(:wordsPerPage 500)))
+                        (vector prfaq-lsp-settings))
                  "workspace/configuration for section prfaq answers prfaq-lsp-settings")
 
   ;; 4. README.md stays in markdown-mode, with no server and no diagnostics.

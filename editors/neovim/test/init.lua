@@ -12,7 +12,8 @@ vim.opt.shortmess:append('F')
 local server = assert(os.getenv('PRFAQ_LSP'), 'PRFAQ_LSP not set')
 local ws = assert(os.getenv('PRFAQ_WS'), 'PRFAQ_WS not set')
 local testdata = assert(os.getenv('PRFAQ_TESTDATA'), 'PRFAQ_TESTDATA not set')
-vim.g.prfaq = { cmd = { server }, settings = { wordsPerPage = 500 } }
+-- deferred-answer is a warning by default: the settings make it an error.
+vim.g.prfaq = { cmd = { server }, settings = { wordsPerPage = 500, rules = { ['deferred-answer'] = 'error' } } }
 
 local checks = 0
 local function out(msg)
@@ -63,9 +64,9 @@ local function run()
   end, 50), 'launch.prfaq.md: one prfaq client attached and initialized')
   local client = clients_of(buf)[1]
   ok(client.name == 'prfaq', 'client is named prfaq')
-  ok(vim.deep_equal(client.config.init_options, { prfaq = { wordsPerPage = 500 } }), 'initializationOptions are {prfaq = vim.g.prfaq.settings}')
+  ok(vim.deep_equal(client.config.init_options, { prfaq = vim.g.prfaq.settings }), 'initializationOptions are {prfaq = vim.g.prfaq.settings}')
   local answer = vim.lsp.handlers['workspace/configuration'](nil, { items = { { section = 'prfaq' } } }, { client_id = client.id })
-  ok(vim.deep_equal(answer, { { wordsPerPage = 500 } }), 'workspace/configuration for section prfaq answers vim.g.prfaq.settings')
+  ok(vim.deep_equal(answer, { vim.g.prfaq.settings }), 'workspace/configuration for section prfaq answers vim.g.prfaq.settings')
   ok(client.config.root_dir == ws, 'client root_dir is the workspace (' .. tostring(client.config.root_dir) .. ')')
 
   local want = read_list(testdata .. '/launch.prfaq.expected')
@@ -96,6 +97,11 @@ local function run()
   for _, w in ipairs(want) do
     ok(got, 'diagnostic at line ' .. w:gsub('%s+', ' code '))
   end
+  local severe = false
+  for _, d in ipairs(diags) do
+    severe = severe or (code_of(d) == 'deferred-answer' and d.severity == vim.diagnostic.severity.ERROR)
+  end
+  ok(severe, 'deferred-answer is an error, as vim.g.prfaq.settings.rules says')
   local sources = true
   for _, d in ipairs(diags) do
     sources = sources and d.source == 'prfaq'

@@ -34,7 +34,8 @@ let g:ale_set_loclist = 1
 let g:ale_echo_cursor = 0
 let g:ale_virtualtext_cursor = 'disabled'
 let g:prfaq_lsp_command = $PRFAQ_LSP
-let g:prfaq_lsp_settings = {'wordsPerPage': 500}
+" deferred-answer is a warning by default: the settings make it an error.
+let g:prfaq_lsp_settings = {'wordsPerPage': 500, 'rules': {'deferred-answer': 'error'}}
 execute 'source ' . fnameescape(expand('<sfile>:p:h:h') . '/prfaq-lsp.vim')
 doautocmd VimEnter
 
@@ -69,6 +70,7 @@ endfor
 for s:w in s:want
   call s:Ok(s:got, 'ALE diagnostic at line ' . substitute(s:w, '\s\+', ' code ', ''))
 endfor
+call s:Ok(len(filter(copy(g:ale_buffer_info[s:buf].loclist), 'get(v:val, "code", "") ==# "deferred-answer" && v:val.type ==# "E"')) == 1, 'deferred-answer is an error (type E), as g:prfaq_lsp_settings says')
 call s:Ok(len(filter(copy(g:ale_buffer_info[s:buf].loclist), 'v:val.linter_name !=# "prfaq"')) == 0, 'every diagnostic comes from the prfaq linter')
 call s:Ok(len(getloclist(0)) > 0, 'the location list shows them (' . len(getloclist(0)) . ' entries)')
 

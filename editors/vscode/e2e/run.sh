@@ -50,7 +50,8 @@ cat >"$tmp/ud/User/settings.json" <<'JSON'
   "chat.disableAIFeatures": true,
   "git.enabled": false,
   "files.autoSave": "off",
-  "window.commandCenter": false
+  "window.commandCenter": false,
+  "prfaq.rules": { "deferred-answer": "error" }
 }
 JSON
 printf 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n' >"$tmp/config.yaml"

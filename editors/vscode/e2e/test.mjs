@@ -97,6 +97,7 @@ try {
   }
   for (const l of labels) console.log(`     problems: ${l.replace(/\s+/g, ' ').slice(0, 160)}`);
   for (const w of expected) ok(labels.some(want(w)), `Problems panel: ${w.code} at line ${w.line}`);
+  ok(labels.some((l) => /^Error: Deferred answer/.test(l)), 'Problems panel: deferred-answer is an Error, as the prfaq.rules setting says');
   ok(labels.filter((l) => /missing-section|deferred-answer|faq-/.test(l)).every((l) => /prfaq/.test(l)), 'Problems panel: findings carry source prfaq');
   const counts = await page.locator('.statusbar-item[id="status.problems"]').first().textContent().catch(() => '');
   console.log(`     status bar problems: ${counts?.replace(/\s+/g, ' ').trim()}`);
