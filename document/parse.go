@@ -37,7 +37,18 @@ func Parse(path string, src []byte) *Document {
 	return d
 }
 
-type walker struct{ d *Document }
+type walker struct {
+	d *Document
+	// bounds memoises lineBounds: every block asks for its span, and a
+	// block's bounds cover its whole subtree, so without the memo deeply
+	// nested quotes or lists cost time quadratic in their depth.
+	bounds map[ast.Node]nodeBounds
+}
+
+type nodeBounds struct {
+	start, end int
+	ok         bool
+}
 
 // block builds the Block for n and records its prose, headings and
 // excluded spans.
@@ -207,7 +218,7 @@ func autolinkSegment(src []byte, n *ast.AutoLink, pb *proseBuilder) Span {
 
 // span returns the whole-line source span of a block node.
 func (w *walker) span(n ast.Node) Span {
-	start, end, ok := lineBounds(n)
+	start, end, ok := w.lineBounds(n)
 	if !ok {
 		p := n.Pos()
 		if p < 0 {
@@ -221,7 +232,20 @@ func (w *walker) span(n ast.Node) Span {
 
 // lineBounds finds the first and last source bytes of a block's lines,
 // descending into containers.
-func lineBounds(n ast.Node) (start, end int, ok bool) {
+func (w *walker) lineBounds(n ast.Node) (start, end int, ok bool) {
+	if b, seen := w.bounds[n]; seen {
+		return b.start, b.end, b.ok
+	}
+	if c := n.FirstChild(); c != nil && c.Type() == ast.TypeBlock {
+		// Only containers are worth remembering: a leaf is answered from
+		// its own lines at once.
+		defer func() {
+			if w.bounds == nil {
+				w.bounds = map[ast.Node]nodeBounds{}
+			}
+			w.bounds[n] = nodeBounds{start, end, ok}
+		}()
+	}
 	if n.Type() == ast.TypeBlock {
 		if l := n.Lines(); l != nil && l.Len() > 0 {
 			start, end, ok = l.At(0).Start, l.At(l.Len()-1).Stop, true
@@ -234,7 +258,7 @@ func lineBounds(n ast.Node) (start, end int, ok bool) {
 		if c.Type() != ast.TypeBlock {
 			continue
 		}
-		if s, e, cok := lineBounds(c); cok {
+		if s, e, cok := w.lineBounds(c); cok {
 			if !ok || s < start {
 				start = s
 			}
