@@ -22,7 +22,14 @@ import (
 // error codes and every LSP type still come from go.lsp.dev.
 
 // maxFrame bounds one message body; a larger frame is skipped, not buffered.
-const maxFrame = 256 << 20
+// A 20 MB document, JSON-escaped, fits.
+const maxFrame = 64 << 20
+
+// maxHeaderLine bounds one header line. A longer one is not a header: the
+// stream has lost its framing for good (a body sent without a usable
+// Content-Length is read as headers), and reading on would buffer without
+// end, so the session stops with errUnsyncable.
+const maxHeaderLine = 64 << 10
 
 // wireMessage is any JSON-RPC 2.0 message as read from the client.
 type wireMessage struct {
@@ -74,21 +81,44 @@ func idKey(raw json.RawMessage) string {
 
 var errBadHeader = errors.New("bad frame header")
 
+// errUnsyncable means the stream cannot be read on: the session ends.
+var errUnsyncable = errors.New("cannot resynchronise")
+
 // frameReader reads Content-Length framed messages.
 type frameReader struct{ r *bufio.Reader }
 
 func newFrameReader(r io.Reader) *frameReader { return &frameReader{r: bufio.NewReaderSize(r, 64<<10)} }
 
+// readLine reads one header line of at most maxHeaderLine bytes.
+func (f *frameReader) readLine() (string, error) {
+	var buf []byte
+	for {
+		chunk, err := f.r.ReadSlice('\n')
+		if len(buf)+len(chunk) > maxHeaderLine {
+			return "", fmt.Errorf("%w: a header line is longer than %d bytes", errUnsyncable, maxHeaderLine)
+		}
+		buf = append(buf, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return string(buf), err
+	}
+}
+
+// contentLength is the name of the one header that matters, lower case.
+const contentLength = "content-length:"
+
 // read returns the next frame's body. errBadHeader means the frame was
-// unusable but the stream can go on; io.EOF (or another error) ends it.
+// unusable but the stream can go on; errUnsyncable, io.ErrUnexpectedEOF
+// (a frame cut short) or another error ends it; io.EOF is a clean end.
 func (f *frameReader) read() ([]byte, error) {
 	length := -1
 	sawHeader := false
 	for {
-		line, err := f.r.ReadString('\n')
+		line, err := f.readLine()
 		if err != nil {
 			if err == io.EOF && (sawHeader || line != "") {
-				return nil, io.ErrUnexpectedEOF
+				return nil, fmt.Errorf("%w: the stream ended inside a frame header", io.ErrUnexpectedEOF)
 			}
 			return nil, err
 		}
@@ -100,6 +130,12 @@ func (f *frameReader) read() ([]byte, error) {
 			break
 		}
 		sawHeader = true
+		// Resynchronise: the rest of a frame whose length was wrong or
+		// unusable runs into the next frame's header line, as in
+		// `{"a":1}Content-Length: 42`. The header starts where its name does.
+		if i := strings.Index(strings.ToLower(line), contentLength); i > 0 {
+			line = line[i:]
+		}
 		name, value, ok := strings.Cut(line, ":")
 		if !ok {
 			continue
@@ -116,16 +152,24 @@ func (f *frameReader) read() ([]byte, error) {
 		return nil, errBadHeader
 	}
 	if length > maxFrame {
-		if _, err := io.CopyN(io.Discard, f.r, int64(length)); err != nil {
-			return nil, err
+		if n, err := io.CopyN(io.Discard, f.r, int64(length)); err != nil {
+			return nil, truncated(length, int(n), err)
 		}
 		return nil, errBadHeader
 	}
 	body := make([]byte, length)
-	if _, err := io.ReadFull(f.r, body); err != nil {
-		return nil, err
+	if n, err := io.ReadFull(f.r, body); err != nil {
+		return nil, truncated(length, n, err)
 	}
 	return body, nil
+}
+
+// truncated explains a body cut short by the end of the stream.
+func truncated(length, got int, err error) error {
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return fmt.Errorf("%w: Content-Length was %d but the stream ended after %d bytes of the body", io.ErrUnexpectedEOF, length, got)
+	}
+	return err
 }
 
 // frameWriter writes whole frames; one mutex keeps frames from interleaving.

@@ -78,10 +78,13 @@ type Server struct {
 }
 
 type queued struct {
-	msg  *wireMessage
-	fn   func() // internal work (replies to our requests) run in order
-	eof  bool
-	errf *wireError // a frame that could not be decoded
+	msg *wireMessage
+	fn  func() // internal work (replies to our requests) run in order
+	eof bool
+	// broken: the input ended in a state that cannot be recovered from;
+	// the exit code is 1 even after shutdown.
+	broken bool
+	errf   *wireError // a frame that could not be decoded
 }
 
 // New returns a server ready to Serve one connection.
@@ -142,10 +145,14 @@ func (s *Server) readLoop(r io.Reader) {
 			continue
 		}
 		if err != nil {
-			if !errors.Is(err, io.EOF) {
-				s.log.Printf("read: %v", err)
+			// A clean end of input ends the session as the client wants; a
+			// frame cut short, a header line without end or a read error
+			// cannot be recovered from: say why and end with code 1.
+			broken := !errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+			if broken {
+				s.log.Printf("stopping: the input stream is broken: %v", err)
 			}
-			s.enqueue(queued{eof: true})
+			s.enqueue(queued{eof: true, broken: broken})
 			return
 		}
 		msg := new(wireMessage)
@@ -197,7 +204,7 @@ func (s *Server) handleLoop(ctx context.Context) int {
 		q := s.dequeue()
 		switch {
 		case q.eof:
-			if s.shutdown {
+			if s.shutdown && !q.broken {
 				return 0
 			}
 			return 1

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"bytes"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -151,10 +153,48 @@ type inflight struct {
 	snap *snapshot
 }
 
+// maxCheckSize bounds the documents the engine parses and lints. A PR/FAQ
+// is six pages; 2 MiB is some 300,000 words. Above it the engine's time
+// (and, on every keystroke, the whole session's) grows with the paste, so
+// the document is kept and synced but not checked, and says why.
+const maxCheckSize = 2 << 20
+
+// tooLargeRule is the code of the one finding a skipped document gets.
+const tooLargeRule = "document-too-large"
+
 // check runs the engine on one version of a document.
 func check(uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config) *snapshot {
+	if len(text) > maxCheckSize {
+		return skipped(uri, path, text, version, gen, cfg)
+	}
 	doc, isPRFAQ, findings := diagnostics.Check(path, text, cfg)
 	return &snapshot{uri: uri, version: version, gen: gen, doc: doc, isPRFAQ: isPRFAQ, findings: findings, cfg: cfg}
+}
+
+// skipped is the snapshot of a document too large to check: its text and
+// positions are kept (so edits and answers still line up) but it has no
+// structure, so no feature offers anything on it. When its head (name,
+// front matter, first sections) says it is a PR/FAQ it gets one finding
+// that says why it is not checked; other Markdown gets none, as always.
+func skipped(uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config) *snapshot {
+	if cfg == nil {
+		cfg = diagnostics.Default()
+	}
+	head := text[:64<<10]
+	if i := bytes.LastIndexByte(head, '\n'); i >= 0 {
+		head = head[:i+1]
+	}
+	findings := []diagnostics.Finding{}
+	if cfg.IsPRFAQ(document.Parse(path, head)) {
+		findings = append(findings, diagnostics.Finding{
+			Rule:     tooLargeRule,
+			Severity: diagnostics.Information,
+			Message: fmt.Sprintf("not checked: this document is %d bytes, over the %d-byte limit of the prfaq language server; "+
+				"split it or run `prfaq check` on it", len(text), maxCheckSize),
+		})
+	}
+	doc := &document.Document{Path: path, Source: text, Mapper: document.NewMapper(text), Parts: map[document.PartKind]*document.Part{}}
+	return &snapshot{uri: uri, version: version, gen: gen, doc: doc, isPRFAQ: false, findings: findings, cfg: cfg}
 }
 
 // uris lists the open documents.
