@@ -162,7 +162,23 @@ try {
   labels = await readRows();
   ok(labels.some((l) => l.includes('launch.prfaq.md')) && !labels.some((l) => l.includes('README.md')), 'README.md open: the Problems panel lists launch.prfaq.md only');
 
-  // 7. PR/FAQ: New document makes a new PR/FAQ file from the skeleton.
+  // 7. Completion: typing "#" at the end of the FAQ suggests an FAQ entry.
+  await page.locator('.tabs-container .tab[aria-label*="launch.prfaq.md"]').first().click();
+  await page.locator('.tabs-container .tab.active[aria-label*="launch.prfaq.md"]').first().waitFor();
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+  await page.locator('.monaco-editor.focused').first().waitFor();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('#');
+  const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'FAQ entry' }).first();
+  await suggestion.waitFor({ state: 'visible' });
+  const offered = await page.locator('.suggest-widget .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+  console.log(`     suggestions: ${offered.join(' | ').slice(0, 200)}`);
+  await page.screenshot({ path: join(shots, 'vscode-completion.png') });
+  ok(true, 'typing # at the end of the FAQ suggests "FAQ entry" (screenshot vscode-completion.png)');
+  await page.keyboard.press('Escape');
+
+  // 8. PR/FAQ: New document makes a new PR/FAQ file from the skeleton.
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill('>PR/FAQ: New document');
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'PR/FAQ: New document' }).first().waitFor();
