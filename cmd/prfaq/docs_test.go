@@ -2,6 +2,8 @@ package main
 
 import (
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -37,5 +39,21 @@ func TestOwnPRFAQPasses(t *testing.T) {
 	code, out, errOut := runCLI("check", "--fail-on", "warning", "../../PRFAQ.md")
 	if code != 0 {
 		t.Errorf("prfaq check PRFAQ.md: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// The release build stamps the version into the binary (Makefile LDFLAGS).
+func TestVersionIsStamped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	bin := filepath.Join(t.TempDir(), "prfaq")
+	build := exec.Command("go", "build", "-ldflags", "-X github.com/prfaq-lsp/prfaq-lsp/internal/version.stamped=v9.8.7", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "prfaq v9.8.7" {
+		t.Errorf("prfaq version = %q, %v", out, err)
 	}
 }
