@@ -96,6 +96,7 @@ func TestCorpusRealFlawsAreFound(t *testing.T) {
 		why        string
 	}{
 		{"o19s-search-eval-framework.md", "placeholder", 3, "headline holds the placeholder WHO?"},
+		{"o19s-search-eval-framework.md", "vague-headline", 3, "the headline names the placeholder as a reason"},
 		{"o19s-search-eval-framework.md", "deferred-answer", 54, "TODO answer"},
 		{"o19s-search-eval-framework.md", "deferred-answer", 62, "TODO answer"},
 		{"o19s-search-eval-framework.md", "deferred-answer", 66, "TODO answer"},

@@ -28,7 +28,7 @@ func init() {
 			anchor := lineSpan(doc, faq.Span.Start)
 			if min := c.Int("min-questions", 3); len(doc.Questions) < min {
 				c.Report(Finding{
-					Message: fmt.Sprintf("The FAQ has %d question(s); ask at least %d, starting with the hard ones.", len(doc.Questions), min),
+					Message: fmt.Sprintf("The FAQ has %s; ask at least %d, starting with the hard ones.", plural(len(doc.Questions), "question"), min),
 					Span:    anchor,
 					Data:    map[string]any{"questions": len(doc.Questions)},
 				})

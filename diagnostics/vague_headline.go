@@ -13,11 +13,11 @@ func init() {
 	register(&Rule{
 		ID:       "vague-headline",
 		Severity: Warning,
-		Summary:  "The headline does not say who gets what: too long or short, no verb, hype, ALL CAPS.",
+		Summary:  "The headline does not say who gets what: too long or short, no verb, hype, a placeholder, ALL CAPS.",
 		Why: "Most readers read only the headline. It should name the customer and the benefit in plain words, with " +
 			"a verb, in under about 15 words (\"Ledger lets small shops send invoices in one click\"). The message " +
 			"names each reason: longer than max-words or shorter than min-words, no verb, hype without data, " +
-			"ALL CAPS, a trailing period, no customer or benefit. (Template text in the headline is the placeholder rule's.)",
+			"a placeholder (the placeholder rule also points at the exact text), ALL CAPS, a trailing period, no customer or benefit.",
 		Bad:    "# THE REVOLUTIONARY NEXT-GENERATION INVOICING PLATFORM.\n",
 		Good:   "# Ledger lets small shops send invoices in one click\n",
 		FixDoc: "Removes a trailing period when that is the only problem.",
@@ -51,7 +51,8 @@ var (
 		"people", "you", "your", "shops", "businesses", "companies", "practitioners", "members", "students", "scientists",
 		"analysts", "admins", "operators", "buyers", "sellers", "owners", "anyone", "everyone", "organizations", "organisations",
 		"families", "patients", "doctors", "teachers", "parents", "creators", "writers", "designers", "researchers", "speakers", "enterprises")
-	benefitWords = phraseList("to", "for", "so", "makes", "make", "without", "lets", "helps", "enables", "allows", "cuts", "saves", "faster", "in minutes",
+	placeholderInText = regexp.MustCompile(`\[[^\]]*\]|\bXXX+\b|\bWHO\?|\bTBD\b|\bTODO\b|@x{3,}`)
+	benefitWords      = phraseList("to", "for", "so", "makes", "make", "without", "lets", "helps", "enables", "allows", "cuts", "saves", "faster", "in minutes",
 		"in seconds", "in one", "one-click", "free", "instantly", "less", "fewer", "more", "easier", "simpler", "safer", "cheaper")
 )
 
@@ -72,7 +73,10 @@ func checkHeadline(c *Context) {
 	case len(words) > maxWords:
 		reasons = append(reasons, fmt.Sprintf("%d words (keep it to %d or fewer)", len(words), maxWords))
 	case len(words) < minWords:
-		reasons = append(reasons, fmt.Sprintf("only %d words (say who gets what)", len(words)))
+		reasons = append(reasons, fmt.Sprintf("only %s (say who gets what)", plural(len(words), "word")))
+	}
+	if placeholderInText.MatchString(text) {
+		reasons = append(reasons, "a placeholder is left in")
 	}
 	if allCaps(text) {
 		reasons = append(reasons, "ALL CAPS")
@@ -118,4 +122,12 @@ func allCaps(text string) bool {
 		}
 	}
 	return len(strings.Fields(text)) >= 4 && letters >= 12 && upper*10 >= letters*9
+}
+
+// plural writes "1 word", "3 words".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

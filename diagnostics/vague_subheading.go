@@ -33,7 +33,7 @@ func init() {
 				reasons = append(reasons, fmt.Sprintf("%d words (keep it to one sentence of %d or fewer)", n, max))
 			}
 			if min := c.Int("min-words", 5); n < min {
-				reasons = append(reasons, fmt.Sprintf("only %d words", n))
+				reasons = append(reasons, "only "+plural(n, "word"))
 			}
 			if allCaps(text) {
 				reasons = append(reasons, "ALL CAPS")
