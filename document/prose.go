@@ -147,22 +147,34 @@ func (p *Prose) Words() []Word { return p.words }
 func (p *Prose) scanWords() []Word {
 	t := p.Text
 	words := make([]Word, 0, len(t)/5+1)
-	for i := 0; i < len(t); {
-		size := runeAt(t, i)
-		if !wordAt(t, i, size) {
+	i := 0
+	for i < len(t) {
+		// skip to the start of a word
+		c := t[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if size := runeAt(t, i); !wordAt(t, i, size) {
 			i += size
 			continue
 		}
-		j := i + size
+		j := i
 		for j < len(t) {
-			s2 := runeAt(t, j)
-			if wordAt(t, j, s2) {
-				j += s2
+			c := t[j]
+			if c < utf8.RuneSelf && asciiWord[c] {
+				j++
+				continue
+			}
+			size := runeAt(t, j)
+			if c >= utf8.RuneSelf && wordAt(t, j, size) {
+				j += size
 				continue
 			}
 			// keep inner apostrophes and hyphens: "don't", "real-time"
-			if c := t[j]; (c == '\'' || c == '-' || (c == 0xe2 && strings.HasPrefix(t[j:], "’"))) && j+s2 < len(t) && wordAt(t, j+s2, runeAt(t, j+s2)) {
-				j += s2
+			if (c == '\'' || c == '-' || (c == 0xe2 && strings.HasPrefix(t[j:], "’"))) && j+size < len(t) && wordAt(t, j+size, runeAt(t, j+size)) {
+				j += size
 				continue
 			}
 			break
@@ -174,6 +186,14 @@ func (p *Prose) scanWords() []Word {
 	}
 	return words
 }
+
+// asciiWord marks ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // runeAt is the byte length of the character at t[i], fast for ASCII.
 func runeAt(t string, i int) int {
