@@ -133,7 +133,7 @@ func (f *frameReader) read() ([]byte, error) {
 		// Resynchronise: the rest of a frame whose length was wrong or
 		// unusable runs into the next frame's header line, as in
 		// `{"a":1}Content-Length: 42`. The header starts where its name does.
-		if i := strings.Index(strings.ToLower(line), contentLength); i > 0 {
+		if i := strings.Index(asciiLower(line), contentLength); i > 0 {
 			line = line[i:]
 		}
 		name, value, ok := strings.Cut(line, ":")
@@ -162,6 +162,18 @@ func (f *frameReader) read() ([]byte, error) {
 		return nil, truncated(length, n, err)
 	}
 	return body, nil
+}
+
+// asciiLower lowers ASCII letters only, so that byte offsets stay those of
+// s (strings.ToLower turns an invalid byte into three).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // truncated explains a body cut short by the end of the stream.
