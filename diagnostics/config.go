@@ -3,6 +3,7 @@ package diagnostics
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -100,7 +101,14 @@ const maxConfigSize = 1 << 20
 // LoadFile applies a YAML configuration file on top of c. Bad keys are
 // reported (file, line, key) and keep their previous values; the rest apply.
 func (c *Config) LoadFile(file string) error {
-	data, err := os.ReadFile(file)
+	f, err := os.Open(file)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	defer f.Close()
+	// Read one byte more than the limit, never the whole of a huge file
+	// (or one that is a link to one): ApplyYAML refuses it by its size.
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}

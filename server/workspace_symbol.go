@@ -3,6 +3,8 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -33,8 +35,9 @@ type workspace struct {
 	mu    sync.Mutex
 	roots []string
 	cache map[string]fileSymbols
-	// maxFiles is maxScanFiles; tests lower it.
-	maxFiles int
+	// maxFiles and maxEntries are maxScanFiles and maxScanEntries; tests
+	// lower them.
+	maxFiles, maxEntries int
 	// beforeScan is a test hook run at the start of each disk scan.
 	beforeScan func()
 }
@@ -46,7 +49,7 @@ type fileSymbols struct {
 }
 
 func newWorkspace() *workspace {
-	return &workspace{cache: map[string]fileSymbols{}, maxFiles: maxScanFiles}
+	return &workspace{cache: map[string]fileSymbols{}, maxFiles: maxScanFiles, maxEntries: maxScanEntries}
 }
 
 func (w *workspace) setRoots(rootURI protocol.DocumentURI, rootPath string, folders []protocol.WorkspaceFolder) {
@@ -149,7 +152,7 @@ func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, add fu
 	w := s.ws
 	w.mu.Lock()
 	roots := append([]string(nil), w.roots...)
-	maxFiles, hook := w.maxFiles, w.beforeScan
+	maxFiles, maxEntries, hook := w.maxFiles, w.maxEntries, w.beforeScan
 	w.mu.Unlock()
 	if hook != nil {
 		hook()
@@ -165,7 +168,7 @@ func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, add fu
 				}
 				return nil
 			}
-			if entries > maxScanEntries || files >= maxFiles || ctx.Err() != nil || time.Now().After(deadline) {
+			if entries > maxEntries || files >= maxFiles || ctx.Err() != nil || time.Now().After(deadline) {
 				return fs.SkipAll
 			}
 			name := d.Name()
@@ -207,7 +210,7 @@ func (s *Server) fileSymbols(path string, d fs.DirEntry) []protocol.SymbolInform
 	if ok && c.size == info.Size() && c.mtime.Equal(info.ModTime()) {
 		return c.syms
 	}
-	src, err := os.ReadFile(path)
+	src, err := readBounded(path, maxFileSize)
 	if err != nil {
 		return nil
 	}
@@ -220,6 +223,24 @@ func (s *Server) fileSymbols(path string, d fs.DirEntry) []protocol.SymbolInform
 	w.cache[path] = fileSymbols{size: info.Size(), mtime: info.ModTime(), syms: syms}
 	w.mu.Unlock()
 	return syms
+}
+
+// readBounded reads a file that was at most limit bytes when listed; one
+// that has grown past it since is skipped, not read whole.
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(src)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes", path, limit)
+	}
+	return src, nil
 }
 
 // docSymbols are a PR/FAQ's headline and questions.
