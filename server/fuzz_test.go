@@ -240,6 +240,7 @@ func FuzzSession(f *testing.F) {
 	} {
 		f.Add([]byte(seed), true)
 	}
+	f.Add([]byte(`{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":`+strings.Repeat("[", 10001)+strings.Repeat("]", 10001)+`}`), true)
 	f.Add([]byte(frame(fuzzInit)+"Content-Length: 5\r\n\r\n{}"), false)
 	f.Add([]byte("content-length: 2\n\n{}Content-Length: -4\r\n\r\n"+frame(`{"jsonrpc":"2.0","id":1,"method":"shutdown"}`)), false)
 	f.Fuzz(func(t *testing.T, data []byte, framed bool) {

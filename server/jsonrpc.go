@@ -79,6 +79,82 @@ func idKey(raw json.RawMessage) string {
 	return "r:" + string(raw)
 }
 
+// salvage rebuilds a message that json.Unmarshal refused only because it is
+// nested deeper than the decoder allows, by walking its top level token by
+// token (the tokenizer has no depth limit and builds nothing): id, method
+// and jsonrpc are read, params and result kept as raw bytes for the
+// handler to refuse. It returns nil for anything else.
+func salvage(body []byte) *wireMessage {
+	if json.Valid(body) || !deepButValid(body) {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	msg := new(wireMessage)
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		from := dec.InputOffset()
+		if err := skipValue(dec); err != nil {
+			return nil
+		}
+		raw := bytes.TrimLeft(body[from:dec.InputOffset()], " \t\r\n:")
+		switch key, _ := t.(string); key {
+		case "id":
+			msg.ID = json.RawMessage(raw)
+		case "method":
+			if json.Unmarshal(raw, &msg.Method) != nil {
+				return nil
+			}
+		case "jsonrpc":
+			_ = json.Unmarshal(raw, &msg.JSONRPC)
+		case "params":
+			msg.Params = json.RawMessage(raw)
+		case "result":
+			msg.Result = json.RawMessage(raw)
+		}
+	}
+	if len(msg.ID) > 0 && !json.Valid(msg.ID) {
+		return nil // an id nested too deep is no id
+	}
+	return msg
+}
+
+// deepButValid reports whether body is JSON that only json.Valid's depth
+// limit refuses: the tokenizer reads it to its end.
+func deepButValid(body []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if skipValue(dec) != nil {
+		return false
+	}
+	_, err := dec.Token()
+	return err == io.EOF
+}
+
+// skipValue consumes one value of any depth.
+func skipValue(dec *json.Decoder) error {
+	depth := 0
+	for {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch t {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
+		}
+	}
+}
+
 var errBadHeader = errors.New("bad frame header")
 
 // errUnsyncable means the stream cannot be read on: the session ends.

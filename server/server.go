@@ -157,9 +157,15 @@ func (s *Server) readLoop(r io.Reader) {
 		}
 		msg := new(wireMessage)
 		if err := json.Unmarshal(body, msg); err != nil {
-			s.log.Printf("bad message: %v", err)
-			s.enqueue(queued{errf: rpcErr(jsonrpc2.ParseError, "parse error: %v", err)})
-			continue
+			// A message nested deeper than the decoder allows is still
+			// routed (its handler refuses the params, under its id), so
+			// that the client is not left waiting for an answer.
+			if msg = salvage(body); msg == nil {
+				s.log.Printf("bad message: %v", err)
+				s.enqueue(queued{errf: rpcErr(jsonrpc2.ParseError, "parse error: %v", err)})
+				continue
+			}
+			s.log.Printf("message nested too deep: %v; its parts are passed on raw", err)
 		}
 		switch {
 		case msg.Method == "" && msg.hasID():
