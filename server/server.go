@@ -71,10 +71,13 @@ type Server struct {
 
 	caps clientCaps
 
-	store  *store
-	lint   *linter
-	config *configState
-	ws     *workspace
+	store *store
+	lint  *linter
+	// beforeCheck is a test hook run before the engine checks a version
+	// of a document; nil in production.
+	beforeCheck func(uri string)
+	config      *configState
+	ws          *workspace
 }
 
 type queued struct {

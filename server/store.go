@@ -142,6 +142,9 @@ func (s *Server) snapshot(uri string) *snapshot {
 		st.mu.Unlock()
 		close(f.done)
 	}()
+	if s.beforeCheck != nil {
+		s.beforeCheck(uri)
+	}
 	f.snap = check(uri, path, text, version, gen, cfg)
 	return f.snap
 }

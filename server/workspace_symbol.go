@@ -125,21 +125,26 @@ func (s *Server) workspaceSymbol(ctx context.Context, raw json.RawMessage) (any,
 	}
 	uris := s.store.uris()
 	sort.Strings(uris)
-	for _, uri := range uris {
-		snap := s.snapshot(uri)
-		if snap == nil {
-			continue
-		}
-		if path, onDisk := uriPath(uri); onDisk {
-			seen[filepath.Clean(path)] = true
-		}
-		if snap.isPRFAQ {
-			add(docSymbols(protocol.DocumentURI(uri), snap.doc))
-		}
-	}
-	// Open documents were read above, in order with the edits; the disk
-	// scan may take a while and runs off the handler goroutine.
+	// Everything runs off the handler goroutine: an open document whose
+	// check is slow, or a big disk scan, must not hold up the session.
+	// Open documents are read at their version when the work runs, which
+	// is the request's or a newer one.
 	return async(func(ctx context.Context) (any, error) {
+		for _, uri := range uris {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			snap := s.snapshot(uri)
+			if snap == nil {
+				continue
+			}
+			if path, onDisk := uriPath(uri); onDisk {
+				seen[filepath.Clean(path)] = true
+			}
+			if snap.isPRFAQ {
+				add(docSymbols(protocol.DocumentURI(uri), snap.doc))
+			}
+		}
 		s.scanWorkspace(ctx, seen, add)
 		return out, nil
 	}), nil

@@ -1,0 +1,143 @@
+package server
+
+import (
+	"encoding/json"
+	"strings"
+	"sync"
+	"testing"
+
+	"go.lsp.dev/protocol"
+)
+
+const slowHead = "---\nprfaq: true\n---\n# Acme Ledger shares budgets for small teams\n\n## FAQ\n\n### How much does it cost?\n\nFive dollars.\n\n"
+
+// Slow work never blocks the session. The check of a pathological document
+// (100,000 list items; 10,000 nested quotes; 20,000 items and 3,000 quotes
+// under -race or -short) is held mid-way by a test hook, so that it is
+// certainly still running, while other documents are opened, edited and
+// asked about, workspace/symbol is asked, and the pathological document
+// itself is edited: everything that does not need that very check is
+// answered. Once released, the newest version is checked and published.
+func TestSlowCheckDoesNotBlockSession(t *testing.T) {
+	items, quotes := 100000, 10000
+	if raceEnabled || testing.Short() {
+		items, quotes = 20000, 3000
+	}
+	const slow = "file:///slow/patho-list.prfaq.md"
+	started := make(chan struct{})
+	release := make(chan struct{})
+	var once sync.Once
+	c := newClient(t, withServer(func(s *Server) {
+		s.beforeCheck = func(uri string) {
+			if uri == slow {
+				once.Do(func() { close(started); <-release })
+			}
+		}
+	}))
+	c.initialize(nil)
+	t.Cleanup(func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	})
+	// The list is in the press release, with one placeholder in it.
+	list := "---\nprfaq: true\n---\n# Acme Ledger shares budgets for small teams\n\n" +
+		strings.Repeat("- an item\n", items/2) + "- a TBD item\n" + strings.Repeat("- an item\n", items-items/2-1) +
+		"\n## FAQ\n\n### How much does it cost?\n\nFive dollars.\n"
+	c.open(slow, list, 1)
+	<-started // the linter is now inside the slow document's check
+
+	const other = "file:///slow/other.prfaq.md"
+	launch := readTestdata(t, "launch.prfaq.md")
+	c.open(other, launch, 1)
+	c.change(other, 2, ranged(0, 0, 0, 0, "\n"))
+	// workspace/symbol needs every open document, the held one too: its
+	// answer comes later, and must not hold up what follows.
+	wsDone := make(chan error, 1)
+	go func() {
+		var syms []protocol.SymbolInformation
+		wsDone <- c.call("workspace/symbol", protocol.WorkspaceSymbolParams{Query: "cost"}, &syms)
+	}()
+	id := docID(other)
+	var res json.RawMessage
+	c.mustCall("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: id}, &res)
+	if !strings.Contains(string(res), "FAQ") {
+		t.Errorf("documentSymbol of the other document: %s", res)
+	}
+	c.mustCall("textDocument/hover", protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: id, Position: protocol.Position{Line: 4}}}, &res)
+	c.mustCall("textDocument/foldingRange", protocol.FoldingRangeParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: id}}, &res)
+	c.mustCall("textDocument/completion", protocol.CompletionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: id, Position: protocol.Position{Line: 0}}}, &res)
+	// Edits to the slow document itself are taken while its check runs.
+	c.change(slow, 2, ranged(3, 2, 3, 6, "Zenith"))
+	c.mustCall("textDocument/foldingRange", protocol.FoldingRangeParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: id}}, &res)
+	select {
+	case <-wsDone:
+		t.Fatal("workspace/symbol answered while a document it needs was still being checked")
+	default:
+	}
+	for _, p := range c.publishes(slow) {
+		t.Fatalf("the held document was published before its check ended: version %v", p.Version)
+	}
+
+	close(release)
+	if err := <-wsDone; err != nil {
+		t.Fatalf("workspace/symbol: %v", err)
+	}
+	pub := c.waitVersion(slow, 2)
+	if len(pub.Diagnostics) == 0 || hasRule(pub.Diagnostics, tooLargeRule) {
+		t.Errorf("the list document was not checked: %d findings, too-large %v", len(pub.Diagnostics), hasRule(pub.Diagnostics, tooLargeRule))
+	}
+	if !hasRule(pub.Diagnostics, "placeholder") {
+		t.Errorf("no placeholder finding among %d for the TBD in the list", len(pub.Diagnostics))
+	}
+
+	// Deeply nested quotes are checked too (the watchdog is a hang guard).
+	const deep = "file:///slow/patho-quotes.prfaq.md"
+	c.open(deep, slowHead+strings.Repeat(">", quotes)+" We leverage it.\n", 1)
+	if p := c.waitVersion(deep, 1); hasRule(p.Diagnostics, tooLargeRule) {
+		t.Errorf("nested quotes skipped instead of checked")
+	}
+}
+
+// A document over the size bound is kept in sync but not checked: one
+// finding says why, features answer with nothing, and once edits bring it
+// under the bound it is checked again. Other Markdown gets nothing.
+func TestTooLargeDocumentSkipped(t *testing.T) {
+	c := newClient(t)
+	c.initialize(nil)
+	const uri = "file:///big/huge.prfaq.md"
+	filler := strings.Repeat("We leverage TBD words for a very long paragraph.\n", maxCheckSize/48+10)
+	c.open(uri, slowHead+filler, 1)
+	p := c.waitVersion(uri, 1)
+	if len(p.Diagnostics) != 1 || p.Diagnostics[0].Code != tooLargeRule || !strings.Contains(p.Diagnostics[0].Message, "not checked") {
+		t.Fatalf("huge document: %+v", p.Diagnostics)
+	}
+	id := docID(uri)
+	var actions []protocol.CodeAction
+	c.mustCall("textDocument/codeAction", protocol.CodeActionParams{TextDocument: id, Range: protocol.Range{End: protocol.Position{Line: 5}}, Context: protocol.CodeActionContext{Diagnostics: p.Diagnostics}}, &actions)
+	if len(actions) != 0 {
+		t.Errorf("code actions on an unchecked document: %d", len(actions))
+	}
+	var res json.RawMessage
+	c.mustCall("textDocument/hover", protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: id, Position: protocol.Position{Line: 12}}}, &res)
+	c.mustCall("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: id}, &res)
+	c.mustCall("textDocument/codeLens", protocol.CodeLensParams{TextDocument: id}, &res)
+	// Delete the filler (line 11 to the end): checked again, and the
+	// edit landed where the client meant it.
+	c.change(uri, 2, ranged(11, 0, 1<<20, 0, ""))
+	p = c.waitVersion(uri, 2)
+	if hasRule(p.Diagnostics, tooLargeRule) || len(p.Diagnostics) == 0 {
+		t.Errorf("after shrinking: %+v", p.Diagnostics)
+	}
+	d, _ := c.srv.store.get(uri)
+	if string(d.text) != slowHead {
+		t.Errorf("text after the edit: %d bytes, want the %d-byte head", len(d.text), len(slowHead))
+	}
+	// A huge non-PR/FAQ Markdown file gets no findings at all.
+	c.open("file:///big/notes.md", "# Notes\n\n"+filler, 1)
+	if p := c.waitVersion("file:///big/notes.md", 1); len(p.Diagnostics) != 0 {
+		t.Errorf("huge notes.md: %+v", p.Diagnostics)
+	}
+}
