@@ -3,7 +3,6 @@ package document
 import (
 	"regexp"
 	"strings"
-	"unicode"
 )
 
 // recognise finds the press release, its parts, the quotes and the FAQ.
@@ -565,94 +564,6 @@ func (s *scan) setContentPart(k PartKind, b *Block) {
 	s.d.Parts[k] = &Part{Kind: k, Span: b.Span, Body: b.Span, Text: b.Text}
 }
 
-var (
-	openQuote   = regexp.MustCompile(`^[*_\s]*["“‘]`)
-	quotedWords = regexp.MustCompile(`["“]([^"”]{20,})["”]`)
-	saidRe      = regexp.MustCompile(`(?i)["”,]\s*(?:said|says|explains|explained|adds|added|notes|noted|commented|shared|according to)\s+([^.;"“”]{2,120})|(?:^|[.”"]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:said|says|explained|added)\b|["”]\s*[—–-]{1,2}\s*([^"“”]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$`)
-	leaderCue   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|our)\b`)
-	customerCue = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner)s?\b`)
-)
-
-func isQuoteText(t string) bool { return openQuote.MatchString(t) }
-
-// findQuotes finds quoted paragraphs in the press release and tells a
-// leader's from a customer's by the heading above them or the speaker.
-func (s *scan) findQuotes() {
-	d := s.d
-	var blocks []*Block
-	for _, b := range s.prBlocks {
-		if b.Kind == Paragraph {
-			blocks = append(blocks, b)
-		} else if b.Kind == BlockQuote {
-			// the paragraphs inside a blockquote
-			for _, p := range d.ProseIn(b.Span) {
-				blocks = append(blocks, &Block{Kind: Paragraph, Span: b.Span, Content: p.Span, Text: strings.TrimSpace(p.Text), Prose: p})
-			}
-		}
-	}
-	for _, b := range blocks {
-		if s.used[b] || !isQuoteText(b.Text) || !quotedWords.MatchString(b.Text) {
-			continue
-		}
-		q := &Quote{Block: b}
-		s.quotes[b] = true
-		if m := saidRe.FindStringSubmatchIndex(b.Text); m != nil {
-			for g := 2; g+1 < len(m); g += 2 {
-				if m[g] >= 0 {
-					q.Attribution = b.Prose.SourceSpan(m[g], m[g+1])
-					q.Speaker = strings.Trim(b.Text[m[g]:m[g+1]], " *_")
-					break
-				}
-			}
-		}
-		if q.Speaker != "" {
-			q.Kind = s.quoteKind(b, q.Speaker)
-		}
-		d.Quotes = append(d.Quotes, q)
-	}
-	for _, q := range d.Quotes {
-		if q.Kind == "" {
-			continue
-		}
-		if d.Parts[q.Kind] == nil {
-			d.Parts[q.Kind] = &Part{Kind: q.Kind, Span: q.Block.Span, Body: q.Block.Content, Text: q.Block.Text}
-			s.used[q.Block] = true
-		}
-	}
-}
-
-func (s *scan) quoteKind(b *Block, speaker string) PartKind {
-	d := s.d
-	for _, k := range []PartKind{LeaderQuote, CustomerQuote} {
-		if p := d.Parts[k]; p != nil && p.Heading != nil && p.Span.Covers(b.Span) {
-			return k
-		}
-	}
-	leader, customer := leaderCue.MatchString(speaker), customerCue.MatchString(speaker)
-	// a second person after the leader's quote speaks for customers
-	for _, q := range d.Quotes {
-		if q.Kind == LeaderQuote && !sameSpeaker(q.Speaker, speaker) {
-			return CustomerQuote
-		}
-	}
-	switch {
-	case leader && !customer:
-		return LeaderQuote
-	case customer && !leader:
-		return CustomerQuote
-	}
-	// ambiguous: the first quote is the leader's, the ones after it customers'
-	for _, q := range d.Quotes {
-		if q.Kind == LeaderQuote {
-			return CustomerQuote
-		}
-	}
-	if d.Parts[LeaderQuote] != nil {
-		return CustomerQuote
-	}
-	return LeaderQuote
-}
-
 // LooksLikePRFAQ reports a document with both press-release parts and an FAQ.
 func (d *Document) LooksLikePRFAQ() bool {
 	if d.FAQSpan.Empty() || d.Parts[FAQ] == nil {
@@ -665,28 +576,4 @@ func (d *Document) LooksLikePRFAQ() bool {
 		}
 	}
 	return hasPR || (d.Parts[Headline] != nil && d.Parts[Summary] != nil)
-}
-
-// sameSpeaker compares attributions loosely: "Vincul's creator" and "the
-// creator" are one person.
-func sameSpeaker(a, b string) bool {
-	wa, wb := speakerWords(a), speakerWords(b)
-	common := 0
-	for w := range wa {
-		if wb[w] {
-			common++
-		}
-	}
-	small := min(len(wa), len(wb))
-	return small > 0 && common*2 >= small
-}
-
-func speakerWords(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len(w) > 2 && w != "the" && w != "and" && w != "said" && w != "says" {
-			out[w] = true
-		}
-	}
-	return out
 }
