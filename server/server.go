@@ -62,6 +62,9 @@ type Server struct {
 	pmu     sync.Mutex
 	nextID  int
 	pending map[string]func(result json.RawMessage, err *wireError)
+	// pendingOrder lists pending keys oldest first, so that a client that
+	// never answers (Vim ALE) cannot grow pending without bound.
+	pendingOrder []string
 
 	// Lifecycle, touched only by the handler goroutine.
 	initialized  bool
@@ -395,9 +398,19 @@ func (s *Server) request(method string, params any, onReply func(json.RawMessage
 	s.nextID++
 	id := fmt.Sprintf("prfaq-%d", s.nextID)
 	s.pending["s:"+id] = onReply
+	s.pendingOrder = append(s.pendingOrder, "s:"+id)
+	// Forget the oldest unanswered requests beyond maxPending; a late
+	// reply to one is logged and dropped.
+	for len(s.pendingOrder) > maxPending || (len(s.pendingOrder) > 0 && s.pending[s.pendingOrder[0]] == nil) {
+		delete(s.pending, s.pendingOrder[0])
+		s.pendingOrder = s.pendingOrder[1:]
+	}
 	s.pmu.Unlock()
 	s.send(requestMsg{JSONRPC: "2.0", ID: id, Method: method, Params: params})
 }
+
+// maxPending bounds the server's own requests waiting for a reply.
+const maxPending = 64
 
 // reply routes a client's response to the request it answers.
 func (s *Server) reply(msg *wireMessage) {
