@@ -495,4 +495,3 @@ func ForFile(base *Config, file string) (*Config, string, error) {
 	c := base.Clone()
 	return c, cfgPath, c.LoadFile(cfgPath)
 }
-
