@@ -21,7 +21,7 @@ build:
 # the version stamped in (`prfaq version`, `prfaq-lsp --version`), one VSIX
 # per VS Code target, and SHA256SUMS, all in dist/.
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -s -w -X github.com/prfaq-lsp/prfaq-lsp/internal/version.stamped=$(VERSION)
+LDFLAGS := -s -w -X github.com/prfaq-lsp/prfaq-lsp/cmd/internal/version.stamped=$(VERSION)
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
 release:

@@ -37,7 +37,7 @@ func TestNoWritesNoNetworkNoExec(t *testing.T) {
 		"cmd/prfaq-lsp/main.go: syscall":     "SIGTERM for signal.NotifyContext",
 	}
 	checked := 0
-	for _, dir := range []string{".", "../document", "../diagnostics", "../cmd/prfaq-lsp", "../internal/version"} {
+	for _, dir := range []string{".", "../document", "../diagnostics", "../cmd/prfaq-lsp", "../cmd/internal/version"} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)

@@ -16,7 +16,7 @@ import (
 	"runtime/debug"
 	"syscall"
 
-	"github.com/prfaq-lsp/prfaq-lsp/internal/version"
+	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/version"
 	"github.com/prfaq-lsp/prfaq-lsp/server"
 )
 

@@ -48,7 +48,7 @@ func TestVersionIsStamped(t *testing.T) {
 		t.Skip("builds a binary")
 	}
 	bin := filepath.Join(t.TempDir(), "prfaq")
-	build := exec.Command("go", "build", "-ldflags", "-X github.com/prfaq-lsp/prfaq-lsp/internal/version.stamped=v9.8.7", "-o", bin, ".")
+	build := exec.Command("go", "build", "-ldflags", "-X github.com/prfaq-lsp/prfaq-lsp/cmd/internal/version.stamped=v9.8.7", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}

@@ -13,7 +13,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/prfaq-lsp/prfaq-lsp/internal/version"
+	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/version"
 )
 
 const usage = `prfaq checks Amazon-style PR/FAQ documents.

@@ -33,7 +33,7 @@ for t in "${targets[@]}"; do
   [ "$goos" = windows ] && exe=prfaq-lsp.exe
   rm -rf "$ext/bin"
   mkdir -p "$ext/bin/$t"
-  (cd "$root" && CGO_ENABLED=0 GOOS=$goos GOARCH=$goarch $GO build -trimpath -ldflags="-s -w -X github.com/prfaq-lsp/prfaq-lsp/internal/version.stamped=${VERSION:-v$version}" -o "$ext/bin/$t/$exe" "${PRFAQ_LSP_PKG:-./cmd/prfaq-lsp}")
+  (cd "$root" && CGO_ENABLED=0 GOOS=$goos GOARCH=$goarch $GO build -trimpath -ldflags="-s -w -X github.com/prfaq-lsp/prfaq-lsp/cmd/internal/version.stamped=${VERSION:-v$version}" -o "$ext/bin/$t/$exe" "${PRFAQ_LSP_PKG:-./cmd/prfaq-lsp}")
   out="$ext/vsix/prfaq-$t-$version.vsix"
   # --no-dependencies: dist/extension.js is a bundle; node_modules stays out.
   npx --no-install vsce package --no-dependencies --target "$t" --out "$out" </dev/null
