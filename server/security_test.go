@@ -7,7 +7,9 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,9 +38,25 @@ func TestNoWritesNoNetworkNoExec(t *testing.T) {
 		"cmd/prfaq-lsp/main.go: os.OpenFile": "--log FILE, a file the user names",
 		"cmd/prfaq-lsp/main.go: syscall":     "SIGTERM for signal.NotifyContext",
 	}
+	// The module's packages linked into prfaq-lsp, as the go tool says.
+	const module = "github.com/prfaq-lsp/prfaq-lsp/"
+	out, err := exec.Command(goTool(), "list", "-deps", "-f", "{{.ImportPath}}", "../cmd/prfaq-lsp").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	var pkgs []string
+	for _, p := range strings.Fields(string(out)) {
+		if strings.HasPrefix(p, module) {
+			pkgs = append(pkgs, strings.TrimPrefix(p, module))
+		}
+	}
+	if len(pkgs) < 4 {
+		t.Fatalf("packages linked into prfaq-lsp from this module: %v", pkgs)
+	}
+	t.Logf("checked packages: %v", pkgs)
 	checked := 0
-	for _, dir := range []string{".", "../document", "../diagnostics", "../cmd/prfaq-lsp", "../cmd/internal/version"} {
-		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, pkg := range pkgs {
+		files, err := filepath.Glob(filepath.Join("..", filepath.FromSlash(pkg), "*.go"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,10 +64,7 @@ func TestNoWritesNoNetworkNoExec(t *testing.T) {
 			if strings.HasSuffix(file, "_test.go") {
 				continue
 			}
-			rel := filepath.ToSlash(strings.TrimPrefix(filepath.Clean(file), "../"))
-			if dir == "." {
-				rel = "server/" + filepath.Base(file)
-			}
+			rel := pkg + "/" + filepath.Base(file)
 			f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
 			if err != nil {
 				t.Fatal(err)
@@ -91,6 +106,16 @@ func TestNoWritesNoNetworkNoExec(t *testing.T) {
 		t.Fatalf("only %d files checked: wrong directories?", checked)
 	}
 }
+
+// goTool is the go command of the toolchain running the tests.
+func goTool() string {
+	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
+		return p
+	}
+	return "go"
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 // treeState lists every file under root with its size and modification time.
 func treeState(t *testing.T, root string) map[string]string {
