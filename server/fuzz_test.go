@@ -198,20 +198,31 @@ func checkOutput(t testing.TB, out []byte) []map[string]json.RawMessage {
 		if string(m["method"]) == `"textDocument/publishDiagnostics"` && bytes.Contains(m["params"], []byte(`"diagnostics":null`)) {
 			t.Fatalf("null diagnostics: %s", m["params"])
 		}
+		if bytes.Contains(m["params"], []byte(`"code":"internal-error"`)) {
+			t.Fatalf("a rule failed: %s", m["params"])
+		}
+		if bytes.Contains(m["error"], []byte(`"code":-32603`)) {
+			t.Fatalf("internal error: %s", m["error"])
+		}
 		msgs = append(msgs, m)
 	}
 }
 
 // serveBytes runs one session on input and returns its exit code and output;
 // the watchdog is a hang guard.
+// A handler or lint panic is recovered by the server (the session goes on)
+// but is still a bug: the log is checked for its stack trace.
 func serveBytes(t testing.TB, input []byte) (int, []byte) {
 	t.Helper()
-	out := new(lockedBuffer)
-	s := New(Options{Version: "fuzz"})
+	out, logs := new(lockedBuffer), new(lockedBuffer)
+	s := New(Options{Version: "fuzz", Log: logs})
 	done := make(chan int, 1)
 	go func() { done <- s.Serve(context.Background(), bytes.NewReader(input), out) }()
 	select {
 	case code := <-done:
+		if l := logs.Bytes(); bytes.Contains(l, []byte("runtime/debug.Stack(")) {
+			t.Fatalf("a handler panicked on %q:\n%s", input, l)
+		}
 		return code, out.Bytes()
 	case <-time.After(watchdog):
 		t.Fatalf("the session did not end on %q", input)
