@@ -20,6 +20,7 @@ import (
 	"log"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -79,6 +80,11 @@ type Server struct {
 	// beforeCheck is a test hook run before the engine checks a version
 	// of a document; nil in production.
 	beforeCheck func(uri string)
+	// checkBudget bounds the wait for one check (tests change it);
+	// runaways are the documents whose check is past it.
+	checkBudget time.Duration
+	rmu         sync.Mutex
+	runaways    map[string]bool
 	config      *configState
 	ws          *workspace
 }
@@ -107,6 +113,9 @@ func New(opts Options) *Server {
 		running:   map[string]context.CancelFunc{},
 		pending:   map[string]func(json.RawMessage, *wireError){},
 		exitCode:  1,
+
+		checkBudget: checkBudget,
+		runaways:    map[string]bool{},
 	}
 	s.qcond = sync.NewCond(&s.qmu)
 	s.store = newStore()

@@ -5,8 +5,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
 )
 
 const slowHead = "---\nprfaq: true\n---\n# Acme Ledger shares budgets for small teams\n\n## FAQ\n\n### How much does it cost?\n\nFive dollars.\n\n"
@@ -28,6 +31,7 @@ func TestSlowCheckDoesNotBlockSession(t *testing.T) {
 	release := make(chan struct{})
 	var once sync.Once
 	c := newClient(t, withServer(func(s *Server) {
+		s.checkBudget = time.Hour // held on purpose: not "too complex"
 		s.beforeCheck = func(uri string) {
 			if uri == slow {
 				once.Do(func() { close(started); <-release })
@@ -139,5 +143,64 @@ func TestTooLargeDocumentSkipped(t *testing.T) {
 	c.open("file:///big/notes.md", "# Notes\n\n"+filler, 1)
 	if p := c.waitVersion("file:///big/notes.md", 1); len(p.Diagnostics) != 0 {
 		t.Errorf("huge notes.md: %+v", p.Diagnostics)
+	}
+}
+
+// A check over its time budget: the document gets one finding saying so at
+// once, newer versions are not checked while the first check still runs
+// (no second runaway), and when it ends the newest version is checked and
+// published; a document that did not change gets the late result itself.
+// The slowness is a test hook holding the check, so nothing here depends
+// on how fast the machine is.
+func TestCheckOverBudget(t *testing.T) {
+	const changed, unchanged = "file:///budget/changed.prfaq.md", "file:///budget/unchanged.prfaq.md"
+	release := map[string]chan struct{}{changed: make(chan struct{}), unchanged: make(chan struct{})}
+	var mu sync.Mutex
+	held := map[string]bool{}
+	c := newClient(t, withServer(func(s *Server) {
+		s.checkBudget = time.Millisecond
+		s.beforeCheck = func(uri string) {
+			mu.Lock()
+			first := !held[uri]
+			held[uri] = true
+			mu.Unlock()
+			if ch := release[uri]; ch != nil && first {
+				<-ch
+			}
+		}
+	}))
+	c.initialize(nil)
+	launch := readTestdata(t, "launch.prfaq.md")
+	only := func(p publishParams, rule, says string) bool {
+		return len(p.Diagnostics) == 1 && p.Diagnostics[0].Code == rule && strings.Contains(p.Diagnostics[0].Message, says)
+	}
+
+	c.open(changed, launch, 1)
+	c.waitPublish(changed, func(p publishParams) bool { return *p.Version == 1 && only(p, tooComplexRule, "takes longer than") })
+	c.change(changed, 2, ranged(0, 0, 0, 0, "\n"))
+	c.waitPublish(changed, func(p publishParams) bool { return *p.Version == 2 && only(p, tooComplexRule, "earlier version") })
+	// The session answers meanwhile.
+	var res json.RawMessage
+	c.mustCall("textDocument/foldingRange", protocol.FoldingRangeParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: docID(changed)}}, &res)
+	close(release[changed])
+	p := c.waitPublish(changed, func(p publishParams) bool { return *p.Version == 2 && !hasRule(p.Diagnostics, tooComplexRule) })
+	if len(p.Diagnostics) == 0 {
+		t.Errorf("version 2 was not checked after the runaway ended")
+	}
+
+	c.open(unchanged, launch, 1)
+	c.waitPublish(unchanged, func(p publishParams) bool { return only(p, tooComplexRule, "takes longer than") })
+	close(release[unchanged])
+	late := c.waitPublish(unchanged, func(p publishParams) bool { return *p.Version == 1 && !hasRule(p.Diagnostics, tooComplexRule) })
+	// The late result is the real check: the engine's findings.
+	_, _, want := diagnostics.Check("unchanged.prfaq.md", []byte(launch), nil)
+	if len(late.Diagnostics) != len(want) || len(want) == 0 {
+		t.Errorf("late result: %d findings, the engine finds %d: %v", len(late.Diagnostics), len(want), summarize(late.Diagnostics))
+	}
+	mu.Lock()
+	checks := len(held)
+	mu.Unlock()
+	if checks != 2 {
+		t.Errorf("checks started for %d documents, want 2", checks)
 	}
 }

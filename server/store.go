@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
 	"github.com/prfaq-lsp/prfaq-lsp/document"
@@ -142,11 +144,92 @@ func (s *Server) snapshot(uri string) *snapshot {
 		st.mu.Unlock()
 		close(f.done)
 	}()
-	if s.beforeCheck != nil {
-		s.beforeCheck(uri)
-	}
-	f.snap = check(uri, path, text, version, gen, cfg)
+	f.snap = s.boundedCheck(uri, path, text, version, gen, cfg)
 	return f.snap
+}
+
+// checkBudget is how long a check may take before the document is shown
+// as too complex to check. Goldmark takes time quadratic in some inputs
+// (100,000 unclosed "[a](" take over a minute; 20,000 nested list markers
+// seconds) and cannot be stopped, so the budget bounds the wait, not the
+// work: the check goes on in the background, at most one per document.
+const checkBudget = 5 * time.Second
+
+// tooComplexRule is the code of the one finding a document gets while its
+// check is over budget.
+const tooComplexRule = "document-too-complex"
+
+// boundedCheck runs check with a time budget. Past it, the caller gets a
+// snapshot with no structure and one finding that says so, and the check
+// finishes in the background: if the document has not changed by then, its
+// result is published; if it has, the newest version is checked. While a
+// document's check is over budget its newer versions are not checked (that
+// would start a second runaway on the same two cores).
+func (s *Server) boundedCheck(uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config) *snapshot {
+	s.rmu.Lock()
+	busy := s.runaways[uri]
+	s.rmu.Unlock()
+	if busy {
+		return skipped(uri, path, text, version, gen, cfg, fmt.Sprintf(
+			"not checked yet: checking an earlier version took longer than %v; it is still running", s.checkBudget))
+	}
+	type result struct {
+		snap  *snapshot
+		panic any
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{panic: fmt.Sprintf("%v\n%s", p, debug.Stack())}
+			}
+		}()
+		if s.beforeCheck != nil {
+			s.beforeCheck(uri)
+		}
+		done <- result{snap: check(uri, path, text, version, gen, cfg)}
+	}()
+	timer := time.NewTimer(s.checkBudget)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		if r.panic != nil {
+			panic(r.panic) // the caller's recovery (handler or linter) reports it
+		}
+		return r.snap
+	case <-timer.C:
+	}
+	s.log.Printf("%s: checking version %d took longer than %v; going on in the background", uri, version, s.checkBudget)
+	s.rmu.Lock()
+	s.runaways[uri] = true
+	s.rmu.Unlock()
+	go func() {
+		r := <-done
+		s.rmu.Lock()
+		delete(s.runaways, uri)
+		s.rmu.Unlock()
+		if r.panic != nil {
+			s.log.Printf("panic in a background check of %s: %v", uri, r.panic)
+		}
+		st := s.store
+		st.mu.Lock()
+		d := st.docs[uri]
+		if d == nil {
+			st.mu.Unlock()
+			return // closed meanwhile
+		}
+		// A fresh gen either way: the over-budget snapshot was published
+		// under the old one.
+		d.gen = nextGen()
+		if r.snap != nil && bytes.Equal(d.text, text) && d.version == version && d.cfg == cfg {
+			r.snap.gen = d.gen
+			d.snap = r.snap
+		}
+		st.mu.Unlock()
+		s.lint.schedule(uri)
+	}()
+	return skipped(uri, path, text, version, gen, cfg, fmt.Sprintf(
+		"not checked yet: checking this document takes longer than %v (it is very large or deeply nested); it goes on in the background", s.checkBudget))
 }
 
 // inflight is one lint in progress; snap is set before done is closed.
@@ -168,33 +251,35 @@ const tooLargeRule = "document-too-large"
 // check runs the engine on one version of a document.
 func check(uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config) *snapshot {
 	if len(text) > maxCheckSize {
-		return skipped(uri, path, text, version, gen, cfg)
+		return skipped(uri, path, text, version, gen, cfg, fmt.Sprintf(
+			"not checked: this document is %d bytes, over the %d-byte limit of the prfaq language server; "+
+				"split it or run `prfaq check` on it", len(text), maxCheckSize))
 	}
 	doc, isPRFAQ, findings := diagnostics.Check(path, text, cfg)
 	return &snapshot{uri: uri, version: version, gen: gen, doc: doc, isPRFAQ: isPRFAQ, findings: findings, cfg: cfg}
 }
 
-// skipped is the snapshot of a document too large to check: its text and
+// skipped is the snapshot of a document too large or complex to check: its text and
 // positions are kept (so edits and answers still line up) but it has no
 // structure, so no feature offers anything on it. When its head (name,
 // front matter, first sections) says it is a PR/FAQ it gets one finding
 // that says why it is not checked; other Markdown gets none, as always.
-func skipped(uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config) *snapshot {
+func skipped(uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config, why string) *snapshot {
 	if cfg == nil {
 		cfg = diagnostics.Default()
 	}
-	head := text[:64<<10]
-	if i := bytes.LastIndexByte(head, '\n'); i >= 0 {
+	// The head is small: parsing is what may be slow.
+	head := text[:min(len(text), 16<<10)]
+	if i := bytes.LastIndexByte(head, '\n'); i >= 0 && len(head) < len(text) {
 		head = head[:i+1]
+	}
+	rule := tooLargeRule
+	if len(text) <= maxCheckSize {
+		rule = tooComplexRule
 	}
 	findings := []diagnostics.Finding{}
 	if cfg.IsPRFAQ(document.Parse(path, head)) {
-		findings = append(findings, diagnostics.Finding{
-			Rule:     tooLargeRule,
-			Severity: diagnostics.Information,
-			Message: fmt.Sprintf("not checked: this document is %d bytes, over the %d-byte limit of the prfaq language server; "+
-				"split it or run `prfaq check` on it", len(text), maxCheckSize),
-		})
+		findings = append(findings, diagnostics.Finding{Rule: rule, Severity: diagnostics.Information, Message: why})
 	}
 	doc := &document.Document{Path: path, Source: text, Mapper: document.NewMapper(text), Parts: map[document.PartKind]*document.Part{}}
 	return &snapshot{uri: uri, version: version, gen: gen, doc: doc, isPRFAQ: false, findings: findings, cfg: cfg}

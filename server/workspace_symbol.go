@@ -219,9 +219,30 @@ func (s *Server) fileSymbols(path string, d fs.DirEntry) []protocol.SymbolInform
 	if err != nil {
 		return nil
 	}
-	snap := check("", path, src, 0, 0, s.configFor(path, true))
+	// The same time budget as open documents: a file that takes longer
+	// is remembered without symbols (until it changes) and its check
+	// finishes in the background, once.
+	cfg := s.configFor(path, true)
+	done := make(chan *snapshot, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				s.log.Printf("panic checking %s for workspace symbols: %v", path, p)
+				done <- nil
+			}
+		}()
+		done <- check("", path, src, 0, 0, cfg)
+	}()
+	var snap *snapshot
+	timer := time.NewTimer(s.checkBudget)
+	select {
+	case snap = <-done:
+		timer.Stop()
+	case <-timer.C:
+		s.log.Printf("workspace symbols: %s takes longer than %v to check; skipped", path, s.checkBudget)
+	}
 	var syms []protocol.SymbolInformation
-	if snap.isPRFAQ {
+	if snap != nil && snap.isPRFAQ {
 		syms = docSymbols(fileURI(path), snap.doc)
 	}
 	w.mu.Lock()
