@@ -38,3 +38,35 @@ func TestDeepNesting(t *testing.T) {
 		})
 	}
 }
+
+// findComments sweeps sorted code spans; it must keep exactly the comments
+// inCode (the plain definition) keeps.
+func TestFindCommentsSweep(t *testing.T) {
+	srcs := []string{
+		"# H\n\n<!-- a -->\n\n```\n<!-- in fence -->\n```\n\nText `<!-- in span -->` and <!-- after -->.\n\n    <!-- indented code -->\n\n<!-- b -->\n",
+		"- item `code <!-- x -->`\n  <!-- y -->\n\n> quote <!-- z --> `<!-- w -->`\n",
+		strings.Repeat("<!-- prfaq-disable-next-line jargon -->\n`a` <!-- c --> `b`\n\n", 300),
+		"<!-- unclosed\n\n`<!--` -->\n",
+	}
+	for _, src := range srcs {
+		d := Parse("c.prfaq.md", []byte(src))
+		var want []Span
+		for _, m := range commentRe.FindAllSubmatchIndex(d.Source, -1) {
+			if !d.inCode(m[0]) {
+				want = append(want, Span{m[0], m[1]})
+			}
+		}
+		var got []Span
+		for _, c := range d.Comments {
+			got = append(got, c.Span)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%q: comments %v, want %v", src[:min(len(src), 60)], got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%q: comments %v, want %v", src[:min(len(src), 60)], got, want)
+			}
+		}
+	}
+}

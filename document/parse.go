@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -281,16 +282,52 @@ var commentRe = regexp.MustCompile(`(?s)<!--(.*?)-->`)
 // findComments lists HTML comments that are not inside code.
 func findComments(d *Document) []Comment {
 	var out []Comment
-	for _, m := range commentRe.FindAllSubmatchIndex(d.Source, -1) {
-		if d.inCode(m[0]) {
-			continue
+	matches := commentRe.FindAllSubmatchIndex(d.Source, -1)
+	if len(matches) == 0 {
+		return nil
+	}
+	// Matches come in source order: one sweep over the code spans sorted
+	// by start (a look-up per comment over every block was quadratic: 20,000
+	// comments took 0.8 s).
+	code := d.codeSpans()
+	i, maxEnd := 0, -1
+	for _, m := range matches {
+		for i < len(code) && code[i].Start <= m[0] {
+			maxEnd = max(maxEnd, code[i].End)
+			i++
+		}
+		if maxEnd > m[0] {
+			continue // inside a code block or code span
 		}
 		out = append(out, Comment{Span: Span{m[0], m[1]}, Text: string(d.Source[m[2]:m[3]])})
 	}
 	return out
 }
 
-// inCode reports whether offset is inside a code block or code span.
+// codeSpans lists, sorted by start, the source spans inCode looks at: code
+// blocks at the top level and the code spans of prose (within its span).
+func (d *Document) codeSpans() []Span {
+	var out []Span
+	for _, b := range d.Blocks {
+		if b.Kind == Code {
+			out = append(out, b.Span)
+		}
+	}
+	for _, p := range d.Prose {
+		for _, c := range p.code {
+			s := p.SourceSpan(c.Start, c.End)
+			s.Start, s.End = max(s.Start, p.Span.Start), min(s.End, p.Span.End)
+			if s.End > s.Start {
+				out = append(out, s)
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+// inCode reports whether offset is inside a code block or code span. It is
+// the plain definition findComments sweeps for; tests compare the two.
 func (d *Document) inCode(offset int) bool {
 	for _, b := range d.Blocks {
 		if b.Kind == Code && b.Span.Contains(offset) {
