@@ -105,6 +105,9 @@ func (s *Server) initializedNotification(ctx context.Context, raw json.RawMessag
 
 // shutdownRequest accepts any params ({} and null included).
 func (s *Server) shutdownRequest(ctx context.Context, raw json.RawMessage) (any, error) {
+	// Answers still being worked on off the handler goroutine go out
+	// before the answer to shutdown (bounded).
+	s.waitAsync(asyncGrace)
 	s.shutdown = true
 	return nil, nil
 }

@@ -239,7 +239,19 @@ func TestReplayCapturedSessions(t *testing.T) {
 				return n > 0 && string(r.publishes[n-1].URI) == uri && len(r.publishes[n-1].Diagnostics) == 0 && r.publishes[n-1].Version == nil
 			})
 			if !hasExit {
-				r.conn.Close() // ALE: no shutdown, no exit; the pipe closes
+				// ALE: no shutdown, no exit; the pipe closes. A real
+				// client reads on until then; here the answers that may
+				// overtake (workspace/symbol works off the handler
+				// goroutine) are read before the pipe is closed.
+				r.wait("every answer before the pipe closes", func() bool {
+					for id := range requests {
+						if r.responses[id] == nil {
+							return false
+						}
+					}
+					return true
+				})
+				r.conn.Close()
 			}
 			select {
 			case code := <-r.exit:

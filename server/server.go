@@ -80,6 +80,8 @@ type Server struct {
 	// beforeCheck is a test hook run before the engine checks a version
 	// of a document; nil in production.
 	beforeCheck func(uri string)
+	// asyncWG counts requests being answered off the handler goroutine.
+	asyncWG sync.WaitGroup
 	// checkBudget bounds the wait for one check (tests change it);
 	// runaways are the documents whose check is past it.
 	checkBudget time.Duration
@@ -141,6 +143,9 @@ func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) int {
 		s.enqueue(queued{eof: true})
 	}()
 	code := s.handleLoop(ctx)
+	// Requests still working off the handler goroutine get a moment to
+	// answer: a client that closes its input (Vim ALE) may still read.
+	s.waitAsync(asyncGrace)
 	// After exit nothing more goes out. The linter is not waited for: it
 	// may be blocked writing to a client that stopped reading (eglot kills
 	// the process at once); it ends when the stream is closed.
@@ -306,13 +311,33 @@ func (s *Server) dispatch(ctx context.Context, msg *wireMessage) {
 	if a, ok := result.(async); ok && err == nil {
 		// The slow part runs off the handler goroutine; the request stays
 		// cancellable until it answers.
+		s.asyncWG.Add(1)
 		go func() {
+			defer s.asyncWG.Done()
 			result, err := s.call(hctx, func(ctx context.Context, _ json.RawMessage) (any, error) { return a(ctx) }, msg)
 			s.finish(ctx, hctx, cancel, key, msg, result, err)
 		}()
 		return
 	}
 	s.finish(ctx, hctx, cancel, key, msg, result, err)
+}
+
+// asyncGrace bounds the wait for requests answered off the handler
+// goroutine, at shutdown and at the end of the session.
+const asyncGrace = 3 * time.Second
+
+// waitAsync waits up to d for the requests answered off the handler
+// goroutine.
+func (s *Server) waitAsync(d time.Duration) {
+	done := make(chan struct{})
+	go func() { s.asyncWG.Wait(); close(done) }()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		s.log.Printf("requests still running after %v; not waiting for them", d)
+	}
 }
 
 // async is a handler result whose work continues off the handler

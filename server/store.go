@@ -232,6 +232,15 @@ func (s *Server) boundedCheck(uri, path string, text []byte, version int32, gen 
 		"not checked yet: checking this document takes longer than %v (it is very large or deeply nested); it goes on in the background", s.checkBudget))
 }
 
+// checking reports whether a check of the document's current version is
+// running, so that a caller that cannot afford to wait for it can defer.
+func (s *Server) checking(uri string) bool {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	d := s.store.docs[uri]
+	return d != nil && !(d.snap != nil && d.snap.gen == d.gen) && d.inflight != nil && d.inflight.gen == d.gen
+}
+
 // inflight is one lint in progress; snap is set before done is closed.
 type inflight struct {
 	gen  uint64

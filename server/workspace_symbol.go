@@ -125,25 +125,40 @@ func (s *Server) workspaceSymbol(ctx context.Context, raw json.RawMessage) (any,
 	}
 	uris := s.store.uris()
 	sort.Strings(uris)
-	// Everything runs off the handler goroutine: an open document whose
-	// check is slow, or a big disk scan, must not hold up the session.
-	// Open documents are read at their version when the work runs, which
-	// is the request's or a newer one.
+	addOpen := func(uri string, snap *snapshot) {
+		if snap == nil {
+			return
+		}
+		if path, onDisk := uriPath(uri); onDisk {
+			seen[filepath.Clean(path)] = true
+		}
+		if snap.isPRFAQ {
+			add(docSymbols(protocol.DocumentURI(uri), snap.doc))
+		}
+	}
+	// Open documents are read here, in order with the edits, except one
+	// whose check is already running (a slow one must not hold up the
+	// session): it is read off the handler goroutine, with the disk scan.
+	var later []string
+	for _, uri := range uris {
+		if s.checking(uri) {
+			later = append(later, uri)
+			continue
+		}
+		addOpen(uri, s.snapshot(uri))
+	}
+	s.ws.mu.Lock()
+	noRoots := len(s.ws.roots) == 0
+	s.ws.mu.Unlock()
+	if len(later) == 0 && noRoots {
+		return out, nil
+	}
 	return async(func(ctx context.Context) (any, error) {
-		for _, uri := range uris {
+		for _, uri := range later {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			snap := s.snapshot(uri)
-			if snap == nil {
-				continue
-			}
-			if path, onDisk := uriPath(uri); onDisk {
-				seen[filepath.Clean(path)] = true
-			}
-			if snap.isPRFAQ {
-				add(docSymbols(protocol.DocumentURI(uri), snap.doc))
-			}
+			addOpen(uri, s.snapshot(uri))
 		}
 		s.scanWorkspace(ctx, seen, add)
 		return out, nil
