@@ -108,6 +108,9 @@ func (s *scan) findFAQ() {
 	if s.faqHead != nil {
 		p := d.Parts[FAQ]
 		p.Body = Span{lineAfter(d, s.faqHead), p.Span.End}
+		if p.Body.End < p.Body.Start { // "# FAQ " at the very end: trimmed span, empty body
+			p.Body.End = p.Body.Start
+		}
 	}
 }
 
