@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -104,15 +105,23 @@ func register(r *Rule) *Rule {
 	return r
 }
 
-// Rules returns every rule sorted by id.
+// Rules returns every rule sorted by id. The registry is complete once the
+// package's init functions have run, so the list is built once; callers
+// must not modify it.
 func Rules() []*Rule {
-	out := make([]*Rule, 0, len(registry))
-	for _, r := range registry {
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
+	rulesOnce.Do(func() {
+		for _, r := range registry {
+			sortedRules = append(sortedRules, r)
+		}
+		sort.Slice(sortedRules, func(i, j int) bool { return sortedRules[i].ID < sortedRules[j].ID })
+	})
+	return sortedRules
 }
+
+var (
+	rulesOnce   sync.Once
+	sortedRules []*Rule
+)
 
 // Lookup returns the rule with id, or nil.
 func Lookup(id string) *Rule { return registry[id] }
