@@ -110,16 +110,18 @@ func BenchmarkLint(b *testing.B) {
 	}
 }
 
-// BenchmarkRule times each rule alone on the 4,000-word document.
+// BenchmarkRule times each rule alone.
 func BenchmarkRule(b *testing.B) {
-	doc := document.Parse("bench.prfaq.md", BenchPRFAQ(b, 4000))
-	for _, r := range Rules() {
-		b.Run(r.ID, func(b *testing.B) {
-			cfg := Default()
-			for i := 0; i < b.N; i++ {
-				var out []Finding
-				r.check(&Context{Doc: doc, Config: cfg, rule: r, out: &out})
-			}
-		})
+	for _, n := range benchSizes {
+		doc := document.Parse("bench.prfaq.md", BenchPRFAQ(b, n))
+		for _, r := range Rules() {
+			b.Run(fmt.Sprintf("%s/words=%d", r.ID, n), func(b *testing.B) {
+				cfg := Default()
+				for i := 0; i < b.N; i++ {
+					var out []Finding
+					r.check(&Context{Doc: doc, Config: cfg, rule: r, out: &out})
+				}
+			})
+		}
 	}
 }

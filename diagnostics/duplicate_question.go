@@ -40,7 +40,8 @@ func init() {
 	})
 }
 
-// questionKey is the sorted set of a question's content words.
+// questionKey is the sorted set of a question's content words, lower-cased,
+// with a plural "s" dropped.
 func questionKey(s string) string {
 	words := questionWords(s)
 	for i, w := range words {
@@ -49,25 +50,37 @@ func questionKey(s string) string {
 		}
 	}
 	sort.Strings(words)
-	out := words[:0]
+	var b strings.Builder
+	b.Grow(len(s))
 	for i, w := range words {
-		if i == 0 || w != words[i-1] {
-			out = append(out, w)
+		if i > 0 && w == words[i-1] {
+			continue
 		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
 	}
-	return strings.Join(out, " ")
+	return b.String()
 }
 
 var questionStopwords = map[string]bool{"a": true, "an": true, "the": true, "is": true, "are": true, "do": true, "does": true, "i": true, "we": true, "you": true, "it": true, "to": true, "of": true, "for": true, "q": true}
 
 // questionWords lowercases a question and drops punctuation and filler words.
 func questionWords(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
-	}) {
-		if !questionStopwords[w] {
-			out = append(out, w)
+	lower := strings.ToLower(s)
+	out := make([]string, 0, 12)
+	start := -1
+	for i := 0; i <= len(lower); i++ {
+		inWord := i < len(lower) && (lower[i] >= 'a' && lower[i] <= 'z' || lower[i] >= '0' && lower[i] <= '9' || lower[i] >= 0x80)
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			if w := lower[start:i]; !questionStopwords[w] {
+				out = append(out, w)
+			}
+			start = -1
 		}
 	}
 	return out

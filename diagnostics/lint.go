@@ -22,14 +22,28 @@ func Lint(doc *document.Document, cfg *Config) []Finding {
 		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings})
 	}
 	findings = suppress(doc, findings)
-	sort.SliceStable(findings, func(i, j int) bool {
-		a, b := findings[i], findings[j]
+	return sortFindings(findings)
+}
+
+// sortFindings orders findings by position, then rule, keeping each rule's
+// own order. It sorts indices: a Finding is large to move.
+func sortFindings(findings []Finding) []Finding {
+	idx := make([]int, len(findings))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := &findings[idx[i]], &findings[idx[j]]
 		if a.Span.Start != b.Span.Start {
 			return a.Span.Start < b.Span.Start
 		}
 		return a.Rule < b.Rule
 	})
-	return findings
+	out := make([]Finding, len(findings))
+	for i, k := range idx {
+		out[i] = findings[k]
+	}
+	return out
 }
 
 func runRule(r *Rule, c *Context) {

@@ -101,6 +101,7 @@ func (p *phrases) tagsIn(prose []*document.Prose, n int) []bool {
 	found := make([]bool, n)
 	left := n
 	var buf []byte
+	var pairs [][2]int
 	for _, pr := range prose {
 		for i, lit := range p.literals {
 			if t := p.litTags[i]; !found[t] && strings.Contains(pr.Text, lit) {
@@ -110,7 +111,7 @@ func (p *phrases) tagsIn(prose []*document.Prose, n int) []bool {
 				}
 			}
 		}
-		var pairs [][2]int
+		pairs = pairs[:0]
 		for _, w := range pr.Words() {
 			pairs = append(pairs, [2]int{w.Start, w.End})
 		}
