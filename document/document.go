@@ -164,9 +164,6 @@ type Document struct {
 	// Prose holds every run of prose (paragraphs, headings, table cells) in
 	// order; code, HTML, front matter and link destinations are not in it.
 	Prose []*Prose
-	// Excluded are spans prose checks never look into: code, HTML, comments,
-	// front matter.
-	Excluded []Span
 	// Comments are HTML comments outside code, for inline suppression.
 	Comments []Comment
 
@@ -222,16 +219,6 @@ func (d *Document) clip(s Span) Span {
 		s.End = s.Start
 	}
 	return s
-}
-
-// IsExcluded reports whether offset lies in code, HTML or front matter.
-func (d *Document) IsExcluded(offset int) bool {
-	for _, s := range d.Excluded {
-		if s.Contains(offset) {
-			return true
-		}
-	}
-	return false
 }
 
 // ProseIn returns the prose runs that start inside span. Prose is in

@@ -51,7 +51,7 @@ func headingTexts(d *Document) []string {
 
 // Prose never includes code, HTML, comments, link destinations or autolinks.
 func TestProseExclusions(t *testing.T) {
-	src := "Use `TBD code` and [the docs](https://tbd.example/TBD) or <https://x.example/TBD>.\n\n" +
+	src := "Use `TBD code` and [the docs](https://tbd.example/TBD) or <https://x.example/TBD>, https://y.example/a_TBD_b or www.TBD.example.\n\n" +
 		"```\nTBD fenced\n```\n\n    TBD indented\n\n<div>TBD html</div>\n\n<!-- TBD comment -->\n\nPlain TBD here.\n"
 	d := Parse("x.md", []byte(src))
 	var words []string

@@ -12,9 +12,10 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// markdown is CommonMark plus GFM (tables, strikethrough, task lists,
-// linkify). No Typographer: it would rewrite quotes and dashes.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+// markdown is CommonMark plus the GFM tables, strikethrough and task lists.
+// No Typographer: it would rewrite quotes and dashes. No Linkify either:
+// it costs a quarter of the parse, and prose marks bare URLs itself.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
 
 // Parse reads src into a Document. It never fails: odd input gives a model
 // with fewer parts, never a panic.
@@ -23,7 +24,6 @@ func Parse(path string, src []byte) *Document {
 	parseSrc := src
 	if fm := splitFrontMatter(src); fm != nil {
 		d.FrontMatter = fm
-		d.Excluded = append(d.Excluded, fm.Span)
 		parseSrc = blankOut(src, fm.Span)
 	}
 	root := markdown.Parser().Parse(text.NewReader(parseSrc))
@@ -74,10 +74,8 @@ func (w *walker) block(n ast.Node) *Block {
 		w.children(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		b.Kind = Code
-		d.Excluded = append(d.Excluded, b.Span)
 	case *ast.HTMLBlock:
 		b.Kind = HTML
-		d.Excluded = append(d.Excluded, b.Span)
 	case *east.Table:
 		b.Kind = Table
 		w.table(n)
@@ -177,31 +175,19 @@ func (w *walker) inlines(pb *proseBuilder, n ast.Node) {
 			start := len(pb.text)
 			w.inlines(pb, c)
 			pb.code = append(pb.code, Span{start, len(pb.text)})
-			w.exclude(c)
 		case *ast.AutoLink:
 			start := len(pb.text)
 			seg := autolinkSegment(src, c, pb)
 			pb.add(src, seg.Start, seg.End)
 			pb.code = append(pb.code, Span{start, len(pb.text)})
-			w.d.Excluded = append(w.d.Excluded, seg)
 		case *ast.RawHTML:
 			for i := 0; i < c.Segments.Len(); i++ {
-				s := c.Segments.At(i)
-				w.d.Excluded = append(w.d.Excluded, Span{s.Start, s.Stop})
-				pb.addSpace(s.Start)
+				pb.addSpace(c.Segments.At(i).Start)
 			}
 		case *ast.Image:
 			pb.addSpace(pb.last())
 		default:
 			w.inlines(pb, c)
-		}
-	}
-}
-
-func (w *walker) exclude(n ast.Node) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			w.d.Excluded = append(w.d.Excluded, Span{t.Segment.Start, t.Segment.Stop})
 		}
 	}
 }

@@ -88,9 +88,44 @@ func (b *proseBuilder) build(span Span, heading bool) *Prose {
 		end = b.last()
 	}
 	p := &Prose{Text: string(b.text), Span: span, Heading: heading, pieces: b.pieces, end: end, code: b.code}
+	p.markBareURLs()
 	p.words = p.scanWords()
 	return p
 }
+
+// markBareURLs treats a bare URL (https://…, http://…, www.…) as code, as
+// GFM would autolink it: no prose check looks into it.
+func (p *Prose) markBareURLs() {
+	t := p.Text
+	for i := 0; i < len(t); {
+		j := strings.IndexAny(t[i:], "hHwW")
+		if j < 0 {
+			return
+		}
+		i += j
+		rest := t[i:]
+		if !(hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "www.")) || (i > 0 && asciiWordByte(t[i-1])) {
+			i++
+			continue
+		}
+		end := i
+		for end < len(t) && t[end] != ' ' && t[end] != '\t' && t[end] != '<' && t[end] != '>' && t[end] != '"' {
+			end++
+		}
+		// trailing punctuation ends the sentence, not the URL
+		for end > i && strings.IndexByte(".,:;!?)'", t[end-1]) >= 0 {
+			end--
+		}
+		p.code = append(p.code, Span{i, end})
+		i = end + 1
+	}
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func asciiWordByte(c byte) bool { return c < utf8.RuneSelf && asciiWord[c] }
 
 // Offset maps an index in Text (0..len(Text)) to a source byte offset.
 func (p *Prose) Offset(i int) int {
