@@ -2,6 +2,7 @@ package diagnostics
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
@@ -54,6 +55,31 @@ var (
 	followUpOwner = regexp.MustCompile(`(?i)(@[\w-]+|\bowner\s*:|\bowned by\b|\b[A-Z][a-z]+(?: \([^)]*\))? will (?:answer|decide|follow up|confirm|report)|\bOWNER\b)`)
 	followUpDate  = regexp.MustCompile(`(?i)\bby (?:the )?(?:end of )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d{0,2}|q[1-4]|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|monday|tuesday|wednesday|thursday|friday|next (?:week|month|sprint|quarter)|(?:this|the) (?:week|month|sprint|quarter)|DATE)\b`)
 )
+
+// firstDeferrals finds each answer's first deferral in one pass over the
+// FAQ's prose (findDeferral answers for one question at a time).
+func firstDeferrals(doc *document.Document) map[*document.Question]match {
+	out := map[*document.Question]match{}
+	qs := doc.Questions
+	if len(qs) == 0 {
+		return out
+	}
+	for _, m := range matchProse(doc.ProseOverlapping(doc.FAQSpan), deferral, nil) {
+		if quotedMention(m) {
+			continue
+		}
+		s := m.span()
+		// answers are disjoint and in order: the last one starting at or before the match
+		k := sort.Search(len(qs), func(k int) bool { return qs[k].Answer.Start > s.Start }) - 1
+		if k < 0 || !qs[k].Answer.Covers(s) {
+			continue
+		}
+		if _, seen := out[qs[k]]; !seen {
+			out[qs[k]] = m
+		}
+	}
+	return out
+}
 
 // owned reports an answer that names who follows up and by when; cheap
 // substring checks keep the regexps off most answers.
@@ -108,11 +134,7 @@ func QuestionStatus(doc *document.Document, q *document.Question) string {
 
 func checkDeferredAnswers(c *Context) {
 	doc := c.Doc
-	for _, q := range doc.Questions {
-		m, ok := findDeferral(doc, q)
-		if !ok {
-			continue
-		}
+	for q, m := range firstDeferrals(doc) {
 		sentence := sentenceAround(m)
 		if owned(m.prose.Text) {
 			c.Report(Finding{
