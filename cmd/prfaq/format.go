@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/version"
 	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
 	"github.com/prfaq-lsp/prfaq-lsp/document"
-	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/version"
 )
 
 // writeText prints path:line:col: severity [rule] message (1-based).
