@@ -1,7 +1,6 @@
 package diagnostics
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,20 +30,6 @@ type phrase struct {
 	words []string // lower-cased, "’" folded to "'"
 	gaps  []string // what stands between words: " " for any whitespace, else the literal
 	tag   int      // which list the phrase came from (phraseLists)
-}
-
-// wordList compiles phrases into one case-insensitive regexp that matches
-// whole words only; longer phrases win over their prefixes. phraseList is
-// much faster for plain word lists.
-func wordList(phrases ...string) *regexp.Regexp {
-	sorted := append([]string(nil), phrases...)
-	sort.Slice(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
-	quoted := make([]string, len(sorted))
-	for i, p := range sorted {
-		quoted[i] = strings.ReplaceAll(regexp.QuoteMeta(p), `\ `, `\s+`)
-		quoted[i] = strings.ReplaceAll(quoted[i], "'", `['’]`)
-	}
-	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(quoted, "|") + `)\b`)
 }
 
 // phraseList builds a phrase list; longer phrases win over their prefixes.
