@@ -97,15 +97,16 @@ func (b *proseBuilder) build(span Span, heading bool) *Prose {
 // GFM would autolink it: no prose check looks into it.
 func (p *Prose) markBareURLs() {
 	t := p.Text
-	for i := 0; i < len(t); {
-		j := strings.IndexAny(t[i:], "hHwW")
-		if j < 0 {
-			return
+	if !strings.Contains(t, "://") && !strings.Contains(t, "www.") && !strings.Contains(t, "WWW.") {
+		return
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i] | 0x20
+		if c != 'h' && c != 'w' {
+			continue
 		}
-		i += j
 		rest := t[i:]
 		if !(hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "www.")) || (i > 0 && asciiWordByte(t[i-1])) {
-			i++
 			continue
 		}
 		end := i
@@ -117,7 +118,7 @@ func (p *Prose) markBareURLs() {
 			end--
 		}
 		p.code = append(p.code, Span{i, end})
-		i = end + 1
+		i = end
 	}
 }
 
