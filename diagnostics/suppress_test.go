@@ -1,6 +1,7 @@
 package diagnostics
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
@@ -73,16 +74,7 @@ func TestSuppressFixSilencesTheFinding(t *testing.T) {
 	if got := only(Lint(document.Parse("x.prfaq.md", fixed), Default()), "deferred-answer"); len(got) != 0 {
 		t.Errorf("still flagged after the suppress fix:\n%s", fixed)
 	}
-	if want := "  <!-- prfaq-disable-next-line deferred-answer -->\r\n  TBD."; !contains(string(fixed), want) {
+	if want := "  <!-- prfaq-disable-next-line deferred-answer -->\r\n  TBD."; !strings.Contains(string(fixed), want) {
 		t.Errorf("fixed text lacks %q (same indentation and line ending):\n%q", want, fixed)
 	}
-}
-
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
 }
