@@ -96,10 +96,7 @@ func (p *phrases) tagsIn(prose []*document.Prose, n int) []bool {
 				}
 			}
 		}
-		pairs = pairs[:0]
-		for _, w := range pr.Words() {
-			pairs = append(pairs, [2]int{w.Start, w.End})
-		}
+		pairs = wordPairs(pairs[:0], pr)
 		for k := range pairs {
 			w := pr.Text[pairs[k][0]:pairs[k][1]]
 			if c := w[0]; c < 0x80 && !p.starts[c|0x20] && !p.starts[c] {
@@ -238,6 +235,15 @@ func appendFold(buf []byte, w string) []byte {
 	return buf
 }
 
+// wordPairs appends the [start, end) of each of the prose's words to buf:
+// the form phrase matching works on.
+func wordPairs(buf [][2]int, p *document.Prose) [][2]int {
+	for _, w := range p.Words() {
+		buf = append(buf, [2]int{w.Start, w.End})
+	}
+	return buf
+}
+
 // FindAllStringIndex finds the phrases in any text, as regexp does.
 func (p *phrases) FindAllStringIndex(s string, n int) [][]int {
 	out := p.find(s, tokenize(s), nil)
@@ -287,10 +293,7 @@ func matchProse(prose []*document.Prose, f finder, keep func(p *document.Prose) 
 			continue
 		}
 		if ph, ok := f.(*phrases); ok {
-			words = words[:0]
-			for _, w := range p.Words() {
-				words = append(words, [2]int{w.Start, w.End})
-			}
+			words = wordPairs(words[:0], p)
 			locs = ph.find(p.Text, words, locs[:0])
 		} else {
 			locs = f.FindAllStringIndex(p.Text, -1)

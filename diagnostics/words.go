@@ -366,9 +366,7 @@ func findStyle(doc *document.Document) []styleHit {
 				continue
 			}
 			if len(pairs) == 0 {
-				for _, x := range words {
-					pairs = append(pairs, [2]int{x.Start, x.End})
-				}
+				pairs = wordPairs(pairs, p)
 			}
 			for ci, ph := range cands {
 				end, ok := ph.matchAt(p.Text, pairs, k)
