@@ -8,8 +8,6 @@ package document
 import (
 	"sort"
 	"strings"
-
-	"github.com/yuin/goldmark/ast"
 )
 
 // Span is a half-open byte range [Start, End) in Document.Source.
@@ -17,6 +15,8 @@ type Span struct {
 	Start int `json:"start"`
 	End   int `json:"end"`
 }
+
+func (s Span) shift(by int) Span { return Span{s.Start + by, s.End + by} }
 
 // Empty reports whether the span covers no bytes.
 func (s Span) Empty() bool { return s.End <= s.Start }
@@ -122,7 +122,7 @@ type Block struct {
 	Items []*Item
 	// Prose is the prose of a heading or paragraph block (nil for others).
 	Prose *Prose
-	Node  ast.Node
+	index int // in its section's blocks
 }
 
 // Item is one list item: its first paragraph and what is nested under it.

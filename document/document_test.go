@@ -178,5 +178,22 @@ func FuzzParse(f *testing.F) {
 			check("question", q.Span)
 			check("answer", q.Answer)
 		}
+		sameAsWhole(t, "fuzz", src, d)
+	})
+}
+
+// FuzzParserEdits parses a document, edits it, and checks that the parser
+// that reuses sections gives what a fresh parse of the whole gives.
+func FuzzParserEdits(f *testing.F) {
+	for i, src := range trickySources {
+		f.Add([]byte(src), uint16(i*3), uint8(i%4), []string{"x", "\n# H\n", "```\n", "<!--", "-->", "\n\n"}[i%6])
+	}
+	f.Fuzz(func(t *testing.T, src []byte, at uint16, del uint8, ins string) {
+		var p Parser
+		p.Parse("fuzz.md", src)
+		a := min(int(at), len(src))
+		b := min(a+int(del), len(src))
+		edited := append(append(append([]byte{}, src[:a]...), ins...), src[b:]...)
+		sameAsWhole(t, "edited", edited, p.Parse("fuzz.md", edited))
 	})
 }

@@ -4,12 +4,13 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
+	goldtext "github.com/yuin/goldmark/text"
 )
 
 // markdown is CommonMark plus the GFM tables, strikethrough and task lists.
@@ -19,27 +20,136 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 
 // Parse reads src into a Document. It never fails: odd input gives a model
 // with fewer parts, never a panic.
-func Parse(path string, src []byte) *Document {
+func Parse(path string, src []byte) *Document { return parse(path, src, nil, sectionStarts) }
+
+// Parser parses successive versions of one document, as an editor sends
+// them. It keeps the sections of the version it parsed last, so a keystroke
+// re-parses only the section it changed; the model is the one Parse gives.
+// It is safe for concurrent use.
+type Parser struct {
+	mu       sync.Mutex
+	sections map[string]*section
+	parsed   int // sections parsed so far (the rest were reused): for tests
+}
+
+// Parse reads src as Parse does, reusing what it can of the last version.
+func (p *Parser) Parse(path string, src []byte) *Document { return parse(path, src, p, sectionStarts) }
+
+// parse cuts src where cut says (tests compare sectionStarts with no cuts).
+func parse(path string, src []byte, cache *Parser, cut func([]byte) []int) *Document {
 	d := &Document{Path: path, Source: src, Mapper: NewMapper(src), Parts: map[PartKind]*Part{}}
 	parseSrc := src
 	if fm := splitFrontMatter(src); fm != nil {
 		d.FrontMatter = fm
 		parseSrc = blankOut(src, fm.Span)
 	}
-	root := markdown.Parser().Parse(text.NewReader(parseSrc))
-	w := walker{d: d}
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if b := w.block(n); b != nil {
-			d.Blocks = append(d.Blocks, b)
+	// Sections are parsed alone and then placed at their offset; see
+	// sectionStarts for why that gives what one parse of the whole gives.
+	starts := append([]int{0}, cut(parseSrc)...)
+	var old, kept map[string]*section
+	if cache != nil {
+		cache.mu.Lock()
+		defer cache.mu.Unlock()
+		old, kept = cache.sections, make(map[string]*section, len(starts))
+	}
+	for i, start := range starts {
+		end := len(parseSrc)
+		if i+1 < len(starts) {
+			end = starts[i+1]
 		}
+		text := parseSrc[start:end]
+		sec := old[string(text)]
+		if sec == nil {
+			sec = parseSection(text, d.Mapper, start)
+			if cache != nil {
+				cache.parsed++
+			}
+		}
+		if kept != nil {
+			kept[sec.text] = sec
+		}
+		sec.placeAt(d, start)
+	}
+	if cache != nil {
+		cache.sections = kept
 	}
 	d.Comments = findComments(d)
 	recognise(d)
 	return d
 }
 
+// section is a run of top-level blocks parsed on its own, with offsets
+// relative to its start. It is never handed out: placeAt copies it.
+type section struct {
+	text     string
+	blocks   []*Block // every block built, in order; Items point into it
+	top      []int    // the top-level blocks, as indices into blocks
+	headings []int    // every heading, nested ones included
+	prose    []*Prose
+}
+
+func parseSection(text []byte, m *Mapper, start int) *section {
+	sec := &section{text: string(text)}
+	root := markdown.Parser().Parse(goldtext.NewReader(text))
+	w := walker{sec: sec, src: text, m: m, base: start}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if b := w.block(n); b != nil {
+			sec.top = append(sec.top, b.index)
+		}
+	}
+	return sec
+}
+
+// placeAt appends a copy of the section, moved to offset base, to d.
+func (sec *section) placeAt(d *Document, base int) {
+	prose := make([]Prose, len(sec.prose))
+	for i, p := range sec.prose {
+		prose[i] = *p
+		prose[i].base = base
+		prose[i].Span = p.Span.shift(base)
+		d.Prose = append(d.Prose, &prose[i])
+	}
+	blocks := make([]Block, len(sec.blocks))
+	for i, b := range sec.blocks {
+		nb := &blocks[i]
+		*nb = *b
+		nb.Span = b.Span.shift(base)
+		if b.Kind == Heading || b.Kind == Paragraph {
+			nb.Content = b.Content.shift(base) // others have none
+		}
+		if !b.Lead.Empty() {
+			nb.Lead = b.Lead.shift(base)
+		}
+		if b.Prose != nil {
+			nb.Prose = &prose[b.Prose.index]
+		}
+		if len(b.Items) > 0 {
+			items := make([]Item, len(b.Items))
+			nb.Items = make([]*Item, len(b.Items))
+			for k, it := range b.Items {
+				items[k] = Item{Span: it.Span.shift(base), Rest: it.Rest.shift(base)}
+				if it.First != nil {
+					items[k].First = &blocks[it.First.index]
+				}
+				nb.Items[k] = &items[k]
+			}
+		}
+	}
+	for _, i := range sec.top {
+		d.Blocks = append(d.Blocks, &blocks[i])
+	}
+	for _, i := range sec.headings {
+		d.Headings = append(d.Headings, &blocks[i])
+	}
+}
+
 type walker struct {
-	d *Document
+	sec *section
+	src []byte  // the section's text
+	m   *Mapper // the whole document's, for line bounds …
+	// … at base, where the section starts; the section's own offsets are
+	// relative to it.
+	base int
 	// bounds memoises lineBounds: every block asks for its span, and a
 	// block's bounds cover its whole subtree, so without the memo deeply
 	// nested quotes or lists cost time quadratic in their depth.
@@ -51,16 +161,21 @@ type nodeBounds struct {
 	ok         bool
 }
 
+func (w *walker) addProse(p *Prose) {
+	p.index = len(w.sec.prose)
+	w.sec.prose = append(w.sec.prose, p)
+}
+
 // block builds the Block for n and records its prose, headings and
 // excluded spans.
 func (w *walker) block(n ast.Node) *Block {
-	d := w.d
-	b := &Block{Node: n, Span: w.span(n)}
+	b := &Block{Span: w.span(n), index: len(w.sec.blocks)}
+	w.sec.blocks = append(w.sec.blocks, b)
 	switch n := n.(type) {
 	case *ast.Heading:
 		b.Kind, b.Level = Heading, n.Level
 		w.inline(b, n, true)
-		d.Headings = append(d.Headings, b)
+		w.sec.headings = append(w.sec.headings, b.index)
 	case *ast.Paragraph, *ast.TextBlock:
 		b.Kind = Paragraph
 		w.inline(b, n, false)
@@ -113,10 +228,10 @@ func (w *walker) item(n ast.Node) *Item {
 func (w *walker) table(n ast.Node) {
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			var pb proseBuilder
+			pb := proseBuilder{at: w.lineStart(cell)}
 			w.inlines(&pb, cell)
 			if len(pb.text) > 0 {
-				w.d.Prose = append(w.d.Prose, pb.build(Span{pb.first(), pb.last()}, false))
+				w.addProse(pb.build(Span{pb.first(), pb.last()}, false))
 			}
 		}
 	}
@@ -124,25 +239,25 @@ func (w *walker) table(n ast.Node) {
 
 // inline fills a heading's or paragraph's text, lead and prose.
 func (w *walker) inline(b *Block, n ast.Node, heading bool) {
-	src := w.d.Source
+	src := w.src
 	lines := n.Lines()
 	if lines.Len() > 0 {
 		b.Content = Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop}
 	} else {
 		b.Content = Span{b.Span.End, b.Span.End}
 	}
-	var pb proseBuilder
+	pb := proseBuilder{at: b.Content.Start}
 	w.inlines(&pb, n)
 	// a closed ATX heading's trailing #s are not in Lines; trim the trailing
 	// blanks goldmark keeps in the last segment.
 	p := pb.build(b.Content, heading)
 	b.Prose = p
 	b.Text = strings.TrimSpace(p.Text)
-	w.d.Prose = append(w.d.Prose, p)
+	w.addProse(p)
 
 	if first := n.FirstChild(); first != nil {
 		if _, ok := first.(*ast.Emphasis); ok {
-			var lead proseBuilder
+			lead := proseBuilder{at: b.Content.Start}
 			w.inlines(&lead, first)
 			if len(lead.pieces) > 0 {
 				b.Lead = Span{lead.first(), lead.last()}
@@ -161,7 +276,7 @@ func (w *walker) inline(b *Block, n ast.Node, heading bool) {
 
 // inlines appends the prose of n's inline descendants.
 func (w *walker) inlines(pb *proseBuilder, n ast.Node) {
-	src := w.d.Source
+	src := w.src
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -192,6 +307,14 @@ func (w *walker) inlines(pb *proseBuilder, n ast.Node) {
 	}
 }
 
+// lineStart is where a node's first line starts, or the section's start.
+func (w *walker) lineStart(n ast.Node) int {
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return l.At(0).Start
+	}
+	return 0
+}
+
 // autolinkSegment finds an autolink's text in the source: goldmark keeps no
 // public segment for it, so search forward from the last prose offset.
 func autolinkSegment(src []byte, n *ast.AutoLink, pb *proseBuilder) Span {
@@ -213,8 +336,8 @@ func (w *walker) span(n ast.Node) Span {
 		}
 		start, end = p, p
 	}
-	m := w.d.Mapper
-	return Span{m.LineStart(m.Line(start)), m.LineEnd(m.Line(end))}
+	m, base := w.m, w.base
+	return Span{m.LineStart(m.Line(base+start)) - base, m.LineEnd(m.Line(base+end)) - base}
 }
 
 // lineBounds finds the first and last source bytes of a block's lines,

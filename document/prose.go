@@ -20,6 +20,10 @@ type Prose struct {
 	end     int     // source offset just after the last byte
 	code    []Span
 	words   []Word
+	// base is added to pieces and end: they are relative to the start of
+	// the section the prose was parsed in (see Parser).
+	base  int
+	index int // in its section's prose
 }
 
 // piece maps Text[text:text+n] to Source[src:src+n]; a separator added
@@ -31,6 +35,9 @@ type proseBuilder struct {
 	text   []byte
 	pieces []piece
 	code   []Span
+	// at is where the inline content starts: text without a source of its
+	// own (an image's space) maps there when nothing came before it.
+	at int
 }
 
 func (b *proseBuilder) add(src []byte, start, stop int) {
@@ -72,14 +79,14 @@ func (b *proseBuilder) last() int {
 	if k := len(b.pieces); k > 0 {
 		return b.pieces[k-1].src + b.pieces[k-1].n
 	}
-	return 0
+	return b.at
 }
 
 func (b *proseBuilder) first() int {
 	if len(b.pieces) > 0 {
 		return b.pieces[0].src
 	}
-	return 0
+	return b.at
 }
 
 func (b *proseBuilder) build(span Span, heading bool) *Prose {
@@ -134,20 +141,20 @@ func (p *Prose) Offset(i int) int {
 		if len(p.pieces) == 0 {
 			return p.Span.Start
 		}
-		return p.end
+		return p.base + p.end
 	}
 	if i < 0 {
 		i = 0
 	}
 	k := sort.Search(len(p.pieces), func(k int) bool { return p.pieces[k].text > i }) - 1
 	if k < 0 {
-		return p.pieces[0].src
+		return p.base + p.pieces[0].src
 	}
 	pc := p.pieces[k]
 	if i-pc.text >= pc.n {
-		return pc.src + pc.n
+		return p.base + pc.src + pc.n
 	}
-	return pc.src + i - pc.text
+	return p.base + pc.src + i - pc.text
 }
 
 // SourceSpan maps [i, j) in Text to a source span. The end maps just after the

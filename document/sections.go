@@ -1,0 +1,297 @@
+package document
+
+import "bytes"
+
+// sectionStarts returns the offsets, after 0, where src can be cut into
+// sections that goldmark parses alone exactly as it parses them inside the
+// whole document: lines that open an ATX heading at column 0 outside a
+// fenced code block or an HTML block. Such a line closes every open block
+// (a heading interrupts paragraphs, and a line at column 0 continues no
+// list item or quote), so the parser starts it afresh.
+//
+// Where the scan cannot be sure it cuts less, never more, and fewer cuts
+// only cost speed. It stops cutting at a fence or HTML block indented by
+// one to three spaces (it may sit in a list item, which a later line at
+// column 0 would close), and it does not cut at all when the document has
+// a link reference definition (its effect is document-wide) or a lone
+// carriage return (which this scan and goldmark might split differently).
+func sectionStarts(src []byte) []int {
+	if hasLoneCR(src) {
+		return nil
+	}
+	var starts []int
+	var (
+		fenceChar    byte   // inside a fenced code block opened by this character
+		fenceLen     int    // … and this many of it
+		htmlEnd      []byte // inside an HTML block that ends at a line holding this
+		htmlEndFolds bool   // … in any case (script, pre, style, textarea)
+		htmlBlank    bool   // inside an HTML block that ends at a blank line
+		stopped      bool   // no more cuts: the rest is one section
+		prevBlank    bool   // the line before was blank
+		last         int    // where the current section starts
+	)
+	for pos := 0; pos < len(src); {
+		end := bytes.IndexByte(src[pos:], '\n')
+		next := len(src)
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += pos
+			next = end + 1
+		}
+		line := bytes.TrimSuffix(src[pos:end], []byte("\r"))
+		start := pos
+		pos = next
+		switch {
+		case fenceChar != 0:
+			if closesFence(line, fenceChar, fenceLen) {
+				fenceChar = 0
+			}
+			continue
+		case htmlEnd != nil:
+			if bytes.Contains(line, htmlEnd) || htmlEndFolds && containsFold(line, htmlEnd) {
+				htmlEnd = nil
+			} else if htmlEndFolds && !isASCII(line) {
+				stopped = true // goldmark's (?i) folds ſ to s: leave it to the parser
+			}
+			continue
+		}
+		// Outside code and HTML, where the scan and goldmark agree.
+		if looksLikeLinkDefinition(line) {
+			return nil
+		}
+		blank := isBlank(line)
+		afterBlank := prevBlank
+		prevBlank = blank
+		switch {
+		case stopped:
+			continue
+		case htmlBlank:
+			// goldmark may be in an HTML block that ends here, or in a
+			// paragraph that a fence or another HTML block interrupts: the
+			// scan cannot tell, so it stops at the first such line.
+			if blank {
+				htmlBlank = false
+			} else if opensBlockThatOutlivesBlankLines(line) {
+				stopped = true
+			}
+			continue
+		}
+		if isATXHeading(line) {
+			if start > 0 {
+				starts = append(starts, start)
+				last = start
+			}
+			continue
+		}
+		// A long run without headings is also cut before a paragraph
+		// that follows a blank line: nothing but a list (whose next item
+		// is excluded here) reaches across a blank line to a line at
+		// column 0.
+		if afterBlank && start-last >= minSectionBytes && startsParagraph(line) {
+			starts = append(starts, start)
+			last = start
+			continue
+		}
+		indent := 0
+		for indent < len(line) && line[indent] == ' ' {
+			indent++
+		}
+		if indent > 3 || indent == len(line) || line[indent] == '\t' {
+			continue // indented code, a continuation line or a blank line
+		}
+		rest := line[indent:]
+		if c, n, ok := opensFence(rest); ok {
+			if indent > 0 {
+				stopped = true
+				continue
+			}
+			fenceChar, fenceLen = c, n
+			continue
+		}
+		if rest[0] == '<' {
+			if indent > 0 || !isASCII(rest) {
+				stopped = true
+				continue
+			}
+			if marker, folds := htmlEndMarker(rest); marker != nil {
+				// the first line may close the block itself
+				if !(bytes.Contains(rest, marker) || folds && containsFold(rest, marker)) {
+					htmlEnd, htmlEndFolds = marker, folds
+				}
+				continue
+			}
+			htmlBlank = true
+		}
+	}
+	return starts
+}
+
+// minSectionBytes keeps sections cut between paragraphs large enough that
+// parsing each on its own costs little more than parsing them together.
+const minSectionBytes = 2048
+
+// startsParagraph reports a line at column 0 that can only open a
+// paragraph (or a thematic break): it begins with a letter or "*" or "_"
+// not followed by a space, or a number that is not a list marker.
+func startsParagraph(line []byte) bool {
+	if len(line) == 0 {
+		return false
+	}
+	c := line[0]
+	switch {
+	case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		return true
+	case c == '*' || c == '_':
+		return len(line) > 1 && line[1] != ' ' && line[1] != '\t'
+	case c >= '0' && c <= '9':
+		i := 0
+		for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+			i++
+		}
+		return i < len(line) && line[i] != '.' && line[i] != ')'
+	}
+	return false
+}
+
+func hasLoneCR(src []byte) bool {
+	for i := bytes.IndexByte(src, '\r'); i >= 0; {
+		if i+1 >= len(src) || src[i+1] != '\n' {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// isATXHeading reports "#" to "######" at column 0 followed by a space or
+// the end of the line (a tab is left to the parser: no cut).
+func isATXHeading(line []byte) bool {
+	n := 0
+	for n < len(line) && line[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && (n == len(line) || line[n] == ' ')
+}
+
+// looksLikeLinkDefinition is deliberately loose: any "[" followed later by
+// "]:" on a line, wherever it is.
+func looksLikeLinkDefinition(line []byte) bool {
+	i := bytes.IndexByte(line, '[')
+	return i >= 0 && bytes.Contains(line[i:], []byte("]:"))
+}
+
+// opensFence reports a code fence opener (without its indentation): three
+// or more backticks or tildes; a backtick fence's info string has no
+// backtick.
+func opensFence(rest []byte) (c byte, n int, ok bool) {
+	if len(rest) < 3 || (rest[0] != '`' && rest[0] != '~') {
+		return 0, 0, false
+	}
+	c = rest[0]
+	for n < len(rest) && rest[n] == c {
+		n++
+	}
+	if n < 3 || c == '`' && bytes.IndexByte(rest[n:], '`') >= 0 {
+		return 0, 0, false
+	}
+	return c, n, true
+}
+
+// closesFence reports a closing fence: up to three spaces, at least n of
+// c, then only spaces or tabs.
+func closesFence(line []byte, c byte, n int) bool {
+	i := 0
+	for i < len(line) && i < 4 && line[i] == ' ' {
+		i++
+	}
+	if i > 3 {
+		return false
+	}
+	j := i
+	for j < len(line) && line[j] == c {
+		j++
+	}
+	return j-i >= n && isBlank(line[j:])
+}
+
+func isBlank(line []byte) bool {
+	for _, c := range line {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// htmlEndMarker returns the end condition of the HTML blocks that end at a
+// marker (CommonMark's kinds 1 to 5, matched as goldmark's regular
+// expressions match them), or nil for those that end at a blank line (and
+// for a "<" that opens no HTML block, which the scan treats the same way:
+// it only costs a cut). folds tells that the marker matches in any case.
+func htmlEndMarker(rest []byte) (marker []byte, folds bool) {
+	for _, tag := range []string{"script", "pre", "style", "textarea"} {
+		if len(rest) > len(tag) && hasPrefixFoldBytes(rest[1:], tag) {
+			after := rest[1+len(tag):]
+			if len(after) == 0 || after[0] == ' ' || after[0] == '\t' || after[0] == '\f' || after[0] == '>' || bytes.HasPrefix(after, []byte("/>")) {
+				return []byte("</" + tag + ">"), true
+			}
+		}
+	}
+	switch {
+	case bytes.HasPrefix(rest, []byte("<!--")):
+		return []byte("-->"), false
+	case bytes.HasPrefix(rest, []byte("<?")):
+		return []byte("?>"), false
+	case len(rest) > 2 && rest[1] == '!' && rest[2] >= 'A' && rest[2] <= 'Z':
+		return []byte(">"), false
+	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+		return []byte("]]>"), false
+	}
+	return nil, false
+}
+
+// opensBlockThatOutlivesBlankLines reports a line that may open a fence or
+// an HTML block of kinds 1 to 5.
+func opensBlockThatOutlivesBlankLines(line []byte) bool {
+	i := 0
+	for i < len(line) && i < 4 && line[i] == ' ' {
+		i++
+	}
+	if i > 3 || i == len(line) {
+		return false
+	}
+	rest := line[i:]
+	if _, _, ok := opensFence(rest); ok {
+		return true
+	}
+	if rest[0] != '<' {
+		return false
+	}
+	marker, _ := htmlEndMarker(rest)
+	return marker != nil || !isASCII(rest)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func hasPrefixFoldBytes(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
+}
+
+func containsFold(line, marker []byte) bool {
+	if bytes.Contains(line, marker) {
+		return true
+	}
+	return bytes.Contains(bytes.ToLower(line), marker) // markers are lower case
+}
