@@ -61,10 +61,22 @@ func runRule(r *Rule, c *Context) {
 // Check parses src and lints it when it is a PR/FAQ. It returns the document,
 // whether it is a PR/FAQ, and the findings (empty for other Markdown).
 func Check(path string, src []byte, cfg *Config) (*document.Document, bool, []Finding) {
+	return new(Checker).Check(path, src, cfg)
+}
+
+// Checker checks successive versions of one document, as an editor sends
+// them, reusing what did not change since the last version (the parsed
+// sections). Its results are Check's. It is safe for concurrent use.
+type Checker struct {
+	parser document.Parser
+}
+
+// Check is the package's Check for the next version of the document.
+func (c *Checker) Check(path string, src []byte, cfg *Config) (*document.Document, bool, []Finding) {
 	if cfg == nil {
 		cfg = Default()
 	}
-	doc := document.Parse(path, src)
+	doc := c.parser.Parse(path, src)
 	if !cfg.IsPRFAQ(doc) {
 		return doc, false, []Finding{}
 	}

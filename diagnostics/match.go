@@ -286,23 +286,33 @@ func matchesIn(doc *document.Document, f finder, s document.Span) []match {
 
 func matchProse(prose []*document.Prose, f finder, keep func(p *document.Prose) bool) []match {
 	var out []match
-	var words [][2]int
-	var locs [][]int
 	for _, p := range prose {
 		if keep != nil && !keep(p) {
 			continue
 		}
-		if ph, ok := f.(*phrases); ok {
-			words = wordPairs(words[:0], p)
-			locs = ph.find(p.Text, words, locs[:0])
-		} else {
-			locs = f.FindAllStringIndex(p.Text, -1)
-		}
+		// The finder is the key: the lists are built once (configured
+		// ones through cachedPhraseList), so a later version of the
+		// document finds its unchanged paragraphs' matches here.
+		locs := p.Memo(f, func() any { return findIn(p, f) }).([][2]int)
 		for _, loc := range locs {
-			if p.InCode(loc[0], loc[1]) {
-				continue
-			}
 			out = append(out, match{prose: p, start: loc[0], end: loc[1], text: p.Text[loc[0]:loc[1]]})
+		}
+	}
+	return out
+}
+
+// findIn finds f's matches in a prose run's text, outside its code spans.
+func findIn(p *document.Prose, f finder) [][2]int {
+	var locs [][]int
+	if ph, ok := f.(*phrases); ok {
+		locs = ph.find(p.Text, wordPairs(nil, p), nil)
+	} else {
+		locs = f.FindAllStringIndex(p.Text, -1)
+	}
+	var out [][2]int
+	for _, loc := range locs {
+		if !p.InCode(loc[0], loc[1]) {
+			out = append(out, [2]int{loc[0], loc[1]})
 		}
 	}
 	return out

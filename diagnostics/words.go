@@ -6,7 +6,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"weak"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -346,86 +345,60 @@ func styleCandidate(w string) bool {
 	return styleFirst[c]&(1<<n) != 0
 }
 
-// findStyle is matches(doc, styleList, nil) with the styleCandidate filter in
-// front of the phrase look-up; it returns hits with their kinds.
-func findStyle(doc *document.Document) []styleHit {
+// findStyle is matches(doc, styleList, nil) on one prose run, with the
+// styleCandidate filter in front of the phrase look-up; it returns hits
+// with their kinds.
+func findStyle(p *document.Prose) []styleHit {
 	var out []styleHit
 	var buf []byte
 	var pairs [][2]int
-	for pi, p := range doc.Prose {
-		words := p.Words()
-		pairs = pairs[:0]
-		for k := 0; k < len(words); k++ {
-			w := words[k].Text
-			if !styleCandidate(w) {
-				continue
-			}
-			buf = appendFold(buf[:0], w)
-			cands, ok := styleList.byFirst[string(buf)]
+	words := p.Words()
+	for k := 0; k < len(words); k++ {
+		w := words[k].Text
+		if !styleCandidate(w) {
+			continue
+		}
+		buf = appendFold(buf[:0], w)
+		cands, ok := styleList.byFirst[string(buf)]
+		if !ok {
+			continue
+		}
+		if len(pairs) == 0 {
+			pairs = wordPairs(pairs, p)
+		}
+		for ci, ph := range cands {
+			end, ok := ph.matchAt(p.Text, pairs, k)
 			if !ok {
 				continue
 			}
-			if len(pairs) == 0 {
-				pairs = wordPairs(pairs, p)
+			start := words[k].Start
+			if !p.InCode(start, end) {
+				out = append(out, styleHit{start: start, end: end, kinds: styleKindsByFirst[string(buf)][ci]})
 			}
-			for ci, ph := range cands {
-				end, ok := ph.matchAt(p.Text, pairs, k)
-				if !ok {
-					continue
-				}
-				start := words[k].Start
-				if !p.InCode(start, end) {
-					out = append(out, styleHit{prose: pi, start: start, end: end, kinds: styleKindsByFirst[string(buf)][ci]})
-				}
-				k += len(ph.words) - 1
-				break
-			}
+			k += len(ph.words) - 1
+			break
 		}
 	}
 	return out
 }
 
-// styleCache keeps the matches of the last few documents, keyed by weak
-// pointers (a cached entry does not keep its document alive) and stored as
-// indices into the document's prose.
-var styleCache struct {
-	sync.Mutex
-	keys [4]weak.Pointer[document.Document]
-	hits [4][]styleHit
-	next int
-}
-
 type styleHit struct {
-	prose, start, end, kinds int
+	start, end, kinds int
 }
 
-// styleHits returns the matches of kind in doc's prose.
+// styleHits returns the matches of kind in doc's prose. The matches of
+// each prose run are kept with it (Prose.Memo), so the three rules share
+// one pass, and a later version shares it for the paragraphs it did not
+// change.
 func styleHits(doc *document.Document, kind int) []match {
 	styleOnce.Do(initStyleList)
-	key := weak.Make(doc)
-	var hits []styleHit
-	found := false
-	styleCache.Lock()
-	for i, k := range styleCache.keys {
-		if k == key {
-			hits, found = styleCache.hits[i], true
-			break
-		}
-	}
-	styleCache.Unlock()
-	if !found {
-		hits = findStyle(doc)
-		styleCache.Lock()
-		n := styleCache.next
-		styleCache.keys[n], styleCache.hits[n] = key, hits
-		styleCache.next = (n + 1) % len(styleCache.keys)
-		styleCache.Unlock()
-	}
 	var out []match
-	for _, h := range hits {
-		if h.kinds&kind != 0 {
-			p := doc.Prose[h.prose]
-			out = append(out, match{prose: p, start: h.start, end: h.end, text: p.Text[h.start:h.end]})
+	for _, p := range doc.Prose {
+		hits := p.Memo(styleList, func() any { return findStyle(p) }).([]styleHit)
+		for _, h := range hits {
+			if h.kinds&kind != 0 {
+				out = append(out, match{prose: p, start: h.start, end: h.end, text: p.Text[h.start:h.end]})
+			}
 		}
 	}
 	return out

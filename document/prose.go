@@ -3,6 +3,7 @@ package document
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,6 +25,41 @@ type Prose struct {
 	// the section the prose was parsed in (see Parser).
 	base  int
 	index int // in its section's prose
+	memo  *memo
+}
+
+// memo holds what was computed from a prose's text. The copies of a prose
+// that a Parser places in later versions share it, so a rule's work on a
+// paragraph that did not change is done once.
+type memo struct {
+	mu sync.Mutex
+	m  map[any]any
+}
+
+// Memo returns the value stored under key, or stores and returns what
+// compute gives. The value must follow from the prose's text and code
+// spans alone, never from its place in the document (its Span, its part):
+// it is shared with later versions of the same text. key is best a pointer
+// that only the caller has (a phrase list, a compiled pattern).
+func (p *Prose) Memo(key any, compute func() any) any {
+	m := p.memo
+	if m == nil {
+		return compute() // a Prose built outside the parser
+	}
+	m.mu.Lock()
+	v, ok := m.m[key]
+	m.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = compute()
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = map[any]any{}
+	}
+	m.m[key] = v
+	m.mu.Unlock()
+	return v
 }
 
 // piece maps Text[text:text+n] to Source[src:src+n]; a separator added
@@ -94,7 +130,7 @@ func (b *proseBuilder) build(span Span, heading bool) *Prose {
 	if len(b.pieces) > 0 {
 		end = b.last()
 	}
-	p := &Prose{Text: string(b.text), Span: span, Heading: heading, pieces: b.pieces, end: end, code: b.code}
+	p := &Prose{Text: string(b.text), Span: span, Heading: heading, pieces: b.pieces, end: end, code: b.code, memo: &memo{}}
 	p.markBareURLs()
 	p.words = p.scanWords()
 	return p
@@ -268,6 +304,12 @@ type Sentence struct {
 // upper-case letter, digit or quote, and at the end. Abbreviations such as
 // "e.g." and "Inc." do not end a sentence.
 func (p *Prose) Sentences() []Sentence {
+	return p.Memo(sentencesKey, func() any { return p.sentences() }).([]Sentence)
+}
+
+var sentencesKey = new(int)
+
+func (p *Prose) sentences() []Sentence {
 	var out []Sentence
 	t := p.Text
 	start := 0
