@@ -20,7 +20,7 @@ func init() {
 			// order, ignoring case, punctuation, filler words and plurals.
 			first := map[string]int{}
 			for i, q := range doc.Questions {
-				key := questionKey(q.Text)
+				key := c.memo.get(questionKeyKind{}, q.Text, func() any { return questionKey(q.Text) }).(string)
 				if key == "" {
 					continue
 				}
@@ -39,6 +39,8 @@ func init() {
 		},
 	})
 }
+
+type questionKeyKind struct{}
 
 // questionKey is the sorted set of a question's content words, lower-cased,
 // with a plural "s" dropped.

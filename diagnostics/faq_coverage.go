@@ -43,6 +43,9 @@ var coverageCues = func() *phrases {
 	return phraseLists(lists...)
 }()
 
+// coverageKey keeps with each prose run the topics it covers.
+type coverageKey struct{}
+
 func checkFAQCoverage(c *Context) {
 	doc := c.Doc
 	part := doc.Parts[document.InternalFAQ]
@@ -55,7 +58,13 @@ func checkFAQCoverage(c *Context) {
 	if part == nil || len(doc.Questions) == 0 {
 		return
 	}
-	found := coverageCues.tagsIn(doc.ProseIn(part.Span), len(coverageTopics))
+	found := make([]bool, len(coverageTopics))
+	for _, p := range doc.ProseIn(part.Span) {
+		tags := p.Memo(coverageKey{}, func() any { return coverageCues.tagsIn([]*document.Prose{p}, len(coverageTopics)) }).([]bool)
+		for i, t := range tags {
+			found[i] = found[i] || t
+		}
+	}
 	anchor := lineSpan(doc, part.Span.Start)
 	for i, t := range coverageTopics {
 		if found[i] {

@@ -83,12 +83,13 @@ func internalAcronymMatches(doc *document.Document, keep func(p *document.Prose)
 		if !keep(p) {
 			continue
 		}
-		capsRuns(p.Text, func(i, j int) {
+		for _, run := range capsRunsOf(p) {
+			i, j := run[0], run[1]
 			w := strings.TrimSuffix(p.Text[i:j], "s")
 			if internalAcronyms[w] && !p.InCode(i, j) {
 				out = append(out, match{prose: p, start: i, end: j, text: p.Text[i:j]})
 			}
-		})
+		}
 	}
 	return out
 }

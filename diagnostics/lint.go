@@ -10,7 +10,9 @@ import (
 // Lint runs every enabled rule on doc and returns the findings in document
 // order, with inline suppressions applied. A rule that panics is reported as
 // an internal-error finding instead of taking the caller down.
-func Lint(doc *document.Document, cfg *Config) []Finding {
+func Lint(doc *document.Document, cfg *Config) []Finding { return lint(doc, cfg, nil) }
+
+func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 	if cfg == nil {
 		cfg = Default()
 	}
@@ -19,7 +21,7 @@ func Lint(doc *document.Document, cfg *Config) []Finding {
 		if cfg.severity(r) == Off || r.check == nil {
 			continue
 		}
-		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings})
+		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo})
 	}
 	findings = suppress(doc, findings)
 	return sortFindings(findings)
@@ -65,10 +67,12 @@ func Check(path string, src []byte, cfg *Config) (*document.Document, bool, []Fi
 }
 
 // Checker checks successive versions of one document, as an editor sends
-// them, reusing what did not change since the last version (the parsed
-// sections). Its results are Check's. It is safe for concurrent use.
+// them, reusing what did not change since the last version: the parsed
+// sections, and what the rules kept of their text (see memo.go). Its
+// results are Check's. It is safe for concurrent use.
 type Checker struct {
 	parser document.Parser
+	memo   textMemo
 }
 
 // Check is the package's Check for the next version of the document.
@@ -80,5 +84,6 @@ func (c *Checker) Check(path string, src []byte, cfg *Config) (*document.Documen
 	if !cfg.IsPRFAQ(doc) {
 		return doc, false, []Finding{}
 	}
-	return doc, true, Lint(doc, cfg)
+	c.memo.nextVersion()
+	return doc, true, lint(doc, cfg, &c.memo)
 }

@@ -154,7 +154,7 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		return capsText
 	}
 	// template instructions opening a heading, a paragraph or a label's text
-	if loc := pc.instruction(p); loc != nil {
+	if loc := p.Memo(instructionKey{}, func() any { return pc.instruction(p) }).([]int); loc != nil {
 		text := t[loc[0]:loc[1]]
 		pc.report(p.SourceSpan(loc[0], loc[1]), fmt.Sprintf("Template instruction left in (%q): replace it with the text it asks for.", shorten(text, 60)), "instruction")
 	}
@@ -179,9 +179,10 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 	}
 	mk := 0
 	if pc.marks != 0 {
-		mk = markers(t, pc.marks)
+		mk = pc.marks & p.Memo(markersKey{}, func() any { return markers(t, allMarkers) }).(int)
 	}
-	for _, loc := range placeholderTokens(t, mk) {
+	tokens := p.Memo(tokensKey{mk}, func() any { return placeholderTokens(t, mk) }).([][]int)
+	for _, loc := range tokens {
 		i, j := loc[0], loc[1]
 		if p.InCode(i, j) || c.Allowed(t[i:j]) {
 			continue
@@ -220,6 +221,15 @@ const (
 	markLower
 	markCaps
 	markDefer
+	allMarkers = 1<<iota - 1
+)
+
+// Keys of what is kept with a prose run (Prose.Memo): its markers, its
+// template tokens for a set of markers, its template instruction.
+type (
+	markersKey     struct{}
+	tokensKey      struct{ marks int }
+	instructionKey struct{}
 )
 
 // markerPatterns are the substrings that set each marker in a prose run;

@@ -132,6 +132,7 @@ type Context struct {
 	Config *Config
 	rule   *Rule
 	out    *[]Finding
+	memo   *textMemo // nil outside a Checker
 }
 
 // Report records a finding of the current rule. A finding's severity defaults

@@ -95,14 +95,15 @@ func checkUndefinedAcronyms(c *Context) {
 			continue
 		}
 		t := p.Text
-		capsRuns(t, func(i, j int) {
+		for _, run := range capsRunsOf(p) {
+			i, j := run[0], run[1]
 			word := t[i:j]
 			stem := word
 			if n := len(word); word[n-1] == 's' && word[n-2] >= 'A' && word[n-2] <= 'Z' {
 				stem = word[:n-1] // "APIs"; not "CDK8s"
 			}
 			if stem != word && len(stem) < 2 {
-				return
+				continue
 			}
 			letters := 0
 			for k := 0; k < len(stem); k++ {
@@ -111,33 +112,33 @@ func checkUndefinedAcronyms(c *Context) {
 				}
 			}
 			if letters < 2 || letters > 6 || seen[stem] || p.InCode(i, j) {
-				return
+				continue
 			}
 			if commonAcronyms[stem] || shouted[stem] || allow[stem] || c.Allowed(word) || c.Allowed(stem) {
-				return
+				continue
 			}
 			if inPathOrURL(t, i, j) || dateline.Contains(p.Offset(i)) || inShoutedRun(t, i, j) {
-				return
+				continue
 			}
 			if stem == "TL" && strings.HasPrefix(t[j:], ";DR") || stem == "DR" && strings.HasSuffix(t[:i], "TL;") {
-				return // "TL;DR"
+				continue // "TL;DR"
 			}
 			if stateCodes[stem] && strings.HasSuffix(t[:i], ", ") {
-				return // "Seattle, WA"
+				continue // "Seattle, WA"
 			}
 			if stem == "XX" || strings.HasPrefix(t[j:], "?") && len(stem) <= 5 {
-				return // "WHO?", "XXX": the placeholder rule's business
+				continue // "WHO?", "XXX": the placeholder rule's business
 			}
 			seen[stem] = true
 			if spelledOutAt(t, i, j) {
-				return
+				continue
 			}
 			if letters == len(stem) {
 				if initials == nil {
 					initials = newInitialIndex(doc)
 				}
 				if initials.before(stem, p.Offset(i)) {
-					return
+					continue
 				}
 			}
 			c.Report(Finding{
@@ -145,7 +146,7 @@ func checkUndefinedAcronyms(c *Context) {
 				Span:    p.SourceSpan(i, j),
 				Data:    map[string]any{"acronym": stem},
 			})
-		})
+		}
 	}
 }
 

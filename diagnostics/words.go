@@ -382,6 +382,8 @@ func findStyle(p *document.Prose) []styleHit {
 	return out
 }
 
+type styleKey struct{}
+
 type styleHit struct {
 	start, end, kinds int
 }
@@ -394,7 +396,7 @@ func styleHits(doc *document.Document, kind int) []match {
 	styleOnce.Do(initStyleList)
 	var out []match
 	for _, p := range doc.Prose {
-		hits := p.Memo(styleList, func() any { return findStyle(p) }).([]styleHit)
+		hits := p.Memo(styleKey{}, func() any { return findStyle(p) }).([]styleHit)
 		for _, h := range hits {
 			if h.kinds&kind != 0 {
 				out = append(out, match{prose: p, start: h.start, end: h.end, text: p.Text[h.start:h.end]})

@@ -97,11 +97,17 @@ func (l *linter) publish(snap *snapshot) {
 		return
 	}
 	v := snap.version
-	l.s.notify("textDocument/publishDiagnostics", publishParams{
+	l.s.publishDiagnostics(publishParams{
 		URI:         protocol.DocumentURI(snap.uri),
 		Version:     &v,
 		Diagnostics: toDiagnostics(snap),
 	})
+}
+
+func (s *Server) publishDiagnostics(p publishParams) {
+	if err := s.out.writeBody(appendPublish(nil, p)); err != nil {
+		s.log.Printf("write: %v", err)
+	}
 }
 
 // clear publishes an empty list for a closed document.
@@ -111,7 +117,7 @@ func (l *linter) clear(uri string) {
 	l.mu.Unlock()
 	l.pubMu.Lock()
 	defer l.pubMu.Unlock()
-	l.s.notify("textDocument/publishDiagnostics", publishParams{
+	l.s.publishDiagnostics(publishParams{
 		URI:         protocol.DocumentURI(uri),
 		Diagnostics: []protocol.Diagnostic{},
 	})

@@ -281,6 +281,11 @@ func (f *frameWriter) write(v any) error {
 	if err != nil {
 		return err
 	}
+	return f.writeBody(body)
+}
+
+// writeBody writes one message already encoded as JSON.
+func (f *frameWriter) writeBody(body []byte) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.closed.Load() {

@@ -33,6 +33,9 @@ type openDoc struct {
 	gen  uint64
 	cfg  *diagnostics.Config
 	snap *snapshot
+	// checker keeps what the last check parsed, so a keystroke re-parses
+	// only the section it changed.
+	checker *diagnostics.Checker
 	// inflight is the lint of gen in progress, if any: a handler that
 	// needs the same version waits for it instead of linting again on the
 	// same two cores.
@@ -127,7 +130,7 @@ func (s *Server) snapshot(uri string) *snapshot {
 	}
 	f := &inflight{gen: d.gen, done: make(chan struct{})}
 	d.inflight = f
-	path, text, version, gen, cfg := d.path, d.text, d.version, d.gen, d.cfg
+	path, text, version, gen, cfg, checker := d.path, d.text, d.version, d.gen, d.cfg, d.checker
 	st.mu.Unlock()
 
 	// Runs on a panic too, so that no waiter hangs.
@@ -144,7 +147,7 @@ func (s *Server) snapshot(uri string) *snapshot {
 		st.mu.Unlock()
 		close(f.done)
 	}()
-	f.snap = s.boundedCheck(uri, path, text, version, gen, cfg)
+	f.snap = s.boundedCheck(checker, uri, path, text, version, gen, cfg)
 	return f.snap
 }
 
@@ -165,7 +168,7 @@ const tooComplexRule = "document-too-complex"
 // result is published; if it has, the newest version is checked. While a
 // document's check is over budget its newer versions are not checked (that
 // would start a second runaway on the same two cores).
-func (s *Server) boundedCheck(uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config) *snapshot {
+func (s *Server) boundedCheck(checker *diagnostics.Checker, uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config) *snapshot {
 	s.rmu.Lock()
 	busy := s.runaways[uri]
 	s.rmu.Unlock()
@@ -187,7 +190,7 @@ func (s *Server) boundedCheck(uri, path string, text []byte, version int32, gen 
 		if s.beforeCheck != nil {
 			s.beforeCheck(uri)
 		}
-		done <- result{snap: check(uri, path, text, version, gen, cfg)}
+		done <- result{snap: check(checker, uri, path, text, version, gen, cfg)}
 	}()
 	timer := time.NewTimer(s.checkBudget)
 	defer timer.Stop()
@@ -258,13 +261,16 @@ const maxCheckSize = 2 << 20
 const tooLargeRule = "document-too-large"
 
 // check runs the engine on one version of a document.
-func check(uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config) *snapshot {
+func check(checker *diagnostics.Checker, uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config) *snapshot {
 	if len(text) > maxCheckSize {
 		return skipped(uri, path, text, version, gen, cfg, fmt.Sprintf(
 			"not checked: this document is %d bytes, over the %d-byte limit of the prfaq language server; "+
 				"split it or run `prfaq check` on it", len(text), maxCheckSize))
 	}
-	doc, isPRFAQ, findings := diagnostics.Check(path, text, cfg)
+	if checker == nil {
+		checker = new(diagnostics.Checker)
+	}
+	doc, isPRFAQ, findings := checker.Check(path, text, cfg)
 	return &snapshot{uri: uri, version: version, gen: gen, doc: doc, isPRFAQ: isPRFAQ, findings: findings, cfg: cfg}
 }
 

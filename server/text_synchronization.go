@@ -28,6 +28,7 @@ func (s *Server) didOpen(ctx context.Context, raw json.RawMessage) (any, error) 
 		text:    []byte(p.TextDocument.Text),
 		gen:     nextGen(),
 		cfg:     s.configFor(path, onDisk),
+		checker: new(diagnostics.Checker),
 	}
 	s.store.mu.Lock()
 	s.store.docs[uri] = d

@@ -246,7 +246,7 @@ func (s *Server) fileSymbols(path string, d fs.DirEntry) []protocol.SymbolInform
 				done <- nil
 			}
 		}()
-		done <- check("", path, src, 0, 0, cfg)
+		done <- check(nil, "", path, src, 0, 0, cfg)
 	}()
 	var snap *snapshot
 	timer := time.NewTimer(s.checkBudget)

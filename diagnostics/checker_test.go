@@ -1,0 +1,56 @@
+package diagnostics
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestCheckerMatchesCheck edits corpus documents as a user would (typing,
+// deleting, pasting sections, fences and placeholders) and checks after
+// every edit that a Checker, which reuses parsed sections and what the
+// rules kept of unchanged text, reports exactly what a fresh Check does.
+func TestCheckerMatchesCheck(t *testing.T) {
+	files, _ := filepath.Glob("testdata/corpus/*.md")
+	files = append(files, "testdata/good/ledger.prfaq.md")
+	if len(files) < 10 {
+		t.Fatalf("corpus missing: %v", files)
+	}
+	rng := rand.New(rand.NewSource(2))
+	inserts := []string{"x", " ", "TBD", "leverage ", "very ", "\n\n", "\n# FAQ\n", "\n### How much does it cost?\n\nWe will figure it out later.\n",
+		"\n```\n", "<!-- prfaq-disable-next-line jargon -->\n", "[Customer Name]", "KPI", "API (application programming interface) ", "?", "\n- item\n"}
+	compared, findings := 0, 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(f) + ".prfaq.md" // a PR/FAQ by its name, whatever the edits do
+		cfg := Default()
+		var c Checker
+		for i := 0; i < 30; i++ {
+			_, _, got := c.Check(name, src, cfg)
+			_, _, want := Check(name, src, cfg)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s, version %d: the Checker reports\n%s\nwhere Check reports\n%s", name, i, findingsText(got), findingsText(want))
+			}
+			compared++
+			findings += len(want)
+			at := rng.Intn(len(src) + 1)
+			end := min(len(src), at+rng.Intn(3)*rng.Intn(40))
+			src = append(append(append([]byte{}, src[:at]...), inserts[rng.Intn(len(inserts))]...), src[end:]...)
+		}
+	}
+	t.Logf("%d versions compared, %d findings", compared, findings)
+}
+
+func findingsText(fs []Finding) string {
+	var s string
+	for _, f := range fs {
+		s += fmt.Sprintf("  %v %s %s\n", f.Span, f.Rule, f.Message)
+	}
+	return s
+}
