@@ -1,7 +1,6 @@
 package diagnostics
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -64,7 +63,6 @@ var (
 type placeholderCheck struct {
 	c     *Context
 	seen  []document.Span
-	marks int // markers of the whole document
 }
 
 func (pc *placeholderCheck) report(span document.Span, what, kind string, fixes ...Fix) {
@@ -90,7 +88,7 @@ func (pc *placeholderCheck) report(span document.Span, what, kind string, fixes 
 
 func checkPlaceholders(c *Context) {
 	doc := c.Doc
-	pc := &placeholderCheck{c: c, marks: docMarkers(doc.Source)}
+	pc := &placeholderCheck{c: c}
 	// template labels first: their fix is the most useful
 	for _, k := range document.AllParts {
 		p := doc.Parts[k]
@@ -172,15 +170,12 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		switch {
 		case isInstruction(inner):
 			msg, kind = "Template instruction left in (%q): replace it with the text it asks for.", "instruction"
-		case titleCase(inner) && !isAllCaps(inner) && len(strings.Fields(inner)) <= 5 && !bracketCueRe.MatchString(inner):
+		case titleCase(inner) && !isAllCaps(inner) && document.FieldCount(inner) <= 5 && !bracketCueRe.MatchString(inner):
 			msg = "Placeholder %q left in (or a link with no target): replace it with the real text."
 		}
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf(msg, shorten(t[i:j], 60)), kind)
 	}
-	mk := 0
-	if pc.marks != 0 {
-		mk = pc.marks & p.Memo(markersKey{}, func() any { return markers(t, allMarkers) }).(int)
-	}
+	mk := p.Memo(markersKey{}, func() any { return markers(t) }).(int)
 	tokens := p.Memo(tokensKey{mk}, func() any { return placeholderTokens(t, mk) }).([][]int)
 	for _, loc := range tokens {
 		i, j := loc[0], loc[1]
@@ -221,7 +216,6 @@ const (
 	markLower
 	markCaps
 	markDefer
-	allMarkers = 1<<iota - 1
 )
 
 // Keys of what is kept with a prose run (Prose.Memo): its markers, its
@@ -232,52 +226,26 @@ type (
 	instructionKey struct{}
 )
 
-// markerPatterns are the substrings that set each marker in a prose run;
-// docPatterns are coarser ones (fewer, each a substring of a pattern) for
-// the one scan of the whole source.
+// markerPatterns are the substrings that set each marker in a prose run.
 var markerPatterns = []struct {
-	mark        int
-	patterns    []string
-	docPatterns []string
+	mark     int
+	patterns []string
 }{
-	{markX, []string{"XX", "xxx"}, nil},
-	{markAt, []string{"@"}, nil},
-	{markName, []string{" Name", "Your ", "Sample ", "Firstname", "TKTK"}, []string{"Name", "Your", "Sample", "Firstname", "TKTK"}},
+	{markX, []string{"XX", "xxx"}},
+	{markAt, []string{"@"}},
+	{markName, []string{" Name", "Your ", "Sample ", "Firstname", "TKTK"}},
 	{markLower, []string{"orem", "OREM", "dolor", "link)", "LINK)", "nsert", "NSERT", "goes here", "GOES HERE", "Goes Here",
-		"text here", "content here", "copy here", "description here", "quote here", "answer here", "Text Here", "TEXT HERE"},
-		[]string{"orem", "OREM", "dolor", "ink)", "INK)", "nsert", "NSERT", "here", "Here", "HERE"}},
-	{markCaps, []string{"OWNER", "DATE", "NAME", "CITY", "COMPANY", "PRODUCT", "CUSTOMER", "PLACEHOLDER"}, nil},
-	{markDefer, []string{"TBD", "TBA", "TBC", "TODO", "FIXME"}, nil},
+		"text here", "content here", "copy here", "description here", "quote here", "answer here", "Text Here", "TEXT HERE"}},
+	{markCaps, []string{"OWNER", "DATE", "NAME", "CITY", "COMPANY", "PRODUCT", "CUSTOMER", "PLACEHOLDER"}},
+	{markDefer, []string{"TBD", "TBA", "TBC", "TODO", "FIXME"}},
 }
 
-// markers finds the markers of t among those in allowed (the markers of the
-// whole document, so most prose runs check few or none).
-func markers(t string, allowed int) int {
+// markers finds the markers of t.
+func markers(t string) int {
 	m := 0
 	for _, mp := range markerPatterns {
-		if allowed&mp.mark == 0 {
-			continue
-		}
 		for _, pat := range mp.patterns {
 			if strings.Contains(t, pat) {
-				m |= mp.mark
-				break
-			}
-		}
-	}
-	return m
-}
-
-// docMarkers are the markers anywhere in the source.
-func docMarkers(src []byte) int {
-	m := 0
-	for _, mp := range markerPatterns {
-		pats := mp.docPatterns
-		if pats == nil {
-			pats = mp.patterns
-		}
-		for _, pat := range pats {
-			if bytes.Contains(src, []byte(pat)) {
 				m |= mp.mark
 				break
 			}
@@ -370,7 +338,7 @@ func (pc *placeholderCheck) instruction(p *document.Prose) []int {
 		end++
 	}
 	if !p.Heading {
-		if len(strings.Fields(t)) > 60 || !instructionCueRe.MatchString(t[start:end]) {
+		if document.FieldCount(t) > 60 || !instructionCueRe.MatchString(t[start:end]) {
 			return nil
 		}
 	}

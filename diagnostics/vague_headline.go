@@ -121,7 +121,7 @@ func allCaps(text string) bool {
 			}
 		}
 	}
-	return len(strings.Fields(text)) >= 4 && letters >= 12 && upper*10 >= letters*9
+	return document.FieldCount(text) >= 4 && letters >= 12 && upper*10 >= letters*9
 }
 
 // plural writes "1 word", "3 words".

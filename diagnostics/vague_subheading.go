@@ -28,7 +28,7 @@ func init() {
 			}
 			text := strings.TrimSpace(s.Text)
 			var reasons []string
-			n := len(strings.Fields(text))
+			n := document.FieldCount(text)
 			if max := c.Int("max-words", 40); n > max {
 				reasons = append(reasons, fmt.Sprintf("%d words (keep it to one sentence of %d or fewer)", n, max))
 			}

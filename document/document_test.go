@@ -197,3 +197,11 @@ func FuzzParserEdits(f *testing.F) {
 		sameAsWhole(t, "edited", edited, p.Parse("fuzz.md", edited))
 	})
 }
+
+func TestFieldCount(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a b  c ", "\ta\nb\r\n", "ünï cödé\u00a0x\u2003y", "\xff \xfe", "a\u0085b"} {
+		if got, want := FieldCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("FieldCount(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
+	}
+}

@@ -209,7 +209,7 @@ func (s *scan) itemQuestion(it *Item) (qmark, bool) {
 			return qmark{block: b, q: q, answerStart: firstLineEnd, answerEnd: it.Span.End}, true
 		}
 	}
-	isQ := strings.HasSuffix(text, "?") || (!it.Rest.Empty() && interrogative.MatchString(text) && len(strings.Fields(text)) <= 25)
+	isQ := strings.HasSuffix(text, "?") || (!it.Rest.Empty() && interrogative.MatchString(text) && FieldCount(text) <= 25)
 	if !isQ {
 		return qmark{}, false
 	}

@@ -1,6 +1,8 @@
 package document
 
 import (
+	"bytes"
+	"encoding/binary"
 	"sort"
 	"unicode/utf8"
 )
@@ -25,23 +27,62 @@ type Range struct {
 type Mapper struct {
 	src        []byte
 	lineStarts []int // byte offset of the first byte of each line
+	// ascii[line] reports a line of ASCII only, where a column is a byte
+	// count: most lines of most documents, so most conversions skip the
+	// decoding.
+	ascii []bool
 }
 
 // NewMapper indexes the line starts of src.
 func NewMapper(src []byte) *Mapper {
-	starts := make([]int, 1, 64)
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				i++
+	starts := make([]int, 1, len(src)/64+1)
+	if bytes.IndexByte(src, '\r') < 0 {
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
 			}
-			starts = append(starts, i+1)
+			i += j + 1
+			starts = append(starts, i)
+		}
+	} else {
+		for i := 0; i < len(src); i++ {
+			switch src[i] {
+			case '\n':
+				starts = append(starts, i+1)
+			case '\r':
+				if i+1 < len(src) && src[i+1] == '\n' {
+					i++
+				}
+				starts = append(starts, i+1)
+			}
 		}
 	}
-	return &Mapper{src: src, lineStarts: starts}
+	ascii := make([]bool, len(starts))
+	for line, start := range starts {
+		end := len(src)
+		if line+1 < len(starts) {
+			end = starts[line+1]
+		}
+		ascii[line] = isASCII(src[start:end])
+	}
+	return &Mapper{src: src, lineStarts: starts, ascii: ascii}
+}
+
+// isASCII checks eight bytes at a time.
+func isASCII(b []byte) bool {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // LineCount is the number of lines; an empty document has one.
@@ -101,6 +142,9 @@ func (m *Mapper) Position(offset int) Position {
 	if end := m.LineEnd(line); offset > end {
 		offset = end
 	}
+	if m.ascii[line] {
+		return Position{Line: line, Character: offset - start}
+	}
 	col := 0
 	for i := start; i < offset; {
 		r, size := utf8.DecodeRune(m.src[i:])
@@ -129,6 +173,9 @@ func (m *Mapper) Offset(p Position) int {
 		return len(m.src)
 	}
 	i, end := m.lineStarts[p.Line], m.LineEnd(p.Line)
+	if m.ascii[p.Line] {
+		return min(i+max(p.Character, 0), end)
+	}
 	for col := 0; i < end; {
 		r, size := utf8.DecodeRune(m.src[i:])
 		w := utf16Len(r, size)

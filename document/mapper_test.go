@@ -83,6 +83,7 @@ func TestMapperRoundTrip(t *testing.T) {
 func FuzzMapper(f *testing.F) {
 	f.Add([]byte("a😀b\r\n漢字\tx\rlast\n"), 3, 2)
 	f.Add([]byte("\xff\xfe\r\r\n"), 1, 0)
+	f.Add([]byte("plain ASCII\nline two\r\nthree"), 1, 40)
 	f.Fuzz(func(t *testing.T, src []byte, line, char int) {
 		m := NewMapper(src)
 		off := m.Offset(Position{line, char})
@@ -93,5 +94,33 @@ func FuzzMapper(f *testing.F) {
 		if m.Offset(p) != off {
 			t.Fatalf("round trip %d → %v → %d", off, p, m.Offset(p))
 		}
+		// The fast paths (ASCII lines, no carriage returns) agree with
+		// decoding every line.
+		slow := slowMapper(src)
+		if got, want := m.Offset(Position{line, char}), slow.Offset(Position{line, char}); got != want {
+			t.Fatalf("Offset(%d:%d) = %d, decoding gives %d", line, char, got, want)
+		}
+		for o := 0; o <= len(src); o++ {
+			if got, want := m.Position(o), slow.Position(o); got != want {
+				t.Fatalf("Position(%d) = %v, decoding gives %v", o, got, want)
+			}
+		}
 	})
+}
+
+// slowMapper is a Mapper with no ASCII fast path, indexed byte by byte.
+func slowMapper(src []byte) *Mapper {
+	starts := []int{0}
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return &Mapper{src: src, lineStarts: starts, ascii: make([]bool, len(starts))}
 }

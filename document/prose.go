@@ -387,3 +387,26 @@ func isAbbreviation(before string) bool {
 	}
 	return abbreviations[string(lw)]
 }
+
+// FieldCount is len(strings.Fields(s)) without building the slice: it runs
+// on every paragraph on every keystroke.
+func FieldCount(s string) int {
+	n, inField := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+	}
+	return n
+}

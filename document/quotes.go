@@ -35,22 +35,21 @@ func (s *scan) findQuotes() {
 		}
 	}
 	for _, b := range blocks {
-		if s.used[b] || !isQuoteText(b.Text) || !quotedWords.MatchString(b.Text) {
+		if s.used[b] {
+			continue
+		}
+		r := readQuote(b)
+		if !r.isQuote {
 			continue
 		}
 		q := &Quote{Block: b}
 		s.quotes[b] = true
-		if m := saidRe.FindStringSubmatchIndex(b.Text); m != nil {
-			for g := 2; g+1 < len(m); g += 2 {
-				if m[g] >= 0 {
-					q.Attribution = b.Prose.SourceSpan(m[g], m[g+1])
-					q.Speaker = strings.Trim(b.Text[m[g]:m[g+1]], " *_")
-					break
-				}
-			}
+		if r.attribution[1] > 0 {
+			q.Attribution = b.Prose.SourceSpan(r.attribution[0], r.attribution[1])
+			q.Speaker = r.speaker
 		}
 		if q.Speaker != "" {
-			q.Kind = s.quoteKind(b, q.Speaker)
+			q.Kind = s.quoteKind(b, q.Speaker, r)
 		}
 		d.Quotes = append(d.Quotes, q)
 	}
@@ -65,14 +64,51 @@ func (s *scan) findQuotes() {
 	}
 }
 
-func (s *scan) quoteKind(b *Block, speaker string) PartKind {
+// quoteReading is what findQuotes reads from a paragraph's text alone; it
+// is kept with the paragraph's prose (Prose.Memo), so the regular
+// expressions run once per paragraph, not once per keystroke.
+type quoteReading struct {
+	isQuote          bool
+	attribution      [2]int // in the block's text; [0 0] when none
+	speaker          string
+	leader, customer bool // the speaker's cues
+}
+
+type quoteKey struct{}
+
+func readQuote(b *Block) quoteReading {
+	read := func() any {
+		var r quoteReading
+		if !isQuoteText(b.Text) || !quotedWords.MatchString(b.Text) {
+			return r
+		}
+		r.isQuote = true
+		if m := saidRe.FindStringSubmatchIndex(b.Text); m != nil {
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 {
+					r.attribution = [2]int{m[g], m[g+1]}
+					r.speaker = strings.Trim(b.Text[m[g]:m[g+1]], " *_")
+					break
+				}
+			}
+		}
+		r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
+		return r
+	}
+	if b.Prose == nil {
+		return read().(quoteReading)
+	}
+	return b.Prose.Memo(quoteKey{}, read).(quoteReading)
+}
+
+func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 	d := s.d
 	for _, k := range []PartKind{LeaderQuote, CustomerQuote} {
 		if p := d.Parts[k]; p != nil && p.Heading != nil && p.Span.Covers(b.Span) {
 			return k
 		}
 	}
-	leader, customer := leaderCue.MatchString(speaker), customerCue.MatchString(speaker)
+	leader, customer := r.leader, r.customer
 	// a second person after the leader's quote speaks for customers
 	for _, q := range d.Quotes {
 		if q.Kind == LeaderQuote && !sameSpeaker(q.Speaker, speaker) {

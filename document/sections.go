@@ -276,14 +276,6 @@ func opensBlockThatOutlivesBlankLines(line []byte) bool {
 	return marker != nil || !isASCII(rest)
 }
 
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
 
 func hasPrefixFoldBytes(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))

@@ -387,7 +387,7 @@ func (s *scan) findHeadline() {
 			if !hasLetters(b.Text) {
 				continue
 			}
-			if paragraphs == 0 && b.Emphasized && len(strings.Fields(b.Text)) <= 40 && !reference.MatchString(b.Text) {
+			if paragraphs == 0 && b.Emphasized && FieldCount(b.Text) <= 40 && !reference.MatchString(b.Text) {
 				emphasized = b
 			}
 			paragraphs++
@@ -441,7 +441,7 @@ func (s *scan) findSubheading() {
 		case b.Kind == Paragraph && b.Emphasized && !reference.MatchString(b.Text) && !isQuoteText(b.Text):
 			s.setPart(Subheading, b, Span{})
 			return
-		case b.Kind == Heading && s.class[b] == nameNone && len(strings.Fields(b.Text)) <= 40:
+		case b.Kind == Heading && s.class[b] == nameNone && FieldCount(b.Text) <= 40:
 			s.setPart(Subheading, b, Span{})
 			return
 		case b.Kind == Paragraph && reference.MatchString(b.Text):
@@ -458,7 +458,7 @@ func (s *scan) findSubheading() {
 // plainSubheading: a short one-line paragraph right after the headline,
 // with no dateline, followed by more of the press release.
 func (s *scan) plainSubheading(b *Block) bool {
-	n := len(strings.Fields(b.Text))
+	n := FieldCount(b.Text)
 	if n < 3 || n > 25 || datelineRe.MatchString(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") {
 		return false
 	}
@@ -467,7 +467,7 @@ func (s *scan) plainSubheading(b *Block) bool {
 	}
 	for _, o := range s.prBlocks {
 		if o.Span.Start > b.Span.End && o.Kind == Paragraph && hasLetters(o.Text) {
-			return len(strings.Fields(o.Text)) > n || datelineRe.MatchString(o.Text)
+			return FieldCount(o.Text) > n || datelineRe.MatchString(o.Text)
 		}
 	}
 	return false
@@ -491,7 +491,7 @@ func (s *scan) findSummary() {
 		return
 	}
 	for _, b := range s.plainParagraphs() {
-		if b.Emphasized || (len(strings.Fields(b.Text)) < 12 && !datelineRe.MatchString(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
+		if b.Emphasized || (FieldCount(b.Text) < 12 && !datelineRe.MatchString(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
 			continue
 		}
 		s.setPart(Summary, b, Span{})
