@@ -34,33 +34,44 @@ func (f *FrontMatter) String(key string) string {
 	return s
 }
 
-// splitFrontMatter finds a front matter block: "---" on the first line (after
-// an optional BOM), closed by "---" or "..." on a line of its own.
+// splitFrontMatter finds and reads a front matter block: "---" on the first
+// line (after an optional BOM), closed by "---" or "..." on a line of its own.
 func splitFrontMatter(src []byte) *FrontMatter {
+	span, body, ok := findFrontMatter(src)
+	if !ok {
+		return nil
+	}
+	return readFrontMatter(span, src[body.Start:body.End])
+}
+
+func findFrontMatter(src []byte) (span, body Span, ok bool) {
 	start := 0
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		start = 3
 	}
 	first, next := lineAt(src, start)
 	if string(bytes.TrimRight(first, " \t")) != "---" {
-		return nil
+		return Span{}, Span{}, false
 	}
-	bodyStart := next
 	for pos := next; pos < len(src); {
 		line, after := lineAt(src, pos)
 		if t := string(bytes.TrimRight(line, " \t")); t == "---" || t == "..." {
-			fm := &FrontMatter{Span: Span{0, after}}
-			var values map[string]any
-			if err := yaml.Unmarshal(src[bodyStart:pos], &values); err != nil {
-				fm.Err = fmt.Errorf("front matter: %v", err)
-			} else {
-				fm.Values = values
-			}
-			return fm
+			return Span{0, after}, Span{next, pos}, true
 		}
 		pos = after
 	}
-	return nil // unclosed: not front matter, "---" is a thematic break
+	return Span{}, Span{}, false // unclosed: not front matter, "---" is a thematic break
+}
+
+func readFrontMatter(span Span, yamlText []byte) *FrontMatter {
+	fm := &FrontMatter{Span: span}
+	var values map[string]any
+	if err := yaml.Unmarshal(yamlText, &values); err != nil {
+		fm.Err = fmt.Errorf("front matter: %v", err)
+	} else {
+		fm.Values = values
+	}
+	return fm
 }
 
 // lineAt returns the line starting at pos without its terminator, and the

@@ -44,6 +44,18 @@ func hasWord(s string, words ...string) bool {
 
 // classifyName says which part a heading or label names. Questions (ending
 // in "?") name no part.
+type nameClassKey struct{}
+
+// headingClass is classifyName of a heading, kept with its prose: its
+// regular expressions would otherwise run on every heading on every
+// keystroke.
+func headingClass(h *Block) nameClass {
+	if h.Prose == nil {
+		return classifyName(h.Text)
+	}
+	return h.Prose.Memo(nameClassKey{}, func() any { return classifyName(h.Text) }).(nameClass)
+}
+
 func classifyName(raw string) nameClass {
 	if strings.HasSuffix(strings.TrimSpace(raw), "?") {
 		return nameNone

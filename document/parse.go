@@ -20,7 +20,7 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 
 // Parse reads src into a Document. It never fails: odd input gives a model
 // with fewer parts, never a panic.
-func Parse(path string, src []byte) *Document { return parse(path, src, nil, sectionStarts) }
+func Parse(path string, src []byte) *Document { return parse(path, src, nil, false) }
 
 // Parser parses successive versions of one document, as an editor sends
 // them. It keeps the sections of the version it parsed last, so a keystroke
@@ -30,34 +30,71 @@ type Parser struct {
 	mu       sync.Mutex
 	sections map[string]*section
 	parsed   int // sections parsed so far (the rest were reused): for tests
+	// the front matter last read, and its source
+	fm    *FrontMatter
+	fmSrc string
+}
+
+// frontMatter reads the front matter, or reuses what the last version's
+// identical front matter gave (YAML costs as much as a section).
+func (p *Parser) frontMatter(span Span, src, yamlText []byte) *FrontMatter {
+	if p == nil {
+		return readFrontMatter(span, yamlText)
+	}
+	if p.fm == nil || p.fmSrc != string(src) {
+		p.fm, p.fmSrc = readFrontMatter(span, yamlText), string(src)
+	}
+	return p.fm
 }
 
 // Parse reads src as Parse does, reusing what it can of the last version.
-func (p *Parser) Parse(path string, src []byte) *Document { return parse(path, src, p, sectionStarts) }
+func (p *Parser) Parse(path string, src []byte) *Document { return parse(path, src, p, false) }
 
-// parse cuts src where cut says (tests compare sectionStarts with no cuts).
-func parse(path string, src []byte, cache *Parser, cut func([]byte) []int) *Document {
+// parse cuts src in sections, or parses it whole (the tests' yardstick).
+func parse(path string, src []byte, cache *Parser, whole bool) *Document {
 	d := &Document{Path: path, Source: src, Mapper: NewMapper(src), Parts: map[PartKind]*Part{}}
-	parseSrc := src
-	if fm := splitFrontMatter(src); fm != nil {
-		d.FrontMatter = fm
-		parseSrc = blankOut(src, fm.Span)
-	}
-	// Sections are parsed alone and then placed at their offset; see
-	// sectionStarts for why that gives what one parse of the whole gives.
-	starts := append([]int{0}, cut(parseSrc)...)
 	var old, kept map[string]*section
 	if cache != nil {
 		cache.mu.Lock()
 		defer cache.mu.Unlock()
-		old, kept = cache.sections, make(map[string]*section, len(starts))
+		old, kept = cache.sections, make(map[string]*section, len(cache.sections)+1)
+	}
+	// Front matter is a section of its own, blanked (spaces, line breaks
+	// kept) so that goldmark sees blank lines and offsets stay exact. After
+	// it the parser starts afresh: nothing is open after blank lines at the
+	// top of a document.
+	var blanked []byte
+	bodyStart := 0
+	if span, body, ok := findFrontMatter(src); ok {
+		d.FrontMatter = cache.frontMatter(span, src[:span.End], src[body.Start:body.End])
+		blanked = blankOut(src[:span.End], span)
+		bodyStart = span.End
+	}
+	// The rest is parsed in sections, each placed at its offset; see
+	// sectionStarts for why that gives what one parse of the whole gives.
+	starts := []int{0}
+	if whole {
+		if bodyStart > 0 {
+			blanked = append(blanked, src[bodyStart:]...)
+			bodyStart = len(src)
+		}
+	} else {
+		if bodyStart > 0 && bodyStart < len(src) {
+			starts = append(starts, bodyStart)
+		}
+		for _, start := range sectionStarts(src[bodyStart:]) {
+			starts = append(starts, bodyStart+start)
+		}
 	}
 	for i, start := range starts {
-		end := len(parseSrc)
+		end := len(src)
 		if i+1 < len(starts) {
 			end = starts[i+1]
 		}
-		text := parseSrc[start:end]
+		text := src[start:end]
+		if start < bodyStart {
+			text = blanked
+		}
 		sec := old[string(text)]
 		if sec == nil {
 			sec = parseSection(text, d.Mapper, start)

@@ -69,10 +69,8 @@ func dump(d *Document) string {
 	return b.String()
 }
 
-func noCuts([]byte) []int { return nil }
-
 // parseWhole is the oracle: one goldmark parse of the whole document.
-func parseWhole(src []byte) *Document { return parse("t.prfaq.md", src, nil, noCuts) }
+func parseWhole(src []byte) *Document { return parse("t.prfaq.md", src, nil, true) }
 
 // sameAsWhole fails when parsing src in sections gives another model than
 // parsing it whole.

@@ -9,7 +9,7 @@ import (
 func recognise(d *Document) {
 	s := &scan{d: d, class: map[*Block]nameClass{}}
 	for _, h := range d.Headings {
-		s.class[h] = classifyName(h.Text)
+		s.class[h] = headingClass(h)
 	}
 	s.findFAQ()
 	s.findPressRelease()
@@ -574,7 +574,7 @@ func (d *Document) LooksLikePRFAQ() bool {
 	}
 	hasPR := false
 	for _, h := range d.Headings {
-		if classifyName(h.Text) == namePressRelease {
+		if headingClass(h) == namePressRelease {
 			hasPR = true
 		}
 	}
