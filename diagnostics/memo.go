@@ -74,3 +74,10 @@ func capsRunsOf(p *document.Prose) [][2]int {
 		return out
 	}).([][2]int)
 }
+
+type capsKey struct{}
+
+// proseInCaps is mostlyCaps of a prose run's text, kept with the run.
+func proseInCaps(p *document.Prose) bool {
+	return p.Memo(capsKey{}, func() any { return mostlyCaps(p.Text) }).(bool)
+}

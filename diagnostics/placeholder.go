@@ -144,13 +144,6 @@ func checkPlaceholders(c *Context) {
 
 func (pc *placeholderCheck) prose(p *document.Prose) {
 	c, doc, t := pc.c, pc.c.Doc, p.Text
-	capsKnown, capsText := false, false
-	caps := func() bool { // computed only when a token needs it
-		if !capsKnown {
-			capsKnown, capsText = true, mostlyCaps(t)
-		}
-		return capsText
-	}
 	// template instructions opening a heading, a paragraph or a label's text
 	if loc := p.Memo(instructionKey{}, func() any { return pc.instruction(p) }).([]int); loc != nil {
 		text := t[loc[0]:loc[1]]
@@ -182,12 +175,12 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		if p.InCode(i, j) || c.Allowed(t[i:j]) {
 			continue
 		}
-		if t[i] == 'X' && (caps() || j-i == 2 && (nextWord(t, j) == "century" || nextWord(t, j) == "chromosome")) {
+		if t[i] == 'X' && (proseInCaps(p) || j-i == 2 && (nextWord(t, j) == "century" || nextWord(t, j) == "chromosome")) {
 			continue // not in ALL CAPS text; "XX century" is a numeral
 		}
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", t[i:j]), "token")
 	}
-	if mk&markCaps != 0 && !caps() {
+	if mk&markCaps != 0 && !proseInCaps(p) {
 		for _, loc := range placeholderCapsRe.FindAllStringIndex(t, -1) {
 			i, j := loc[0], loc[1]
 			if p.InCode(i, j) || inShoutedRun(t, i, j) || c.Allowed(t[i:j]) {

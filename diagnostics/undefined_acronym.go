@@ -91,7 +91,7 @@ func checkUndefinedAcronyms(c *Context) {
 	seen := map[string]bool{}
 	var initials *initialIndex
 	for _, p := range doc.Prose {
-		if p.Heading || mostlyCaps(p.Text) {
+		if p.Heading || proseInCaps(p) {
 			continue
 		}
 		t := p.Text

@@ -97,15 +97,11 @@ func (l *linter) publish(snap *snapshot) {
 		return
 	}
 	v := snap.version
-	l.s.publishDiagnostics(publishParams{
-		URI:         protocol.DocumentURI(snap.uri),
-		Version:     &v,
-		Diagnostics: toDiagnostics(snap),
-	})
+	l.s.publishDiagnostics(snap.uri, &v, snap.doc, snap.findings)
 }
 
-func (s *Server) publishDiagnostics(p publishParams) {
-	if err := s.out.writeBody(appendPublish(nil, p)); err != nil {
+func (s *Server) publishDiagnostics(uri string, version *int32, doc *document.Document, findings []diagnostics.Finding) {
+	if err := s.out.writeBody(appendPublish(nil, uri, version, doc, findings)); err != nil {
 		s.log.Printf("write: %v", err)
 	}
 }
@@ -117,29 +113,17 @@ func (l *linter) clear(uri string) {
 	l.mu.Unlock()
 	l.pubMu.Lock()
 	defer l.pubMu.Unlock()
-	l.s.publishDiagnostics(publishParams{
-		URI:         protocol.DocumentURI(uri),
-		Diagnostics: []protocol.Diagnostic{},
-	})
+	l.s.publishDiagnostics(uri, nil, nil, nil)
 }
 
-// publishParams is PublishDiagnosticsParams with a pointer version:
+// publishParams is PublishDiagnosticsParams with a pointer version (what
+// tests decode publishes into; appendPublish writes them):
 // protocol v0.12.0's uint32 with omitempty drops version 0, which Neovim
 // uses for didOpen.
 type publishParams struct {
 	URI         protocol.DocumentURI  `json:"uri"`
 	Version     *int32                `json:"version,omitempty"`
 	Diagnostics []protocol.Diagnostic `json:"diagnostics"`
-}
-
-// toDiagnostics converts findings; the result is never nil, so it goes out
-// as [] rather than null.
-func toDiagnostics(snap *snapshot) []protocol.Diagnostic {
-	out := make([]protocol.Diagnostic, 0, len(snap.findings))
-	for _, f := range snap.findings {
-		out = append(out, toDiagnostic(snap.doc, f))
-	}
-	return out
 }
 
 func toDiagnostic(doc *document.Document, f diagnostics.Finding) protocol.Diagnostic {

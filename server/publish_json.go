@@ -7,60 +7,49 @@ import (
 	"unicode/utf8"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
-// appendPublish encodes a publishDiagnostics notification by hand. With
-// hundreds of findings, encoding/json's reflection over each Diagnostic
-// (and its re-validation of what a MarshalJSON returns) was a fifth of the
-// server's time per keystroke. The output decodes to what encoding/json
-// gives for publishParams; a test and a fuzz target hold it to that.
-func appendPublish(buf []byte, p publishParams) []byte {
+// appendPublish encodes a publishDiagnostics notification by hand, straight
+// from the findings. With hundreds of findings, building a
+// protocol.Diagnostic for each and encoding it with encoding/json's
+// reflection (which then re-validates what a MarshalJSON returns) was a
+// fifth of the server's time per keystroke. The output decodes to what
+// encoding/json gives for the publishParams of toDiagnostic's diagnostics;
+// a test and a fuzz target hold it to that.
+func appendPublish(buf []byte, uri string, version *int32, doc *document.Document, findings []diagnostics.Finding) []byte {
 	buf = append(buf, `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":`...)
-	buf = appendString(buf, string(p.URI))
-	if p.Version != nil {
+	buf = appendString(buf, uri)
+	if version != nil {
 		buf = append(buf, `,"version":`...)
-		buf = strconv.AppendInt(buf, int64(*p.Version), 10)
+		buf = strconv.AppendInt(buf, int64(*version), 10)
 	}
 	buf = append(buf, `,"diagnostics":[`...)
-	for i := range p.Diagnostics {
+	for i := range findings {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = appendDiagnostic(buf, &p.Diagnostics[i])
+		buf = appendFinding(buf, doc, &findings[i])
 	}
 	return append(buf, "]}}"...)
 }
 
-// appendDiagnostic writes the fields toDiagnostic sets; a diagnostic with
-// any other field set, or a value of another type, goes through
-// encoding/json.
-func appendDiagnostic(buf []byte, d *protocol.Diagnostic) []byte {
-	code, isString := d.Code.(string)
-	if !isString || d.CodeDescription != nil || d.Tags != nil || d.RelatedInformation != nil {
-		return appendMarshal(buf, d)
-	}
-	data, isMap := d.Data.(map[string]any)
-	if d.Data != nil && !isMap {
-		return appendMarshal(buf, d)
-	}
+// appendFinding writes the diagnostic toDiagnostic makes of f.
+func appendFinding(buf []byte, doc *document.Document, f *diagnostics.Finding) []byte {
 	buf = append(buf, `{"range":`...)
-	buf = appendRange(buf, d.Range)
-	if d.Severity != 0 {
+	buf = appendRange(buf, lspRange(doc, f.Span))
+	if f.Severity != 0 {
 		buf = append(buf, `,"severity":`...)
-		buf = strconv.AppendInt(buf, int64(d.Severity), 10)
+		buf = strconv.AppendInt(buf, int64(f.Severity), 10)
 	}
 	buf = append(buf, `,"code":`...) // omitempty keeps "": only nil is empty
-	buf = appendString(buf, code)
-	if d.Source != "" {
-		buf = append(buf, `,"source":`...)
-		buf = appendString(buf, d.Source)
-	}
-	buf = append(buf, `,"message":`...)
-	buf = appendString(buf, d.Message)
-	if isMap {
-		buf = append(buf, `,"data":`...)
-		buf = appendData(buf, data)
-	}
+	buf = appendString(buf, f.Rule)
+	buf = append(buf, `,"source":"prfaq","message":`...)
+	buf = appendString(buf, f.Message)
+	buf = append(buf, `,"data":`...)
+	buf = appendData(buf, f.Rule, f.Data)
 	return append(buf, '}')
 }
 
@@ -76,10 +65,14 @@ func appendRange(buf []byte, r protocol.Range) []byte {
 	return append(buf, "}}"...)
 }
 
-// appendData writes a finding's data with its keys sorted, as encoding/json
-// writes a map.
-func appendData(buf []byte, data map[string]any) []byte {
-	keys := make([]string, 0, len(data))
+// appendData writes {"rule": rule} merged with a finding's data (its own
+// "rule" wins, as in toDiagnostic), keys sorted as encoding/json sorts a
+// map's.
+func appendData(buf []byte, rule string, data map[string]any) []byte {
+	keys := make([]string, 0, len(data)+1)
+	if _, ok := data["rule"]; !ok {
+		keys = append(keys, "rule")
+	}
 	for k := range data {
 		keys = append(keys, k)
 	}
@@ -91,7 +84,11 @@ func appendData(buf []byte, data map[string]any) []byte {
 		}
 		buf = appendString(buf, k)
 		buf = append(buf, ':')
-		switch v := data[k].(type) {
+		v, ok := data[k]
+		if !ok {
+			v = rule
+		}
+		switch v := v.(type) {
 		case string:
 			buf = appendString(buf, v)
 		case bool:

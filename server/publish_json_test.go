@@ -6,17 +6,26 @@ import (
 	"testing"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
-// decodeBoth encodes p by hand and with encoding/json (as the notification
-// it is) and decodes both to plain values.
-func decodeBoth(t *testing.T, p publishParams) (got, want any) {
+// decodeBoth encodes a publish by hand and with encoding/json (the
+// notification of toDiagnostic's diagnostics) and decodes both to plain
+// values.
+func decodeBoth(t *testing.T, uri string, version *int32, doc *document.Document, findings []diagnostics.Finding) (got, want any) {
 	t.Helper()
-	hand := appendPublish(nil, p)
+	hand := appendPublish(nil, uri, version, doc, findings)
 	if !json.Valid(hand) {
 		t.Fatalf("hand-encoded publish is not valid JSON: %s", hand)
 	}
-	std, err := json.Marshal(notificationMsg{JSONRPC: "2.0", Method: "textDocument/publishDiagnostics", Params: p})
+	diags := []protocol.Diagnostic{}
+	for _, f := range findings {
+		diags = append(diags, toDiagnostic(doc, f))
+	}
+	std, err := json.Marshal(notificationMsg{JSONRPC: "2.0", Method: "textDocument/publishDiagnostics",
+		Params: publishParams{URI: protocol.DocumentURI(uri), Version: version, Diagnostics: diags}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,24 +38,30 @@ func decodeBoth(t *testing.T, p publishParams) (got, want any) {
 	return got, want
 }
 
+const trickyText = "quote \" backslash \\ newline \n tab \t cr \r bell \a nul \x00 html <a href='x'>&amp;</a> emoji 🚀 CJK 漢字 bad \xff\xfe utf8 \u2028 \u2029 end"
+
 func TestPublishEncodingMatchesEncodingJSON(t *testing.T) {
-	v := int32(7)
-	zero := int32(0)
-	tricky := "quote \" backslash \\ newline \n tab \t cr \r bell \a nul \x00 html <a href='x'>&amp;</a> emoji 🚀 CJK 漢字 bad \xff\xfe utf8 \u2028 \u2029 end"
-	rng := protocol.Range{Start: protocol.Position{Line: 3, Character: 4}, End: protocol.Position{Line: 4294967295, Character: 0}}
-	for _, p := range []publishParams{
-		{URI: "file:///a.prfaq.md", Diagnostics: []protocol.Diagnostic{}},
-		{URI: "file:///a b/ü.prfaq.md", Version: &zero, Diagnostics: []protocol.Diagnostic{}},
-		{URI: protocol.DocumentURI("untitled:" + tricky), Version: &v, Diagnostics: []protocol.Diagnostic{
-			{Range: rng, Severity: protocol.DiagnosticSeverityWarning, Code: "jargon", Source: "prfaq", Message: tricky,
-				Data: map[string]any{"rule": "jargon", "word": tricky, "owned": true, "words": 812, "reasons": []string{"a", "b"}, "ratio": 0.5}},
-			{Range: rng, Message: "", Code: ""},
-			{Range: rng, Code: 42, Message: "a number code goes through encoding/json"},
-			{Range: rng, Code: "x", Tags: []protocol.DiagnosticTag{protocol.DiagnosticTagUnnecessary}, Message: "tags too"},
-			{Range: rng, Code: "x", Data: []int{1, 2}, Message: "data that is no map"},
-		}},
+	v, zero := int32(7), int32(0)
+	src := []byte("# Title 🚀\r\n\r\nSome text with 漢字 and more.\nlast line")
+	doc := document.Parse("x.prfaq.md", src)
+	findings := []diagnostics.Finding{
+		{Rule: "jargon", Severity: diagnostics.Warning, Message: trickyText, Span: document.Span{Start: 2, End: 9},
+			Data: map[string]any{"word": trickyText, "owned": true, "words": 812, "reasons": []string{"a", "b"}, "ratio": 0.5}},
+		{Rule: "", Message: "", Span: document.Span{Start: 20, End: 40}},
+		{Rule: "x", Severity: diagnostics.Hint, Message: "its own rule key wins", Span: document.Span{Start: len(src), End: len(src) + 5},
+			Data: map[string]any{"rule": "other", "a": nil}},
+		{Rule: "missing-section", Severity: diagnostics.Error, Message: "m", Span: document.Span{Start: 0, End: 0}},
+	}
+	for _, tc := range []struct {
+		uri      string
+		version  *int32
+		findings []diagnostics.Finding
+	}{
+		{"file:///a.prfaq.md", nil, nil},
+		{"file:///a b/ü.prfaq.md", &zero, []diagnostics.Finding{}},
+		{"untitled:" + trickyText, &v, findings},
 	} {
-		got, want := decodeBoth(t, p)
+		got, want := decodeBoth(t, tc.uri, tc.version, doc, tc.findings)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("hand-encoded publish differs from encoding/json:\n got: %v\nwant: %v", got, want)
 		}
@@ -55,13 +70,15 @@ func TestPublishEncodingMatchesEncodingJSON(t *testing.T) {
 
 func FuzzPublishEncoding(f *testing.F) {
 	f.Add("file:///a.md", "jargon", "msg \"x\" \xff", "word", "leverage", true, 3)
-	f.Fuzz(func(t *testing.T, uri, code, message, key, value string, flag bool, n int) {
+	f.Fuzz(func(t *testing.T, uri, rule, message, key, value string, flag bool, n int) {
 		v := int32(n)
-		p := publishParams{URI: protocol.DocumentURI(uri), Version: &v, Diagnostics: []protocol.Diagnostic{{
-			Severity: protocol.DiagnosticSeverityHint, Code: code, Source: "prfaq", Message: message,
-			Data: map[string]any{key: value, "rule": code, "flag": flag, "n": n},
-		}}}
-		got, want := decodeBoth(t, p)
+		src := []byte("# " + message + "\n\n" + value + "\n")
+		doc := document.Parse("f.prfaq.md", src)
+		findings := []diagnostics.Finding{{
+			Rule: rule, Severity: diagnostics.Severity(1 + n&3), Message: message, Span: document.Span{Start: n & 31, End: n & 63},
+			Data: map[string]any{key: value, "flag": flag, "n": n},
+		}}
+		got, want := decodeBoth(t, uri, &v, doc, findings)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("hand-encoded publish differs from encoding/json:\n got: %v\nwant: %v", got, want)
 		}
