@@ -3,6 +3,8 @@ package diagnostics
 import (
 	"fmt"
 	"strings"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 func init() {
@@ -44,29 +46,31 @@ var (
 )
 
 func checkHype(c *Context) {
-	var si sentenceIndex
-	for _, m := range styleHits(c.Doc, kindHype) {
-		t := m.prose.Text
-		if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) || exemptAround(t, m.start, m.end) || quotedMention(m) {
-			continue
+	c.eachProse(c.Doc.Prose, func(p *document.Prose) {
+		var si sentenceIndex
+		for _, m := range styleHitsIn(p, kindHype) {
+			t := m.prose.Text
+			if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) || exemptAround(t, m.start, m.end) || quotedMention(m) {
+				continue
+			}
+			ss, se := si.at(m.prose, m.start)
+			sentence := t[ss:se]
+			if strings.HasSuffix(strings.TrimRight(sentence, `"')”’*_`), "?") || hasData(sentence) {
+				continue
+			}
+			if titleCase(m.text) && !sentenceStart(t, m.start) && !m.prose.Heading {
+				continue // a name: "the Most Innovative prize", "Best Buy"
+			}
+			if awardRe.MatchString(sentence) {
+				continue // an award's criterion, not a claim: "a prize for the best app"
+			}
+			c.Report(Finding{
+				Message: fmt.Sprintf("%q is hype: back the claim with data (compared with what, by how much) or cut it.", m.text),
+				Span:    m.span(),
+				Data:    map[string]any{"word": m.text},
+			})
 		}
-		ss, se := si.at(m.prose, m.start)
-		sentence := t[ss:se]
-		if strings.HasSuffix(strings.TrimRight(sentence, `"')”’*_`), "?") || hasData(sentence) {
-			continue
-		}
-		if titleCase(m.text) && !sentenceStart(t, m.start) && !m.prose.Heading {
-			continue // a name: "the Most Innovative prize", "Best Buy"
-		}
-		if awardRe.MatchString(sentence) {
-			continue // an award's criterion, not a claim: "a prize for the best app"
-		}
-		c.Report(Finding{
-			Message: fmt.Sprintf("%q is hype: back the claim with data (compared with what, by how much) or cut it.", m.text),
-			Span:    m.span(),
-			Data:    map[string]any{"word": m.text},
-		})
-	}
+	})
 }
 
 var awardRe = phraseList("prize", "prizes", "award", "awards", "judges", "judged", "solution track")

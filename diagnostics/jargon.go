@@ -2,6 +2,8 @@ package diagnostics
 
 import (
 	"fmt"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 func init() {
@@ -124,9 +126,10 @@ func jargonPhrases(extra map[string]string) []string {
 }
 
 func checkJargon(c *Context) {
-	hits, alts := styleHits(c.Doc, kindJargon), jargonAlternatives
+	hitsIn, alts := func(p *document.Prose) []match { return styleHitsIn(p, kindJargon) }, jargonAlternatives
 	if len(c.Config.Jargon) > 0 {
-		hits = matches(c.Doc, cachedPhraseList(jargonPhrases(c.Config.Jargon)), nil)
+		list := cachedPhraseList(jargonPhrases(c.Config.Jargon))
+		hitsIn = func(p *document.Prose) []match { return matchProse([]*document.Prose{p}, list, nil) }
 		alts = make(map[string]string, len(jargonAlternatives)+len(c.Config.Jargon))
 		for k, v := range jargonAlternatives {
 			alts[k] = v
@@ -135,26 +138,28 @@ func checkJargon(c *Context) {
 			alts[normPhrase(k)] = v
 		}
 	}
-	for _, m := range hits {
-		if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) || quotedMention(m) {
-			continue
+	c.eachProse(c.Doc.Prose, func(p *document.Prose) {
+		for _, m := range hitsIn(p) {
+			if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) || quotedMention(m) {
+				continue
+			}
+			alt, ok := alts[normPhrase(m.text)]
+			if !ok {
+				continue
+			}
+			msg := fmt.Sprintf("%q is jargon: say %q, or better, say what it does with a number.", m.text, alt)
+			if alt == "" {
+				msg = fmt.Sprintf("%q is jargon: say what it does, with a number.", m.text)
+			}
+			f := Finding{
+				Message: msg,
+				Span:    m.span(),
+				Data:    map[string]any{"word": m.text, "alternative": alt},
+			}
+			if span, ok := spanOfProse(m.prose, m.start, m.end); ok && alt != "" {
+				f.Fixes = []Fix{replaceFix(fmt.Sprintf("Replace with %q", alt), span, matchCase(m.text, alt))}
+			}
+			c.Report(f)
 		}
-		alt, ok := alts[normPhrase(m.text)]
-		if !ok {
-			continue
-		}
-		msg := fmt.Sprintf("%q is jargon: say %q, or better, say what it does with a number.", m.text, alt)
-		if alt == "" {
-			msg = fmt.Sprintf("%q is jargon: say what it does, with a number.", m.text)
-		}
-		f := Finding{
-			Message: msg,
-			Span:    m.span(),
-			Data:    map[string]any{"word": m.text, "alternative": alt},
-		}
-		if span, ok := spanOfProse(m.prose, m.start, m.end); ok && alt != "" {
-			f.Fixes = []Fix{replaceFix(fmt.Sprintf("Replace with %q", alt), span, matchCase(m.text, alt))}
-		}
-		c.Report(f)
-	}
+	})
 }

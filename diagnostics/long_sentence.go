@@ -2,6 +2,8 @@ package diagnostics
 
 import (
 	"fmt"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 func init() {
@@ -27,13 +29,13 @@ func checkLongSentences(c *Context) {
 	if max < 1 {
 		max = 35
 	}
-	for _, p := range c.Doc.Prose {
+	c.eachProse(c.Doc.Prose, func(p *document.Prose) {
 		if p.Heading || len(p.Text) < max*2 {
-			continue // a run shorter than 2 bytes a word cannot hold max words
+			return // a run shorter than 2 bytes a word cannot hold max words
 		}
 		words := p.Words()
 		if len(words) <= max {
-			continue
+			return
 		}
 		w := 0
 		for _, s := range p.Sentences() {
@@ -54,5 +56,5 @@ func checkLongSentences(c *Context) {
 				Data:    map[string]any{"words": n, "max": max},
 			})
 		}
-	}
+	})
 }

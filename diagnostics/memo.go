@@ -10,7 +10,8 @@ import (
 // version of the document, which is mostly the same text, costs little:
 //   - per prose run, on the run itself (document.Prose.Memo), for what
 //     follows from its text alone: phrase matches, sentences, runs of
-//     capitals, template tokens;
+//     capitals, template tokens; and, for the rules that look at nothing
+//     but one run and the configuration (eachProse), their findings;
 //   - per string, in a Checker's textMemo, for what follows from a string
 //     that is not a prose run (a question's text).
 //
@@ -80,4 +81,61 @@ type capsKey struct{}
 // proseInCaps is mostlyCaps of a prose run's text, kept with the run.
 func proseInCaps(p *document.Prose) bool {
 	return p.Memo(capsKey{}, func() any { return mostlyCaps(p.Text) }).(bool)
+}
+
+// proseFindingsKey keeps a rule's findings on a prose run for one
+// configuration (a Config is not changed once made: a new one comes with
+// each change of settings).
+type proseFindingsKey struct {
+	rule *Rule
+	cfg  *Config
+}
+
+// proseFindings are the findings with the place of the run they were
+// found on.
+type proseFindings struct {
+	start    int
+	findings []Finding
+}
+
+// eachProse runs check on each prose run, for a rule whose findings on a
+// run follow from the run's text and the configuration alone. A run that
+// did not change since the last version gets the findings check reported
+// then, moved to where the run is now, and check is not run.
+func (c *Context) eachProse(prose []*document.Prose, check func(p *document.Prose)) {
+	out := c.out
+	defer func() { c.out = out }()
+	for _, p := range prose {
+		kept := p.Memo(proseFindingsKey{c.rule, c.Config}, func() any {
+			var found []Finding
+			c.out = &found
+			check(p)
+			return proseFindings{start: p.Span.Start, findings: found}
+		}).(proseFindings)
+		by := p.Span.Start - kept.start
+		for _, f := range kept.findings {
+			*out = append(*out, f.moved(by))
+		}
+	}
+}
+
+// moved is the finding with its spans, and its fixes' spans, moved by by
+// bytes. The edits are copied; the data is shared (it is never changed).
+func (f Finding) moved(by int) Finding {
+	if by == 0 {
+		return f
+	}
+	f.Span = document.Span{Start: f.Span.Start + by, End: f.Span.End + by}
+	if len(f.Fixes) > 0 {
+		fixes := make([]Fix, len(f.Fixes))
+		for i, fix := range f.Fixes {
+			edits := make([]Edit, len(fix.Edits))
+			for j, e := range fix.Edits {
+				edits[j] = Edit{Span: document.Span{Start: e.Span.Start + by, End: e.Span.End + by}, NewText: e.NewText}
+			}
+			fixes[i] = Fix{Title: fix.Title, Edits: edits}
+		}
+		f.Fixes = fixes
+	}
+	return f
 }

@@ -61,8 +61,8 @@ var (
 )
 
 type placeholderCheck struct {
-	c     *Context
-	seen  []document.Span
+	c    *Context
+	seen []document.Span
 }
 
 func (pc *placeholderCheck) report(span document.Span, what, kind string, fixes ...Fix) {

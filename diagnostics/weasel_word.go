@@ -3,6 +3,8 @@ package diagnostics
 import (
 	"fmt"
 	"strings"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 func init() {
@@ -48,64 +50,66 @@ func init() {
 }
 
 func checkWeaselWords(c *Context) {
-	var si sentenceIndex
-	for _, m := range styleHits(c.Doc, kindWeasel) {
-		t := m.prose.Text
-		word := normPhrase(m.text)
-		if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) || quotedMention(m) {
-			continue
-		}
-		prev, next := prevWord(t, m.start), nextWord(t, m.end)
-		if weaselAfterA[word] && prev == "a" && m.start >= 2 {
-			// take the article in: "a lot of"
-			m.start -= 2
-			for m.start > 0 && t[m.start] != 'a' && t[m.start] != 'A' {
-				m.start--
+	c.eachProse(c.Doc.Prose, func(p *document.Prose) {
+		var si sentenceIndex
+		for _, m := range styleHitsIn(p, kindWeasel) {
+			t := m.prose.Text
+			word := normPhrase(m.text)
+			if c.Allowed(m.text) || inHyphenated(t, m.start, m.end) || quotedMention(m) {
+				continue
 			}
-			m.text = t[m.start:m.end]
-			prev = prevWord(t, m.start)
-		}
-		if prev == "how" || prev == "so" && word == "many" {
-			continue // "how many", "how quickly": a question, not a claim
-		}
-		switch word {
-		case "number of":
-			if !strings.EqualFold(m.text[:1], "a") {
-				continue // "the number of shops" is a figure's name
+			prev, next := prevWord(t, m.start), nextWord(t, m.end)
+			if weaselAfterA[word] && prev == "a" && m.start >= 2 {
+				// take the article in: "a lot of"
+				m.start -= 2
+				for m.start > 0 && t[m.start] != 'a' && t[m.start] != 'A' {
+					m.start--
+				}
+				m.text = t[m.start:m.end]
+				prev = prevWord(t, m.start)
 			}
-		case "very":
-			if prev == "the" || prev == "this" || prev == "that" || next == "much" {
-				continue // "the very first", "thank you very much"
+			if prev == "how" || prev == "so" && word == "many" {
+				continue // "how many", "how quickly": a question, not a claim
 			}
-		case "fairly", "quite":
-			if next == "" {
-				continue // "treated fairly."
+			switch word {
+			case "number of":
+				if !strings.EqualFold(m.text[:1], "a") {
+					continue // "the number of shops" is a figure's name
+				}
+			case "very":
+				if prev == "the" || prev == "this" || prev == "that" || next == "much" {
+					continue // "the very first", "thank you very much"
+				}
+			case "fairly", "quite":
+				if next == "" {
+					continue // "treated fairly."
+				}
 			}
-		}
-		ss, se := si.at(m.prose, m.start)
-		sentence := t[ss:se]
-		if strings.HasSuffix(strings.TrimRight(sentence, `"')”’*_`), "?") {
-			continue
-		}
-		removable := weaselCanRemove[word]
-		if removable && strings.TrimLeft(strings.TrimSpace(t[m.end:se]), `.!,"')”’*_`) == "" && strings.TrimSpace(t[ss:m.start]) == "" {
-			continue // "Absolutely!" answers; it intensifies nothing
-		}
-		if !removable && hasData(sentence) {
-			continue
-		}
-		f := Finding{
-			Span: m.span(),
-			Data: map[string]any{"word": m.text},
-		}
-		if removable {
-			f.Message = fmt.Sprintf("%q is vague: replace adjectives with data, or drop it.", m.text)
-			if e, ok := removeWordEdit(m.prose, m.start, m.end); ok {
-				f.Fixes = []Fix{{Title: fmt.Sprintf("Remove %q", m.text), Edits: []Edit{e}}}
+			ss, se := si.at(m.prose, m.start)
+			sentence := t[ss:se]
+			if strings.HasSuffix(strings.TrimRight(sentence, `"')”’*_`), "?") {
+				continue
 			}
-		} else {
-			f.Message = fmt.Sprintf("%q is vague: replace adjectives with data (how many, how much, how fast).", m.text)
+			removable := weaselCanRemove[word]
+			if removable && strings.TrimLeft(strings.TrimSpace(t[m.end:se]), `.!,"')”’*_`) == "" && strings.TrimSpace(t[ss:m.start]) == "" {
+				continue // "Absolutely!" answers; it intensifies nothing
+			}
+			if !removable && hasData(sentence) {
+				continue
+			}
+			f := Finding{
+				Span: m.span(),
+				Data: map[string]any{"word": m.text},
+			}
+			if removable {
+				f.Message = fmt.Sprintf("%q is vague: replace adjectives with data, or drop it.", m.text)
+				if e, ok := removeWordEdit(m.prose, m.start, m.end); ok {
+					f.Fixes = []Fix{{Title: fmt.Sprintf("Remove %q", m.text), Edits: []Edit{e}}}
+				}
+			} else {
+				f.Message = fmt.Sprintf("%q is vague: replace adjectives with data (how many, how much, how fast).", m.text)
+			}
+			c.Report(f)
 		}
-		c.Report(f)
-	}
+	})
 }

@@ -388,19 +388,16 @@ type styleHit struct {
 	start, end, kinds int
 }
 
-// styleHits returns the matches of kind in doc's prose. The matches of
-// each prose run are kept with it (Prose.Memo), so the three rules share
-// one pass, and a later version shares it for the paragraphs it did not
-// change.
-func styleHits(doc *document.Document, kind int) []match {
+// styleHitsIn returns the matches of kind in one prose run. The matches of
+// each run are kept with it (Prose.Memo), so the three rules share one
+// pass, and a later version shares it for the paragraphs it did not change.
+func styleHitsIn(p *document.Prose, kind int) []match {
 	styleOnce.Do(initStyleList)
 	var out []match
-	for _, p := range doc.Prose {
-		hits := p.Memo(styleKey{}, func() any { return findStyle(p) }).([]styleHit)
-		for _, h := range hits {
-			if h.kinds&kind != 0 {
-				out = append(out, match{prose: p, start: h.start, end: h.end, text: p.Text[h.start:h.end]})
-			}
+	hits := p.Memo(styleKey{}, func() any { return findStyle(p) }).([]styleHit)
+	for _, h := range hits {
+		if h.kinds&kind != 0 {
+			out = append(out, match{prose: p, start: h.start, end: h.end, text: p.Text[h.start:h.end]})
 		}
 	}
 	return out
