@@ -85,8 +85,8 @@ func phraseLists(lists ...[]string) *phrases {
 func (p *phrases) tagsIn(prose []*document.Prose, n int) []bool {
 	found := make([]bool, n)
 	left := n
-	var buf []byte
-	var pairs [][2]int
+	var arr [32]byte
+	buf := arr[:0]
 	for _, pr := range prose {
 		for i, lit := range p.literals {
 			if t := p.litTags[i]; !found[t] && strings.Contains(pr.Text, lit) {
@@ -96,7 +96,7 @@ func (p *phrases) tagsIn(prose []*document.Prose, n int) []bool {
 				}
 			}
 		}
-		pairs = wordPairs(pairs[:0], pr)
+		pairs := proseWordPairs(pr)
 		for k := range pairs {
 			w := pr.Text[pairs[k][0]:pairs[k][1]]
 			if c := w[0]; c < 0x80 && !p.starts[c|0x20] && !p.starts[c] {
@@ -172,7 +172,8 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 // find returns the phrase matches among words (index pairs into text).
 func (p *phrases) find(text string, words [][2]int, out [][]int) [][]int {
-	var buf []byte
+	var arr [32]byte // most words fit: no allocation
+	buf := arr[:0]
 	for k := 0; k < len(words); k++ {
 		w := text[words[k][0]:words[k][1]]
 		if c := w[0]; c < 0x80 && !p.starts[c|0x20] && !p.starts[c] {
@@ -244,6 +245,14 @@ func wordPairs(buf [][2]int, p *document.Prose) [][2]int {
 	return buf
 }
 
+type pairsKey struct{}
+
+// proseWordPairs is wordPairs of a prose run, kept with it: every phrase
+// list looks at the same pairs.
+func proseWordPairs(p *document.Prose) [][2]int {
+	return p.Memo(pairsKey{}, func() any { return wordPairs(make([][2]int, 0, len(p.Words())), p) }).([][2]int)
+}
+
 // FindAllStringIndex finds the phrases in any text, as regexp does.
 func (p *phrases) FindAllStringIndex(s string, n int) [][]int {
 	out := p.find(s, tokenize(s), nil)
@@ -305,7 +314,7 @@ func matchProse(prose []*document.Prose, f finder, keep func(p *document.Prose) 
 func findIn(p *document.Prose, f finder) [][2]int {
 	var locs [][]int
 	if ph, ok := f.(*phrases); ok {
-		locs = ph.find(p.Text, wordPairs(nil, p), nil)
+		locs = ph.find(p.Text, proseWordPairs(p), nil)
 	} else {
 		locs = f.FindAllStringIndex(p.Text, -1)
 	}

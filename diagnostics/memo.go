@@ -83,17 +83,12 @@ func proseInCaps(p *document.Prose) bool {
 	return p.Memo(capsKey{}, func() any { return mostlyCaps(p.Text) }).(bool)
 }
 
-// proseFindingsKey keeps a rule's findings on a prose run for one
-// configuration (a Config is not changed once made: a new one comes with
-// each change of settings).
-type proseFindingsKey struct {
-	rule *Rule
-	cfg  *Config
-}
-
-// proseFindings are the findings with the place of the run they were
-// found on.
+// proseFindings are a rule's findings on a prose run (kept under the rule),
+// for one configuration (a Config is not changed once made: a new one comes
+// with each change of settings), with the place of the run they were found
+// on.
 type proseFindings struct {
+	cfg      *Config
 	start    int
 	findings []Finding
 }
@@ -105,13 +100,19 @@ type proseFindings struct {
 func (c *Context) eachProse(prose []*document.Prose, check func(p *document.Prose)) {
 	out := c.out
 	defer func() { c.out = out }()
+	var found []Finding
+	c.out = &found
+	current := func(v any) bool { return v.(*proseFindings).cfg == c.Config }
+	none := &proseFindings{cfg: c.Config} // shared by the runs without findings
 	for _, p := range prose {
-		kept := p.Memo(proseFindingsKey{c.rule, c.Config}, func() any {
-			var found []Finding
-			c.out = &found
+		kept := p.MemoValid(c.rule, current, func() any {
+			found = found[:0]
 			check(p)
-			return proseFindings{start: p.Span.Start, findings: found}
-		}).(proseFindings)
+			if len(found) == 0 {
+				return none
+			}
+			return &proseFindings{cfg: c.Config, start: p.Span.Start, findings: append([]Finding(nil), found...)}
+		}).(*proseFindings)
 		by := p.Span.Start - kept.start
 		for _, f := range kept.findings {
 			*out = append(*out, f.moved(by))

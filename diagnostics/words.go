@@ -350,7 +350,8 @@ func styleCandidate(w string) bool {
 // with their kinds.
 func findStyle(p *document.Prose) []styleHit {
 	var out []styleHit
-	var buf []byte
+	var arr [32]byte
+	buf := arr[:0]
 	var pairs [][2]int
 	words := p.Words()
 	for k := 0; k < len(words); k++ {
@@ -364,7 +365,7 @@ func findStyle(p *document.Prose) []styleHit {
 			continue
 		}
 		if len(pairs) == 0 {
-			pairs = wordPairs(pairs, p)
+			pairs = proseWordPairs(p)
 		}
 		for ci, ph := range cands {
 			end, ok := ph.matchAt(p.Text, pairs, k)

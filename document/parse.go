@@ -20,7 +20,10 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 
 // Parse reads src into a Document. It never fails: odd input gives a model
 // with fewer parts, never a panic.
-func Parse(path string, src []byte) *Document { return parse(path, src, nil, false) }
+//
+// It parses the document in one piece and keeps nothing for later: a
+// Parser is for successive versions.
+func Parse(path string, src []byte) *Document { return parse(path, src, nil, true) }
 
 // Parser parses successive versions of one document, as an editor sends
 // them. It keeps the sections of the version it parsed last, so a keystroke
@@ -50,7 +53,7 @@ func (p *Parser) frontMatter(span Span, src, yamlText []byte) *FrontMatter {
 // Parse reads src as Parse does, reusing what it can of the last version.
 func (p *Parser) Parse(path string, src []byte) *Document { return parse(path, src, p, false) }
 
-// parse cuts src in sections, or parses it whole (the tests' yardstick).
+// parse cuts src in sections for a Parser to reuse, or parses it whole.
 func parse(path string, src []byte, cache *Parser, whole bool) *Document {
 	d := &Document{Path: path, Source: src, Mapper: NewMapper(src), Parts: map[PartKind]*Part{}}
 	var old, kept map[string]*section
@@ -97,7 +100,7 @@ func parse(path string, src []byte, cache *Parser, whole bool) *Document {
 		}
 		sec := old[string(text)]
 		if sec == nil {
-			sec = parseSection(text, d.Mapper, start)
+			sec = parseSection(text, d.Mapper, start, cache != nil)
 			if cache != nil {
 				cache.parsed++
 			}
@@ -125,10 +128,15 @@ type section struct {
 	prose    []*Prose
 }
 
-func parseSection(text []byte, m *Mapper, start int) *section {
-	sec := &section{text: string(text)}
+// parseSection parses one section; keep readies it for a Parser to keep
+// (its text is the key).
+func parseSection(text []byte, m *Mapper, start int, keep bool) *section {
+	sec := &section{}
+	if keep {
+		sec.text = string(text)
+	}
 	root := markdown.Parser().Parse(goldtext.NewReader(text))
-	w := walker{sec: sec, src: text, m: m, base: start}
+	w := walker{sec: sec, src: text, m: m, base: start, keep: keep}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if b := w.block(n); b != nil {
 			sec.top = append(sec.top, b.index)
@@ -187,6 +195,7 @@ type walker struct {
 	// … at base, where the section starts; the section's own offsets are
 	// relative to it.
 	base int
+	keep bool // for a Parser
 	// bounds memoises lineBounds: every block asks for its span, and a
 	// block's bounds cover its whole subtree, so without the memo deeply
 	// nested quotes or lists cost time quadratic in their depth.
@@ -199,6 +208,7 @@ type nodeBounds struct {
 }
 
 func (w *walker) addProse(p *Prose) {
+	p.memo = newMemo() // the rules share their work on it
 	p.index = len(w.sec.prose)
 	w.sec.prose = append(w.sec.prose, p)
 }

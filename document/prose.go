@@ -30,34 +30,57 @@ type Prose struct {
 
 // memo holds what was computed from a prose's text. The copies of a prose
 // that a Parser places in later versions share it, so a rule's work on a
-// paragraph that did not change is done once.
+// paragraph that did not change is done once. A prose has a dozen entries
+// at most: a slice searched in order beats a map.
 type memo struct {
-	mu sync.Mutex
-	m  map[any]any
+	mu      sync.Mutex
+	entries []memoEntry
+	first   [8]memoEntry // entries' first backing array, allocated with it
 }
+
+func newMemo() *memo {
+	m := &memo{}
+	m.entries = m.first[:0]
+	return m
+}
+
+type memoEntry struct{ key, value any }
 
 // Memo returns the value stored under key, or stores and returns what
 // compute gives. The value must follow from the prose's text and code
 // spans alone, never from its place in the document (its Span, its part):
 // it is shared with later versions of the same text. key is best a pointer
-// that only the caller has (a phrase list, a compiled pattern).
-func (p *Prose) Memo(key any, compute func() any) any {
+// or a value of an empty type only the caller has: those go into an
+// interface without an allocation.
+func (p *Prose) Memo(key any, compute func() any) any { return p.MemoValid(key, nil, compute) }
+
+// MemoValid is Memo for a value that can go stale: a stored value that
+// valid rejects is computed again and replaced.
+func (p *Prose) MemoValid(key any, valid func(any) bool, compute func() any) any {
 	m := p.memo
 	if m == nil {
 		return compute() // a Prose built outside the parser
 	}
+	at := -1
 	m.mu.Lock()
-	v, ok := m.m[key]
+	for i, e := range m.entries {
+		if e.key == key {
+			if valid == nil || valid(e.value) {
+				m.mu.Unlock()
+				return e.value
+			}
+			at = i
+			break
+		}
+	}
 	m.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = compute()
+	v := compute()
 	m.mu.Lock()
-	if m.m == nil {
-		m.m = map[any]any{}
+	if at >= 0 && at < len(m.entries) && m.entries[at].key == key {
+		m.entries[at].value = v
+	} else {
+		m.entries = append(m.entries, memoEntry{key, v})
 	}
-	m.m[key] = v
 	m.mu.Unlock()
 	return v
 }
@@ -130,7 +153,7 @@ func (b *proseBuilder) build(span Span, heading bool) *Prose {
 	if len(b.pieces) > 0 {
 		end = b.last()
 	}
-	p := &Prose{Text: string(b.text), Span: span, Heading: heading, pieces: b.pieces, end: end, code: b.code, memo: &memo{}}
+	p := &Prose{Text: string(b.text), Span: span, Heading: heading, pieces: b.pieces, end: end, code: b.code}
 	p.markBareURLs()
 	p.words = p.scanWords()
 	return p

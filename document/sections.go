@@ -276,7 +276,6 @@ func opensBlockThatOutlivesBlankLines(line []byte) bool {
 	return marker != nil || !isASCII(rest)
 }
 
-
 func hasPrefixFoldBytes(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
 }
