@@ -54,3 +54,24 @@ func findingsText(fs []Finding) string {
 	}
 	return s
 }
+
+// FuzzCheckerEdits checks a document, edits it, and checks that the Checker
+// (which reuses sections and what the rules kept) reports what a fresh
+// Check reports on the edited text.
+func FuzzCheckerEdits(f *testing.F) {
+	f.Add([]byte("# Acme leverages synergy\n\n*For teams*\n\n## FAQ\n\n### Why?\n\nTBD, we will decide later.\n\n### How?\n\nVery many shops.\n"), uint16(3), uint8(0), "very ")
+	f.Add([]byte("---\nprfaq: true\n---\n# H\n\n```\n# x\n```\n\n## FAQ\n\n**Q: what?**\n\nA: TBD\n"), uint16(20), uint8(4), "\n# New\n")
+	f.Fuzz(func(t *testing.T, src []byte, at uint16, del uint8, ins string) {
+		cfg := Default()
+		var c Checker
+		c.Check("fuzz.prfaq.md", src, cfg)
+		a := min(int(at), len(src))
+		b := min(a+int(del), len(src))
+		edited := append(append(append([]byte{}, src[:a]...), ins...), src[b:]...)
+		_, _, got := c.Check("fuzz.prfaq.md", edited, cfg)
+		_, _, want := Check("fuzz.prfaq.md", edited, cfg)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("the Checker reports\n%s\nwhere Check reports\n%s", findingsText(got), findingsText(want))
+		}
+	})
+}
