@@ -75,3 +75,32 @@ func FuzzCheckerEdits(f *testing.F) {
 		}
 	})
 }
+
+// TestCheckerFollowsConfiguration checks one text under one configuration,
+// then another: what a rule kept for a paragraph under the first must not
+// come back under the second.
+func TestCheckerFollowsConfiguration(t *testing.T) {
+	src, err := os.ReadFile("testdata/good/ledger.prfaq.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = append(src, "\n\nWe leverage a very long sentence that goes on and on with many words to make sure the long sentence rule has something to say about it when the limit is low.\n"...)
+	strict := Default()
+	if err := strict.ApplyMap(map[string]any{
+		"allow": []any{"leverage"},
+		"rules": map[string]any{"long-sentence": map[string]any{"max-words": 10}, "weasel-word": "error"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var c Checker
+	for i, cfg := range []*Config{Default(), strict, Default()} {
+		_, _, got := c.Check("launch.prfaq.md", src, cfg)
+		_, _, want := Check("launch.prfaq.md", src, cfg)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("configuration %d: the Checker reports\n%s\nwhere Check reports\n%s", i, findingsText(got), findingsText(want))
+		}
+		if i == 1 && reflect.DeepEqual(got, func() []Finding { _, _, f := Check("launch.prfaq.md", src, Default()); return f }()) {
+			t.Fatal("the strict configuration changed nothing: the test proves nothing")
+		}
+	}
+}
