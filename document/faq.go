@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -101,9 +102,15 @@ func (s *scan) findQuestions() {
 					end = marks[i+1].q.Span.Start // the next item of the same list
 				}
 			}
-			// any heading (other than a sub-heading of a heading question) ends the answer
-			for _, h := range d.Headings {
-				if h.Span.Start >= m.answerStart && h.Span.Start < end && (m.level == 0 || h.Level <= m.level) {
+			// any heading (other than a sub-heading of a heading question)
+			// ends the answer; headings are in order, so search from the
+			// first after the question (a scan from the top was quadratic)
+			from := sort.Search(len(d.Headings), func(k int) bool { return d.Headings[k].Span.Start >= m.answerStart })
+			for _, h := range d.Headings[from:] {
+				if h.Span.Start >= end {
+					break
+				}
+				if m.level == 0 || h.Level <= m.level {
 					end = h.Span.Start
 					break
 				}
