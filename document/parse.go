@@ -23,7 +23,7 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 //
 // It parses the document in one piece and keeps nothing for later: a
 // Parser is for successive versions.
-func Parse(path string, src []byte) *Document { return parse(path, src, nil, true) }
+func Parse(path string, src []byte) *Document { return parse(path, src, nil) }
 
 // Parser parses successive versions of one document, as an editor sends
 // them. It keeps the sections of the version it parsed last, so a keystroke
@@ -51,10 +51,11 @@ func (p *Parser) frontMatter(span Span, src, yamlText []byte) *FrontMatter {
 }
 
 // Parse reads src as Parse does, reusing what it can of the last version.
-func (p *Parser) Parse(path string, src []byte) *Document { return parse(path, src, p, false) }
+func (p *Parser) Parse(path string, src []byte) *Document { return parse(path, src, p) }
 
-// parse cuts src in sections for a Parser to reuse, or parses it whole.
-func parse(path string, src []byte, cache *Parser, whole bool) *Document {
+// parse cuts src in sections for a Parser to reuse, or, without one,
+// parses it whole.
+func parse(path string, src []byte, cache *Parser) *Document {
 	d := &Document{Path: path, Source: src, Mapper: NewMapper(src), Parts: map[PartKind]*Part{}}
 	var old, kept map[string]*section
 	if cache != nil {
@@ -76,7 +77,7 @@ func parse(path string, src []byte, cache *Parser, whole bool) *Document {
 	// The rest is parsed in sections, each placed at its offset; see
 	// sectionStarts for why that gives what one parse of the whole gives.
 	starts := []int{0}
-	if whole {
+	if cache == nil {
 		if bodyStart > 0 {
 			blanked = append(blanked, src[bodyStart:]...)
 			bodyStart = len(src)

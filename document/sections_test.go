@@ -70,7 +70,7 @@ func dump(d *Document) string {
 }
 
 // parseWhole is the oracle: one goldmark parse of the whole document.
-func parseWhole(src []byte) *Document { return parse("t.prfaq.md", src, nil, true) }
+func parseWhole(src []byte) *Document { return Parse("t.prfaq.md", src) }
 
 // sameAsWhole fails when parsing src in sections gives another model than
 // parsing it whole.
