@@ -171,7 +171,8 @@ func tokenize(s string) [][2]int {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // find returns the phrase matches among words (index pairs into text).
-func (p *phrases) find(text string, words [][2]int, out [][]int) [][]int {
+func (p *phrases) find(text string, words [][2]int) [][]int {
+	var out [][]int
 	var arr [32]byte // most words fit: no allocation
 	buf := arr[:0]
 	for k := 0; k < len(words); k++ {
@@ -236,26 +237,24 @@ func appendFold(buf []byte, w string) []byte {
 	return buf
 }
 
-// wordPairs appends the [start, end) of each of the prose's words to buf:
-// the form phrase matching works on.
-func wordPairs(buf [][2]int, p *document.Prose) [][2]int {
-	for _, w := range p.Words() {
-		buf = append(buf, [2]int{w.Start, w.End})
-	}
-	return buf
-}
-
 type pairsKey struct{}
 
-// proseWordPairs is wordPairs of a prose run, kept with it: every phrase
-// list looks at the same pairs.
+// proseWordPairs is the [start, end) of each of the prose's words, the form
+// phrase matching works on, kept with the prose: every list looks at the
+// same pairs.
 func proseWordPairs(p *document.Prose) [][2]int {
-	return p.Memo(pairsKey{}, func() any { return wordPairs(make([][2]int, 0, len(p.Words())), p) }).([][2]int)
+	return p.Memo(pairsKey{}, func() any {
+		pairs := make([][2]int, 0, len(p.Words()))
+		for _, w := range p.Words() {
+			pairs = append(pairs, [2]int{w.Start, w.End})
+		}
+		return pairs
+	}).([][2]int)
 }
 
 // FindAllStringIndex finds the phrases in any text, as regexp does.
 func (p *phrases) FindAllStringIndex(s string, n int) [][]int {
-	out := p.find(s, tokenize(s), nil)
+	out := p.find(s, tokenize(s))
 	if n >= 0 && len(out) > n {
 		out = out[:n]
 	}
@@ -314,7 +313,7 @@ func matchProse(prose []*document.Prose, f finder, keep func(p *document.Prose) 
 func findIn(p *document.Prose, f finder) [][2]int {
 	var locs [][]int
 	if ph, ok := f.(*phrases); ok {
-		locs = ph.find(p.Text, proseWordPairs(p), nil)
+		locs = ph.find(p.Text, proseWordPairs(p))
 	} else {
 		locs = f.FindAllStringIndex(p.Text, -1)
 	}
