@@ -106,9 +106,11 @@ func parse(path string, src []byte, cache *Parser) *Document {
 				cache.parsed++
 			}
 		}
-		if kept != nil {
-			kept[sec.text] = sec
+		if cache == nil {
+			sec.handOver(d) // the whole document, parsed for this once
+			continue
 		}
+		kept[sec.text] = sec
 		sec.placeAt(d, start)
 	}
 	if cache != nil {
@@ -120,7 +122,8 @@ func parse(path string, src []byte, cache *Parser) *Document {
 }
 
 // section is a run of top-level blocks parsed on its own, with offsets
-// relative to its start. It is never handed out: placeAt copies it.
+// relative to its start. A Parser keeps it and never hands it out: placeAt
+// copies it.
 type section struct {
 	text     string
 	blocks   []*Block // every block built, in order; Items point into it
@@ -137,13 +140,25 @@ func parseSection(text []byte, m *Mapper, start int, keep bool) *section {
 		sec.text = string(text)
 	}
 	root := markdown.Parser().Parse(goldtext.NewReader(text))
-	w := walker{sec: sec, src: text, m: m, base: start, keep: keep}
+	w := walker{sec: sec, src: text, m: m, base: start}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if b := w.block(n); b != nil {
 			sec.top = append(sec.top, b.index)
 		}
 	}
 	return sec
+}
+
+// handOver gives d the blocks and prose of a section that starts at 0 and
+// is not kept, as they are.
+func (sec *section) handOver(d *Document) {
+	for _, i := range sec.top {
+		d.Blocks = append(d.Blocks, sec.blocks[i])
+	}
+	for _, i := range sec.headings {
+		d.Headings = append(d.Headings, sec.blocks[i])
+	}
+	d.Prose = append(d.Prose, sec.prose...)
 }
 
 // placeAt appends a copy of the section, moved to offset base, to d.
@@ -196,7 +211,6 @@ type walker struct {
 	// … at base, where the section starts; the section's own offsets are
 	// relative to it.
 	base int
-	keep bool // for a Parser
 	// bounds memoises lineBounds: every block asks for its span, and a
 	// block's bounds cover its whole subtree, so without the memo deeply
 	// nested quotes or lists cost time quadratic in their depth.
