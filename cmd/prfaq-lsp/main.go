@@ -64,12 +64,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return server.New(server.Options{Version: version.String(), Log: logw}).Serve(ctx, stdin, stdout)
 }
 
-// tuneGC trades memory for latency: every keystroke re-parses and re-lints
-// the document, which allocates about a megabyte per 4,000 words and keeps
-// little of it, so with the default GOGC=100 the collector runs on nearly
-// every keystroke and its assists land on the lint's critical path. A
-// higher target with a soft memory limit as the backstop keeps collections
-// rare. An explicit GOGC or GOMEMLIMIT in the environment wins.
+// tuneGC trades memory for latency: the live heap is a few megabytes and
+// every keystroke allocates a few hundred kilobytes (the re-parsed section,
+// the document's new layout, the findings), so with the default GOGC=100
+// the collector runs every dozen keystrokes. Measured at 4,000 words with
+// BenchmarkKeystrokeLatency: 1.0–1.3 ms of server CPU a keystroke and a
+// p99.9 of 5–6 ms with GOGC=100, against 0.70–0.75 ms and 2.5–3.5 ms with
+// 400. A soft memory limit is the backstop. An explicit GOGC or GOMEMLIMIT
+// in the environment wins.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -294,4 +296,31 @@ func TestStdioExitCodes(t *testing.T) {
 			t.Errorf("exit code %d, want 1", code)
 		}
 	})
+}
+
+// TestTuneGC: the server raises GOGC and sets a soft memory limit, and a
+// user's own GOGC and GOMEMLIMIT win.
+func TestTuneGC(t *testing.T) {
+	gc, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
+	defer func() { debug.SetGCPercent(gc); debug.SetMemoryLimit(limit) }()
+
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	tuneGC()
+	if got := debug.SetGCPercent(100); got != 400 {
+		t.Errorf("GOGC = %d, want 400", got)
+	}
+	if got := debug.SetMemoryLimit(math.MaxInt64); got != 1<<30 {
+		t.Errorf("memory limit = %d, want 1 GiB", got)
+	}
+
+	t.Setenv("GOGC", "50")
+	t.Setenv("GOMEMLIMIT", "2GiB")
+	tuneGC()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set, GOGC = %d, want it untouched", got)
+	}
+	if got := debug.SetMemoryLimit(math.MaxInt64); got != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set, the limit = %d, want it untouched", got)
+	}
 }
