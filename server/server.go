@@ -80,6 +80,9 @@ type Server struct {
 	// beforeCheck is a test hook run before the engine checks a version
 	// of a document; nil in production.
 	beforeCheck func(uri string)
+	// deferred is a test hook run when a request's answer is moved off the
+	// handler goroutine; nil in production.
+	deferred func(method string)
 	// asyncWG counts requests being answered off the handler goroutine.
 	asyncWG sync.WaitGroup
 	// checkBudget bounds the wait for one check (tests change it);
@@ -312,6 +315,9 @@ func (s *Server) dispatch(ctx context.Context, msg *wireMessage) {
 		// The slow part runs off the handler goroutine; the request stays
 		// cancellable until it answers.
 		s.asyncWG.Add(1)
+		if s.deferred != nil {
+			s.deferred(msg.Method)
+		}
 		go func() {
 			defer s.asyncWG.Done()
 			result, err := s.call(hctx, func(ctx context.Context, _ json.RawMessage) (any, error) { return a(ctx) }, msg)

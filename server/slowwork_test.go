@@ -30,6 +30,7 @@ func TestSlowCheckDoesNotBlockSession(t *testing.T) {
 	started := make(chan struct{})
 	release := make(chan struct{})
 	var once sync.Once
+	deferred := make(chan string, 16)
 	c := newClient(t, withServer(func(s *Server) {
 		s.checkBudget = time.Hour // held on purpose: not "too complex"
 		s.beforeCheck = func(uri string) {
@@ -37,6 +38,7 @@ func TestSlowCheckDoesNotBlockSession(t *testing.T) {
 				once.Do(func() { close(started); <-release })
 			}
 		}
+		s.deferred = func(method string) { deferred <- method }
 	}))
 	c.initialize(nil)
 	t.Cleanup(func() {
@@ -64,6 +66,10 @@ func TestSlowCheckDoesNotBlockSession(t *testing.T) {
 		var syms []protocol.SymbolInformation
 		wsDone <- c.call("workspace/symbol", protocol.WorkspaceSymbolParams{Query: "cost"}, &syms)
 	}()
+	// The request is sent from another goroutine: wait until the server
+	// has moved it off the handler goroutine, so that what follows comes
+	// after it.
+	waitDeferred(t, deferred, "workspace/symbol")
 	id := docID(other)
 	var res json.RawMessage
 	c.mustCall("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: id}, &res)
@@ -76,9 +82,21 @@ func TestSlowCheckDoesNotBlockSession(t *testing.T) {
 	// Edits to the slow document itself are taken while its check runs.
 	c.change(slow, 2, ranged(3, 2, 3, 6, "Zenith"))
 	c.mustCall("textDocument/foldingRange", protocol.FoldingRangeParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: id}}, &res)
+	// A workspace/symbol now needs version 2 while version 1 is still being
+	// checked: it too is answered off the handler goroutine (it used to
+	// start a check of version 2 on it, and hold the session up).
+	ws2Done := make(chan error, 1)
+	go func() {
+		var syms []protocol.SymbolInformation
+		ws2Done <- c.call("workspace/symbol", protocol.WorkspaceSymbolParams{Query: "cost"}, &syms)
+	}()
+	waitDeferred(t, deferred, "workspace/symbol")
+	c.mustCall("textDocument/foldingRange", protocol.FoldingRangeParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: id}}, &res)
 	select {
 	case <-wsDone:
 		t.Fatal("workspace/symbol answered while a document it needs was still being checked")
+	case <-ws2Done:
+		t.Fatal("the second workspace/symbol answered while a document it needs was still being checked")
 	default:
 	}
 	for _, p := range c.publishes(slow) {
@@ -88,6 +106,9 @@ func TestSlowCheckDoesNotBlockSession(t *testing.T) {
 	close(release)
 	if err := <-wsDone; err != nil {
 		t.Fatalf("workspace/symbol: %v", err)
+	}
+	if err := <-ws2Done; err != nil {
+		t.Fatalf("the second workspace/symbol: %v", err)
 	}
 	pub := c.waitVersion(slow, 2)
 	if len(pub.Diagnostics) == 0 || hasRule(pub.Diagnostics, tooLargeRule) {
@@ -102,6 +123,23 @@ func TestSlowCheckDoesNotBlockSession(t *testing.T) {
 	c.open(deep, slowHead+strings.Repeat(">", quotes)+" We leverage it.\n", 1)
 	if p := c.waitVersion(deep, 1); hasRule(p.Diagnostics, tooLargeRule) {
 		t.Errorf("nested quotes skipped instead of checked")
+	}
+}
+
+// waitDeferred waits until the server has moved a request of method off
+// the handler goroutine.
+func waitDeferred(t *testing.T, deferred <-chan string, method string) {
+	t.Helper()
+	timeout := time.After(watchdog)
+	for {
+		select {
+		case m := <-deferred:
+			if m == method {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("%s was never answered off the handler goroutine", method)
+		}
 	}
 }
 

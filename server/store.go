@@ -235,13 +235,17 @@ func (s *Server) boundedCheck(checker *diagnostics.Checker, uri, path string, te
 		"not checked yet: checking this document takes longer than %v (it is very large or deeply nested); it goes on in the background", s.checkBudget))
 }
 
-// checking reports whether a check of the document's current version is
-// running, so that a caller that cannot afford to wait for it can defer.
+// checking reports whether the document has no current snapshot while a
+// check of it is running, of this version or an older one (a slow document
+// edited during its check), so that a caller that cannot afford to wait
+// for a check can defer: asking for a snapshot then would wait for this
+// version's check, or start one on the caller's goroutine beside the
+// running one.
 func (s *Server) checking(uri string) bool {
 	s.store.mu.Lock()
 	defer s.store.mu.Unlock()
 	d := s.store.docs[uri]
-	return d != nil && !(d.snap != nil && d.snap.gen == d.gen) && d.inflight != nil && d.inflight.gen == d.gen
+	return d != nil && !(d.snap != nil && d.snap.gen == d.gen) && d.inflight != nil
 }
 
 // inflight is one lint in progress; snap is set before done is closed.
