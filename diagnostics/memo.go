@@ -15,7 +15,8 @@ import (
 //   - per string, in a Checker's textMemo, for what follows from a string
 //     that is not a prose run (a question's text).
 //
-// Memo keys are values of unexported types, so no two uses collide.
+// Memo keys are values of unexported types, or pointers only this package
+// holds (phrase lists, patterns, rules), so no two uses collide.
 
 // textMemo keeps results keyed by a string for the versions a Checker
 // checks. It has two generations, what this check and the one before used,
@@ -31,7 +32,7 @@ type textKey struct {
 }
 
 // get returns compute's result for text, computed once while text stays in
-// the document. A nil memo (plain Check, Lint) just computes.
+// the document. A nil memo (Lint on its own) just computes.
 func (m *textMemo) get(kind any, text string, compute func() any) any {
 	if m == nil {
 		return compute()
