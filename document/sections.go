@@ -235,7 +235,7 @@ func isBlank(line []byte) bool {
 // it only costs a cut). folds tells that the marker matches in any case.
 func htmlEndMarker(rest []byte) (marker []byte, folds bool) {
 	for _, tag := range []string{"script", "pre", "style", "textarea"} {
-		if len(rest) > len(tag) && hasPrefixFoldBytes(rest[1:], tag) {
+		if len(rest) > len(tag) && hasPrefixFold(string(rest[1:]), tag) {
 			after := rest[1+len(tag):]
 			if len(after) == 0 || after[0] == ' ' || after[0] == '\t' || after[0] == '\f' || after[0] == '>' || bytes.HasPrefix(after, []byte("/>")) {
 				return []byte("</" + tag + ">"), true
@@ -274,10 +274,6 @@ func opensBlockThatOutlivesBlankLines(line []byte) bool {
 	}
 	marker, _ := htmlEndMarker(rest)
 	return marker != nil || !isASCII(rest)
-}
-
-func hasPrefixFoldBytes(b []byte, prefix string) bool {
-	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
 }
 
 func containsFold(line, marker []byte) bool {
