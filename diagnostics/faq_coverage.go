@@ -60,7 +60,7 @@ func checkFAQCoverage(c *Context) {
 	}
 	found := make([]bool, len(coverageTopics))
 	for _, p := range doc.ProseIn(part.Span) {
-		tags := p.Memo(coverageKey{}, func() any { return coverageCues.tagsIn([]*document.Prose{p}, len(coverageTopics)) }).([]bool)
+		tags := p.Memo(coverageKey{}, func() any { return coverageCues.tagsIn(p, len(coverageTopics)) }).([]bool)
 		for i, t := range tags {
 			found[i] = found[i] || t
 		}

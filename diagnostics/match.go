@@ -80,35 +80,33 @@ func phraseLists(lists ...[]string) *phrases {
 	return p
 }
 
-// tagsIn reports which lists of a phraseLists match anywhere in prose,
+// tagsIn reports which lists of a phraseLists match in a prose run,
 // stopping as soon as every list has matched.
-func (p *phrases) tagsIn(prose []*document.Prose, n int) []bool {
+func (p *phrases) tagsIn(pr *document.Prose, n int) []bool {
 	found := make([]bool, n)
 	left := n
-	var arr [32]byte
-	buf := arr[:0]
-	for _, pr := range prose {
-		for i, lit := range p.literals {
-			if t := p.litTags[i]; !found[t] && strings.Contains(pr.Text, lit) {
-				found[t] = true
-				if left--; left == 0 {
-					return found
-				}
+	for i, lit := range p.literals {
+		if t := p.litTags[i]; !found[t] && strings.Contains(pr.Text, lit) {
+			found[t] = true
+			if left--; left == 0 {
+				return found
 			}
 		}
-		pairs := proseWordPairs(pr)
-		for k := range pairs {
-			w := pr.Text[pairs[k][0]:pairs[k][1]]
-			if c := w[0]; c < 0x80 && !p.starts[c|0x20] && !p.starts[c] {
-				continue
-			}
-			buf = appendFold(buf[:0], w)
-			for _, ph := range p.byFirst[string(buf)] {
-				if _, ok := ph.matchAt(pr.Text, pairs, k); ok && !found[ph.tag] {
-					found[ph.tag] = true
-					if left--; left == 0 {
-						return found
-					}
+	}
+	var arr [32]byte
+	buf := arr[:0]
+	pairs := proseWordPairs(pr)
+	for k := range pairs {
+		w := pr.Text[pairs[k][0]:pairs[k][1]]
+		if c := w[0]; c < 0x80 && !p.starts[c|0x20] && !p.starts[c] {
+			continue
+		}
+		buf = appendFold(buf[:0], w)
+		for _, ph := range p.byFirst[string(buf)] {
+			if _, ok := ph.matchAt(pr.Text, pairs, k); ok && !found[ph.tag] {
+				found[ph.tag] = true
+				if left--; left == 0 {
+					return found
 				}
 			}
 		}
