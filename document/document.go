@@ -84,7 +84,23 @@ type Part struct {
 	// Text is the plain text of the body (code spans included, markup
 	// removed); empty for the FAQ parts, whose content is their Questions.
 	Text string
+	// How says what showed the part (HowHeading, HowLabel, HowQuote, HowCue,
+	// HowPosition, HowQuestions); Why says it in words, for the outline and hovers.
+	How How
+	Why string
 }
+
+// How is the kind of evidence a part was read from.
+type How string
+
+const (
+	HowHeading   How = "heading"   // a heading names it ("## The Problem")
+	HowLabel     How = "label"     // a lead-in label names it ("**Quote:**", "Subtitle:")
+	HowQuote     How = "quote"     // a quotation and its attribution
+	HowCue       How = "cue"       // its words or shape (a dateline, a bold first line, "sign up")
+	HowPosition  How = "position"  // where it stands in the canonical order
+	HowQuestions How = "questions" // an FAQ group told by what its questions ask
+)
 
 // BlockKind classifies a Markdown block.
 type BlockKind int
