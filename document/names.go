@@ -3,6 +3,7 @@ package document
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // nameClass is what a heading or a lead-in label names.
@@ -12,6 +13,7 @@ const (
 	nameNone         nameClass = ""
 	nameTitle        nameClass = "title"         // "# Foo PRFAQ": the document's title
 	namePressRelease nameClass = "press-release" // "Press Release", "Working Backwards"
+	nameQuote        nameClass = "quote"         // "Quote:": a quotation, whose speaker tells whose
 )
 
 var (
@@ -57,7 +59,7 @@ func headingClass(h *Block) nameClass {
 }
 
 func classifyName(raw string) nameClass {
-	if strings.HasSuffix(strings.TrimSpace(raw), "?") {
+	if strings.HasSuffix(strings.TrimSpace(raw), "?") || strings.HasSuffix(strings.TrimSpace(raw), "？") {
 		return nameNone
 	}
 	n := normalizeName(raw)
@@ -65,39 +67,96 @@ func classifyName(raw string) nameClass {
 	if len(words) == 0 || len(words) > 12 {
 		return nameNone
 	}
+	pressRelease := namedBy(n, words, pressReleaseNames)
+	faq := namedBy(n, words, faqNames)
 	switch {
-	case hasWord(n, "prfaq", "prfaqs") || strings.Contains(n, "pr faq"):
+	case containsAny(n, titleNames) || (pressRelease && containsAny(n, faqNames)):
 		return nameTitle
-	case hasWord(n, "faq", "faqs") || strings.Contains(n, "frequently asked questions") || n == "q a" || n == "questions and answers" || n == "questions":
+	case faq || (len(words) <= 4 && hasAnyWord(n, faqQuestionWords)):
+		external, internal := hasAnyWord(n, externalGroupWords), hasAnyWord(n, internalGroupWords)
 		switch {
-		case hasWord(n, "internal"):
+		case internal && hasWord(n, "internal", "interne", "intern", "interno", "interna", "internas", "internos", "内部", "社内", "내부"):
 			return nameClass(InternalFAQ)
-		case hasWord(n, "external", "customer", "customers", "public", "user", "users"):
+		case external:
 			return nameClass(ExternalFAQ)
-		case hasWord(n, "stakeholder", "stakeholders", "technical", "business", "strategic"):
+		case internal:
+			return nameClass(InternalFAQ)
+		case faq:
+			return nameClass(FAQ)
+		}
+		return nameNone
+	case len(words) == 1 && hasAnyWord(n, faqGroupAlone):
+		if hasAnyWord(n, internalGroupWords) {
 			return nameClass(InternalFAQ)
 		}
-		return nameClass(FAQ)
-	case strings.Contains(n, "press release") || n == "working backwards" || n == "pr" || n == "announcement":
+		return nameClass(ExternalFAQ)
+	case pressRelease:
 		return namePressRelease
-	case hasWord(n, "subheading", "subtitle", "subhead", "subheadline") || strings.HasPrefix(n, "sub heading") || strings.HasPrefix(n, "sub title"):
-		return nameClass(Subheading)
-	case n == "heading" || n == "headline" || n == "title" || n == "press release headline":
-		return nameClass(Headline)
-	case hasWord(n, "summary", "summarize", "summarise", "intro", "introduction") && len(words) <= 10:
-		return nameClass(Summary)
-	case strings.Contains(n, "quote from you") || strings.Contains(n, "from our team") || (hasWord(n, "quote", "quotes") && hasWord(n, "leader", "leaders", "executive", "company", "internal", "you", "our", "spokesperson")):
-		return nameClass(LeaderQuote)
-	case hasWord(n, "testimonial", "testimonials", "testimonies") || strings.Contains(n, "customers are saying") || strings.Contains(n, "customer quote") || strings.Contains(n, "customers say") || (hasWord(n, "quote", "quotes") && hasWord(n, "customer", "customers", "user", "users")):
-		return nameClass(CustomerQuote)
-	case strings.Contains(n, "get started") || strings.Contains(n, "getting started") || n == "availability" || strings.Contains(n, "pricing and availability") || strings.Contains(n, "next steps") || strings.Contains(n, "call to action") || n == "how to start" || n == "learn more":
-		return nameClass(CallToAction)
-	case hasWord(n, "problem", "problems", "opportunity", "pain", "challenge", "challenges"):
-		return nameClass(Problem)
-	case hasWord(n, "solution", "approach", "knockdown") || n == "how it works":
-		return nameClass(Solution)
+	}
+	for _, c := range partNames {
+		if namedBy(n, words, c.names) {
+			return c.class
+		}
 	}
 	return nameNone
+}
+
+// namedBy reports whether the normalised name n (split into words) is
+// named by one of phrases (see vocabulary.go for how a phrase matches).
+func namedBy(n string, words []string, phrases []string) bool {
+	for _, ph := range phrases {
+		if exact, ok := strings.CutPrefix(ph, "="); ok {
+			if n == normalizeName(exact) {
+				return true
+			}
+			continue
+		}
+		ph = normalizeName(ph)
+		if ph == "" {
+			continue
+		}
+		if spaceless(ph) {
+			if strings.Contains(n, ph) && len(words) <= strings.Count(ph, " ")+1+nameSlack {
+				return true
+			}
+			continue
+		}
+		if hasWord(n, ph) && len(words) <= strings.Count(ph, " ")+1+nameSlack {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny is namedBy without the length limit.
+func containsAny(n string, phrases []string) bool {
+	for _, ph := range phrases {
+		ph = normalizeName(strings.TrimPrefix(ph, "="))
+		if ph != "" && (hasWord(n, ph) || spaceless(ph) && strings.Contains(n, ph)) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyWord(n string, words []string) bool {
+	for _, w := range words {
+		w = normalizeName(w)
+		if w != "" && (hasWord(n, w) || spaceless(w) && strings.Contains(n, w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// spaceless scripts (Han, Kana, Hangul) are matched inside words.
+func spaceless(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
 }
 
 func isFAQClass(c nameClass) bool {
@@ -117,14 +176,10 @@ var titlePrefix = regexp.MustCompile(`^(?i)(title|headline|heading)\s*:\s*`)
 
 // labelRe matches a plain-text template label at the start of a paragraph:
 // "Subtitle: …", "Intro Paragraph: …", "Leader’s Quote: …".
-var labelRe = regexp.MustCompile(`^([A-Z][\p{L}’' /&-]{2,40}?)\s*:\s`)
+var labelRe = regexp.MustCompile(`^(\p{L}[\p{L}\p{N}’' /&-]{1,40}?)\s*[:：](?:\s|$)`)
 
 // structural headings organise a design document; they are never a headline.
 func structural(heading string) bool {
-	switch normalizeName(heading) {
-	case "changelog", "readme", "tenets", "appendix", "specification", "technical design", "background",
-		"motivation", "glossary", "references", "table of contents", "contents", "overview", "summary", "vision":
-		return true
-	}
-	return false
+	n := normalizeName(heading)
+	return namedBy(n, strings.Fields(n), structuralNames) && len(strings.Fields(n)) <= 3
 }

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -33,6 +34,7 @@ type scan struct {
 	prBlocks []*Block // top-level blocks of the press release body
 	used     map[*Block]bool
 	quotes   map[*Block]bool // paragraphs that are quotations
+	product  map[string]bool // the product's name words (productWords)
 }
 
 // sectionEnd is where the section opened by heading h ends: at the next
@@ -204,10 +206,6 @@ func (s *scan) looksLikeHeadline(h *Block) bool {
 
 var (
 	datelineRe  = regexp.MustCompile(`^\s*([A-Z][\p{L}.' ]{1,40}(?:,\s*[\p{L}.' ]{2,30})?|\[[^\]]{1,40}\])\s*[—–-]{1,2}\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TBD|Q[1-4]\s+\d{4})\s*[—–-]{1,2}`)
-	problemCue  = regexp.MustCompile(`(?i)\b(problems?|struggl\w*|pain(ful)?|frustrat\w*|difficult\w*|hard (to|for)|challeng\w*|tedious|cumbersome|error-prone|can't|cannot|unable|lack(s|ing)?|no (easy |simple |good |standard )?way|there (is|are) no|spend\w* (hours|days|weeks)|too (much|many|long|hard|slow)|bottleneck\w*|complicat\w*|not taught|gap|harder|limited|today's|rely on|vulnerab\w*|fail\w*|breach\w*|exposed|wast\w*)\b`)
-	solutionCue = regexp.MustCompile(`(?i)\b(that's why|that is why|introduc\w*|solves?|solution|lets|enables?|makes it (easy|easier|simple|possible)|launch\w*|announc\w*|helps?|allows?|provides?|automatically|in (minutes|seconds)|with \p{Lu}[\w-]*,|now (you|customers|developers|teams|users|it|they)|is the evolution|empowers?|can now|anyone can|can)\b`)
-	ctaCue      = regexp.MustCompile(`(?i)\b(get started|getting started|to start|available (today|now|in|at|from|on|for|through|via|as)|is available|are available|visit|sign up|signup|learn more|go to|download|install|try (it|\w+ (today|now|free))|register|join|contact us|request access|preview|read the)\b`)
-	reference   = regexp.MustCompile(`(?i)^(reference|for immediate release|source)\b`)
 )
 
 func hasLetters(s string) bool {
@@ -233,9 +231,16 @@ func (s *scan) labels(b *Block) []labelHit {
 		return nil
 	}
 	d := s.d
+	if isPseudoHeading(b) {
+		// "**How It Works**" on a line of its own heads what follows it
+		if c := classifyName(strings.TrimRight(b.Text, ".:：— -")); isLabelClass(c) {
+			return []labelHit{{class: c, label: b.Content, span: b.Span}}
+		}
+		return nil
+	}
 	if !b.Lead.Empty() && !b.Emphasized {
-		lt := strings.TrimRight(b.LeadText, ".:— -")
-		if c := classifyName(lt); isPartClass(c) {
+		lt := strings.TrimRight(b.LeadText, ".:：— -")
+		if c := classifyName(lt); isLabelClass(c) {
 			return []labelHit{{class: c, label: b.Lead, span: b.Span}}
 		}
 	}
@@ -246,7 +251,7 @@ func (s *scan) labels(b *Block) []labelHit {
 		text := strings.TrimLeft(string(d.Source[start:m.LineEnd(line)]), " \t")
 		start = m.LineEnd(line) - len(text)
 		if loc := labelRe.FindStringSubmatchIndex(text); loc != nil {
-			if c := classifyName(text[loc[2]:loc[3]]); isPartClass(c) {
+			if c := classifyName(text[loc[2]:loc[3]]); isLabelClass(c) {
 				if n := len(hits); n > 0 {
 					hits[n-1].span.End = trimEnd(d.Source, hits[n-1].span.Start, m.LineStart(line))
 				}
@@ -255,6 +260,22 @@ func (s *scan) labels(b *Block) []labelHit {
 		}
 	}
 	return hits
+}
+
+func isLabelClass(c nameClass) bool { return isPartClass(c) || c == nameQuote }
+
+// isPseudoHeading: a short paragraph that is wholly bold or italic and is
+// not a sentence ("**How It Works**", "**Key Features:**") stands where a
+// heading would.
+func isPseudoHeading(b *Block) bool {
+	if b.Kind != Paragraph || !b.Emphasized || isQuoteText(b.Text) {
+		return false
+	}
+	t := strings.TrimSpace(b.Text)
+	if t == "" || strings.ContainsRune(t, '\n') || FieldCount(t) > 8 {
+		return false
+	}
+	return !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "。") && !strings.HasSuffix(t, "!")
 }
 
 // labelBlocks are the press release's paragraphs, with the first paragraph
@@ -280,16 +301,42 @@ func (s *scan) setPart(k PartKind, b *Block, label Span) {
 	s.used[b] = true
 }
 
+// partFinders read the press release in this order. Each claims what its
+// evidence shows; the alignment then places the paragraphs nothing claimed
+// by where they stand (as goldmark lists its block parsers, the order is
+// the one table here).
+var partFinders = []struct {
+	name string
+	find func(*scan)
+}{
+	{"headings that name a part", (*scan).partsByHeading},
+	{"labels that name a part", (*scan).partsByLabel},
+	{"the headline", (*scan).findHeadline},
+	{"the subheading", (*scan).findSubheading},
+	{"quotations", (*scan).findQuotes},
+	{"the summary", (*scan).findSummary},
+	{"alignment of the rest", (*scan).align},
+}
+
 func (s *scan) findParts() {
-	d := s.d
 	s.used = map[*Block]bool{}
 	s.quotes = map[*Block]bool{}
-	// 1. parts named by headings
+	for _, f := range partFinders {
+		f.find(s)
+	}
+}
+
+// partsByHeading: "## The Problem" names its section.
+func (s *scan) partsByHeading() {
+	d := s.d
 	for _, h := range d.Headings {
 		if !d.PressRelease.Contains(h.Span.Start) || h == s.prHead {
 			continue
 		}
 		c := s.class[h]
+		if c == nameQuote {
+			c = s.quoteClassIn(Span{h.Span.End, s.sectionEnd(h, d.PressRelease.End)})
+		}
 		if !isPartClass(c) {
 			continue
 		}
@@ -298,6 +345,7 @@ func (s *scan) findParts() {
 			continue
 		}
 		p := s.headedPart(k, h, s.sectionEnd(h, d.PressRelease.End))
+		p.How, p.Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(h.Text, 40))
 		if k == Headline || k == Subheading {
 			// "## Heading" names the part; its text is the first block of the body
 			for _, b := range s.prBlocks {
@@ -311,15 +359,23 @@ func (s *scan) findParts() {
 		d.Parts[k] = p
 		s.used[h] = true
 	}
-	// 2. parts named by lead-in labels
+}
+
+// partsByLabel: "**The problem.** …", "**How It Works**", "Subtitle: …".
+func (s *scan) partsByLabel() {
+	d := s.d
 	for _, b := range s.labelBlocks() {
 		hits := s.labels(b)
 		for _, h := range hits {
 			k := PartKind(h.class)
+			if h.class == nameQuote {
+				k = PartKind(s.quoteClassIn(Span{h.label.End, s.leadSectionEnd(b)}))
+			}
 			if d.Parts[k] != nil {
 				continue
 			}
-			p := &Part{Kind: k, Span: h.span, Body: Span{h.label.End, h.span.End}}
+			p := &Part{Kind: k, Span: h.span, Body: Span{h.label.End, h.span.End}, How: HowLabel,
+				Why: fmt.Sprintf("named by the label %q", clipText(strings.TrimSpace(d.Text(h.label)), 40))}
 			if h.plain {
 				p.Label = h.label
 			} else {
@@ -337,11 +393,32 @@ func (s *scan) findParts() {
 			s.used[b] = true
 		}
 	}
-	s.findHeadline()
-	s.findSubheading()
-	s.findQuotes()
-	s.findSummary()
-	s.findByContent()
+}
+
+// quoteClassIn tells whose quotation a "Quote:" label or heading introduces:
+// the speaker's words decide, then the order (the first is the leader's).
+func (s *scan) quoteClassIn(sp Span) nameClass {
+	for _, p := range s.d.ProseIn(sp) {
+		r := readQuote(&Block{Kind: Paragraph, Text: strings.TrimSpace(p.Text), Prose: p})
+		switch {
+		case r.leader && !r.customer:
+			return nameClass(LeaderQuote)
+		case r.customer && !r.leader:
+			return nameClass(CustomerQuote)
+		}
+	}
+	if s.d.Parts[LeaderQuote] == nil {
+		return nameClass(LeaderQuote)
+	}
+	return nameClass(CustomerQuote)
+}
+
+func clipText(t string, n int) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if r := []rune(t); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return t
 }
 
 func (s *scan) leadSectionEnd(b *Block) int {
@@ -350,7 +427,7 @@ func (s *scan) leadSectionEnd(b *Block) int {
 		if o.Span.Start <= b.Span.Start {
 			continue
 		}
-		if o.Kind == Heading || (o.Kind == Paragraph && !o.Lead.Empty() && !o.Emphasized) {
+		if o.Kind == Heading || isPseudoHeading(o) || (o.Kind == Paragraph && !o.Lead.Empty() && !o.Emphasized && isLabelClass(classifyName(strings.TrimRight(o.LeadText, ".:：— -")))) {
 			end = o.Span.Start
 			break
 		}
@@ -366,12 +443,20 @@ func (s *scan) findHeadline() {
 	paragraphs := 0
 	var emphasized *Block
 	for _, b := range s.prBlocks {
-		if s.used[b] {
+		if s.used[b] || isReleaseMarker(b.Text) {
 			continue
 		}
 		switch b.Kind {
 		case Heading:
 			c := s.class[b]
+			if c == namePressRelease || c == nameTitle {
+				// "# Press Release: Acme sends invoices in one click" is a
+				// container label and a headline in one
+				if n := containerPrefix(b.Text); n > 0 && paragraphs <= 1 {
+					s.setHeadline(b, n, "the heading after its %q label")
+					return
+				}
+			}
 			if c == nameTitle {
 				if d.Title == nil {
 					d.Title = b
@@ -381,40 +466,105 @@ func (s *scan) findHeadline() {
 			if c != nameNone || paragraphs > 1 || structural(b.Text) || !hasLetters(b.Text) {
 				continue
 			}
-			s.setHeadline(b)
+			s.setHeadline(b, 0, "the first heading of the press release")
 			return
 		case Paragraph:
 			if !hasLetters(b.Text) {
 				continue
 			}
-			if paragraphs == 0 && b.Emphasized && FieldCount(b.Text) <= 40 && !reference.MatchString(b.Text) {
-				emphasized = b
+			if paragraphs == 0 && !b.Lead.Empty() && FieldCount(b.Text) <= 60 && !isQuoteText(b.Text) {
+				if n := containerPrefix(b.Text); n > 0 && (b.Emphasized || strings.HasPrefix(b.Text, b.LeadText)) {
+					s.setHeadline(b, n, "the bold line after its %q label")
+					return
+				}
+				if b.Emphasized && FieldCount(b.Text) <= 40 {
+					emphasized = b
+				} else if line, sub := s.twoLineHead(b); line > 0 {
+					// "**Headline**" and "*subheading*" on consecutive lines: one
+					// paragraph, two parts
+					p := &Part{Kind: Headline, Span: Span{b.Span.Start, line}, Body: b.Lead, Text: b.LeadText, How: HowCue,
+						Why: "the bold first line of the press release"}
+					d.Parts[Headline] = p
+					if d.Parts[Subheading] == nil {
+						d.Parts[Subheading] = &Part{Kind: Subheading, Span: Span{sub.Start, b.Span.End}, Body: sub,
+							Text: strings.Trim(strings.TrimSpace(d.Text(sub)), "*_"), How: HowCue, Why: "the italic line under the headline"}
+					}
+					s.used[b] = true
+					return
+				}
 			}
 			paragraphs++
 		}
 	}
 	if emphasized != nil {
-		s.setHeadline(emphasized)
+		s.setHeadline(emphasized, 0, "the bold first line of the press release")
 		return
 	}
 	// a title heading with real words besides "PRFAQ" is the headline when
 	// no other heading is.
 	if t := d.Title; t != nil {
-		rest := strings.Fields(regexp.MustCompile(`(?i)pr\s*/?\s*[-_]?\s*faqs?|[:—–-]`).ReplaceAllString(t.Text, " "))
+		rest := strings.Fields(titleWords.ReplaceAllString(t.Text, " "))
 		if len(rest) >= 3 {
-			s.setHeadline(t)
+			s.setHeadline(t, 0, "the title, which is the only headline")
 			d.Title = nil
 		}
 	}
 }
 
-func (s *scan) setHeadline(b *Block) {
-	p := &Part{Kind: Headline, Span: b.Span, Body: b.Content, Text: b.Text}
-	if m := titlePrefix.FindStringIndex(b.Text); m != nil {
-		p.Label = b.Prose.SourceSpan(m[0], m[1])
-		p.Body.Start = p.Label.End
-		p.Text = b.Text[m[1]:]
+var titleWords = regexp.MustCompile(`(?i)pr\s*/?\s*[-_]?\s*faqs?|press release|[:—–-]|&|\band\b|\bfaqs?\b`)
+
+// containerPrefix is the length of a "Press Release:" label that opens a
+// headline ("Press Release: Acme sends invoices in one click"), or 0.
+func containerPrefix(text string) int {
+	m := containerRe.FindStringIndex(text)
+	if m == nil || FieldCount(text[m[1]:]) < 3 {
+		return 0
 	}
+	return m[1]
+}
+
+var containerRe = regexp.MustCompile(`(?i)^\W*(?:press release|pr/?faq|pressemitteilung|communiqué de presse|comunicado de prensa|comunicado de imprensa|пресс-релиз|プレスリリース|新闻稿|보도자료)\W*?\s*[:：—–-]\s*`)
+
+// twoLineHead splits a paragraph whose first line is wholly bold and whose
+// second is wholly italic: it returns where the first line ends and the
+// italic line's span, or 0.
+func (s *scan) twoLineHead(b *Block) (int, Span) {
+	d := s.d
+	m := d.Mapper
+	first := m.Line(b.Content.Start)
+	if m.Line(b.Lead.End) != first || m.Line(b.Content.End) != first+1 {
+		return 0, Span{}
+	}
+	rest := strings.TrimSpace(d.Text(Span{m.LineStart(first + 1), b.Content.End}))
+	if len(rest) < 3 || !(rest[0] == '*' || rest[0] == '_') || !(rest[len(rest)-1] == '*' || rest[len(rest)-1] == '_') {
+		return 0, Span{}
+	}
+	start := m.LineStart(first + 1)
+	for start < b.Content.End && isSpace(d.Source[start]) {
+		start++
+	}
+	return trimEnd(d.Source, b.Span.Start, m.LineEnd(first)), Span{start, b.Content.End}
+}
+
+func (s *scan) setHeadline(b *Block, prefix int, why string) {
+	p := &Part{Kind: Headline, Span: b.Span, Body: b.Content, Text: b.Text, How: HowCue, Why: why}
+	if prefix == 0 {
+		if m := titlePrefix.FindStringIndex(b.Text); m != nil {
+			prefix = m[1]
+		}
+	}
+	if prefix > 0 {
+		p.Label = b.Prose.SourceSpan(0, prefix)
+		if b.Lead.Start == b.Content.Start && !b.Lead.Empty() {
+			p.Label.Start = b.Content.Start
+		}
+		p.Body.Start = p.Label.End
+		p.Text = strings.TrimSpace(b.Text[prefix:])
+		if strings.Contains(why, "%q") {
+			p.Why = fmt.Sprintf(why, strings.TrimSpace(b.Text[:prefix]))
+		}
+	}
+	p.Why = strings.ReplaceAll(p.Why, " %q", "")
 	s.d.Parts[Headline] = p
 	s.used[b] = true
 }
@@ -433,26 +583,64 @@ func (s *scan) findSubheading() {
 		if !hasLetters(b.Text) && b.Kind == Paragraph {
 			continue
 		}
+		if isReleaseMarker(b.Text) {
+			continue
+		}
 		if seen >= 2 {
 			return
 		}
 		seen++
+		why := "the line under the headline"
 		switch {
-		case b.Kind == Paragraph && b.Emphasized && !reference.MatchString(b.Text) && !isQuoteText(b.Text):
-			s.setPart(Subheading, b, Span{})
+		case b.Kind == Paragraph && b.Emphasized && !isQuoteText(b.Text) && !datelineRe.MatchString(b.Text):
+			s.setSubheading(b, b.Content, b.Text, why)
 			return
-		case b.Kind == Heading && s.class[b] == nameNone && FieldCount(b.Text) <= 40:
-			s.setPart(Subheading, b, Span{})
+		case b.Kind == Heading && s.class[b] == nameNone && FieldCount(b.Text) <= 40 && !structural(b.Text):
+			s.setSubheading(b, b.Content, b.Text, "the heading under the headline")
 			return
-		case b.Kind == Paragraph && reference.MatchString(b.Text):
-			continue
+		case b.Kind == BlockQuote:
+			// "> For small landlords who …": a subheading in a blockquote, but
+			// not a "> **Note:**" aside or a quotation
+			ps := d.ProseIn(b.Span)
+			if len(ps) != 1 {
+				return
+			}
+			t := strings.TrimSpace(ps[0].Text)
+			if isQuoteText(t) || labelRe.MatchString(t) || strings.HasPrefix(t, "[!") || FieldCount(t) > 40 || FieldCount(t) < 3 {
+				return
+			}
+			s.setSubheading(b, ps[0].Span, t, "the blockquote under the headline")
+			return
 		case b.Kind == Paragraph && s.plainSubheading(b):
-			s.setPart(Subheading, b, Span{})
+			s.setSubheading(b, b.Content, b.Text, why)
 			return
 		default:
 			return
 		}
 	}
+}
+
+func (s *scan) setSubheading(b *Block, body Span, text, why string) {
+	s.d.Parts[Subheading] = &Part{Kind: Subheading, Span: b.Span, Body: body, Text: text, How: HowCue, Why: why}
+	s.used[b] = true
+}
+
+// isReleaseMarker: "FOR IMMEDIATE RELEASE", "Media contact: …" open a press
+// release without being any part of it.
+func isReleaseMarker(text string) bool {
+	n := normalizeName(text)
+	if n == "" {
+		return false
+	}
+	w := strings.Fields(n)
+	for _, m := range releaseMarkers {
+		exact, isExact := strings.CutPrefix(m, "=")
+		m = normalizeName(exact)
+		if n == m || !isExact && strings.HasPrefix(n+" ", m+" ") && len(w) <= 8 {
+			return true
+		}
+	}
+	return false
 }
 
 // plainSubheading: a short one-line paragraph right after the headline,
@@ -477,7 +665,7 @@ func (s *scan) plainSubheading(b *Block) bool {
 func (s *scan) plainParagraphs() []*Block {
 	var out []*Block
 	for _, b := range s.prBlocks {
-		if b.Kind == Paragraph && !s.used[b] && !s.quotes[b] && hasLetters(b.Text) && !reference.MatchString(b.Text) {
+		if b.Kind == Paragraph && !s.used[b] && !s.quotes[b] && hasLetters(b.Text) && !isReleaseMarker(b.Text) {
 			out = append(out, b)
 		}
 	}
@@ -495,6 +683,10 @@ func (s *scan) findSummary() {
 			continue
 		}
 		s.setPart(Summary, b, Span{})
+		d.Parts[Summary].How, d.Parts[Summary].Why = HowCue, "the first paragraph that says what launches"
+		if datelineRe.MatchString(b.Text) {
+			d.Parts[Summary].Why = "the paragraph that opens with the dateline"
+		}
 		s.dateline(d.Parts[Summary])
 		return
 	}
@@ -507,64 +699,6 @@ func (s *scan) dateline(p *Part) {
 		}
 		return
 	}
-}
-
-// findByContent recognises problem, solution and call to action in
-// paragraphs without headings. It errs on the side of finding a part.
-func (s *scan) findByContent() {
-	d := s.d
-	paras := s.plainParagraphs()
-	summary := d.Parts[Summary]
-	candidates := func(cue *regexp.Regexp, after int) *Block {
-		for pass := 0; pass < 2; pass++ {
-			for _, b := range paras {
-				isSummary := summary != nil && summary.Span.Covers(b.Span)
-				if (pass == 0) == isSummary || b.Span.Start < after {
-					continue
-				}
-				if cue.MatchString(b.Text) {
-					return b
-				}
-			}
-		}
-		return nil
-	}
-	if d.Parts[Problem] == nil {
-		if b := candidates(problemCue, 0); b != nil {
-			s.setContentPart(Problem, b)
-		}
-	}
-	if d.Parts[Solution] == nil {
-		after := 0
-		if p := d.Parts[Problem]; p != nil && p.Heading == nil {
-			after = p.Span.Start
-		}
-		if b := candidates(solutionCue, after); b == nil {
-			if b = candidates(solutionCue, 0); b != nil {
-				s.setContentPart(Solution, b)
-			}
-		} else {
-			s.setContentPart(Solution, b)
-		}
-	}
-	if d.Parts[CallToAction] == nil {
-		var last *Block
-		third := d.PressRelease.Start + 2*(d.PressRelease.End-d.PressRelease.Start)/3
-		for _, b := range paras {
-			if ctaCue.MatchString(b.Text) || (b.Span.Start >= third && strings.Contains(d.Text(b.Span), "http")) {
-				last = b
-			}
-		}
-		if last != nil {
-			s.setContentPart(CallToAction, last)
-		}
-	}
-}
-
-// setContentPart records a part found by content; the paragraph may serve
-// more than one part (a summary that states the problem), so it is not used up.
-func (s *scan) setContentPart(k PartKind, b *Block) {
-	s.d.Parts[k] = &Part{Kind: k, Span: b.Span, Body: b.Span, Text: b.Text}
 }
 
 // LooksLikePRFAQ reports a document with both press-release parts and an FAQ.

@@ -1,0 +1,353 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The alignment reads the press release's paragraphs that no heading, label
+// or quotation claimed. The canonical press release runs summary, problem,
+// solution, quotes, getting started, call to action; a paragraph with no
+// cue word is still read by where it stands: the first one after the
+// summary is the problem, the next the solution. A small dynamic program
+// picks, for the parts still missing, the paragraphs that best fit both
+// their words and that order; it may skip a part, never reorder the ones it
+// places (except that a solution may come before its problem when the words
+// say so, as some authors write it).
+
+var (
+	problemCue  = cueRe(problemCues)
+	solutionCue = cueRe(solutionCues)
+	ctaCue      = cueRe(ctaCues)
+)
+
+func cueRe(pieces []string) *regexp.Regexp {
+	var latin, cjk []string
+	for _, p := range pieces {
+		if spaceless(p) {
+			cjk = append(cjk, p)
+		} else {
+			latin = append(latin, p)
+		}
+	}
+	expr := `(?i)\b(?:` + strings.Join(latin, "|") + `)\b`
+	if len(cjk) > 0 {
+		expr += `|` + strings.Join(cjk, "|")
+	}
+	return regexp.MustCompile(expr)
+}
+
+// unit is a stretch of the press release the alignment can give a part: a
+// paragraph, or a section under a heading or bold line that names nothing.
+type unit struct {
+	first *Block
+	span  Span
+	text  string
+}
+
+// alignSlot is a part the alignment may place, with how a unit scores for it.
+type alignSlot struct {
+	kind  PartKind
+	score func(s *scan, u unit, i int, units []unit) (int, string)
+}
+
+var (
+	slotProblem  = alignSlot{Problem, (*scan).problemScore}
+	slotSolution = alignSlot{Solution, (*scan).solutionScore}
+	slotCTA      = alignSlot{CallToAction, (*scan).ctaScore}
+)
+
+// alignOrders are the orders the program may place parts in.
+var alignOrders = [][]alignSlot{
+	{slotProblem, slotSolution, slotCTA},
+	{slotSolution, slotProblem, slotCTA},
+}
+
+func (s *scan) align() {
+	d := s.d
+	units := s.freeUnits()
+	if len(units) == 0 {
+		s.ctaInSummary()
+		return
+	}
+	var best []placed
+	bestScore := 0
+	for oi, order := range alignOrders {
+		var slots []alignSlot
+		for _, sl := range order {
+			if d.Parts[sl.kind] == nil {
+				slots = append(slots, sl)
+			}
+		}
+		got, score := s.place(units, slots)
+		if oi > 0 {
+			score-- // the canonical order wins a tie
+		}
+		if score > bestScore {
+			best, bestScore = got, score
+		}
+	}
+	for _, p := range best {
+		u := units[p.unit]
+		how := HowCue
+		if p.byPosition {
+			how = HowPosition
+		}
+		d.Parts[p.kind] = &Part{Kind: p.kind, Span: u.span, Body: u.span, Text: u.text, How: how, Why: p.why}
+	}
+	s.ctaInSummary()
+}
+
+type placed struct {
+	kind       PartKind
+	unit       int
+	why        string
+	byPosition bool
+}
+
+// place is the dynamic program: the best total score of giving slots, in
+// order, to strictly increasing units (each slot may be skipped; a slot is
+// only placed where it scores above zero).
+func (s *scan) place(units []unit, slots []alignSlot) ([]placed, int) {
+	n, k := len(units), len(slots)
+	type cell struct {
+		score int
+		take  bool
+	}
+	// best[i][j]: best score using units[i:] for slots[j:]
+	best := make([][]cell, n+1)
+	for i := range best {
+		best[i] = make([]cell, k+1)
+	}
+	scores := make([][]int, n)
+	whys := make([][]string, n)
+	for i, u := range units {
+		scores[i] = make([]int, k)
+		whys[i] = make([]string, k)
+		for j, sl := range slots {
+			scores[i][j], whys[i][j] = sl.score(s, u, i, units)
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := k - 1; j >= 0; j-- {
+			skipUnit := best[i+1][j].score
+			skipSlot := best[i][j+1].score
+			c := cell{score: max(skipUnit, skipSlot)}
+			if sc := scores[i][j]; sc > 0 && sc+best[i+1][j+1].score > c.score {
+				c = cell{score: sc + best[i+1][j+1].score, take: true}
+			}
+			best[i][j] = c
+		}
+	}
+	var out []placed
+	for i, j := 0, 0; i < n && j < k; {
+		switch {
+		case best[i][j].take:
+			out = append(out, placed{kind: slots[j].kind, unit: i, why: whys[i][j], byPosition: strings.HasPrefix(whys[i][j], "the ")})
+			i, j = i+1, j+1
+		case best[i][j].score == best[i+1][j].score:
+			i++
+		default:
+			j++
+		}
+	}
+	return out, best[0][0].score
+}
+
+// freeUnits are the stretches after the summary (or the headline) that no
+// part claimed, in order.
+func (s *scan) freeUnits() []unit {
+	d := s.d
+	after := d.PressRelease.Start
+	for _, k := range []PartKind{Summary, Subheading, Headline} {
+		if p := d.Parts[k]; p != nil {
+			after = p.Span.End
+			break
+		}
+	}
+	claimed := func(b *Block) bool {
+		if s.used[b] || s.quotes[b] {
+			return true
+		}
+		for _, p := range d.Parts {
+			if p.Kind != FAQ && p.Kind != ExternalFAQ && p.Kind != InternalFAQ && p.Span.Covers(b.Span) {
+				return true
+			}
+		}
+		return false
+	}
+	var units []unit
+	var open *unit // a section under an unnamed heading or bold line
+	flush := func() {
+		if open != nil {
+			open.text = strings.TrimSpace(d.PlainText(open.span))
+			units = append(units, *open)
+			open = nil
+		}
+	}
+	for _, b := range s.prBlocks {
+		if b.Span.Start < after || isReleaseMarker(b.Text) {
+			continue
+		}
+		if claimed(b) {
+			flush()
+			continue
+		}
+		switch {
+		case b.Kind == Heading || isPseudoHeading(b):
+			flush()
+			if b.Kind == Heading && s.class[b] != nameNone {
+				continue
+			}
+			open = &unit{first: b, span: b.Span}
+		case open != nil:
+			open.span.End = b.Span.End
+		case b.Kind == Paragraph && hasLetters(b.Text):
+			units = append(units, unit{first: b, span: b.Span, text: b.Text})
+		case b.Kind == BlockQuote || b.Kind == List:
+			if t := strings.TrimSpace(d.PlainText(b.Span)); t != "" && len(units) == 0 {
+				// a paragraph in a blockquote or list counts too, when it
+				// stands alone rather than under a paragraph
+				units = append(units, unit{first: b, span: b.Span, text: t})
+			}
+		}
+	}
+	flush()
+	return units
+}
+
+// productWords are the capitalised words the headline and the summary share
+// (the product's name): a paragraph that names the product in its first
+// sentence is describing the solution, not the problem.
+func (s *scan) productWords() map[string]bool {
+	if s.product != nil {
+		return s.product
+	}
+	s.product = map[string]bool{}
+	h, sum := s.d.Parts[Headline], s.d.Parts[Summary]
+	if h == nil {
+		return s.product
+	}
+	in := map[string]bool{}
+	if sum != nil {
+		for _, w := range capitalWords(sum.Text) {
+			in[w] = true
+		}
+	}
+	for _, w := range capitalWords(h.Text) {
+		if sum == nil || in[w] {
+			s.product[w] = true
+		}
+	}
+	return s.product
+}
+
+func capitalWords(t string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127) }) {
+		if len(w) >= 3 && w[0] >= 'A' && w[0] <= 'Z' && !commonCapital[strings.ToLower(w)] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// commonCapital are words that start sentences and titles, not names.
+var commonCapital = map[string]bool{"the": true, "today": true, "introducing": true, "announcing": true, "new": true,
+	"now": true, "your": true, "our": true, "with": true, "for": true, "and": true, "you": true, "how": true, "what": true,
+	"why": true, "this": true, "that": true, "from": true, "into": true, "launches": true, "inc": true, "free": true}
+
+func (s *scan) namesProduct(t string) bool {
+	first := t
+	if i := strings.IndexAny(t, ".!?"); i > 0 {
+		first = t[:i]
+	}
+	for _, w := range capitalWords(first) {
+		if s.productWords()[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstQuote is where the first quotation of the press release starts, or
+// the end of the press release.
+func (s *scan) firstQuote() int {
+	for _, q := range s.d.Quotes {
+		return q.Block.Span.Start
+	}
+	return s.d.PressRelease.End
+}
+
+func (s *scan) problemScore(u unit, i int, units []unit) (int, string) {
+	if sol := s.d.Parts[Solution]; sol != nil && sol.How != HowPosition && u.span.Start > sol.Span.Start {
+		return 0, ""
+	}
+	score, why := 0, ""
+	if i == 0 && u.span.Start < s.firstQuote() {
+		score, why = 1, "the paragraph after the summary"
+	}
+	if problemCue.MatchString(u.text) {
+		score, why = score+2, "a paragraph about what is hard today"
+	}
+	if s.namesProduct(u.text) || strings.HasPrefix(u.text, "With ") {
+		score -= 2
+	}
+	return score, why
+}
+
+func (s *scan) solutionScore(u unit, i int, units []unit) (int, string) {
+	score, why := 0, ""
+	if u.span.Start < s.firstQuote() {
+		named := s.d.Parts[Problem] // placed before the alignment: by a heading or label
+		switch {
+		case named == nil && i == 1:
+			score, why = 1, "the paragraph after the problem"
+		case named != nil && u.span.Start > named.Span.Start && (i == 0 || units[i-1].span.Start < named.Span.Start):
+			score, why = 1, "the paragraph after the problem"
+		}
+	}
+	if solutionCue.MatchString(u.text) {
+		score, why = score+2, "a paragraph on what the product does"
+	}
+	if s.namesProduct(u.text) {
+		score, why = score+1, "a paragraph on what the product does"
+	}
+	if problemCue.MatchString(firstSentence(u.text)) && !s.namesProduct(u.text) {
+		score--
+	}
+	return score, why
+}
+
+func (s *scan) ctaScore(u unit, i int, units []unit) (int, string) {
+	d := s.d
+	if ctaCue.MatchString(u.text) {
+		return 3, "a paragraph that tells the reader how to start"
+	}
+	if i == len(units)-1 && i > 0 && (strings.Contains(d.Text(u.span), "http") || strings.Contains(d.Text(u.span), "](")) {
+		return 2, "the last paragraph, with its link"
+	}
+	return 0, ""
+}
+
+func firstSentence(t string) string {
+	if i := strings.IndexAny(t, ".!?。"); i > 0 {
+		return t[:i]
+	}
+	return t
+}
+
+// ctaInSummary: with no paragraph of its own, the call to action may close
+// the summary ("… available today at acme.com").
+func (s *scan) ctaInSummary() {
+	d := s.d
+	sum := d.Parts[Summary]
+	if d.Parts[CallToAction] != nil || sum == nil {
+		return
+	}
+	sents := strings.FieldsFunc(sum.Text, func(r rune) bool { return r == '.' || r == '!' || r == '。' })
+	if len(sents) > 1 && ctaCue.MatchString(sents[len(sents)-1]) {
+		d.Parts[CallToAction] = &Part{Kind: CallToAction, Span: sum.Span, Body: sum.Body, Text: sum.Text, How: HowCue,
+			Why: "the last sentence of the summary, which says how to start"}
+	}
+}

@@ -1,0 +1,178 @@
+package document
+
+// The vocabulary of the reading: what a heading or a lead-in label is called
+// when it names a part, an FAQ group or the document, in every language the
+// reading knows. It is data: to teach the reading a new language or a new
+// synonym, add the words here; the algorithm (names.go) does not change.
+//
+// Names are compared after normalizeName: lower case, punctuation as spaces,
+// "Part 1 —", "Section 2:" and "1." prefixes dropped. A phrase matches when
+// the name holds it as whole words (anywhere for CJK and Hangul phrases,
+// which have no spaces) and has at most nameSlack words besides, so "Open
+// Source Availability" names the call to action but "Availability of GPUs in
+// three regions of the cloud" does not. A phrase written "=word" matches
+// only the whole name ("## Questions" is the FAQ, "## Open questions" is not).
+
+const nameSlack = 3
+
+// titleNames mark a heading as the document's title ("# Acme PRFAQ"). A
+// heading that names both the press release and the FAQ is a title too
+// ("# Acme — Press Release & FAQ").
+var titleNames = []string{"prfaq", "prfaqs", "pr faq", "pr faqs", "pr and faq", "pr & faq", "working backwards document"}
+
+// pressReleaseNames name the press release itself.
+var pressReleaseNames = []string{
+	"press release", "press releases", "press release components", "working backwards", "=pr", "announcement",
+	"pressemitteilung", "pressemeldung", // de
+	"communiqué de presse", "communique de presse", // fr
+	"comunicado de prensa", "nota de prensa", // es
+	"comunicado de imprensa", "release de imprensa", // pt
+	"пресс релиз", "пресс-релиз", // ru
+	"プレスリリース", "新闻稿", "新聞稿", "보도자료", "보도 자료", // ja, zh, ko
+}
+
+// faqNames name the FAQ. faqGroupWords then tell an external (customer) from
+// an internal (stakeholder) group.
+var faqNames = []string{
+	"faq", "faqs", "frequently asked questions", "q a", "questions and answers", "=questions",
+	"häufige fragen", "häufig gestellte fragen", "fragen und antworten", "=fragen", // de
+	"foire aux questions", "questions fréquentes", "questions frequentes", // fr
+	"preguntas frecuentes", "preguntas y respuestas", "=preguntas", // es
+	"perguntas frequentes", "perguntas e respostas", "=perguntas", // pt
+	"часто задаваемые вопросы", "вопросы и ответы", "=вопросы", // ru
+	"よくある質問", "=質問", "常见问题", "常見問題", "问答", "자주 묻는 질문", "=질문", // ja, zh, ko
+}
+
+var externalGroupWords = []string{
+	"external", "customer", "customers", "public", "user", "users", "client", "clients", "consumer",
+	"kunden", "kundenfragen", "externe", "öffentliche", // de
+	"externes", "externe", // fr
+	"clientes", "externas", "externos", "usuarios", // es, pt
+	"клиентов", "внешние", "пользователей", // ru
+	"顧客", "お客様", "ユーザー", "外部", "客户", "用户", "外部问题", "고객", "외부", // ja, zh, ko
+}
+
+// faqQuestionWords with a group word name a group without saying "FAQ"
+// ("Customer questions", "Preguntas de clientes", "Interne Fragen").
+var faqQuestionWords = []string{"questions", "fragen", "preguntas", "perguntas", "вопросы", "質問", "问题", "問題", "질문"}
+
+// faqGroupAlone are group names that stand alone ("## External", "## Internal").
+var faqGroupAlone = []string{"external", "internal", "extern", "intern", "externo", "interno", "externe", "interne"}
+
+var internalGroupWords = []string{
+	"internal", "stakeholder", "stakeholders", "technical", "business", "strategic", "team", "leadership",
+	"interne", "internes", "intern", "unternehmen", // de, fr
+	"internas", "internos", "interno", "interna", // es, pt
+	"внутренние", "внутренний", // ru
+	"社内", "内部", "内部问题", "내부", // ja, zh, ko
+}
+
+// partNames name the parts of the press release, in the order they are
+// tried: the first class with a matching phrase wins ("customer quote" is a
+// customer quote, not a generic quote).
+var partNames = []struct {
+	class nameClass
+	names []string
+}{
+	{nameClass(Subheading), []string{
+		"subheading", "sub heading", "subtitle", "sub title", "subhead", "subheadline", "sub headline",
+		"untertitel", "unterzeile", "sous titre", "soustitre", "subtítulo", "subtitulo", "subtítulo", "подзаголовок",
+		"サブタイトル", "副題", "小見出し", "副标题", "부제목", "부제",
+	}},
+	{nameClass(Headline), []string{
+		"=heading", "headline", "=title", "press release headline", "=titel", "schlagzeile", "überschrift",
+		"titre", "titular", "título", "titulo", "заголовок", "見出し", "タイトル", "标题", "標題", "제목", "헤드라인",
+	}},
+	{nameClass(Summary), []string{
+		"summary", "summarize", "summarise", "=intro", "=introduction", "intro paragraph", "opening paragraph", "=opening",
+		"zusammenfassung", "einleitung", "résumé", "=resume", "introducción", "resumen", "resumo", "introdução",
+		"краткое описание", "резюме", "введение", "要約", "概要", "摘要", "概述", "导语", "요약", "오프닝 문단", "개요",
+	}},
+	{nameClass(LeaderQuote), []string{
+		"quote from you", "from our team", "leader quote", "leaders quote", "leadership quote", "executive quote",
+		"company quote", "internal quote", "spokesperson quote", "ceo quote", "founder quote", "our quote",
+		"quote from the team", "quote from leadership", "zitat der geschäftsführung", "citation du dirigeant",
+		"cita del director", "citação do executivo", "цитата руководителя", "代表のコメント", "代表コメント",
+		"负责人引言", "ceo 인용문", "대표 인용문",
+	}},
+	{nameClass(CustomerQuote), []string{
+		"testimonial", "testimonials", "testimonies", "customers are saying", "customer quote", "customer quotes",
+		"customers say", "user quote", "users are saying", "what people are saying", "people are saying",
+		"developers are saying", "what developers say", "what users say", "customer voice", "kundenzitat",
+		"kundenstimme", "kundenstimmen", "témoignage", "témoignages", "citation client", "testimonio", "testimonios",
+		"cita de cliente", "depoimento", "depoimentos", "отзыв", "отзывы", "цитата клиента", "お客様の声", "利用者の声",
+		"ユーザーの声", "客户评价", "用户评价", "客户引言", "用户反馈", "고객 인용문", "고객 후기", "고객 인용",
+	}},
+	{nameQuote, []string{
+		"=quote", "=quotes", "quotation", "zitat", "zitate", "citation", "citations", "=cita", "citas", "citação",
+		"цитата", "引用", "引言", "=コメント", "인용문", "=인용",
+	}},
+	{nameClass(CallToAction), []string{
+		"get started", "getting started", "how to get started", "availability", "pricing and availability",
+		"next steps", "call to action", "how to start", "learn more", "=get it", "=try it", "how to get", "where to get it",
+		"how to try it", "how to use", "erste schritte", "verfügbarkeit", "so starten sie", "loslegen",
+		"disponibilité", "pour commencer", "disponibilidad", "cómo empezar", "como empezar", "disponibilidade",
+		"como começar", "доступность", "как начать", "начало работы", "提供開始", "はじめ方", "始め方", "利用開始",
+		"如何开始", "快速开始", "开始使用", "시작 방법", "시작하기",
+	}},
+	{nameClass(Problem), []string{
+		"problem", "problems", "=opportunity", "=pain", "pain point", "pain points", "challenge", "challenges",
+		"problem statement", "the customer problem", "das problem", "problème", "le problème", "problema",
+		"el problema", "o problema", "проблема", "課題", "问题陈述", "痛点", "문제", "문제 정의",
+	}},
+	{nameClass(Solution), []string{
+		"solution", "=approach", "knockdown", "how it works", "key features", "=features", "key benefits",
+		"lösung", "die lösung", "so funktioniert es", "la solution", "comment ça marche", "solución", "la solución",
+		"cómo funciona", "solução", "a solução", "como funciona", "решение", "как это работает", "解決策",
+		"ソリューション", "仕組み", "解决方案", "工作原理", "해결 방법", "해결책", "솔루션",
+	}},
+}
+
+// structuralNames organise a design document or a README; a heading with
+// one of these names is never the headline.
+var structuralNames = []string{
+	"changelog", "readme", "tenets", "appendix", "specification", "technical design", "background",
+	"motivation", "glossary", "references", "table of contents", "contents", "overview", "summary", "vision",
+	"for immediate release", "=about", "resumen", "概要", "überblick", "aperçu", "visión general", "обзор", "개요",
+	"pressemitteilung", "=introduction", "=status",
+}
+
+// releaseMarkers open a press release without saying anything ("FOR
+// IMMEDIATE RELEASE", a contact block); they are never a part.
+var releaseMarkers = []string{
+	"for immediate release", "=reference", "=source", "=contact", "media contact", "press contact",
+	"zur sofortigen veröffentlichung", "pour diffusion immédiate", "para publicación inmediata",
+	"para divulgação imediata", "для немедленной публикации", "即時発表", "即时发布", "즉시 배포",
+}
+
+// Cue words weigh in when a paragraph has no heading or label: they are
+// regular-expression pieces, matched case-insensitively on word boundaries
+// (CJK pieces anywhere). A cue never decides alone against a heading, a
+// label or the canonical order; it tips the alignment (align.go).
+var problemCues = []string{
+	`problems?`, `struggl\w*`, `pain(ful)?`, `frustrat\w*`, `difficult\w*`, `hard (to|for)`, `challeng\w*`,
+	`tedious`, `cumbersome`, `error-prone`, `can't`, `cannot`, `unable`, `lack(s|ing)?`,
+	`no (easy |simple |good |standard )?way`, `there (is|are) no`, `spend\w* (hours|days|weeks)`,
+	`lose (a|an|hours|days|time|money)`, `too (much|many|long|hard|slow)`, `bottleneck\w*`, `complicat\w*`,
+	`gap`, `harder`, `today's`, `today,`, `rely on`, `vulnerab\w*`, `fail\w*`, `breach\w*`, `exposed`, `wast\w*`,
+	`shortcomings?`, `deficienc\w*`, `hit (the same|a) wall`, `is gone`, `breaks`, `forget`, `no idea`, `manual(ly)?`,
+	`schwierig\w*`, `mühsam`, `problème\w*`, `difficile\w*`, `problema\w*`, `difícil\w*`, `проблем\w*`,
+	`課題`, `問題`, `困って`, `手間`, `痛点`, `难以`, `麻烦`, `繁琐`, `어려`, `불편`, `부족`,
+}
+
+var solutionCues = []string{
+	`that's why`, `that is why`, `introduc\w*`, `solves?`, `solution`, `lets`, `enables?`,
+	`makes it (easy|easier|simple|possible)`, `launch\w*`, `announc\w*`, `helps?`, `allows?`, `provides?`,
+	`automatically`, `in (minutes|seconds)`, `now (you|customers|developers|teams|users|it|they)`,
+	`is the evolution`, `empowers?`, `can now`, `anyone can`, `with \p{Lu}[\w-]*,`, `makes`, `connects`, `uses`,
+	`ermöglicht`, `bietet`, `permet`, `propose`, `permite`, `ofrece`, `oferece`, `позволяет`, `предлагает`,
+	`できます`, `可能に`, `提供`, `解决`, `帮助`, `제공`, `해결`,
+}
+
+var ctaCues = []string{
+	`get started`, `getting started`, `to start`, `available (today|now|in|at|from|on|for|through|via|as)`,
+	`is available`, `are available`, `visit`, `sign up`, `signup`, `learn more`, `go to`, `download`, `install`,
+	`try (it|\w+ (today|now|free))`, `register`, `join`, `contact us`, `request access`, `read the`,
+	`jetzt verfügbar`, `ab sofort`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
+	`立即`, `现已`, `지금`,
+}
