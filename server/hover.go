@@ -13,8 +13,9 @@ import (
 )
 
 // hover explains the findings under the cursor (the rule's why and the
-// suggested change) and, on an FAQ question, says whether it is answered.
-// It answers null when there is nothing to say.
+// suggested change), on an FAQ question says whether it is answered, and on
+// the first line (or the heading) of a press-release part says how that part
+// was read. It answers null when there is nothing to say.
 func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) {
 	var p protocol.HoverParams
 	if err := decode(raw, &p); err != nil {
@@ -47,6 +48,12 @@ func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) {
 			widen(q.Span)
 			break
 		}
+	}
+	if parts, at := partsReadAt(doc, offset); len(parts) > 0 {
+		for _, part := range parts {
+			sections = append(sections, partHover(part, md))
+		}
+		widen(at)
 	}
 	if len(sections) == 0 {
 		return nil, nil
@@ -121,6 +128,53 @@ func questionHover(doc *document.Document, q *document.Question, md bool) string
 		return fmt.Sprintf("**%s question: %s**", group, status)
 	}
 	return fmt.Sprintf("%s question: %s", group, status)
+}
+
+// partsReadAt returns the press-release parts whose heading, first line or
+// body's first line holds offset (a summary that is also the solution gives
+// two), and the span a hover on them covers: the heading, or that line.
+func partsReadAt(doc *document.Document, offset int) ([]*document.Part, document.Span) {
+	line := doc.Mapper.Line(offset)
+	at := document.Span{Start: doc.Mapper.LineStart(line), End: doc.Mapper.LineEnd(line)}
+	var out []*document.Part
+	for _, k := range document.PressReleaseParts {
+		p := doc.Parts[k]
+		if p == nil {
+			continue
+		}
+		if p.Heading != nil && p.Heading.Span.Contains(offset) {
+			out, at = append(out, p), p.Heading.Span
+			continue
+		}
+		if doc.Mapper.Line(p.Span.Start) == line || doc.Mapper.Line(firstText(doc, p.Body)) == line {
+			out = append(out, p)
+		}
+	}
+	return out, at
+}
+
+// firstText is the offset of the first character of sp that is not white
+// space (a body may start with the blank line under its heading), or
+// sp.Start when there is none.
+func firstText(doc *document.Document, sp document.Span) int {
+	for i := sp.Start; i < sp.End && i < len(doc.Source); i++ {
+		switch doc.Source[i] {
+		case ' ', '\t', '\r', '\n':
+			continue
+		}
+		return i
+	}
+	return sp.Start
+}
+
+// partHover says how a part was read: "Read as the Problem: the paragraph
+// after the summary."
+func partHover(p *document.Part, md bool) string {
+	why := strings.TrimSuffix(diagnostics.PartReason(p), ".")
+	if md {
+		why = escapeMarkdown(why)
+	}
+	return fmt.Sprintf("Read as the %s: %s.", p.Kind.Title(), why)
 }
 
 var mdEscaper = strings.NewReplacer(`*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`)
