@@ -15,18 +15,25 @@ func init() {
 	register(&Rule{
 		ID:       "placeholder",
 		Severity: Warning,
-		Summary:  "Template text left in: [Company name], XXX, WHO?, template instructions and labels, \"## Question 2\".",
+		Summary:  "Template text left in: [Company name], XXX, WHO?, YOUR_NAME, ____, template instructions and labels, \"## Question 2\".",
 		Why: "A PR/FAQ usually starts from a template, and template text that survives into review tells the reader " +
 			"the thinking is not done: a bracketed \"[Customer segment]\" is a decision nobody made yet. Flagged: " +
-			"bracketed text that is not a link, a task box or a citation; tokens such as XXX, WHO?, ???, @xxxxx, " +
-			"OWNER and DATE in capitals, \"Project Name\", \"(deployed link)\", \"Sample Person\", lorem ipsum and " +
-			"\"… goes here\"; TBD, TBA or TODO outside the FAQ (in FAQ answers they are deferred-answer's); template " +
+			"bracketed text that is not a link, a task box, a citation, an alert or a UI label (\"[Save]\"), in lower " +
+			"case only when it names what to fill in (\"[partner]\", \"[launch_date]\"); slots in angle brackets " +
+			"(`<product> in <city>`, which Markdown would hide as HTML; real tags such as `<br>` and `<kbd>` are not " +
+			"slots); tokens such as XXX, WHO?, ???, @xxxxx, OWNER and DATE in capitals, REPLACE_ME, YOUR_NAME and " +
+			"COMPANY_NAME (not identifiers such as AWS_REGION), blanks of underscores, \"Project Name\", \"(deployed " +
+			"link)\", \"Sample Person\", lorem ipsum and \"… goes here\"; reminders in parentheses (\"(insert final " +
+			"pricing)\", \"(add screenshot)\"); a quote attributed to \"Customer " +
+			"Quote\"; TBD, TBA or TODO outside the FAQ (in FAQ answers they are deferred-answer's); template " +
 			"instructions that open a heading or paragraph (\"Describe the customer experience\", \"Provide a " +
-			"URL…\", \"Lay out the top 3-4 problems\"); plain template labels before the text (\"Subtitle:\", \"Intro " +
-			"Paragraph:\", \"Title:\"); and template FAQ entries (\"## Question 2\" answered by \"Answer 2\"). The " +
-			"skeletons `prfaq` inserts are placeholders on purpose and are flagged until filled in. Example names " +
+			"URL…\", \"This section should contain…\", \"A short paragraph describing…\"), but not an imperative " +
+			"heading of a how-to (\"Write a config file\"); plain template labels before the text (\"Subtitle:\", " +
+			"\"Intro Paragraph:\", \"Title:\"); and template FAQ entries (\"## Question 2\" answered by \"Answer 2\"). " +
+			"The skeletons `prfaq` inserts are placeholders on purpose and are flagged until filled in. Example names " +
 			"such as \"Jane Doe\" are not flagged: a made-up customer is normal in a PR/FAQ. Code, HTML comments " +
-			"and link destinations are never looked at.",
+			"and link destinations are not looked at, except a placeholder target (http://Link), a slot amid the prose of a code span (`SEATTLE — [TARGET " +
+			"DATE] —`) and @xxxxx in a fence with no language (a template's sign-off box).",
 		Bad:    "# [Company] announces [Product] for [customer segment]\n\nSubtitle: Provide a few more key details\n",
 		Good:   "# Acme Ledger lets small shops send invoices in one click\n\n*Shops that bill by hand get paid nine days sooner.*\n",
 		FixDoc: "Removes a template label (\"Subtitle: \") and keeps the text after it.",
@@ -131,6 +138,7 @@ func checkPlaceholders(c *Context) {
 	for _, p := range doc.Prose {
 		pc.prose(p)
 	}
+	pc.plainFences()
 	for _, q := range doc.Questions {
 		if len(q.Text) <= 16 && templateQuestion.MatchString(q.Text) {
 			pc.report(q.Span, fmt.Sprintf("Template question %q left in: write the question a reader will ask.", strings.TrimSpace(q.Text)), "question")
@@ -156,7 +164,15 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 	for _, loc := range brackets {
 		i, j := loc[0], loc[1]
 		inner := strings.TrimSpace(t[loc[2]:loc[3]])
-		if p.InCode(i, i+1) || p.InCode(j-1, j) || c.Allowed(inner) || !bracketPlaceholder(t, i, j, inner) {
+		if p.InCode(i, i+1) || p.InCode(j-1, j) {
+			// a slot amid the prose of a code span, not a code span that
+			// only mentions the slot ("replace `[CUSTOMER NAME]`")
+			if i > 0 && j < len(t) && p.InCode(i-1, i) && p.InCode(j, j+1) && codeSlot(inner) && !c.Allowed(inner) {
+				pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", shorten(t[i:j], 60)), "bracket")
+			}
+			continue
+		}
+		if c.Allowed(inner) || !bracketPlaceholder(t, i, j, inner) {
 			continue
 		}
 		msg, kind := "Placeholder %q left in: replace it with the real text.", "bracket"
@@ -179,6 +195,10 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 			continue // not in ALL CAPS text; "XX century" is a numeral
 		}
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", t[i:j]), "token")
+	}
+	pc.sourceSlots(p)
+	if q := quoteLabelRe.FindStringSubmatchIndex(t); q != nil && !p.InCode(q[2], q[3]) && !c.Allowed(t[q[2]:q[3]]) {
+		pc.report(p.SourceSpan(q[2], q[3]), fmt.Sprintf("Placeholder attribution %q left in: name the person who said it.", t[q[2]:q[3]]), "token")
 	}
 	if mk&markCaps != 0 && !proseInCaps(p) {
 		for _, loc := range placeholderCapsRe.FindAllStringIndex(t, -1) {
@@ -209,6 +229,8 @@ const (
 	markLower
 	markCaps
 	markDefer
+	markUnder
+	markParen
 )
 
 // Keys of what is kept with a prose run (Prose.Memo): its markers, its
@@ -231,6 +253,9 @@ var markerPatterns = []struct {
 		"text here", "content here", "copy here", "description here", "quote here", "answer here", "Text Here", "TEXT HERE"}},
 	{markCaps, []string{"OWNER", "DATE", "NAME", "CITY", "COMPANY", "PRODUCT", "CUSTOMER", "PLACEHOLDER"}},
 	{markDefer, []string{"TBD", "TBA", "TBC", "TODO", "FIXME"}},
+	{markUnder, []string{"_"}},
+	{markParen, []string{"(insert", "(Insert", "(INSERT", "(fill", "(Fill", "(FILL", "(add ", "(Add ", "(ADD ", "(include ",
+		"(Include ", "(update ", "(Update ", "(replace ", "(Replace ", "(confirm ", "(Confirm ", "(finali", "(Finali", "(TK", "(tk"}},
 }
 
 // markers finds the markers of t.
@@ -263,6 +288,12 @@ func placeholderTokens(t string, mk int) [][]int {
 	}
 	if mk&markLower != 0 {
 		out = append(out, lowerTokenRe.FindAllStringIndex(t, -1)...)
+	}
+	if mk&markUnder != 0 {
+		out = underscoreTokens(t, out)
+	}
+	if mk&markParen != 0 {
+		out = append(out, reminderRe.FindAllStringIndex(t, -1)...)
 	}
 	if len(out) > 1 {
 		sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
@@ -323,17 +354,29 @@ func (pc *placeholderCheck) instruction(p *document.Prose) []int {
 	if start < len(t) && t[start] == '[' {
 		return nil // a bracket: reported whole
 	}
-	if !isInstruction(t[start:]) || p.InCode(start, start+1) || strings.HasSuffix(strings.TrimSpace(t), "?") {
+	if p.InCode(start, start+1) {
+		return nil
+	}
+	if nounInstruction(t[start:]) && document.FieldCount(t) <= 150 {
+		end := start
+		for end < len(t) && !strings.ContainsRune(".;!?]", rune(t[end])) {
+			end++
+		}
+		return []int{start, end}
+	}
+	if !isInstruction(t[start:]) || strings.HasSuffix(strings.TrimSpace(t), "?") {
 		return nil
 	}
 	end := start
 	for end < len(t) && !strings.ContainsRune(".:;!?]", rune(t[end])) {
 		end++
 	}
-	if !p.Heading {
-		if document.FieldCount(t) > 60 || !instructionCueRe.MatchString(t[start:end]) {
-			return nil
-		}
+	// an imperative heading is normal in a how-to ("Write a config
+	// file"): a heading, like a paragraph, is an instruction only when it
+	// speaks of the document's parts
+	cue := instructionCueRe.MatchString(t[start:end]) || p.Heading && headingCueRe.MatchString(t[start:end])
+	if !cue || !p.Heading && document.FieldCount(t) > 60 {
+		return nil
 	}
 	if end == start {
 		return nil
@@ -421,15 +464,32 @@ func bracketPlaceholder(t string, i, j int, inner string) bool {
 	if citationRe.MatchString(inner) || tagRe.MatchString(inner) {
 		return false // [1], [2, 3], [a]; tags such as [M1], [P0]
 	}
+	if uiLabels[strings.ToLower(inner)] {
+		return false // a button or menu: "press [Save]"
+	}
 	first := inner[0]
 	if first >= 'A' && first <= 'Z' || strings.ContainsAny(inner, "|?") {
 		return true
 	}
 	// lower case: template text only when it speaks of what to fill in
-	// ("[customers]", "[describe the benefit]"); "[options]" or an editorial
-	// "[the app]" inside a quotation is not
-	return bracketCueRe.MatchString(inner)
+	// ("[customers]", "[describe the benefit]", "[partner]", "[launch_date]");
+	// "[options]", "items[index]" or an editorial "[the app]" inside a
+	// quotation is not
+	if bracketCueRe.MatchString(inner) {
+		return true
+	}
+	return (i == 0 || !isWordByte(t[i-1])) &&
+		slotWords(strings.FieldsFunc(inner, func(r rune) bool { return r == ' ' || r == '_' || r == '-' }))
 }
+
+// uiLabels are buttons and menu items written in brackets ("click [Save]"):
+// deliberate text, not slots.
+var uiLabels = setOf("save", "cancel", "ok", "submit", "delete", "edit", "next", "back", "continue", "done", "apply",
+	"close", "open", "sign in", "sign up", "log in", "log out", "sign out", "install", "send", "share", "export",
+	"import", "upload", "download", "confirm", "accept", "yes", "no", "start", "stop", "retry", "search", "settings",
+	"help", "menu", "copy", "paste", "undo", "redo", "finish", "skip", "enter", "esc", "tab", "refresh", "reload",
+	"publish", "approve", "reject", "create", "run", "play", "pause", "add to cart", "buy now", "learn more",
+	"get started", "try it", "try now", "subscribe", "connect", "disconnect", "allow", "deny", "dismiss")
 
 var tagRe = regexp.MustCompile(`^[A-Z]{1,3}-?\d{1,3}$`)
 
@@ -456,3 +516,257 @@ func shorten(s string, n int) string {
 	}
 	return s[:cut] + "…"
 }
+
+// headingCueRe adds, for headings, the words of template headings that
+// instructionCueRe leaves out ("Include customer testimonials").
+var headingCueRe = regexp.MustCompile(`(?i)\b(?:customers?|cutomers?|testimonials?)\b`)
+
+// nounInstructionRe is a template instruction that opens with a noun
+// phrase rather than a verb: it speaks of "this section" and what it
+// should hold, or names the text to write ("A short paragraph describing
+// …", "One or two sentences on …").
+var nounInstructionRe = regexp.MustCompile(`(?i)^(?:this (?:section|paragraph|part|space|slot|field)\s+(?:should|must|needs to|is where you|is for you to)\s+(?:\w+\s+)?(?:contain|include|describe|explain|list|summari[sz]e|outline|provide|answer|cover|state|give|say|tell|show)\b` +
+	`|in this (?:section|paragraph),?\s+(?:describe|explain|list|summari[sz]e|provide|outline|write|include|add|give|state)\b` +
+	`|(?:a|an|one|two|three|four|[1-5])(?:(?:\s+or\s+|\s+to\s+|\s*-\s*)(?:one|two|three|four|five|[1-9]))?\s+(?:(?:short|brief|concise|crisp|single|simple|quick|one-line|punchy)\s+)?(?:sentences?|paragraphs?|lines?|bullets?|bullet points?)\s+(?:describing|explaining|summari[sz]ing|covering|outlining|stating|giving|on|about|that|which)\b` +
+	`|(?:a|an)\s+(?:short|brief|concise|crisp|one-line|single-sentence)\s+(?:description|summary|overview|explanation|statement)\s+(?:of (?:the|your|what|how|why)|describing|explaining|about)\b)`)
+
+// nounInstruction reports a template instruction opening with a noun
+// phrase; the first byte rules out most text before the regexp runs.
+func nounInstruction(t string) bool {
+	if t == "" || !strings.ContainsRune("tTiIaAoOfF12345", rune(t[0])) {
+		return false
+	}
+	return nounInstructionRe.MatchString(t)
+}
+
+var (
+	// capsUnderscoreRe is an ALL-CAPS token joined by underscores
+	// (REPLACE_ME, YOUR_NAME, COMPANY_NAME); capsSlot decides.
+	capsUnderscoreRe = regexp.MustCompile(`[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`)
+	// capsSlotLead opens a fill-in token: YOUR_NAME, INSERT_DATE.
+	capsSlotLead = setOf("YOUR", "INSERT", "REPLACE", "ENTER", "FILL", "CHANGE", "PLACEHOLDER", "TODO", "TBD")
+	// slotNouns are what a template asks to fill in; a slot made of them
+	// alone (COMPANY_NAME, [partner], <city>) is a placeholder.
+	slotNouns = setOf("company", "companies", "product", "products", "customer", "customers", "project", "feature",
+		"features", "service", "partner", "partners", "city", "country", "region", "location", "venue", "date",
+		"launch", "name", "names", "title", "quote", "benefit", "benefits", "segment", "headline", "subtitle",
+		"subheading", "leader", "spokesperson", "executive", "price", "pricing", "percent", "percentage", "metric",
+		"url", "link", "email", "phone", "website", "persona", "competitor", "competitors", "organization",
+		"organisation", "surname", "firstname", "lastname", "deadline", "timeframe", "timeline")
+	// weakSlotNouns count only beside a slot noun or after "your": "<your
+	// team>", FIRST_NAME, COMMON_QUESTION; "[user]" alone may be a section name.
+	weakSlotNouns = setOf("me", "common", "first", "last", "full", "target", "goal", "outcome", "job", "position",
+		"user", "users", "team", "role", "org", "market", "problem", "solution", "question", "answer", "alternative",
+		"number", "amount", "owner", "author", "contact", "person", "state", "time", "month", "year", "quarter",
+		"day", "audience", "industry", "brand", "role", "figure", "value", "version")
+	// slotFillers may stand in a slot beside the nouns: "<your company>",
+	// "[name of partner]".
+	slotFillers = setOf("your", "the", "a", "an", "of", "and", "or", "our", "their", "other", "another", "new", "main", "key")
+)
+
+// capsSlot reports an ALL-CAPS underscore token that is a fill-in:
+// REPLACE_ME, YOUR_NAME, or slot nouns alone (COMPANY_NAME, LAUNCH_DATE),
+// not an identifier such as AWS_REGION or MAX_RETRIES.
+func capsSlot(tok string) bool {
+	parts := strings.Split(tok, "_")
+	if capsSlotLead[parts[0]] {
+		return true
+	}
+	for k := range parts {
+		parts[k] = strings.ToLower(parts[k])
+	}
+	return slotWords(parts)
+}
+
+// underscoreTokens appends fill-in tokens joined by underscores and blanks
+// of three or more underscores ("Name: ______") to out. Emphasis and rules
+// made of underscores never reach prose; an underscore inside a word
+// ("snake___case") is not a blank.
+func underscoreTokens(t string, out [][]int) [][]int {
+	for i := 0; i < len(t); i++ {
+		if t[i] != '_' {
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] == '_' {
+			j++
+		}
+		if j-i >= 3 && !(i > 0 && isWordByte(t[i-1]) && j < len(t) && isWordByte(t[j])) {
+			out = append(out, []int{i, j})
+		}
+		i = j
+	}
+	for _, loc := range capsUnderscoreRe.FindAllStringIndex(t, -1) {
+		i, j := loc[0], loc[1]
+		if i > 0 && (isWordByte(t[i-1]) || strings.ContainsRune("$%{_-./", rune(t[i-1]))) ||
+			j < len(t) && (isWordByte(t[j]) || strings.ContainsRune("=}(_-/", rune(t[j]))) {
+			continue // an identifier or a variable: $YOUR_NAME, KEY=…, a.B_C
+		}
+		if capsSlot(t[i:j]) {
+			out = append(out, loc)
+		}
+	}
+	return out
+}
+
+// reminderRe is a reminder to the author in parentheses: "(insert final
+// pricing)", "(add screenshot)", "(replace with real numbers)". An
+// instruction to the reader, as in a how-to ("(add a date range to narrow
+// it)"), names no fill-in at its end and is not matched.
+var reminderRe = regexp.MustCompile(`(?i)\((?:insert|fill in|tk)\b[^()\n]{0,60}\)` +
+	`|\((?:add|include|update|replace(?: with)?|confirm|finali[sz]e)\s+(?:(?:the|a|an|our|some)\s+)?` +
+	`(?:(?:final|real|actual|official|missing)\s[^()\n]{1,40}|(?:[\w-]+\s+){0,2}(?:link|url|quote|screenshot|image|chart|logo|figures?|numbers?|stats|data|details|pricing|price|date|names?)(?:\s+(?:here|later|tbd|tbc|when known|once known|once confirmed))?)\)`)
+
+// quoteLabelRe is a quotation attributed to a template label instead of a
+// person: “…” - Academic Quote.
+var quoteLabelRe = regexp.MustCompile(`["”]\s*[-–—]+\s*((?:[A-Z][a-z]+\s+){1,2}Quote)\.?\s*$`)
+
+// codeSlot reports a bracketed slot of ALL-CAPS words inside a code span
+// that reads as prose ("`SEATTLE, WA — [TARGET GA DATE] —`"): code has
+// "[OPTIONS]" and "[i]", but not several capitalised words of a slot.
+func codeSlot(inner string) bool {
+	words := strings.Fields(inner)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	cue := false
+	for _, w := range words {
+		if !isAllCaps(w) || strings.ContainsAny(w, "_.=$()<>") {
+			return false
+		}
+		cue = cue || slotNouns[strings.ToLower(strings.Trim(w, ",;:/"))]
+	}
+	return cue
+}
+
+// sourceSlots reports what a prose run's text does not show: angle-bracket
+// slots such as "<product> in <city>", which Markdown reads as raw HTML,
+// and placeholder link targets such as "[site](http://Link)".
+func (pc *placeholderCheck) sourceSlots(p *document.Prose) {
+	doc := pc.c.Doc
+	if p.Span.Empty() || p.Span.End > len(doc.Source) {
+		return
+	}
+	src := string(doc.Source[p.Span.Start:p.Span.End])
+	if strings.IndexByte(src, '<') >= 0 {
+		for _, loc := range angleSlotRe.FindAllStringSubmatchIndex(src, -1) {
+			i, j := loc[0], loc[1]
+			inner := src[loc[2]:loc[3]]
+			if i > 0 && (isWordByte(src[i-1]) || src[i-1] == '\\' || src[i-1] == '`') || !angleSlot(inner) || pc.c.Allowed(inner) {
+				continue // List<string>, an escape
+			}
+			if k := strings.Index(p.Text, src[i:j]); k >= 0 {
+				// in the text: not read as HTML; report it unless it is code
+				if p.InCode(k, k+j-i) {
+					continue
+				}
+				pc.report(p.SourceSpan(k, k+j-i), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", src[i:j]), "bracket")
+				continue
+			}
+			if inCodeSource(src, i) {
+				continue
+			}
+			pc.report(spanOf(p.Span.Start+i, p.Span.Start+j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", src[i:j]), "bracket")
+		}
+	}
+	if strings.Contains(src, "](") {
+		for _, loc := range linkSlotRe.FindAllStringIndex(src, -1) {
+			i, j := loc[0]+1, loc[1]
+			if strings.Contains(p.Text, src[loc[0]:loc[1]]) || inCodeSource(src, i) {
+				continue // not a link: code, or text
+			}
+			pc.report(spanOf(p.Span.Start+i, p.Span.Start+j), fmt.Sprintf("Placeholder link target %q left in: put in the real address.", src[i:j]), "link")
+		}
+	}
+}
+
+// inCodeSource reports whether offset i of a paragraph's source lies in a
+// code span: an odd number of backtick runs before it on its line.
+func inCodeSource(src string, i int) bool {
+	line := src[:i]
+	if k := strings.LastIndexByte(line, '\n'); k >= 0 {
+		line = line[k+1:]
+	}
+	return strings.Count(line, "`")%2 == 1
+}
+
+var (
+	// angleSlotRe is text in angle brackets; angleSlot decides.
+	angleSlotRe = regexp.MustCompile(`<([A-Za-z][A-Za-z' _-]{0,40})>`)
+	// linkSlotRe is a link whose target is a placeholder: (http://Link), (URL), (TODO).
+	linkSlotRe = regexp.MustCompile(`\]\(\s*(?i:(?:https?://)?(?:link|url|link-here|your-link|insert-link|todo|tbd|placeholder|x{3,})/?)\s*\)`)
+)
+
+// htmlTags are the element names that appear in Markdown: "<br>",
+// "<details>", "<kbd>" are markup, not slots.
+var htmlTags = setOf("a", "abbr", "b", "big", "blockquote", "body", "br", "button", "caption", "center", "cite", "code",
+	"col", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "embed", "figcaption", "figure", "font", "footer",
+	"form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins",
+	"kbd", "label", "li", "link", "main", "mark", "meta", "nav", "ol", "option", "p", "picture", "pre", "q", "s",
+	"samp", "script", "section", "select", "small", "source", "span", "strike", "strong", "style", "sub", "summary",
+	"sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "tt", "u",
+	"ul", "var", "video", "audio", "wbr", "svg", "path", "article", "aside", "address", "area", "map", "object",
+	"param", "track", "dialog", "data", "meter", "progress", "output", "slot", "canvas", "noscript", "ruby", "rt",
+	"rp", "bdi", "bdo", "fieldset", "legend", "optgroup", "datalist", "frame", "frameset", "base", "col", "colgroup")
+
+// angleSlot reports a lower-case slot in angle brackets made of slot nouns
+// ("<product>", "<your company>", "<launch-date>"); an HTML element
+// ("<br>", "<details>", "<a name>") is not one.
+func angleSlot(inner string) bool {
+	if inner != strings.ToLower(inner) {
+		return false // <doGet link>, <T>, <MyComponent>
+	}
+	words := strings.FieldsFunc(inner, func(r rune) bool { return r == ' ' || r == '_' || r == '-' })
+	if len(words) == 0 || len(words) > 4 || htmlTags[words[0]] {
+		return false
+	}
+	return slotWords(words)
+}
+
+// slotWords reports words that are slot nouns, with fillers between.
+func slotWords(words []string) bool {
+	strong, weak, your := 0, 0, false
+	for _, w := range words {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		switch {
+		case slotNouns[w]:
+			strong++
+		case weakSlotNouns[w]:
+			weak++
+		case slotFillers[w]:
+			your = your || w == "your"
+		default:
+			return false
+		}
+	}
+	return strong > 0 || weak > 0 && (your || weak >= 2)
+}
+
+// plainFences reports "@xxxxx" in fenced code with no language: a sign-off
+// box copied from a template ("[ ] Signed-off by API Bar Raiser @xxxxx").
+func (pc *placeholderCheck) plainFences() {
+	doc := pc.c.Doc
+	for _, b := range doc.Blocks {
+		if b.Kind != document.Code || b.Span.End > len(doc.Source) {
+			continue
+		}
+		src := string(doc.Source[b.Span.Start:b.Span.End])
+		if !strings.Contains(src, "@xxx") && !strings.Contains(src, "@XXX") {
+			continue
+		}
+		// the block's span holds its lines; the fence is the line before
+		l := doc.Mapper.Line(b.Span.Start)
+		if l == 0 {
+			continue
+		}
+		fence := strings.TrimSpace(string(doc.Source[doc.Mapper.LineStart(l-1):doc.Mapper.LineEnd(l-1)]))
+		if !strings.HasPrefix(fence, "```") && !strings.HasPrefix(fence, "~~~") || strings.Trim(fence, "`~") != "" {
+			continue // a language (real code), or an indented block
+		}
+		for _, loc := range fenceAtRe.FindAllStringSubmatchIndex(src, -1) {
+			pc.report(spanOf(b.Span.Start+loc[2], b.Span.Start+loc[3]), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", src[loc[2]:loc[3]]), "token")
+		}
+	}
+}
+
+var fenceAtRe = regexp.MustCompile(`(?:^|[\s(])(@(?:x{3,}|X{3,}))(?:$|[\s).,])`)
