@@ -49,8 +49,8 @@ type coverageKey struct{}
 func checkFAQCoverage(c *Context) {
 	doc := c.Doc
 	part := doc.Parts[document.InternalFAQ]
-	if part == nil {
-		if doc.Parts[document.ExternalFAQ] != nil {
+	if part == nil || !doc.FAQDivided() {
+		if doc.FAQDivided() {
 			return // missing-section reports the missing internal FAQ
 		}
 		part = doc.Parts[document.FAQ]

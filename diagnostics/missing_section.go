@@ -26,7 +26,7 @@ func init() {
 
 func checkMissingSections(c *Context) {
 	doc := c.Doc
-	undivided := doc.Parts[document.FAQ] != nil && doc.Parts[document.ExternalFAQ] == nil && doc.Parts[document.InternalFAQ] == nil
+	undivided := doc.Parts[document.FAQ] != nil && !doc.FAQDivided()
 	for _, k := range document.AllParts {
 		if doc.Parts[k] != nil || !c.Config.Requires(k) {
 			continue

@@ -7,8 +7,11 @@ import (
 )
 
 var (
-	qPrefix       = regexp.MustCompile(`^\s*(?:Q\d*|[A-Z]\d{1,3}|\d{1,3})\s*[.:)]\s*`)
-	qOnly         = regexp.MustCompile(`^\s*Q\d*\s*[.:]?\s*$`)
+	qPrefix       = regexp.MustCompile(`^\s*(?:Q\d*|` + questionLabelRe + `|[A-Z]\d{1,3}|\d{1,3})\s*[.:：)]\s*`)
+	qOnly         = regexp.MustCompile(`^\s*(?:Q\d*|` + questionLabelRe + `)\s*[.:：]?\s*$`)
+	// answerLabel opens the answer on the question's own line ("Q: Is it
+	// free? A: Yes.", "**Q:** … **A:** …").
+	answerLabel = regexp.MustCompile(`(?:[?？.]\s*|\s)(?:\*\*|__)?(?:A\d*|` + answerLabelRe + `)\s*[:：]\s*(?:\*\*|__)?\s*`)
 	interrogative = regexp.MustCompile(`(?i)^(what|where|when|why|who|whom|whose|which|how|can|could|will|would|is|are|was|were|do|does|did|should|shall|may|might|has|have)\b`)
 )
 
@@ -22,8 +25,13 @@ func strongQuestion(b *Block) bool {
 	return strings.HasSuffix(lt, "?") || qOnly.MatchString(lt) || (strings.HasPrefix(lt, "Q") && qPrefix.MatchString(lt))
 }
 
-// plainQLine: a paragraph starting with "Q:".
-var plainQLine = regexp.MustCompile(`^Q\d*\s*[:.]\s*\S`)
+// plainQLine: a paragraph starting with "Q:" or "Question:".
+var plainQLine = regexp.MustCompile(`^(?:Q\d*|` + questionLabelRe + `)\s*[:.：]\s*\S`)
+
+var (
+	questionLabelRe = `(?i:` + strings.Join(questionLabels, "|") + `)\s*\d*`
+	answerLabelRe   = `(?i:` + strings.Join(answerLabels, "|") + `)`
+)
 
 type qmark struct {
 	block *Block
@@ -56,6 +64,12 @@ func (s *scan) findQuestions() {
 		switch b.Kind {
 		case Heading:
 			if isFAQClass(s.class[b]) || b == s.faqHead {
+				inHeadingAnswer = false
+				form = ""
+				continue
+			}
+			if s.topicHeading(b) {
+				// "### Billing" over bold questions: a group, not a question
 				inHeadingAnswer = false
 				form = ""
 				continue
@@ -138,6 +152,84 @@ func (s *scan) findQuestions() {
 		q.Group = d.GroupAt(q.Span.Start)
 		d.Questions = append(d.Questions, q)
 	}
+	s.inferGroup()
+}
+
+// topicHeading: a heading in the FAQ that asks nothing itself and heads
+// questions written as bold lines, "Q:" lines or list items.
+func (s *scan) topicHeading(h *Block) bool {
+	t := strings.TrimSpace(h.Text)
+	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") || qPrefix.MatchString(t) || interrogative.MatchString(t) {
+		return false
+	}
+	for _, b := range s.d.Blocks {
+		if b.Span.Start <= h.Span.Start || !s.d.FAQSpan.Contains(b.Span.Start) {
+			continue
+		}
+		switch b.Kind {
+		case Heading:
+			return false
+		case Paragraph:
+			if strongQuestion(b) || plainQLine.MatchString(b.Text) {
+				return true
+			}
+		case List:
+			for _, it := range b.Items {
+				if _, ok := s.itemQuestion(it); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inferGroup: an FAQ not split into customer and stakeholder groups is the
+// one its questions make it (most ask what a customer asks, or what the team
+// and its stakeholders ask). The part says so (HowQuestions), so rules that
+// judge a split FAQ can tell it from a heading's word.
+func (s *scan) inferGroup() {
+	d := s.d
+	f := d.Parts[FAQ]
+	if f == nil || d.Parts[ExternalFAQ] != nil || d.Parts[InternalFAQ] != nil || len(d.Questions) == 0 {
+		return
+	}
+	internal := 0
+	for _, q := range d.Questions {
+		if stakeholderQuestion(q.Text) {
+			internal++
+		}
+	}
+	k, why := ExternalFAQ, "most of its questions are what a customer asks"
+	if internal*2 > len(d.Questions) {
+		k, why = InternalFAQ, "most of its questions are what the team and its stakeholders ask"
+	}
+	d.Parts[k] = &Part{Kind: k, Span: f.Span, Heading: f.Heading, Body: f.Body, How: HowQuestions, Why: why}
+	for _, q := range d.Questions {
+		q.Group = k
+	}
+}
+
+var (
+	stakeholderCue = cueRe(stakeholderCues)
+	customerAskCue = cueRe(customerCues)
+)
+
+func stakeholderQuestion(q string) bool {
+	in := len(stakeholderCue.FindAllStringIndex(q, -1))
+	out := len(customerAskCue.FindAllStringIndex(q, -1))
+	return in > out
+}
+
+// FAQDivided reports an FAQ that its author split into groups (by headings
+// or labels), as opposed to one whose group was told by its questions.
+func (d *Document) FAQDivided() bool {
+	for _, k := range []PartKind{ExternalFAQ, InternalFAQ} {
+		if p := d.Parts[k]; p != nil && p.How != HowQuestions {
+			return true
+		}
+	}
+	return false
 }
 
 func lineStartOf(d *Document, offset int) int { return d.Mapper.LineStart(d.Mapper.Line(offset)) }
@@ -156,12 +248,17 @@ func (s *scan) paragraphQuestion(b *Block) (qmark, bool) {
 		if qOnly.MatchString(lt) {
 			// "**Q:** What is it?" – the question is the rest of the first line
 			lineEnd := d.Mapper.LineEnd(d.Mapper.Line(b.Lead.End))
-			span = Span{b.Lead.End, lineEnd}
-			text = strings.TrimSpace(d.PlainText(span))
-			if text == "" {
-				text = strings.TrimSpace(d.Text(span))
-			}
 			answerStart = lineEnd
+			if a := answerLabel.FindIndex(d.Source[b.Lead.End:lineEnd]); a != nil {
+				// "**Q:** Is it free? **A:** Yes." on one line
+				answerStart = b.Lead.End + a[1]
+				lineEnd = b.Lead.End + a[0] + 1
+				if c := d.Source[lineEnd-1]; c != '?' && c != '.' {
+					lineEnd--
+				}
+			}
+			span = Span{b.Lead.End, lineEnd}
+			text = strings.TrimSpace(d.Text(span))
 		} else {
 			span = b.Lead
 			text = lt
@@ -185,8 +282,16 @@ func (s *scan) paragraphQuestion(b *Block) (qmark, bool) {
 		qEnd := d.Mapper.LineEnd(first)
 		m := qPrefix.FindStringIndex(b.Text)
 		qStart := p.Offset(m[1])
+		answerStart := qEnd
+		if a := answerLabel.FindIndex(d.Source[qStart:qEnd]); a != nil {
+			answerStart = qStart + a[1]
+			qEnd = trimEnd(d.Source, qStart, qStart+a[0]+1)
+			if c := d.Source[qEnd-1]; c != '?' && c != '.' {
+				qEnd = trimEnd(d.Source, qStart, qStart+a[0])
+			}
+		}
 		text := strings.TrimSpace(d.Text(Span{qStart, qEnd}))
-		return qmark{block: b, q: &Question{Text: text, Span: Span{qStart, qEnd}, Form: "q-line"}, answerStart: qEnd}, true
+		return qmark{block: b, q: &Question{Text: text, Span: Span{qStart, qEnd}, Form: "q-line"}, answerStart: answerStart}, true
 	}
 	return qmark{}, false
 }

@@ -60,9 +60,16 @@ func (s *scan) findFAQ() {
 	if s.faqHead != nil {
 		start = s.faqHead.Span.Start
 	} else {
-		// No FAQ heading: an FAQ may still start with "**Q: …?**" lines.
+		// No FAQ heading: an FAQ may still start with a bold "**FAQs:**"
+		// line or with "**Q: …?**" lines.
 		for _, b := range d.Blocks {
-			if b.Kind == Paragraph && strongQuestion(b) {
+			if isPseudoHeading(b) && isFAQClass(classifyName(strings.TrimRight(b.Text, ".:：— -"))) {
+				start = b.Span.Start
+				break
+			}
+		}
+		for _, b := range d.Blocks {
+			if start < 0 && b.Kind == Paragraph && strongQuestion(b) {
 				start = b.Span.Start
 				break
 			}

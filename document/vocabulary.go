@@ -176,3 +176,28 @@ var ctaCues = []string{
 	`jetzt verfügbar`, `ab sofort`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
 	`立即`, `现已`, `지금`,
 }
+
+// questionLabels and answerLabels open an FAQ entry's question and answer
+// ("Question: …", "Answer: …"; "Q:" and "A:" are built in).
+var (
+	questionLabels = []string{"question", "frage", "pregunta", "pergunta", "вопрос", "質問", "问", "問", "질문"}
+	answerLabels   = []string{"answer", "antwort", "réponse", "respuesta", "resposta", "ответ", "回答", "答", "답변", "답"}
+)
+
+// stakeholderCues and customerCues tell whose question an FAQ entry asks,
+// for an FAQ that is not split into groups: "How will we measure success?"
+// is a stakeholder's, "Can I export my data?" a customer's.
+var (
+	stakeholderCues = []string{
+		`we`, `our`, `us`, `team`, `build(ing)?`, `revenue`, `margins?`, `headcount`, `invest\w*`, `budget`,
+		`roadmap`, `competit\w*`, `risks?`, `dependenc\w*`, `legal`, `market`, `strategy`, `strategic`, `business`,
+		`metrics?`, `kpis?`, `measure`, `success`, `staff\w*`, `resources`, `why now`, `maintain\w*`, `stakeholders?`,
+		`leadership`, `launch plan`, `partners?`, `foundation`, `members?`, `wir`, `unser\w*`, `nous`, `notre`,
+		`nosotros`, `nuestr\w*`, `nós`, `nosso\w*`, `мы`, `наш\w*`, `我们`, `私たち`, `弊社`, `우리`,
+	}
+	customerCues = []string{
+		`i`, `my`, `me`, `you`, `your`, `price`, `pricing`, `cost`, `free`, `install\w*`, `sign up`, `support`,
+		`compatible`, `privacy`, `data`, `works? with`, `ich`, `mein\w*`, `sie`, `je`, `mon`, `vous`, `yo`, `mi`,
+		`usted`, `eu`, `meu`, `você`, `я`, `мой`, `вы`, `我`, `你`, `私`, `料金`, `価格`, `저`, `제가`, `가격`,
+	}
+)
