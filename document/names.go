@@ -68,12 +68,16 @@ func classifyName(raw string) nameClass {
 		return nameNone
 	}
 	pressRelease := namedBy(n, words, pressReleaseNames)
-	faq := namedBy(n, words, faqNames)
+	faq := namedWithin(n, faqNames)
 	switch {
 	case containsAny(n, titleNames) || (pressRelease && containsAny(n, faqNames)):
 		return nameTitle
 	case faq || (len(words) <= 4 && hasAnyWord(n, faqQuestionWords)):
 		external, internal := hasAnyWord(n, externalGroupWords), hasAnyWord(n, internalGroupWords)
+		if !faq {
+			// "Customer questions" names a group; "Technical questions" a topic
+			internal = hasAnyWord(n, internalGroupWords) && !hasAnyWord(n, topicGroupWords)
+		}
 		switch {
 		case internal && hasWord(n, "internal", "interne", "intern", "interno", "interna", "internas", "internos", "内部", "社内", "내부"):
 			return nameClass(InternalFAQ)
@@ -122,6 +126,23 @@ func namedBy(n string, words []string, phrases []string) bool {
 			continue
 		}
 		if hasWord(n, ph) && len(words) <= strings.Count(ph, " ")+1+nameSlack {
+			return true
+		}
+	}
+	return false
+}
+
+// namedWithin is namedBy without the length limit: an FAQ heading may
+// carry a long qualifier ("External FAQ (Customers / Developers / Press)").
+func namedWithin(n string, phrases []string) bool {
+	for _, ph := range phrases {
+		if exact, ok := strings.CutPrefix(ph, "="); ok {
+			if n == normalizeName(exact) {
+				return true
+			}
+			continue
+		}
+		if ph = normalizeName(ph); ph != "" && (hasWord(n, ph) || spaceless(ph) && strings.Contains(n, ph)) {
 			return true
 		}
 	}

@@ -33,6 +33,10 @@ type Parser struct {
 	mu       sync.Mutex
 	sections map[string]*section
 	parsed   int // sections parsed so far (the rest were reused): for tests
+	// the last version and where it was cut, for cuts that are only for
+	// size to stay where they were
+	src    []byte
+	starts []int
 	// the front matter last read, and its source
 	fm    *FrontMatter
 	fmSrc string
@@ -86,9 +90,10 @@ func parse(path string, src []byte, cache *Parser) *Document {
 		if bodyStart > 0 && bodyStart < len(src) {
 			starts = append(starts, bodyStart)
 		}
-		for _, start := range sectionStarts(src[bodyStart:]) {
+		for _, start := range cutSections(src[bodyStart:], cache.keptCuts(src, bodyStart)) {
 			starts = append(starts, bodyStart+start)
 		}
+		cache.src, cache.starts = src, starts
 	}
 	for i, start := range starts {
 		end := len(src)

@@ -1,6 +1,12 @@
 package document
 
-import "bytes"
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/util"
+)
 
 // sectionStarts returns the offsets, after 0, where src can be cut into
 // sections that goldmark parses alone exactly as it parses them inside the
@@ -15,7 +21,16 @@ import "bytes"
 // column 0 would close), and it does not cut at all when the document has
 // a link reference definition (its effect is document-wide) or a lone
 // carriage return (which this scan and goldmark might split differently).
-func sectionStarts(src []byte) []int {
+func sectionStarts(src []byte) []int { return cutSections(src, nil) }
+
+// cutSections is sectionStarts, but where a cut between paragraphs is only
+// for size it prefers the offsets in prefer (sorted): where the last
+// version was cut, moved past the edit. Any line where the scan may cut for
+// size is as safe a cut as any other, so the choice is only about reuse:
+// measuring 2 KiB from the last cut alone, typing that lengthens a section
+// moves the next size cut one paragraph earlier, and then every size cut
+// after it up to the next heading, which re-parses all those sections.
+func cutSections(src []byte, prefer []int) []int {
 	if hasLoneCR(src) {
 		return nil
 	}
@@ -88,10 +103,19 @@ func sectionStarts(src []byte) []int {
 		// that follows a blank line: nothing but a list (whose next item
 		// is excluded here) reaches across a blank line to a line at
 		// column 0.
-		if afterBlank && start-last >= minSectionBytes && startsParagraph(line) {
-			starts = append(starts, start)
-			last = start
-			continue
+		// With prefer, a size cut waits for a preferred cut not far ahead.
+		if afterBlank && start > last && startsParagraph(line) {
+			i := sort.SearchInts(prefer, start)
+			preferred := i < len(prefer) && prefer[i] == start
+			if preferred {
+				i++
+			}
+			ahead := i < len(prefer) && prefer[i] <= last+3*minSectionBytes
+			if preferred || start-last >= minSectionBytes && !ahead {
+				starts = append(starts, start)
+				last = start
+				continue
+			}
 		}
 		indent := 0
 		for indent < len(line) && line[indent] == ' ' {
@@ -125,6 +149,41 @@ func sectionStarts(src []byte) []int {
 		}
 	}
 	return starts
+}
+
+// keptCuts returns where the Parser's last version was cut, in offsets
+// from bodyStart in src, leaving out the cuts inside the bytes that
+// changed: the common prefix keeps its offsets, the common suffix moves by
+// the change in length. It only steers cutSections's choice among safe
+// cuts, so an odd guess costs reuse, never correctness.
+func (p *Parser) keptCuts(src []byte, bodyStart int) []int {
+	old := p.src
+	if len(p.starts) == 0 {
+		return nil
+	}
+	n := min(len(old), len(src))
+	pre := 0
+	for pre < n && old[pre] == src[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < n-pre && old[len(old)-1-suf] == src[len(src)-1-suf] {
+		suf++
+	}
+	var kept []int
+	for _, c := range p.starts {
+		switch {
+		case c <= pre:
+		case c >= len(old)-suf:
+			c += len(src) - len(old)
+		default:
+			continue
+		}
+		if c -= bodyStart; c > 0 && c < len(src)-bodyStart {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // minSectionBytes keeps sections cut between paragraphs large enough that
@@ -178,11 +237,33 @@ func isATXHeading(line []byte) bool {
 	return n >= 1 && n <= 6 && (n == len(line) || line[n] == ' ')
 }
 
-// looksLikeLinkDefinition is deliberately loose: any "[" followed later by
-// "]:" on a line, wherever it is.
+// looksLikeLinkDefinition reports a line that may begin a link reference
+// definition. goldmark reads one only at the start of a paragraph's line
+// (a paragraph's first line, or the line after another definition), so
+// the line, once stripped of anything that may be indentation or a
+// container's marker (">", "-", "+", "*", "1.", "1)"), begins with "[";
+// and the label goldmark reads from there (backslash escapes skipped, an
+// unescaped "[" ending it unfound) either runs past the line (a label may
+// span lines) or closes with "]:". It errs towards yes.
 func looksLikeLinkDefinition(line []byte) bool {
-	i := bytes.IndexByte(line, '[')
-	return i >= 0 && bytes.Contains(line[i:], []byte("]:"))
+	i := 0
+	for i < len(line) && strings.IndexByte(" \t\v\f>-+*.)0123456789", line[i]) >= 0 {
+		i++
+	}
+	if i == len(line) || line[i] != '[' {
+		return false
+	}
+	for i++; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == '\\' && i+1 < len(line) && util.IsPunct(line[i+1]):
+			i++
+		case c == '[':
+			return false
+		case c == ']':
+			return i+1 < len(line) && line[i+1] == ':'
+		}
+	}
+	return true
 }
 
 // opensFence reports a code fence opener (without its indentation): three

@@ -59,6 +59,10 @@ var faqQuestionWords = []string{"questions", "fragen", "preguntas", "perguntas",
 // faqGroupAlone are group names that stand alone ("## External", "## Internal").
 var faqGroupAlone = []string{"external", "internal", "extern", "intern", "externo", "interno", "externe", "interne"}
 
+// topicGroupWords name a topic of questions, not whose they are
+// ("Technical questions" may be a customer's).
+var topicGroupWords = []string{"technical", "business", "strategic", "team", "leadership"}
+
 var internalGroupWords = []string{
 	"internal", "stakeholder", "stakeholders", "technical", "business", "strategic", "team", "leadership",
 	"interne", "internes", "intern", "unternehmen", // de, fr
