@@ -11,11 +11,14 @@ func init() {
 	register(&Rule{
 		ID:       "hype",
 		Severity: Information,
-		Summary:  "A superlative or hype word (best, fastest, revolutionary, world's first…) with no figure to back it.",
+		Summary:  "A superlative or hype word (best, fastest, revolutionary, world's first, faster than ever…) with no figure to back it.",
 		Why: "Readers of a PR/FAQ discount hype on sight: \"revolutionary\" and \"the fastest\" are what every press " +
 			"release says. A claim persuades when it carries its evidence: faster than what, by how much, measured " +
 			"how. A hype word in a sentence that also gives a figure is not flagged, nor one in a question; fixed " +
-			"phrases such as \"best practice\" and \"at best\" are not hype.",
+			"phrases such as \"best practice\" and \"at best\" are not hype, and a hype word in Title Case inside a " +
+			"sentence is taken for a name (\"Best Buy\"), except in the headline, wherever it stands (a heading, or " +
+			"the paragraph under a \"Headline\" label). Buzzwords such as \"best-in-class\" and \"game-changing\" " +
+			"are jargon's.",
 		Bad:   "Ledger is the fastest, most revolutionary invoicing app ever built.\n",
 		Good:  "Ledger sends an invoice in 4 seconds; the shops in our pilot took 20 minutes by hand.\n",
 		check: checkHype,
@@ -34,7 +37,10 @@ var (
 		"unmatched", "unrivaled", "unrivalled", "unbeatable", "stunning", "breathtaking", "mind-blowing",
 		"innovative", "perfect", "perfectly", "flawless", "flawlessly", "effortless", "effortlessly",
 		"lightning-fast", "lightning fast", "blazing-fast", "blazing fast", "blazingly fast", "ultimate",
-		"one-of-a-kind", "second to none", "like never before", "transformative",
+		"one-of-a-kind", "one of a kind", "second to none", "like never before", "transformative",
+		"faster than ever", "easier than ever", "simpler than ever", "better than ever", "cheaper than ever",
+		"unlike anything", "unlike any other", "never-before-seen", "never before seen",
+		// "best-in-class", "world-class" and "game-changing" are jargon's
 	}
 	// hypeExempt are phrases in which a listed word is not a claim.
 	hypeExempt = phraseList(
@@ -46,7 +52,41 @@ var (
 )
 
 func checkHype(c *Context) {
-	c.eachProse(c.Doc.Prose, func(p *document.Prose) {
+	// The headline may be a paragraph under a "### Headline" heading, in
+	// Title Case: there a capitalised hype word is a claim, not a name. Its
+	// findings depend on where the headline is, so it is checked afresh;
+	// the other prose keeps its findings with the paragraph.
+	rest, head := c.Doc.Prose, []*document.Prose(nil)
+	if h := c.Doc.Parts[document.Headline]; h != nil && !h.Body.Empty() {
+		head = c.Doc.ProseOverlapping(h.Body)
+		if len(head) > 0 {
+			rest = make([]*document.Prose, 0, len(c.Doc.Prose))
+			for _, p := range c.Doc.Prose {
+				if !containsProse(head, p) {
+					rest = append(rest, p)
+				}
+			}
+		}
+	}
+	c.eachProse(rest, func(p *document.Prose) { hypeIn(c, p, false) })
+	for _, p := range head {
+		hypeIn(c, p, true)
+	}
+}
+
+func containsProse(list []*document.Prose, p *document.Prose) bool {
+	for _, q := range list {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// hypeIn reports the hype of one prose run; headline is true for the
+// headline's text, read as a heading is.
+func hypeIn(c *Context, p *document.Prose, headline bool) {
+	{
 		var si sentenceIndex
 		for _, m := range styleHitsIn(p, kindHype) {
 			t := m.prose.Text
@@ -58,7 +98,7 @@ func checkHype(c *Context) {
 			if strings.HasSuffix(strings.TrimRight(sentence, `"')”’*_`), "?") || hasData(sentence) {
 				continue
 			}
-			if titleCase(m.text) && !sentenceStart(t, m.start) && !m.prose.Heading {
+			if titleCase(m.text) && !sentenceStart(t, m.start) && !m.prose.Heading && !headline {
 				continue // a name: "the Most Innovative prize", "Best Buy"
 			}
 			if awardRe.MatchString(sentence) {
@@ -70,7 +110,7 @@ func checkHype(c *Context) {
 				Data:    map[string]any{"word": m.text},
 			})
 		}
-	})
+	}
 }
 
 var awardRe = phraseList("prize", "prizes", "award", "awards", "judges", "judged", "solution track")
