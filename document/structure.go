@@ -1,13 +1,16 @@
 package document
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"regexp"
 	"strings"
 )
 
 // recognise finds the press release, its parts, the quotes and the FAQ.
 func recognise(d *Document) {
+	dropAsides(d)
 	s := &scan{d: d, class: map[*Block]nameClass{}}
 	for _, h := range d.Headings {
 		s.class[h] = headingClass(h)
@@ -24,6 +27,34 @@ func recognise(d *Document) {
 			}
 		}
 	}
+}
+
+// asideRe finds a model's "reasoning" saved with a document: it is not
+// the document, so it is neither read nor checked.
+var asideRe = regexp.MustCompile(`(?ms)^<(reasoning|thinking|think)>[ \t]*\r?\n.*?^</(?:reasoning|thinking|think)>[ \t]*$`)
+
+func dropAsides(d *Document) {
+	if !bytes.Contains(d.Source, []byte("<reasoning>")) && !bytes.Contains(d.Source, []byte("<think")) {
+		return
+	}
+	var asides []Span
+	for _, m := range asideRe.FindAllIndex(d.Source, -1) {
+		asides = append(asides, Span{m[0], m[1]})
+	}
+	if len(asides) == 0 {
+		return
+	}
+	inside := func(off int) bool {
+		for _, a := range asides {
+			if a.Contains(off) {
+				return true
+			}
+		}
+		return false
+	}
+	d.Blocks = slices.DeleteFunc(slices.Clone(d.Blocks), func(b *Block) bool { return inside(b.Span.Start) })
+	d.Headings = slices.DeleteFunc(slices.Clone(d.Headings), func(b *Block) bool { return inside(b.Span.Start) })
+	d.Prose = slices.DeleteFunc(slices.Clone(d.Prose), func(p *Prose) bool { return inside(p.Span.Start) })
 }
 
 type scan struct {
@@ -186,7 +217,7 @@ func (s *scan) findPressRelease() {
 	if s.prHead != nil {
 		start = s.prHead.Span.Start
 		for _, h := range d.Headings {
-			if h.Span.Start > start && h.Span.Start < end && h.Level <= s.prHead.Level && s.class[h] == nameNone && !s.looksLikeHeadline(h) {
+			if h.Span.Start > start && h.Span.Start < end && h.Level <= s.prHead.Level && s.class[h] == nameNone && !s.looksLikeHeadline(h) && !isReleaseMarker(h.Text) {
 				end = h.Span.Start
 				break
 			}
@@ -650,11 +681,14 @@ func isReleaseMarker(text string) bool {
 	return false
 }
 
+// announces: a sentence that announces a launch is the summary, however short.
+var announces = regexp.MustCompile(`(?i)\b(today|announc\w*|launch(es|ed|ing)?|introduc(es|ed|ing))\b`)
+
 // plainSubheading: a short one-line paragraph right after the headline,
 // with no dateline, followed by more of the press release.
 func (s *scan) plainSubheading(b *Block) bool {
 	n := FieldCount(b.Text)
-	if n < 3 || n > 25 || datelineRe.MatchString(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") {
+	if n < 3 || n > 25 || datelineRe.MatchString(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") || announces.MatchString(b.Text) {
 		return false
 	}
 	if s.d.Mapper.Line(b.Content.Start) != s.d.Mapper.Line(b.Content.End) || len(b.Prose.Sentences()) != 1 {

@@ -126,6 +126,7 @@ var partNames = []struct {
 	}},
 	{nameClass(Solution), []string{
 		"solution", "=approach", "knockdown", "how it works", "key features", "=features", "key benefits",
+		"key innovations", "what it does", "=highlights", "=the solution",
 		"lösung", "die lösung", "so funktioniert es", "la solution", "comment ça marche", "solución", "la solución",
 		"cómo funciona", "solução", "a solução", "como funciona", "решение", "как это работает", "解決策",
 		"ソリューション", "仕組み", "解决方案", "工作原理", "해결 방법", "해결책", "솔루션",
