@@ -12,7 +12,8 @@ func init() {
 		Severity: Information,
 		Summary:  "The FAQ is very long, or has too few questions to be useful.",
 		Why: "An FAQ of more than about five pages is a design document in disguise; one with one or two " +
-			"questions has not faced the hard ones yet.",
+			"questions has not faced the hard ones yet. Pages are counted at words-per-page words (default 500); " +
+			"Chinese and Japanese, written without spaces, count two Han characters or three kana a word.",
 		Bad:  "## FAQ\n\n### Is it good?\n\nYes.\n",
 		Good: "## FAQ\n\n(eight to twenty questions, each with a direct answer)\n",
 		Options: map[string]string{

@@ -15,7 +15,9 @@ func init() {
 			"not either. Buzzwords such as \"leverage\", \"synergy\" or \"best-in-class\" sound like they say something " +
 			"and say nothing; they hide whether the team knows what the product does for whom. Each buzzword has a " +
 			"plain alternative; better still, replace it with what actually happens and a number. Add your own " +
-			"buzzwords under `jargon:` in .prfaq.yaml (`buzzword: alternative`) and allow words under `allow:`.",
+			"buzzwords under `jargon:` in .prfaq.yaml (`buzzword: alternative`) and allow words under `allow:`. " +
+			"The list is English: a paragraph in another language is not read (each paragraph is judged on its own, " +
+			"so the English half of a bilingual file is).",
 		Bad:    "Acme Ledger leverages best-in-class AI to seamlessly empower small shops.\n",
 		Good:   "Acme Ledger fills in the invoice from the order, so a small shop bills in one click instead of twenty minutes.\n",
 		FixDoc: "Replaces the buzzword with its plain alternative, keeping the capital of the first letter.",

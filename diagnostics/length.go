@@ -5,11 +5,14 @@ import (
 )
 
 // WordCount counts prose words inside a span (code, HTML and front matter
-// excluded). The code lens and the length rules share it.
+// excluded). The code lens, `prfaq outline` and the length rules share it.
+// Chinese and Japanese, written without spaces, count two Han characters
+// or three kana a word (document.WordUnits), so a page budget means about
+// the same in every language.
 func WordCount(doc *document.Document, s document.Span) int {
 	n := 0
 	for _, p := range doc.ProseIn(s) {
-		n += len(p.Words())
+		n += p.WordCount()
 	}
 	return n
 }

@@ -13,7 +13,9 @@ func init() {
 		Summary:  "A sentence longer than max-words words.",
 		Why: "A PR/FAQ is read fast, often aloud in a meeting. Long sentences hide the point and make the reader " +
 			"hold several ideas at once; Amazon's writing guidance is short sentences, one idea each. Headings, " +
-			"code and table layout are not counted.",
+			"code and table layout are not counted. Sentences are told apart the English way, so only English " +
+			"prose is checked (each paragraph on its own: an English paragraph in a German file is); Chinese or " +
+			"Japanese characters in it count two Han characters or three kana a word.",
 		Bad: "Ledger, which we built over the last year with a team of six engineers who had all worked in retail " +
 			"before, reads the order from the shop's point-of-sale system and fills in the invoice, including tax, " +
 			"discounts and the customer's address, so that the shop only has to check it and tap send.\n",
@@ -33,20 +35,21 @@ func checkLongSentences(c *Context) {
 		if p.Heading || len(p.Text) < max*2 {
 			return // a run shorter than 2 bytes a word cannot hold max words
 		}
-		words := p.Words()
-		if len(words) <= max {
+		if p.WordCount() <= max {
 			return
 		}
+		words := p.Words()
 		w := 0
 		for _, s := range p.Sentences() {
 			for w < len(words) && words[w].Start < s.Start {
 				w++
 			}
-			n := 0
+			var units float64
 			for w < len(words) && words[w].Start < s.End {
-				n++
+				units += document.WordUnits(words[w].Text)
 				w++
 			}
+			n := document.RoundWords(units)
 			if n <= max {
 				continue
 			}

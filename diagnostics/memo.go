@@ -98,6 +98,12 @@ type proseFindings struct {
 // run follow from the run's text and the configuration alone. A run that
 // did not change since the last version gets the findings check reported
 // then, moved to where the run is now, and check is not run.
+//
+// The rules that use it (jargon, weasel-word, hype, long-sentence) read
+// English: their word lists and sentence rules would guess on another
+// language. So a run that is not English (document.Prose.English, decided
+// per run: an English paragraph in a German file is still read) gets no
+// findings and check is not run; a run too short to tell is read.
 func (c *Context) eachProse(prose []*document.Prose, check func(p *document.Prose)) {
 	out := c.out
 	defer func() { c.out = out }()
@@ -107,6 +113,9 @@ func (c *Context) eachProse(prose []*document.Prose, check func(p *document.Pros
 	none := &proseFindings{cfg: c.Config} // shared by the runs without findings
 	for _, p := range prose {
 		kept := p.MemoValid(c.rule, current, func() any {
+			if !p.English() {
+				return none
+			}
 			found = found[:0]
 			check(p)
 			if len(found) == 0 {

@@ -10,7 +10,8 @@ func init() {
 		Severity: Warning,
 		Summary:  "The press release is longer than about a page and a half.",
 		Why: "A press release that does not fit on one page has not found its story yet. Cut to what a customer " +
-			"needs to decide; move detail to the FAQ. Pages are counted at words-per-page words (default 500).",
+			"needs to decide; move detail to the FAQ. Pages are counted at words-per-page words (default 500); " +
+			"Chinese and Japanese, written without spaces, count two Han characters or three kana a word.",
 		Bad:  "(a 1,200-word press release)\n",
 		Good: "(a 450-word press release)\n",
 		Options: map[string]string{

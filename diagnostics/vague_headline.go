@@ -17,7 +17,10 @@ func init() {
 		Why: "Most readers read only the headline. It should name the customer and the benefit in plain words, with " +
 			"a verb, in under about 15 words (\"Ledger lets small shops send invoices in one click\"). The message " +
 			"names each reason: longer than max-words or shorter than min-words, no verb, hype without data, " +
-			"a placeholder (the placeholder rule also points at the exact text), ALL CAPS, a trailing period, no customer or benefit.",
+			"a placeholder (the placeholder rule also points at the exact text), ALL CAPS, a trailing period, no customer or benefit. " +
+			"Chinese and Japanese headlines count two Han characters or three kana a word; the verb, hype and customer checks know " +
+			"English words only, so a headline in another language is checked for its length, placeholders, capitals " +
+			"and period alone.",
 		Bad:    "# THE REVOLUTIONARY NEXT-GENERATION INVOICING PLATFORM.\n",
 		Good:   "# Ledger lets small shops send invoices in one click\n",
 		FixDoc: "Removes a trailing period when that is the only problem.",
@@ -67,30 +70,39 @@ func checkHeadline(c *Context) {
 		return // empty-section's business
 	}
 	var reasons []string
-	words := strings.Fields(text)
+	words := document.CountWords(text) // CJK: two Han or three kana a word
 	maxWords, minWords := c.Int("max-words", 15), c.Int("min-words", 4)
 	switch {
-	case len(words) > maxWords:
-		reasons = append(reasons, fmt.Sprintf("%d words (keep it to %d or fewer)", len(words), maxWords))
-	case len(words) < minWords:
-		reasons = append(reasons, fmt.Sprintf("only %s (say who gets what)", plural(len(words), "word")))
+	case words > maxWords && document.HasCJK(text):
+		reasons = append(reasons, fmt.Sprintf("%d words, counting two Han characters or three kana a word (keep it to %d or fewer)", words, maxWords))
+	case words > maxWords:
+		reasons = append(reasons, fmt.Sprintf("%d words (keep it to %d or fewer)", words, maxWords))
+	case words < minWords:
+		reasons = append(reasons, fmt.Sprintf("only %s (say who gets what)", plural(words, "word")))
 	}
+	// the verb, hype and customer lists are English words: on a headline
+	// in another language they would only guess
+	english := document.EnglishLang(document.Lang(text))
 	if placeholderInText.MatchString(text) {
 		reasons = append(reasons, "a placeholder is left in")
 	}
 	if allCaps(text) {
 		reasons = append(reasons, "ALL CAPS")
 	}
-	if !headlineVerbs.MatchString(text) && !verbSuffix.MatchString(text) {
+	if english && !headlineVerbs.MatchString(text) && !verbSuffix.MatchString(text) {
 		reasons = append(reasons, "no verb (say what the product does)")
 	}
-	if headlineHype.MatchString(text) && !strings.ContainsAny(text, "0123456789") {
+	if english && headlineHype.MatchString(text) && !strings.ContainsAny(text, "0123456789") {
 		reasons = append(reasons, "hype without data")
 	}
-	if !customerWords.MatchString(text) && !benefitWords.MatchString(text) {
+	if english && !customerWords.MatchString(text) && !benefitWords.MatchString(text) {
 		reasons = append(reasons, "no customer or benefit")
 	}
-	trailingPeriod := strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "...")
+	period := "." // or the ideographic full stop of Chinese and Japanese
+	if strings.HasSuffix(text, "。") {
+		period = "。"
+	}
+	trailingPeriod := strings.HasSuffix(text, period) && !strings.HasSuffix(text, "...")
 	if trailingPeriod {
 		reasons = append(reasons, "a trailing period (headlines have none)")
 	}
@@ -103,8 +115,8 @@ func checkHeadline(c *Context) {
 		Data:    map[string]any{"reasons": reasons},
 	}
 	if trailingPeriod && len(reasons) == 1 {
-		if i := strings.LastIndexByte(doc.Text(h.Body), '.'); i >= 0 {
-			f.Fixes = []Fix{replaceFix("Remove the trailing period", spanOf(h.Body.Start+i, h.Body.Start+i+1), "")}
+		if i := strings.LastIndex(doc.Text(h.Body), period); i >= 0 {
+			f.Fixes = []Fix{replaceFix("Remove the trailing period", spanOf(h.Body.Start+i, h.Body.Start+i+len(period)), "")}
 		}
 	}
 	c.Report(f)

@@ -13,7 +13,7 @@ func init() {
 		Severity: Information,
 		Summary:  "The subheading is too long or short, repeats the headline or shouts.",
 		Why: "The subheading is the second thing read: one sentence on who the product is for and what they get, " +
-			"adding to the headline rather than repeating it.",
+			"adding to the headline rather than repeating it. Chinese and Japanese count two Han characters or three kana a word.",
 		Bad:  "*Ledger lets small shops send invoices in one click*\n",
 		Good: "*Shops that bill by hand get paid nine days sooner, from their phone.*\n",
 		Options: map[string]string{
@@ -28,7 +28,7 @@ func init() {
 			}
 			text := strings.TrimSpace(s.Text)
 			var reasons []string
-			n := document.FieldCount(text)
+			n := document.CountWords(text) // CJK: two Han or three kana a word
 			if max := c.Int("max-words", 40); n > max {
 				reasons = append(reasons, fmt.Sprintf("%d words (keep it to one sentence of %d or fewer)", n, max))
 			}

@@ -16,7 +16,7 @@ func init() {
 			"faster\" and \"many customers\" ask the reader to trust the writer; \"40% faster\" and \"1,200 customers\" " +
 			"let the reader judge. Intensifiers such as \"very\" and \"really\" add nothing and can simply go. " +
 			"Quantity words are not flagged in a sentence that already gives a figure, nor in questions " +
-			"(\"How many shops…?\").",
+			"(\"How many shops…?\"). The list is English: a paragraph in another language is not read.",
 		Bad:    "Ledger makes invoicing very easy and significantly faster for many shops.\n",
 		Good:   "Ledger cuts the time to send an invoice from 20 minutes to 1 for the 1,200 shops in the pilot.\n",
 		FixDoc: "Removes an intensifier (very, really, extremely, quite…) where the sentence reads the same without it; quantity words (many, several…) have no fix: they need a number.",
