@@ -15,6 +15,8 @@ import (
 // places (except that a solution may come before its problem when the words
 // say so, as some authors write it).
 
+var sentenceEnd = regexp.MustCompile(`[.!?]\s+|。`)
+
 var (
 	problemCue  = cueRe(problemCues)
 	solutionCue = cueRe(solutionCues)
@@ -87,6 +89,7 @@ func (s *scan) align() {
 			best, bestScore = got, score
 		}
 	}
+	defer s.summaryIsSolution()
 	for _, p := range best {
 		u := units[p.unit]
 		how := HowCue
@@ -257,11 +260,10 @@ var commonCapital = map[string]bool{"the": true, "today": true, "introducing": t
 	"now": true, "your": true, "our": true, "with": true, "for": true, "and": true, "you": true, "how": true, "what": true,
 	"why": true, "this": true, "that": true, "from": true, "into": true, "launches": true, "inc": true, "free": true}
 
+// namesProduct: the product is the subject of the paragraph (one of its
+// first four words), as in "TaxLens connects to your Drive".
 func (s *scan) namesProduct(t string) bool {
-	first := t
-	if i := strings.IndexAny(t, ".!?"); i > 0 {
-		first = t[:i]
-	}
+	first := strings.Join(firstN(strings.Fields(t), 4), " ")
 	for _, w := range capitalWords(first) {
 		if s.productWords()[w] {
 			return true
@@ -330,11 +332,32 @@ func (s *scan) ctaScore(u unit, i int, units []unit) (int, string) {
 	return 0, ""
 }
 
+func firstN(w []string, n int) []string {
+	if len(w) > n {
+		return w[:n]
+	}
+	return w
+}
+
 func firstSentence(t string) string {
 	if i := strings.IndexAny(t, ".!?。"); i > 0 {
 		return t[:i]
 	}
 	return t
+}
+
+// summaryIsSolution: a press release of one paragraph says what the
+// product does in its summary; that paragraph is the solution too.
+func (s *scan) summaryIsSolution() {
+	d := s.d
+	sum := d.Parts[Summary]
+	if d.Parts[Solution] != nil || sum == nil || len(s.freeUnits()) > 0 {
+		return
+	}
+	if solutionCue.MatchString(sum.Text) {
+		d.Parts[Solution] = &Part{Kind: Solution, Span: sum.Span, Body: sum.Body, Text: sum.Text, How: HowCue,
+			Why: "the summary, which also says what the product does"}
+	}
 }
 
 // ctaInSummary: with no paragraph of its own, the call to action may close
@@ -345,7 +368,7 @@ func (s *scan) ctaInSummary() {
 	if d.Parts[CallToAction] != nil || sum == nil {
 		return
 	}
-	sents := strings.FieldsFunc(sum.Text, func(r rune) bool { return r == '.' || r == '!' || r == '。' })
+	sents := sentenceEnd.Split(strings.TrimSpace(sum.Text), -1)
 	if len(sents) > 1 && ctaCue.MatchString(sents[len(sents)-1]) {
 		d.Parts[CallToAction] = &Part{Kind: CallToAction, Span: sum.Span, Body: sum.Body, Text: sum.Text, How: HowCue,
 			Why: "the last sentence of the summary, which says how to start"}

@@ -465,7 +465,7 @@ func (s *scan) leadSectionEnd(b *Block) int {
 		if o.Span.Start <= b.Span.Start {
 			continue
 		}
-		if o.Kind == Heading || isPseudoHeading(o) || (o.Kind == Paragraph && !o.Lead.Empty() && !o.Emphasized && isLabelClass(classifyName(strings.TrimRight(o.LeadText, ".:：— -")))) {
+		if o.Kind == Heading || isPseudoHeading(o) || (o.Kind == Paragraph && !o.Lead.Empty() && !o.Emphasized && (strings.HasSuffix(strings.TrimSpace(o.LeadText), ":") || isLabelClass(classifyName(strings.TrimRight(o.LeadText, ".:：— -"))))) {
 			end = o.Span.Start
 			break
 		}
@@ -636,6 +636,9 @@ func (s *scan) findSubheading() {
 		case b.Kind == Heading && s.class[b] == nameNone && FieldCount(b.Text) <= 40 && !structural(b.Text):
 			s.setSubheading(b, b.Content, b.Text, "the heading under the headline")
 			return
+		case b.Kind == BlockQuote && strings.HasPrefix(strings.TrimSpace(d.PlainText(b.Span)), "[!"):
+			seen-- // a GitHub alert ("> [!IMPORTANT]") is an aside
+			continue
 		case b.Kind == BlockQuote:
 			// "> For small landlords who …": a subheading in a blockquote, but
 			// not a "> **Note:**" aside or a quotation
@@ -666,6 +669,9 @@ func (s *scan) setSubheading(b *Block, body Span, text, why string) {
 // isReleaseMarker: "FOR IMMEDIATE RELEASE", "Media contact: …" open a press
 // release without being any part of it.
 func isReleaseMarker(text string) bool {
+	if m := labelRe.FindStringSubmatch(text); m != nil && isReleaseMarker(m[1]) {
+		return true // "Reference: https://…"
+	}
 	n := normalizeName(text)
 	if n == "" {
 		return false
