@@ -69,6 +69,7 @@ func (s *scan) align() {
 	d := s.d
 	units := s.freeUnits()
 	if len(units) == 0 {
+		s.summaryIsSolution()
 		s.ctaInSummary()
 		return
 	}

@@ -10,14 +10,35 @@ import (
 // "— Name, Title") is a quote; who speaks tells a leader's from a customer's.
 
 var (
-	openQuote   = regexp.MustCompile(`^[*_\s]*["“‘]`)
-	quotedWords = regexp.MustCompile(`["“]([^"”]{20,})["”]`)
+	openQuote   = regexp.MustCompile(`^[*_\s]*["“‘„«「『]`)
+	quotedWords = regexp.MustCompile(`["“„«「『]([^"”“»」』]{20,})(?:["”“»」』]|$)`)
+	// attributionLine is a speaker on a line or paragraph of its own after
+	// the quotation: "— Jo Park, Operations Lead", "_Jo Park, Operations Lead_".
+	attributionLine = regexp.MustCompile(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
 	saidRe      = regexp.MustCompile(`(?i)["”,]\s*(?:said|says|explains|explained|adds|added|notes|noted|commented|shared|according to)\s+([^.;"“”]{2,120})|(?:^|[.”"]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:said|says|explained|added)\b|["”]\s*[—–-]{1,2}\s*([^"“”]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$`)
-	leaderCue   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|our)\b`)
+	leaderCue   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|lead engineer|of the project|our)\b|대표|代表|创始人|負責人|负责人`)
+	// speakerBefore: a paragraph that ends by naming who speaks next.
+	speakerBefore = regexp.MustCompile(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
 	customerCue = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner)s?\b`)
 )
 
 func isQuoteText(t string) bool { return openQuote.MatchString(t) }
+
+// anonymousSpeaker: "— Early tester", "said the Acme team", "a product lead
+// says", "想定利用者" name nobody; the quote is unattributed.
+func anonymousSpeaker(sp string) bool {
+	n := strings.ToLower(strings.TrimSpace(sp))
+	for _, w := range anonymousSpeakers {
+		if n == w || strings.HasPrefix(n, w+" ") || strings.HasPrefix(n, w+",") || spaceless(w) && strings.Contains(n, w) {
+			return true
+		}
+	}
+	f := strings.Fields(n)
+	if len(f) > 0 && (f[0] == "a" || f[0] == "an" || f[0] == "one") {
+		return true
+	}
+	return len(f) > 0 && f[0] == "the" && hasWord(n, "team", "company", "group")
+}
 
 // findQuotes finds quoted paragraphs in the press release and tells a
 // leader's from a customer's by the heading above them or the speaker.
@@ -34,7 +55,7 @@ func (s *scan) findQuotes() {
 			}
 		}
 	}
-	for _, b := range blocks {
+	for i, b := range blocks {
 		if s.used[b] {
 			continue
 		}
@@ -44,12 +65,44 @@ func (s *scan) findQuotes() {
 		}
 		q := &Quote{Block: b}
 		s.quotes[b] = true
-		if r.attribution[1] > 0 {
+		if r.attribution[1] > 0 && r.speaker != "" {
 			q.Attribution = b.Prose.SourceSpan(r.attribution[0], r.attribution[1])
 			q.Speaker = r.speaker
+		} else if !r.anonymous && i+1 < len(blocks) {
+			// the speaker in the next line or paragraph: "— Jo Park, Ops Lead"
+			if nb := blocks[i+1]; nb.Kind == Paragraph && !isQuoteText(nb.Text) && FieldCount(nb.Text) <= 16 {
+				if m := attributionLine.FindStringSubmatchIndex(nb.Text); m != nil || nb.Emphasized {
+					sp := strings.Trim(nb.Text, " *_—–-")
+					if m != nil {
+						sp = strings.Trim(nb.Text[m[2]:m[3]], " *_")
+					}
+					s.quotes[nb] = true
+					if anonymousSpeaker(sp) {
+						r.anonymous = true
+					} else {
+						q.Attribution, q.Speaker = nb.Content, sp
+						r.leader, r.customer = leaderCue.MatchString(sp), customerCue.MatchString(sp)
+					}
+				}
+			}
 		}
-		if q.Speaker != "" {
+		if q.Speaker == "" && !r.anonymous {
+			// the speaker named before it: "Lena Ortiz put it simply. “…”"
+			if i > 0 {
+				if pb := blocks[i-1]; pb.Kind == Paragraph && !s.quotes[pb] {
+					if m := speakerBefore.FindStringSubmatch(pb.Text); m != nil {
+						q.Speaker = m[1]
+						r.leader, r.customer = leaderCue.MatchString(pb.Text), customerCue.MatchString(pb.Text)
+					}
+				}
+			}
+		}
+		switch {
+		case q.Speaker != "":
 			q.Kind = s.quoteKind(b, q.Speaker, r)
+		case r.anonymous:
+			// no speaker, but whose voice it is still shows where the part is
+			q.Kind = s.quoteKind(b, "", r)
 		}
 		d.Quotes = append(d.Quotes, q)
 	}
@@ -58,7 +111,11 @@ func (s *scan) findQuotes() {
 			continue
 		}
 		if d.Parts[q.Kind] == nil {
-			d.Parts[q.Kind] = &Part{Kind: q.Kind, Span: q.Block.Span, Body: q.Block.Content, Text: q.Block.Text}
+			why := "a quotation by " + clipText(q.Speaker, 40)
+			if q.Speaker == "" {
+				why = "a quotation whose speaker is not named"
+			}
+			d.Parts[q.Kind] = &Part{Kind: q.Kind, Span: q.Block.Span, Body: q.Block.Content, Text: q.Block.Text, How: HowQuote, Why: why}
 			s.used[q.Block] = true
 		}
 	}
@@ -72,6 +129,7 @@ type quoteReading struct {
 	attribution      [2]int // in the block's text; [0 0] when none
 	speaker          string
 	leader, customer bool // the speaker's cues
+	anonymous        bool // an attribution that names nobody
 }
 
 type quoteKey struct{}
@@ -79,10 +137,10 @@ type quoteKey struct{}
 func readQuote(b *Block) quoteReading {
 	read := func() any {
 		var r quoteReading
-		if !isQuoteText(b.Text) || !quotedWords.MatchString(b.Text) {
+		if !isQuoteText(b.Text) {
 			return r
 		}
-		r.isQuote = true
+		r.isQuote = quotedWords.MatchString(b.Text)
 		if m := saidRe.FindStringSubmatchIndex(b.Text); m != nil {
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {
@@ -92,7 +150,14 @@ func readQuote(b *Block) quoteReading {
 				}
 			}
 		}
+		if !r.isQuote && r.speaker == "" {
+			return r
+		}
+		r.isQuote = true // a short quotation ("Cool. Looks good.") with its speaker
 		r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
+		if anonymousSpeaker(r.speaker) {
+			r.anonymous, r.speaker = true, ""
+		}
 		return r
 	}
 	if b.Prose == nil {

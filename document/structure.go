@@ -368,12 +368,19 @@ func (s *scan) findParts() {
 func (s *scan) partsByHeading() {
 	d := s.d
 	for _, h := range d.Headings {
-		if !d.PressRelease.Contains(h.Span.Start) || h == s.prHead {
+		c := s.class[h]
+		// quote sections are read after the FAQ too ("## Customer Quotes"
+		// at the end of the file)
+		outside := !d.PressRelease.Contains(h.Span.Start)
+		if outside && (d.FAQSpan.Contains(h.Span.Start) || h.Span.Start < d.PressRelease.Start || !(c == nameQuote || c == nameClass(LeaderQuote) || c == nameClass(CustomerQuote))) || h == s.prHead {
 			continue
 		}
-		c := s.class[h]
+		limit := d.PressRelease.End
+		if outside {
+			limit = len(d.Source)
+		}
 		if c == nameQuote {
-			c = s.quoteClassIn(Span{h.Span.End, s.sectionEnd(h, d.PressRelease.End)})
+			c = s.quoteClassIn(Span{h.Span.End, s.sectionEnd(h, limit)})
 		}
 		if !isPartClass(c) {
 			continue
@@ -382,7 +389,7 @@ func (s *scan) partsByHeading() {
 		if d.Parts[k] != nil {
 			continue
 		}
-		p := s.headedPart(k, h, s.sectionEnd(h, d.PressRelease.End))
+		p := s.headedPart(k, h, s.sectionEnd(h, limit))
 		p.How, p.Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(h.Text, 40))
 		if k == Headline || k == Subheading {
 			// "## Heading" names the part; its text is the first block of the body

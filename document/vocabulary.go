@@ -206,3 +206,11 @@ var (
 		`usted`, `eu`, `meu`, `você`, `я`, `мой`, `вы`, `我`, `你`, `私`, `料金`, `価格`, `저`, `제가`, `가격`,
 	}
 )
+
+// anonymousSpeakers name nobody: a quote attributed to one of them is an
+// unattributed quote, though it still shows whose voice it is.
+var anonymousSpeakers = []string{
+	"early tester", "beta tester", "tester", "a user", "user", "customer", "a customer", "intended user",
+	"typical customer", "a typical customer", "target user", "pilot user", "the team", "our team", "anonymous",
+	"想定利用者", "想定ユーザー", "利用者", "ユーザー", "お客様", "用户", "客户", "某用户", "사용자", "고객",
+}
