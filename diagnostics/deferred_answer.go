@@ -155,6 +155,10 @@ type deferralFinder struct {
 
 func newDeferralFinder() *deferralFinder {
 	f := &deferralFinder{endOnly: map[string]bool{}, lang: map[string]string{}}
+	// hand-picked for English, first as most answers are English:
+	// substrings every English phrase holds
+	f.hints = []string{"tb", "todo", "fixme", "undecided", "question", "soon", "unknown", "decided", "determined",
+		"defined", "discuss", "debated", "to be", "out", "later"}
 	var words []string
 	for _, l := range deferralMarkers {
 		for _, ph := range l.phrases {
@@ -179,16 +183,34 @@ func newDeferralFinder() *deferralFinder {
 		}
 	}
 	f.words = phraseList(words...)
-	// hand-picked for English: substrings every English phrase holds
-	f.hints = append(f.hints, "tb", "todo", "fixme", "undecided", "question", "soon", "unknown", "decided", "determined",
-		"defined", "discuss", "debated", "to be", "out", "later")
 	return f
 }
 
-// FindAllStringIndex finds the deferral phrases in text (a finder).
-func (f *deferralFinder) FindAllStringIndex(text string, n int) [][]int {
+// in returns the deferral phrases in prose, outside code; each run's matches
+// are kept with it (they follow from its text alone).
+func (f *deferralFinder) in(prose []*document.Prose) []match {
+	var out []match
+	for _, p := range prose {
+		locs := p.Memo(f, func() any {
+			var locs [][2]int
+			for _, loc := range f.find(p.Text, proseWordPairs(p)) {
+				if !p.InCode(loc[0], loc[1]) {
+					locs = append(locs, [2]int{loc[0], loc[1]})
+				}
+			}
+			return locs
+		}).([][2]int)
+		for _, loc := range locs {
+			out = append(out, match{prose: p, start: loc[0], end: loc[1], text: p.Text[loc[0]:loc[1]]})
+		}
+	}
+	return out
+}
+
+// find finds the deferral phrases in text, given its words.
+func (f *deferralFinder) find(text string, words [][2]int) [][]int {
 	var out [][]int
-	for _, loc := range f.words.FindAllStringIndex(text, -1) {
+	for _, loc := range f.words.find(text, words) {
 		if f.keep(text, loc[0], loc[1], normPhrase(text[loc[0]:loc[1]]), false) {
 			out = append(out, loc)
 		}
@@ -208,9 +230,6 @@ func (f *deferralFinder) FindAllStringIndex(text string, n int) [][]int {
 			}
 		}
 		sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
-	}
-	if n >= 0 && len(out) > n {
-		out = out[:n]
 	}
 	return out
 }
@@ -305,7 +324,7 @@ func firstDeferrals(doc *document.Document) map[*document.Question]match {
 	if len(qs) == 0 {
 		return out
 	}
-	for _, m := range matchProse(doc.ProseOverlapping(doc.FAQSpan), deferral, nil) {
+	for _, m := range deferral.in(doc.ProseOverlapping(doc.FAQSpan)) {
 		if mentioned(m) {
 			continue
 		}
@@ -341,8 +360,8 @@ func findDeferral(doc *document.Document, q *document.Question) (match, bool) {
 	if !deferral.hinted(strings.ToLower(q.AnswerText)) {
 		return match{}, false
 	}
-	for _, m := range matchesIn(doc, deferral, q.Answer) {
-		if !mentioned(m) {
+	for _, m := range deferral.in(doc.ProseOverlapping(q.Answer)) {
+		if q.Answer.Covers(m.span()) && !mentioned(m) {
 			return m, true
 		}
 	}

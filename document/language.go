@@ -26,7 +26,7 @@ import (
 // script this test does not name), or "" when the text gives no signal.
 func Lang(text string) string {
 	var t langTally
-	for i := 0; i < len(text) && t.words < langMaxWords; {
+	for i := 0; i < len(text) && t.words < langMaxWords && (t.words&7 != 7 || !t.settled()); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -61,8 +61,8 @@ func EnglishLang(lang string) bool { return lang == "en" || lang == "" }
 func (p *Prose) Lang() string {
 	return p.Memo(langKey{}, func() any {
 		var t langTally
-		for _, w := range p.words {
-			if t.words >= langMaxWords {
+		for i, w := range p.words {
+			if i >= langMaxWords || i&7 == 7 && t.settled() {
 				break
 			}
 			t.add(w.Text)
@@ -201,6 +201,24 @@ func (t *langTally) stop(bits uint8) {
 			t.score[k] += 2
 		}
 	}
+}
+
+// settled reports a Latin text whose language is plain already: one
+// language has three function words for each of any other's, and no other
+// script has been seen. A long paragraph is decided in its first words.
+func (t *langTally) settled() bool {
+	if t.words < 16 || t.cyrillic+t.hangul+t.other > 0 || t.han+t.kana > 0 {
+		return false
+	}
+	best, second := 0, 0
+	for _, s := range t.score {
+		if s > best {
+			best, second = s, best
+		} else if s > second {
+			second = s
+		}
+	}
+	return best >= 8 && best >= 3*second
 }
 
 func (t *langTally) lang() string {
