@@ -46,7 +46,7 @@ func Lang(text string) string {
 			}
 			j += s2
 		}
-		t.add(text[i:j])
+		t.add(text[i:j], dotted(text, i, j))
 		i = j
 	}
 	return t.lang()
@@ -65,7 +65,7 @@ func (p *Prose) Lang() string {
 			if i >= langMaxWords || i&7 == 7 && t.settled() {
 				break
 			}
-			t.add(w.Text)
+			t.add(w.Text, dotted(p.Text, w.Start, w.End))
 		}
 		return t.lang()
 	}).(string)
@@ -98,7 +98,7 @@ var latinCodes = [latinLangs]string{"en", "de", "fr", "es", "pt", "it", "nl"}
 // stopwords are the short function words of each language. A word listed
 // for several languages counts for each. Words that are common in English
 // text are left out of the other lists ("a", "as", "do", "no", "in", "is",
-// "was", "die"), so an English paragraph is never outvoted by them.
+// "was", "e" of "e.g."), so an English paragraph is never outvoted by them.
 var stopwords = func() map[string]uint8 {
 	m := map[string]uint8{}
 	add := func(bit uint8, words string) {
@@ -117,10 +117,11 @@ var stopwords = func() map[string]uint8 {
 		"votre vos à en un de d'un d'une l'on qu'il c'est")
 	add(lES, "el la los las es un una y para con que por del se su sus al como más pero está están son lo de en "+
 		"nuestro nuestra nuestros este esta estos también cuando muy sin sobre ya hay ser puede pueden")
-	add(lPT, "o os é um uma e para com que por da dos das não em na nos nas se seu sua seus suas mais são ao à "+
+	// "e" (Portuguese and Italian "and") is left out: English writes "e.g."
+	add(lPT, "o os é um uma para com que por da dos das não em na nos nas se seu sua seus suas mais são ao à "+
 		"de como mas está estão também pelo pela isso este esta ser pode podem já muito sem nosso nossa você")
 	add(lIT, "il lo la gli le di che è per con non una un sono del della delle dei degli alla nel nella si anche "+
-		"come ma più questo questa ci ha hanno essere e")
+		"come ma più questo questa ci ha hanno essere")
 	add(lNL, "de het een en van dat die niet zijn voor met te ook wordt worden maar bij naar er aan nog kan je "+
 		"wij ons onze deze dit hun uit")
 	return m
@@ -133,26 +134,44 @@ type langTally struct {
 	latin, cyrillic, hangul, other float64
 	han, kana                      int // characters
 	otherLang                      string
-	// Latin-script evidence, per language: a function word counts 2, a
-	// word with a letter typical of the language 1
+	// Latin-script evidence, per language: a function word counts 2 (1
+	// capitalised), a word with a letter typical of the language 1
 	score [latinLangs]int
 }
 
-func (t *langTally) add(w string) {
+// dotted reports a word that is part of a dotted name (text[i:j] in
+// "github.com", "e.g.", "Node.js"): not a function word.
+func dotted(text string, i, j int) bool {
+	return i >= 2 && text[i-1] == '.' && asciiWordByte(text[i-2]) || j+1 < len(text) && text[j] == '.' && asciiWordByte(text[j+1])
+}
+
+// add counts one word; a dotted one (see dotted) is not looked up.
+func (t *langTally) add(w string, dotted bool) {
 	t.words++
 	if w[0] < utf8.RuneSelf && asciiOnly(w) {
 		t.latin++
-		if len(w) <= 7 {
+		if len(w) <= 7 && !dotted {
 			var arr [8]byte
 			b := arr[:0]
+			upper := 0
 			for i := 0; i < len(w); i++ {
 				c := w[i]
 				if c >= 'A' && c <= 'Z' {
 					c += 'a' - 'A'
+					upper++
 				}
 				b = append(b, c)
 			}
-			t.stop(stopwords[string(b)])
+			// a function word is written in lower case, or capitalised at
+			// the start of a sentence, where it is also the particle of a
+			// name ("Nate Le", "Banco de la Nación"): half the weight.
+			// "MIT" and "DIE" are names, or a headline in capitals.
+			switch {
+			case upper == 0:
+				t.stop(stopwords[string(b)], 2)
+			case upper == 1 && w[0] <= 'Z':
+				t.stop(stopwords[string(b)], 1)
+			}
 		}
 		return
 	}
@@ -181,8 +200,12 @@ func (t *langTally) add(w string) {
 	}
 	if latin {
 		t.latin++
-		if len(w) <= 10 {
-			t.stop(stopwords[strings.ToLower(strings.ReplaceAll(w, "’", "'"))])
+		if len(w) <= 10 && !dotted {
+			weight := 2
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				weight = 1
+			}
+			t.stop(stopwords[strings.ToLower(strings.ReplaceAll(w, "’", "'"))], weight)
 		}
 		for k := 0; k < latinLangs; k++ {
 			if hint&(1<<k) != 0 {
@@ -192,13 +215,13 @@ func (t *langTally) add(w string) {
 	}
 }
 
-func (t *langTally) stop(bits uint8) {
+func (t *langTally) stop(bits uint8, weight int) {
 	if bits == 0 {
 		return
 	}
 	for k := 0; k < latinLangs; k++ {
 		if bits&(1<<k) != 0 {
-			t.score[k] += 2
+			t.score[k] += weight
 		}
 	}
 }

@@ -12,7 +12,13 @@ func TestLang(t *testing.T) {
 		{"TBD", ""},
 		{"Acme Inc. launched it, e.g. for shops.", "en"},
 		{"Japanese teams write 未定 (undecided) when they do not know the answer yet.", "en"},
-		{"Müller launches Acme", ""}, // one name with an umlaut is no evidence
+		{"Müller launches Acme", ""},                                      // one name with an umlaut is no evidence
+		{"MIT License, Copyright (c) 2026 mahitotsu; same terms.", ""},    // MIT is not German "mit"
+		{"Technology: E.g. Machine Learning, Cloud, Kubernetes etc…", ""}, // "e.g." is not Portuguese "e"
+		{"Copyright (c) 2026 Nate Le; same terms.", ""},                   // a name particle
+		{"Das Framework wird Open Source", "de"},
+		{"For more information, visit github.com/acme/ledger", "en"}, // "com" is not Portuguese
+		{"THE REVOLUTIONARY NEXT-GENERATION INVOICING PLATFORM", ""},
 		// German
 		{"Revolutionäre KI-gestützte Softwareentwicklungsplattform wird Open Source", "de"},
 		{"Die Preise stehen fest und werden im März veröffentlicht.", "de"},
