@@ -16,7 +16,7 @@ func init() {
 			"release says. A claim persuades when it carries its evidence: faster than what, by how much, measured " +
 			"how. A hype word in a sentence that also gives a figure is not flagged, nor one in a question; fixed " +
 			"phrases such as \"best practice\" and \"at best\" are not hype, and a hype word in Title Case inside a " +
-			"sentence is taken for a name (\"Best Buy\"), except in the headline, wherever it stands (a heading, or " +
+			"sentence is taken for a name (\"shops at Best Buy\"), except in the headline, wherever it stands (a heading, or " +
 			"the paragraph under a \"Headline\" label). Buzzwords such as \"best-in-class\" and \"game-changing\" " +
 			"are jargon's.",
 		Bad:   "Ledger is the fastest, most revolutionary invoicing app ever built.\n",

@@ -348,7 +348,10 @@ func (pc *placeholderCheck) instruction(p *document.Prose) []int {
 	for start < len(t) && (t[start] == ' ' || t[start] == '*' || t[start] == '_') {
 		start++
 	}
+	labelled := false // a "Label: " prefix other than a template's
 	if m := labelPrefix(t[start:]); m != nil && !isInstruction(t[start:]) {
+		name := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t[start:start+m[1]]), ":"))
+		labelled = !templateLabels[normPhrase(name)]
 		start += m[1]
 	}
 	if start < len(t) && t[start] == '[' {
@@ -357,7 +360,9 @@ func (pc *placeholderCheck) instruction(p *document.Prose) []int {
 	if p.InCode(start, start+1) {
 		return nil
 	}
-	if nounInstruction(t[start:]) && document.FieldCount(t) <= 150 {
+	// after a colon of prose ("The subheading is read next: one sentence
+	// on …") a noun phrase is the writer's own
+	if !labelled && nounInstruction(t[start:]) && document.FieldCount(t) <= 150 {
 		end := start
 		for end < len(t) && !strings.ContainsRune(".;!?]", rune(t[end])) {
 			end++
@@ -652,8 +657,8 @@ func (pc *placeholderCheck) sourceSlots(p *document.Prose) {
 		for _, loc := range angleSlotRe.FindAllStringSubmatchIndex(src, -1) {
 			i, j := loc[0], loc[1]
 			inner := src[loc[2]:loc[3]]
-			if i > 0 && (isWordByte(src[i-1]) || src[i-1] == '\\' || src[i-1] == '`') || !angleSlot(inner) || pc.c.Allowed(inner) {
-				continue // List<string>, an escape
+			if i > 0 && !strings.ContainsRune(" \t\n([\"'“‘", rune(src[i-1])) || !angleSlot(inner) || pc.c.Allowed(inner) {
+				continue // List<string>, s3.<region>.amazonaws.com, an escape
 			}
 			if k := strings.Index(p.Text, src[i:j]); k >= 0 {
 				// in the text: not read as HTML; report it unless it is code
