@@ -28,7 +28,8 @@ func init() {
 			"Quote\"; TBD, TBA or TODO outside the FAQ (in FAQ answers they are deferred-answer's); template " +
 			"instructions that open a heading or paragraph (\"Describe the customer experience\", \"Provide a " +
 			"URL…\", \"This section should contain…\", \"A short paragraph describing…\"), but not an imperative " +
-			"heading of a how-to (\"Write a config file\"); plain template labels before the text (\"Subtitle:\", " +
+			"heading of a how-to (\"Write a config file\"); a press-release part whose whole text is the template's " +
+			"question about the product (\"What problem does the customer have?\"; not a question to the reader); plain template labels before the text (\"Subtitle:\", " +
 			"\"Intro Paragraph:\", \"Title:\"); and template FAQ entries (\"## Question 2\" answered by \"Answer 2\"). " +
 			"The skeletons `prfaq` inserts are placeholders on purpose and are flagged until filled in. Example names " +
 			"such as \"Jane Doe\" are not flagged: a made-up customer is normal in a PR/FAQ. Code, HTML comments " +
@@ -139,6 +140,7 @@ func checkPlaceholders(c *Context) {
 		pc.prose(p)
 	}
 	pc.plainFences()
+	pc.slotQuestions()
 	for _, q := range doc.Questions {
 		if len(q.Text) <= 16 && templateQuestion.MatchString(q.Text) {
 			pc.report(q.Span, fmt.Sprintf("Template question %q left in: write the question a reader will ask.", strings.TrimSpace(q.Text)), "question")
@@ -775,3 +777,49 @@ func (pc *placeholderCheck) plainFences() {
 }
 
 var fenceAtRe = regexp.MustCompile(`(?:^|[\s(])(@(?:x{3,}|X{3,}))(?:$|[\s).,])`)
+
+var (
+	// slotQuestionCue: a template's prompt asks about the product in the
+	// third person ("What problem do customers have?"); a press release's
+	// rhetorical question speaks to the reader ("Tired of chasing
+	// invoices?", "What if you could…?") and is not one.
+	slotQuestionCue = regexp.MustCompile(`(?i)\b(?:the (?:customers?|users?|product|problem|solution|feature|service|benefit|launch|team)|customers|users|this (?:product|feature|service|launch)|we|our)\b`)
+	slotQuestionYou = regexp.MustCompile(`(?i)\b(?:you|your|you're|yours|you’re)\b`)
+)
+
+// slotQuestions reports a press-release part, named by its heading or
+// label, whose whole text is the template's prompt: one to three short
+// questions about the product ("## The Problem" over "What problem does
+// the customer have?").
+func (pc *placeholderCheck) slotQuestions() {
+	doc := pc.c.Doc
+	for _, k := range document.AllParts {
+		p := doc.Parts[k]
+		if p == nil || k == document.FAQ || k == document.ExternalFAQ || k == document.InternalFAQ ||
+			p.Heading == nil && p.Label.Empty() || p.Body.Empty() {
+			continue
+		}
+		text := strings.TrimSpace(p.Text)
+		if !strings.HasSuffix(text, "?") || document.FieldCount(text) > 30 || !slotQuestionCue.MatchString(text) ||
+			slotQuestionYou.MatchString(text) || pc.c.Allowed(text) {
+			continue
+		}
+		questions := 0
+		for _, q := range strings.SplitAfter(text, "?") {
+			q = strings.TrimSpace(q)
+			if q == "" {
+				continue
+			}
+			if strings.ContainsAny(q, ".!") && !strings.HasSuffix(q, "?") || strings.ContainsAny(strings.TrimSuffix(q, "?"), ".!;") {
+				questions = -1 // a statement with the question
+				break
+			}
+			questions++
+		}
+		if questions < 1 || questions > 3 {
+			continue
+		}
+		span := trimSpan(doc, p.Body)
+		pc.report(span, fmt.Sprintf("Template question left in (%q): write the text it asks for.", shorten(text, 60)), "instruction")
+	}
+}
