@@ -97,7 +97,7 @@ var latinCodes = [latinLangs]string{"en", "de", "fr", "es", "pt", "it", "nl"}
 
 // stopwords are the short function words of each language. A word listed
 // for several languages counts for each. Words that are common in English
-// text are left out of the other lists ("a", "as", "do", "no", "in", "is",
+// text are left out of the other lists ("a", "as", "do", "no", "is",
 // "was", "e" of "e.g."), so an English paragraph is never outvoted by them.
 var stopwords = func() map[string]uint8 {
 	m := map[string]uint8{}
@@ -106,6 +106,7 @@ var stopwords = func() map[string]uint8 {
 			m[w] |= bit
 		}
 	}
+	add(lEN|lDE|lIT|lNL, "in")
 	add(lEN, "the and of to is are be been being that this these those with for it its it's on as by we you your our "+
 		"they their them can will not have has had from at or an which what who how when do does did if but than into "+
 		"there would should could about each only any also our us he she his her were")
@@ -124,8 +125,15 @@ var stopwords = func() map[string]uint8 {
 		"come ma più questo questa ci ha hanno essere")
 	add(lNL, "de het een en van dat die niet zijn voor met te ook wordt worden maar bij naar er aan nog kan je "+
 		"wij ons onze deze dit hun uit")
+	for w := range m {
+		stopFirst[w[0]] |= 1 << len(w)
+	}
 	return m
 }()
+
+// stopFirst[c] has bit n set when a stopword starts with byte c and is n
+// bytes long: most words fail it and need no map look-up.
+var stopFirst [256]uint32
 
 // langTally counts the evidence of one text.
 type langTally struct {
@@ -150,7 +158,7 @@ func (t *langTally) add(w string, dotted bool) {
 	t.words++
 	if w[0] < utf8.RuneSelf && asciiOnly(w) {
 		t.latin++
-		if len(w) <= 7 && !dotted {
+		if c := w[0] | 0x20; len(w) <= 7 && !dotted && stopFirst[c]&(1<<len(w)) != 0 {
 			var arr [8]byte
 			b := arr[:0]
 			upper := 0

@@ -17,6 +17,8 @@ func TestLang(t *testing.T) {
 		{"Technology: E.g. Machine Learning, Cloud, Kubernetes etc…", ""}, // "e.g." is not Portuguese "e"
 		{"Copyright (c) 2026 Nate Le; same terms.", ""},                   // a name particle
 		{"Das Framework wird Open Source", "de"},
+		{"Acme opens in Los Angeles, Las Vegas and El Paso", "en"}, // place names
+		{"Acme eröffnet in Berlin und in Wien", "de"},
 		{"For more information, visit github.com/acme/ledger", "en"}, // "com" is not Portuguese
 		{"THE REVOLUTIONARY NEXT-GENERATION INVOICING PLATFORM", ""},
 		// German

@@ -97,12 +97,32 @@ func classifyName(raw string) nameClass {
 	case pressRelease:
 		return namePressRelease
 	}
+	// a template's instruction names its slot, however long ("Describe
+	// the opportunity or problem: The setup")
+	instruction := hasAnyWord(words[0], instructionVerbs)
+	if instruction && words[0] == "quote" {
+		return refineQuote(n, nameQuote) // "Quote an Amazon leader …"
+	}
 	for _, c := range partNames {
-		if namedBy(n, words, c.names) {
-			return c.class
+		if namedBy(n, words, c.names) || instruction && namedWithin(n, c.names) {
+			return refineQuote(n, c.class)
 		}
 	}
 	return nameNone
+}
+
+// refineQuote: "Quote an Amazon Leader", "Quotes from users" say whose.
+func refineQuote(n string, c nameClass) nameClass {
+	if c != nameQuote {
+		return c
+	}
+	switch {
+	case hasAnyWord(n, leaderQuoteWords):
+		return nameClass(LeaderQuote)
+	case hasAnyWord(n, customerQuoteWords):
+		return nameClass(CustomerQuote)
+	}
+	return c
 }
 
 // namedBy reports whether the normalised name n (split into words) is

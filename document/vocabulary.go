@@ -214,3 +214,17 @@ var anonymousSpeakers = []string{
 	"typical customer", "a typical customer", "target user", "pilot user", "the team", "our team", "anonymous",
 	"想定利用者", "想定ユーザー", "利用者", "ユーザー", "お客様", "用户", "客户", "某用户", "사용자", "고객",
 }
+
+// instructionVerbs open a template's slot heading ("Describe the problem",
+// "Quote an Amazon leader", "Include customer testimonials").
+var instructionVerbs = []string{
+	"describe", "explain", "summarize", "summarise", "quote", "include", "add", "write", "list", "state",
+	"provide", "insert", "outline", "give", "tell", "beschreiben", "beschreibe", "décrivez", "describa", "descreva",
+	"опишите",
+}
+
+// leaderQuoteWords and customerQuoteWords beside a quote word say whose it is.
+var (
+	leaderQuoteWords   = []string{"leader", "leaders", "executive", "company", "internal", "you", "our", "spokesperson", "ceo", "founder", "führung", "dirigeant", "director", "руководител", "代表", "대표"}
+	customerQuoteWords = []string{"customer", "customers", "user", "users", "client", "clients", "kunde", "kunden", "cliente", "clientes", "клиент", "顧客", "客户", "用户", "고객"}
+)
