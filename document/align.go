@@ -45,6 +45,7 @@ type unit struct {
 	first *Block
 	span  Span
 	text  string
+	run   int // units of one run follow each other with nothing claimed between
 }
 
 // alignSlot is a part the alignment may place, with how a unit scores for it.
@@ -91,13 +92,31 @@ func (s *scan) align() {
 		}
 	}
 	defer s.summaryIsSolution()
+	placedAt := map[int]bool{}
 	for _, p := range best {
-		u := units[p.unit]
+		placedAt[p.unit] = true
+	}
+	for _, p := range best {
+		from, to := p.unit, p.unit
+		// the problem and the solution run over several paragraphs: the
+		// problem from the first paragraph after the summary, each up to the
+		// next part placed
+		if p.kind == Problem {
+			for from > 0 && units[from-1].run == units[p.unit].run && !placedAt[from-1] {
+				from--
+			}
+		}
+		if p.kind == Problem || p.kind == Solution {
+			for to+1 < len(units) && units[to+1].run == units[p.unit].run && !placedAt[to+1] && !ctaCue.MatchString(units[to+1].text) {
+				to++
+			}
+		}
+		span := Span{units[from].span.Start, units[to].span.End}
 		how := HowCue
 		if p.byPosition {
 			how = HowPosition
 		}
-		d.Parts[p.kind] = &Part{Kind: p.kind, Span: u.span, Body: u.span, Text: u.text, How: how, Why: p.why}
+		d.Parts[p.kind] = &Part{Kind: p.kind, Span: span, Body: span, Text: strings.TrimSpace(d.PlainText(span)), How: how, Why: p.why}
 	}
 	s.ctaInSummary()
 }
@@ -137,7 +156,8 @@ func (s *scan) place(units []unit, slots []alignSlot) ([]placed, int) {
 			skipUnit := best[i+1][j].score
 			skipSlot := best[i][j+1].score
 			c := cell{score: max(skipUnit, skipSlot)}
-			if sc := scores[i][j]; sc > 0 && sc+best[i+1][j+1].score > c.score {
+			// >=: of two equal readings, the earlier paragraph
+			if sc := scores[i][j]; sc > 0 && sc+best[i+1][j+1].score >= c.score {
 				c = cell{score: sc + best[i+1][j+1].score, take: true}
 			}
 			best[i][j] = c
@@ -182,9 +202,11 @@ func (s *scan) freeUnits() []unit {
 	}
 	var units []unit
 	var open *unit // a section under an unnamed heading or bold line
+	run := 0
 	flush := func() {
 		if open != nil {
 			open.text = strings.TrimSpace(d.PlainText(open.span))
+			open.run = run
 			units = append(units, *open)
 			open = nil
 		}
@@ -195,6 +217,7 @@ func (s *scan) freeUnits() []unit {
 		}
 		if claimed(b) {
 			flush()
+			run++
 			continue
 		}
 		switch {
@@ -207,12 +230,12 @@ func (s *scan) freeUnits() []unit {
 		case open != nil:
 			open.span.End = b.Span.End
 		case b.Kind == Paragraph && hasLetters(b.Text):
-			units = append(units, unit{first: b, span: b.Span, text: b.Text})
+			units = append(units, unit{first: b, span: b.Span, text: b.Text, run: run})
 		case b.Kind == BlockQuote || b.Kind == List:
 			if t := strings.TrimSpace(d.PlainText(b.Span)); t != "" && len(units) == 0 {
 				// a paragraph in a blockquote or list counts too, when it
 				// stands alone rather than under a paragraph
-				units = append(units, unit{first: b, span: b.Span, text: t})
+				units = append(units, unit{first: b, span: b.Span, text: t, run: run})
 			}
 		}
 	}
@@ -288,13 +311,16 @@ func (s *scan) problemScore(u unit, i int, units []unit) (int, string) {
 	}
 	score, why := 0, ""
 	if i == 0 && u.span.Start < s.firstQuote() {
-		score, why = 1, "the paragraph after the summary"
+		score, why = 2, "the paragraph after the summary"
 	}
 	if problemCue.MatchString(u.text) {
-		score, why = score+2, "a paragraph about what is hard today"
+		score += 2
+		if why == "" {
+			why = "a paragraph about what is hard today"
+		}
 	}
 	if s.namesProduct(u.text) || strings.HasPrefix(u.text, "With ") {
-		score -= 2
+		score -= 3
 	}
 	return score, why
 }
