@@ -151,6 +151,7 @@ type deferralFinder struct {
 	endOnly map[string]bool   // normalised phrase → only at the end of a clause
 	lang    map[string]string // normalised phrase → its language
 	hints   []string          // lower-case substrings, one of which every phrase holds
+	first   [256]uint64       // see find
 }
 
 func newDeferralFinder() *deferralFinder {
@@ -183,6 +184,11 @@ func newDeferralFinder() *deferralFinder {
 		}
 	}
 	f.words = phraseList(words...)
+	for first := range f.words.byFirst {
+		if len(first) < 64 {
+			f.first[first[0]] |= 1 << len(first)
+		}
+	}
 	return f
 }
 
@@ -207,12 +213,28 @@ func (f *deferralFinder) in(prose []*document.Prose) []match {
 	return out
 }
 
-// find finds the deferral phrases in text, given its words.
+// find finds the deferral phrases in text, given its words. It is
+// phrases.find with a filter in front of the map look-up: first[c] has bit n
+// set when a phrase's first word starts with byte c (lower case) and is n
+// bytes long, and most words fail it.
 func (f *deferralFinder) find(text string, words [][2]int) [][]int {
 	var out [][]int
-	for _, loc := range f.words.find(text, words) {
-		if f.keep(text, loc[0], loc[1], normPhrase(text[loc[0]:loc[1]]), false) {
-			out = append(out, loc)
+	var arr [32]byte
+	buf := arr[:0]
+	for k := 0; k < len(words); k++ {
+		w := text[words[k][0]:words[k][1]]
+		if c, n := w[0], len(w); c < 0x80 && (n >= 64 || f.first[c|0x20]&(1<<n) == 0) {
+			continue
+		}
+		buf = appendFold(buf[:0], w)
+		for _, ph := range f.words.byFirst[string(buf)] {
+			if end, ok := ph.matchAt(text, words, k); ok {
+				if start := words[k][0]; f.keep(text, start, end, normPhrase(text[start:end]), false) {
+					out = append(out, []int{start, end})
+				}
+				k += len(ph.words) - 1
+				break
+			}
 		}
 	}
 	if hasCJK(text) {
