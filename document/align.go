@@ -243,30 +243,77 @@ func (s *scan) freeUnits() []unit {
 	return units
 }
 
-// productWords are the capitalised words the headline and the summary share
-// (the product's name): a paragraph that names the product in its first
-// sentence is describing the solution, not the problem.
+// productWords are the product's name as the summary's subject gives it
+// ("Dossier is …", "Today we're announcing TaxLens …", "daimon は、…"):
+// a paragraph that names the product as its own subject is describing the
+// solution, not the problem.
 func (s *scan) productWords() map[string]bool {
 	if s.product != nil {
 		return s.product
 	}
 	s.product = map[string]bool{}
-	h, sum := s.d.Parts[Headline], s.d.Parts[Summary]
-	if h == nil {
+	sum := s.d.Parts[Summary]
+	if sum == nil {
 		return s.product
 	}
-	in := map[string]bool{}
-	if sum != nil {
-		for _, w := range capitalWords(sum.Text) {
-			in[w] = true
+	text := sum.Text
+	if m := datelineRe.FindStringIndex(text); m != nil {
+		text = text[m[1]:]
+	}
+	text = summaryLead.ReplaceAllString(datePhrase.ReplaceAllString(strings.TrimSpace(text), ""), "")
+	headline := ""
+	if h := s.d.Parts[Headline]; h != nil {
+		headline = strings.ToLower(h.Text)
+		if t := s.d.Title; t != nil {
+			headline += " " + strings.ToLower(t.Text)
 		}
 	}
-	for _, w := range capitalWords(h.Text) {
-		if sum == nil || in[w] {
+	for i, w := range strings.Fields(text) {
+		w = strings.TrimRightFunc(leadingName(w), func(r rune) bool { return r == ',' || r == '.' || r == ':' })
+		if i > 0 && (w == "" || w[0] < 'A' || w[0] > 'Z') || i >= 4 || commonCapital[strings.ToLower(w)] {
+			break
+		}
+		if len(w) >= 2 && (headline == "" || strings.Contains(headline, strings.ToLower(w))) {
 			s.product[w] = true
 		}
 	}
+	if len(s.product) == 0 && headline != "" {
+		// "Redcar: a real-time data hub": the name before the colon
+		if m := headlineName.FindStringSubmatch(s.d.Parts[Headline].Text); m != nil {
+			s.product[m[1]] = true
+		}
+	}
+	if len(s.product) == 0 && headline != "" {
+		// else the capitalised words the headline and the summary share
+		in := map[string]bool{}
+		for _, w := range capitalWords(sum.Text) {
+			in[w] = true
+		}
+		for _, w := range capitalWords(s.d.Parts[Headline].Text) {
+			if in[w] {
+				s.product[w] = true
+			}
+		}
+	}
 	return s.product
+}
+
+var (
+	datePhrase   = regexp.MustCompile(`^(?i:on|in)\s+[\p{L}]+\s+\d{1,2},?\s+\d{4},?\s+`)
+	headlineName = regexp.MustCompile(`^\W*([\p{L}][\w.-]+)\s*[:—–]`)
+)
+
+// summaryLead is the opening a summary puts before the product's name.
+var summaryLead = regexp.MustCompile(`(?i)^(?:today,?\s+)?(?:[\p{Lu}][\w&.'-]*(?:\s+[\p{Lu}][\w&.'-]*){0,4}\s+)?(?:today\s+)?(?:is\s+|are\s+|we're\s+|we\s+are\s+|has\s+|have\s+)?(?:announc\w*|launch\w*|introduc\w*|releas\w*|unveil\w*|debut\w*)\s+(?:the\s+|a\s+|an\s+)?(?:general\s+availability\s+of\s+|release\s+of\s+|launch\s+of\s+)?`)
+
+// leadingName is the Latin-letter head of a word ("daimon" of "daimonは").
+func leadingName(w string) string {
+	for i, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '_') {
+			return w[:i]
+		}
+	}
+	return w
 }
 
 func capitalWords(t string) []string {
@@ -287,9 +334,8 @@ var commonCapital = map[string]bool{"the": true, "today": true, "introducing": t
 // namesProduct: the product is the subject of the paragraph (one of its
 // first four words), as in "TaxLens connects to your Drive".
 func (s *scan) namesProduct(t string) bool {
-	first := strings.Join(firstN(strings.Fields(t), 4), " ")
-	for _, w := range capitalWords(first) {
-		if s.productWords()[w] {
+	for _, w := range firstN(strings.Fields(t), 4) {
+		if w = strings.TrimRight(leadingName(w), ".,:"); w != "" && s.productWords()[w] {
 			return true
 		}
 	}

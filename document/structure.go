@@ -15,6 +15,12 @@ func recognise(d *Document) {
 	for _, h := range d.Headings {
 		s.class[h] = headingClass(h)
 	}
+	for _, h := range d.Headings {
+		if s.class[h] == nameTitle {
+			d.Title = h // the alignment reads the product's name in it
+			break
+		}
+	}
 	s.findFAQ()
 	s.findPressRelease()
 	s.findParts()
@@ -517,12 +523,12 @@ func (s *scan) findHeadline() {
 			if !hasLetters(b.Text) {
 				continue
 			}
-			if paragraphs == 0 && !b.Lead.Empty() && FieldCount(b.Text) <= 60 && !isQuoteText(b.Text) {
+			if paragraphs == 0 && !b.Lead.Empty() && blockWords(b) <= 60 && !isQuoteText(b.Text) {
 				if n := containerPrefix(b.Text); n > 0 && (b.Emphasized || strings.HasPrefix(b.Text, b.LeadText)) {
 					s.setHeadline(b, n, "the bold line after its %q label")
 					return
 				}
-				if b.Emphasized && FieldCount(b.Text) <= 40 {
+				if b.Emphasized && blockWords(b) <= 40 {
 					emphasized = b
 				} else if line, sub := s.twoLineHead(b); line > 0 {
 					// "**Headline**" and "*subheading*" on consecutive lines: one
@@ -640,7 +646,7 @@ func (s *scan) findSubheading() {
 		case b.Kind == Paragraph && b.Emphasized && !isQuoteText(b.Text) && !datelineRe.MatchString(b.Text):
 			s.setSubheading(b, b.Content, b.Text, why)
 			return
-		case b.Kind == Heading && s.class[b] == nameNone && FieldCount(b.Text) <= 40 && !structural(b.Text):
+		case b.Kind == Heading && s.class[b] == nameNone && blockWords(b) <= 40 && !structural(b.Text):
 			s.setSubheading(b, b.Content, b.Text, "the heading under the headline")
 			return
 		case b.Kind == BlockQuote && strings.HasPrefix(strings.TrimSpace(d.PlainText(b.Span)), "[!"):
@@ -700,7 +706,7 @@ var announces = regexp.MustCompile(`(?i)\b(today|announc\w*|launch(es|ed|ing)?|i
 // plainSubheading: a short one-line paragraph right after the headline,
 // with no dateline, followed by more of the press release.
 func (s *scan) plainSubheading(b *Block) bool {
-	n := FieldCount(b.Text)
+	n := blockWords(b)
 	if n < 3 || n > 25 || datelineRe.MatchString(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") || announces.MatchString(b.Text) {
 		return false
 	}
@@ -733,7 +739,7 @@ func (s *scan) findSummary() {
 		return
 	}
 	for _, b := range s.plainParagraphs() {
-		if b.Emphasized || (FieldCount(b.Text) < 12 && !datelineRe.MatchString(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
+		if b.Emphasized || (blockWords(b) < 12 && !datelineRe.MatchString(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
 			continue
 		}
 		s.setPart(Summary, b, Span{})
@@ -767,4 +773,13 @@ func (d *Document) LooksLikePRFAQ() bool {
 		}
 	}
 	return hasPR || (d.Parts[Headline] != nil && d.Parts[Summary] != nil)
+}
+
+// blockWords counts a block's words the way the length rules do (CJK by
+// characters), so a Japanese summary is not "three words".
+func blockWords(b *Block) int {
+	if b.Prose != nil {
+		return b.Prose.WordCount()
+	}
+	return FieldCount(b.Text)
 }

@@ -90,7 +90,7 @@ var partNames = []struct {
 	{nameClass(Summary), []string{
 		"summary", "summarize", "summarise", "=intro", "=introduction", "intro paragraph", "opening paragraph", "=opening",
 		"zusammenfassung", "einleitung", "résumé", "=resume", "introducción", "resumen", "resumo", "introdução",
-		"краткое описание", "резюме", "введение", "要約", "概要", "摘要", "概述", "导语", "요약", "오프닝 문단", "개요",
+		"краткое описание", "резюме", "введение", "要約", "概要", "摘要", "概述", "导语", "第一段", "首段", "第一段落", "リード文", "요약", "오프닝 문단", "개요",
 	}},
 	{nameClass(LeaderQuote), []string{
 		"quote from you", "from our team", "leader quote", "leaders quote", "leadership quote", "executive quote",
