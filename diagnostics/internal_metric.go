@@ -156,7 +156,7 @@ var (
 // marketSizes finds market-size figures in the prose keep accepts.
 func marketSizes(doc *document.Document, keep func(p *document.Prose) bool) []match {
 	var out []match
-	for _, m := range matches(doc, figureMarketRe, keep) {
+	for _, m := range matches(doc, figureMarketFinder, keep) {
 		sub := figureMarketRe.FindStringSubmatchIndex(m.text)
 		if sub == nil {
 			continue
@@ -172,7 +172,7 @@ func marketSizes(doc *document.Document, keep func(p *document.Prose) bool) []ma
 		}
 		out = append(out, m)
 	}
-	out = append(out, matches(doc, marketFigureRe, keep)...)
+	out = append(out, matches(doc, marketFigureFinder, keep)...)
 	if len(out) < 2 {
 		return out
 	}
@@ -186,3 +186,25 @@ func marketSizes(doc *document.Document, keep func(p *document.Prose) bool) []ma
 	}
 	return kept
 }
+
+// needFinder runs a regexp only on text that holds one of its needles: the
+// market-size regexps are slow, and most prose never says "market".
+type needFinder struct {
+	re      *regexp.Regexp
+	needles []string
+}
+
+func (f *needFinder) FindAllStringIndex(s string, n int) [][]int {
+	for _, nd := range f.needles {
+		if strings.Contains(s, nd) {
+			return f.re.FindAllStringIndex(s, n)
+		}
+	}
+	return nil
+}
+
+var (
+	marketNeedles      = []string{"market", "Market", "MARKET"}
+	figureMarketFinder = &needFinder{figureMarketRe, marketNeedles}
+	marketFigureFinder = &needFinder{marketFigureRe, append(marketNeedles, "TAM", "SAM", "SOM")}
+)

@@ -1,6 +1,7 @@
 package diagnostics
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -199,7 +200,7 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", t[i:j]), "token")
 	}
 	pc.sourceSlots(p)
-	if q := quoteLabelRe.FindStringSubmatchIndex(t); q != nil && !p.InCode(q[2], q[3]) && !c.Allowed(t[q[2]:q[3]]) {
+	if q := quoteLabelIn(t); q != nil && !p.InCode(q[2], q[3]) && !c.Allowed(t[q[2]:q[3]]) {
 		pc.report(p.SourceSpan(q[2], q[3]), fmt.Sprintf("Placeholder attribution %q left in: name the person who said it.", t[q[2]:q[3]]), "token")
 	}
 	if mk&markCaps != 0 && !proseInCaps(p) {
@@ -256,8 +257,27 @@ var markerPatterns = []struct {
 	{markCaps, []string{"OWNER", "DATE", "NAME", "CITY", "COMPANY", "PRODUCT", "CUSTOMER", "PLACEHOLDER"}},
 	{markDefer, []string{"TBD", "TBA", "TBC", "TODO", "FIXME"}},
 	{markUnder, []string{"_"}},
-	{markParen, []string{"(insert", "(Insert", "(INSERT", "(fill", "(Fill", "(FILL", "(add ", "(Add ", "(ADD ", "(include ",
-		"(Include ", "(update ", "(Update ", "(replace ", "(Replace ", "(confirm ", "(Confirm ", "(finali", "(Finali", "(TK", "(tk"}},
+}
+
+// reminderVerbs open a reminder in parentheses (markParen).
+var reminderVerbs = []string{"insert", "fill", "add ", "include ", "update ", "replace ", "confirm ", "finali", "tk"}
+
+// parenMarker reports a "(" followed by a reminder's verb, in any case.
+func parenMarker(t string) bool {
+	for i := strings.IndexByte(t, '('); i >= 0; {
+		rest := t[i+1:]
+		for _, v := range reminderVerbs {
+			if len(rest) >= len(v) && strings.EqualFold(rest[:len(v)], v) {
+				return true
+			}
+		}
+		k := strings.IndexByte(rest, '(')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 // markers finds the markers of t.
@@ -270,6 +290,9 @@ func markers(t string) int {
 				break
 			}
 		}
+	}
+	if parenMarker(t) {
+		m |= markParen
 	}
 	return m
 }
@@ -628,6 +651,14 @@ var reminderRe = regexp.MustCompile(`(?i)\((?:insert|fill in|tk)\b[^()\n]{0,60}\
 // person: “…” - Academic Quote.
 var quoteLabelRe = regexp.MustCompile(`["”]\s*[-–—]+\s*((?:[A-Z][a-z]+\s+){1,2}Quote)\.?\s*$`)
 
+// quoteLabelIn finds quoteLabelRe in t; most prose has no "Quote".
+func quoteLabelIn(t string) []int {
+	if !strings.Contains(t, "Quote") {
+		return nil
+	}
+	return quoteLabelRe.FindStringSubmatchIndex(t)
+}
+
 // codeSlot reports a bracketed slot of ALL-CAPS words inside a code span
 // that reads as prose ("`SEATTLE, WA — [TARGET GA DATE] —`"): code has
 // "[OPTIONS]" and "[i]", but not several capitalised words of a slot.
@@ -654,8 +685,13 @@ func (pc *placeholderCheck) sourceSlots(p *document.Prose) {
 	if p.Span.Empty() || p.Span.End > len(doc.Source) {
 		return
 	}
-	src := string(doc.Source[p.Span.Start:p.Span.End])
-	if strings.IndexByte(src, '<') >= 0 {
+	raw := doc.Source[p.Span.Start:p.Span.End]
+	angle, link := bytes.IndexByte(raw, '<') >= 0, bytes.Contains(raw, []byte("]("))
+	if !angle && !link {
+		return // most prose: no copy of the source
+	}
+	src := string(raw)
+	if angle {
 		for _, loc := range angleSlotRe.FindAllStringSubmatchIndex(src, -1) {
 			i, j := loc[0], loc[1]
 			inner := src[loc[2]:loc[3]]
@@ -676,7 +712,7 @@ func (pc *placeholderCheck) sourceSlots(p *document.Prose) {
 			pc.report(spanOf(p.Span.Start+i, p.Span.Start+j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", src[i:j]), "bracket")
 		}
 	}
-	if strings.Contains(src, "](") {
+	if link {
 		for _, loc := range linkSlotRe.FindAllStringIndex(src, -1) {
 			i, j := loc[0]+1, loc[1]
 			if strings.Contains(p.Text, src[loc[0]:loc[1]]) || inCodeSource(src, i) {
