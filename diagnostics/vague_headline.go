@@ -19,8 +19,8 @@ func init() {
 			"names each reason: longer than max-words or shorter than min-words, no verb, hype without data, " +
 			"a placeholder (the placeholder rule also points at the exact text), ALL CAPS, a trailing period, no customer or benefit. " +
 			"Chinese and Japanese headlines count two Han characters or three kana a word; the verb, hype and customer checks know " +
-			"English words only, so a headline in another language is checked for its length, placeholders, capitals " +
-			"and period alone.",
+			"English words only, so a headline in another language is checked for its length, placeholders, capitals, " +
+			"period and a short list of plain hype (revolutionär, révolutionnaire, 革命的, 혁신적…).",
 		Bad:    "# THE REVOLUTIONARY NEXT-GENERATION INVOICING PLATFORM.\n",
 		Good:   "# Ledger lets small shops send invoices in one click\n",
 		FixDoc: "Removes a trailing period when that is the only problem.",
@@ -59,6 +59,33 @@ var (
 		"in seconds", "in one", "one-click", "free", "instantly", "less", "fewer", "more", "easier", "simpler", "safer", "cheaper")
 )
 
+// headlineHypeWorld and headlineHypeCJK are the plainest hype of headlines
+// in other languages ("revolutionary", "groundbreaking", "innovative"):
+// data, to be extended. CJK words match anywhere (no spaces), the others as
+// whole words.
+var (
+	headlineHypeWorld = phraseList(
+		"revolutionär", "revolutionäre", "revolutionären", "revolutionärer", "revolutionäres", // de
+		"bahnbrechend", "bahnbrechende", "bahnbrechenden", "bahnbrechender", "bahnbrechendes",
+		"révolutionnaire", "révolutionnaires", // fr
+		"revolucionario", "revolucionaria", "revolucionarios", "revolucionarias", // es
+		"revolucionário", "revolucionária", "revolucionários", "revolucionárias", // pt
+		"революционный", "революционная", "революционное", "революционные", // ru
+	)
+	headlineHypeCJK = []string{"革命的", "画期的", "革新的", "革命性", "颠覆性", "顛覆性", "划时代", "劃時代", "혁신적", "획기적", "혁명적"}
+)
+
+// worldHype reports a headline in another language with one of their hype
+// words.
+func worldHype(text string) bool {
+	for _, w := range headlineHypeCJK {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return headlineHypeWorld.MatchString(text)
+}
+
 func checkHeadline(c *Context) {
 	doc := c.Doc
 	h := doc.Parts[document.Headline]
@@ -92,7 +119,7 @@ func checkHeadline(c *Context) {
 	if english && !headlineVerbs.MatchString(text) && !verbSuffix.MatchString(text) {
 		reasons = append(reasons, "no verb (say what the product does)")
 	}
-	if english && headlineHype.MatchString(text) && !strings.ContainsAny(text, "0123456789") {
+	if (english && headlineHype.MatchString(text) || !english && worldHype(text)) && !strings.ContainsAny(text, "0123456789") {
 		reasons = append(reasons, "hype without data")
 	}
 	if english && !customerWords.MatchString(text) && !benefitWords.MatchString(text) {
