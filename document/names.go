@@ -17,15 +17,19 @@ const (
 )
 
 var (
-	nonAlnum   = regexp.MustCompile(`[^\p{L}\p{N}]+`)
-	partPrefix = regexp.MustCompile(`^(part|section|step)\s+(\d+|[ivx]+|one|two|three)\s+`)
-	numPrefix  = regexp.MustCompile(`^(\d+|[ivx]+)\s+`)
+	parenthetical = regexp.MustCompile(`\([^()]*\)|（[^（）]*）|_\([^()]*\)_`)
+	nonAlnum      = regexp.MustCompile(`[^\p{L}\p{N}]+`)
+	partPrefix    = regexp.MustCompile(`^(part|section|step)\s+(\d+|[ivx]+|one|two|three)\s+`)
+	numPrefix     = regexp.MustCompile(`^(\d+|[ivx]+)\s+`)
 )
 
 // normalizeName lowercases a heading, turns punctuation into spaces and drops
 // "Part 1 —" and "1." prefixes, so "## Part 1 — Press Release ##" and
 // "PRESS RELEASE" compare equal.
 func normalizeName(s string) string {
+	if t := strings.TrimSpace(parenthetical.ReplaceAllString(s, " ")); t != "" {
+		s = t // "Customer FAQ (for pilots)": the qualifier does not name anything
+	}
 	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
 	s = strings.ReplaceAll(s, "'", "")
 	s = strings.TrimSpace(nonAlnum.ReplaceAllString(s, " "))

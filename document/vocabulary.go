@@ -101,7 +101,7 @@ var partNames = []struct {
 	}},
 	{nameClass(CustomerQuote), []string{
 		"testimonial", "testimonials", "testimonies", "customers are saying", "customer quote", "customer quotes",
-		"customers say", "user quote", "users are saying", "what people are saying", "people are saying",
+		"customers say", "customer reaction", "customer reactions", "user quote", "users are saying", "what people are saying", "people are saying",
 		"developers are saying", "what developers say", "what users say", "customer voice", "kundenzitat",
 		"kundenstimme", "kundenstimmen", "témoignage", "témoignages", "citation client", "testimonio", "testimonios",
 		"cita de cliente", "depoimento", "depoimentos", "отзыв", "отзывы", "цитата клиента", "お客様の声", "利用者の声",
