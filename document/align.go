@@ -194,7 +194,8 @@ func (s *scan) freeUnits() []unit {
 			return true
 		}
 		for _, p := range d.Parts {
-			if p.Kind != FAQ && p.Kind != ExternalFAQ && p.Kind != InternalFAQ && p.Span.Covers(b.Span) {
+			// a quotation inside a paragraph leaves the paragraph free
+			if p.Kind != FAQ && p.Kind != ExternalFAQ && p.Kind != InternalFAQ && p.How != HowQuote && p.Span.Covers(b.Span) {
 				return true
 			}
 		}

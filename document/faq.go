@@ -63,6 +63,9 @@ func (s *scan) findQuestions() {
 		}
 		switch b.Kind {
 		case Heading:
+			if !hasLetters(b.Text) {
+				continue // an empty "###" separates entries
+			}
 			if isFAQClass(s.class[b]) || b == s.faqHead {
 				inHeadingAnswer = false
 				form = ""
@@ -92,6 +95,14 @@ func (s *scan) findQuestions() {
 				if form == "" {
 					form = m.q.Form
 				}
+			}
+		case BlockQuote:
+			// "> Who are the users of Redcar?" with the answer below it
+			if t := strings.TrimSpace(d.PlainText(b.Span)); !inHeadingAnswer && (form == "" || form == "quote") && isQuestionText(t) && FieldCount(t) <= 40 {
+				ps := d.ProseIn(b.Span)
+				q := &Question{Text: t, Span: trimSpan(d, ps[0].Span), Form: "quote"}
+				marks = append(marks, qmark{block: b, q: q, answerStart: b.Span.End})
+				form = "quote"
 			}
 		case List:
 			if inHeadingAnswer || (form != "" && form != "list") {
@@ -230,6 +241,10 @@ func (d *Document) FAQDivided() bool {
 		}
 	}
 	return false
+}
+
+func isQuestionText(t string) bool {
+	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？")
 }
 
 func lineStartOf(d *Document, offset int) int { return d.Mapper.LineStart(d.Mapper.Line(offset)) }

@@ -17,6 +17,8 @@ var (
 	attributionLine = regexp.MustCompile(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
 	saidRe      = regexp.MustCompile(`(?i)["”,]\s*(?:said|says|explains|explained|adds|added|notes|noted|commented|shared|according to)\s+([^.;"“”]{2,120})|(?:^|[.”"]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:said|says|explained|added)\b|["”」』»]\s*[—–-]{1,2}\s*([^"“”「」]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$`)
 	leaderCue   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|lead engineer|of the project|our)\b|대표|代表|创始人|負責人|负责人`)
+	// saidAfter: the attribution right after a quotation's closing mark.
+	saidAfter = regexp.MustCompile(`^["”»」]\s*,?\s*(?:said|says|explains|explained|adds|added|notes|noted|shared)\s+([^.;"“”]{2,120})`)
 	// speakerBefore: a paragraph that ends by naming who speaks next.
 	speakerBefore = regexp.MustCompile(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
 	customerCue = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner|tester)s?\b|利用者|ユーザー|開発者|お客様|顧客|用户|客户|开发者|고객|사용자|설계사`)
@@ -64,7 +66,9 @@ func (s *scan) findQuotes() {
 			continue
 		}
 		q := &Quote{Block: b}
-		s.quotes[b] = true
+		if !r.embedded {
+			s.quotes[b] = true // a paragraph that is a quotation is no other part
+		}
 		if r.attribution[1] > 0 && r.speaker != "" {
 			q.Attribution = b.Prose.SourceSpan(r.attribution[0], r.attribution[1])
 			q.Speaker = r.speaker
@@ -116,7 +120,9 @@ func (s *scan) findQuotes() {
 				why = "a quotation whose speaker is not named"
 			}
 			d.Parts[q.Kind] = &Part{Kind: q.Kind, Span: q.Block.Span, Body: q.Block.Content, Text: q.Block.Text, How: HowQuote, Why: why}
-			s.used[q.Block] = true
+			if s.quotes[q.Block] {
+				s.used[q.Block] = true
+			}
 		}
 	}
 }
@@ -130,6 +136,7 @@ type quoteReading struct {
 	speaker          string
 	leader, customer bool // the speaker's cues
 	anonymous        bool // an attribution that names nobody
+	embedded         bool // a quotation inside a paragraph that says more
 }
 
 type quoteKey struct{}
@@ -138,6 +145,24 @@ func readQuote(b *Block) quoteReading {
 	read := func() any {
 		var r quoteReading
 		if !isQuoteText(b.Text) {
+			// a quotation inside a paragraph: "… the needs of users. "My
+			// system relies on …" said Miguel, head of infrastructure."
+			loc := quotedWords.FindStringIndex(b.Text)
+			if loc == nil || loc[1]-loc[0] < 40 {
+				return r
+			}
+			m := saidAfter.FindStringSubmatchIndex(b.Text[loc[1]-1:])
+			if m == nil {
+				return r
+			}
+			off := loc[1] - 1
+			r.isQuote, r.embedded = true, true
+			r.attribution = [2]int{off + m[2], off + m[3]}
+			r.speaker = strings.Trim(b.Text[off+m[2]:off+m[3]], " *_")
+			r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
+			if anonymousSpeaker(r.speaker) {
+				r.anonymous, r.speaker = true, ""
+			}
 			return r
 		}
 		r.isQuote = quotedWords.MatchString(b.Text)
@@ -174,6 +199,10 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 		}
 	}
 	leader, customer := r.leader, r.customer
+	if org := speakerOrg.FindStringSubmatch(speaker); org != nil && !s.ownOrg(org[1]) && !founderCue.MatchString(speaker) {
+		// "head of infrastructure at Tick Co." speaks from another company
+		leader, customer = false, true
+	}
 	// a second person after the leader's quote speaks for customers
 	for _, q := range d.Quotes {
 		if q.Kind == LeaderQuote && !sameSpeaker(q.Speaker, speaker) {
@@ -196,6 +225,24 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 		return CustomerQuote
 	}
 	return LeaderQuote
+}
+
+// founderCue: roles that speak for the company that launches, wherever
+// the attribution says they work.
+var founderCue = regexp.MustCompile(`(?i)\b(founder|co-founder|ceo|cto|cfo|coo|cpo|president|chief|creator|maintainer)\b`)
+
+var speakerOrg = regexp.MustCompile(`\b(?:at|of|from)\s+(\p{Lu}[\w&.'-]*)`)
+
+// ownOrg: the organisation is the one the press release is about (named in
+// its headline, title or summary's subject).
+func (s *scan) ownOrg(org string) bool {
+	org = strings.ToLower(strings.Trim(org, ".,'"))
+	for _, k := range []PartKind{Headline, Summary} {
+		if p := s.d.Parts[k]; p != nil && strings.Contains(strings.ToLower(firstSentence(p.Text)), org) {
+			return true
+		}
+	}
+	return s.d.Title != nil && strings.Contains(strings.ToLower(s.d.Title.Text), org)
 }
 
 // sameSpeaker compares attributions loosely: "Vincul's creator" and "the

@@ -118,7 +118,7 @@ func (s *scan) findFAQ() {
 	end := len(d.Source)
 	if s.faqHead != nil {
 		for _, h := range d.Headings {
-			if h.Span.Start > start && h.Level <= s.faqHead.Level && !isFAQClass(s.class[h]) && !strings.HasSuffix(h.Text, "?") {
+			if h.Span.Start > start && h.Level <= s.faqHead.Level && !isFAQClass(s.class[h]) && !strings.HasSuffix(h.Text, "?") && hasLetters(h.Text) {
 				end = h.Span.Start
 				break
 			}
