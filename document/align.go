@@ -26,6 +26,7 @@ var (
 func cueRe(pieces []string) *regexp.Regexp {
 	var latin, cjk []string
 	for _, p := range pieces {
+		p = strings.ReplaceAll(p, "'", "['’]") // "that’s why" as well as "that's why"
 		if spaceless(p) {
 			cjk = append(cjk, p)
 		} else {

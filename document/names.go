@@ -221,7 +221,7 @@ var titlePrefix = regexp.MustCompile(`^(?i)(title|headline|heading)\s*:\s*`)
 
 // labelRe matches a plain-text template label at the start of a paragraph:
 // "Subtitle: …", "Intro Paragraph: …", "Leader’s Quote: …".
-var labelRe = regexp.MustCompile(`^(\p{L}[\p{L}\p{N}’' /&-]{1,40}?)\s*[:：](?:\s|$)`)
+var labelRe = regexp.MustCompile(`^[\[*_]*(\p{L}[\p{L}\p{N}’' /&-]{1,40}?)\s*[:：](?:\s|$)`)
 
 // structural headings organise a design document; they are never a headline.
 func structural(heading string) bool {

@@ -178,7 +178,7 @@ var ctaCues = []string{
 	`get started`, `getting started`, `to start`, `available (today|now|in|at|from|on|for|through|via|as)`,
 	`is available`, `are available`, `visit`, `sign up`, `signup`, `learn more`, `go to`, `download`, `install`,
 	`try (it|\w+ (today|now|free))`, `let[’']s (use|try|start|get started)`, `start using`, `please (try|tell us|give)`,
-	`use \S+ (now|today)`, `register`, `join`, `contact us`, `request access`, `read the`,
+	`use \S+ (now|today)`, `head to`, `register`, `join`, `contact us`, `request access`, `read the`,
 	`jetzt verfügbar`, `ab sofort`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
 	`立即`, `现已`, `지금`,
 }
