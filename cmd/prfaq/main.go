@@ -4,7 +4,7 @@
 //	prfaq check [--format text|json|sarif|github] [--fail-on LEVEL] [--config FILE] PATH...
 //	prfaq rules [--markdown] [ID]
 //	prfaq new [--title T] [--force] [FILE]
-//	prfaq outline FILE
+//	prfaq outline [--format text|json] [--explain] FILE
 //	prfaq version
 package main
 
@@ -22,7 +22,8 @@ Usage:
   prfaq check [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--config FILE] PATH...
   prfaq rules [--markdown] [ID]     list the rules, or explain one
   prfaq new [--title T] [--force] [FILE]   write a PR/FAQ skeleton (to stdout without FILE)
-  prfaq outline FILE                show the parts and questions prfaq recognises
+  prfaq outline [--format text|json] [--explain] FILE
+                                    show the parts and questions prfaq recognises, and how
   prfaq version
 
 Exit status of check: 0 when nothing reaches --fail-on (default warning), 1 when something
