@@ -1,6 +1,7 @@
 package diagnostics
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -17,10 +18,13 @@ func init() {
 			"and why (problem), how does it help (solution), who says so (quotes), how do I get it (call to action), " +
 			"and what about the hard questions (FAQ). A missing part is usually a question the team has not answered yet. " +
 			"A missing headline or FAQ is an error; other parts are warnings. `data.section` names the part.",
-		Bad:    "# Acme launches Widget\n\nWidget is great.\n",
-		Good:   "# Acme Widget cuts invoice time from days to minutes for small shops\n\n*Small shops send invoices in one click.*\n\n...\n\n## FAQ\n\n### How much does it cost?\n\n$5 a month.\n",
-		FixDoc: "Inserts the section's skeleton where it belongs.",
-		check:  checkMissingSections,
+		Bad:  "# Acme launches Widget\n\nWidget is great.\n",
+		Good: "# Acme Widget cuts invoice time from days to minutes for small shops\n\n*Small shops send invoices in one click.*\n\n...\n\n## FAQ\n\n### How much does it cost?\n\n$5 a month.\n",
+		FixDoc: "Inserts the section's skeleton where it belongs: after the last part that comes before it " +
+			"(or before the first that comes after it; the FAQ at the end). The finding sits on that line, the " +
+			"last line of the part the skeleton follows or the first of the part it precedes, so the warning and " +
+			"the fix agree.",
+		check: checkMissingSections,
 	})
 }
 
@@ -47,7 +51,7 @@ func checkMissingSections(c *Context) {
 			sev = Error
 		}
 		at := insertionPoint(doc, k)
-		span := anchorSpan(doc, k, at)
+		span := anchorSpan(doc, at)
 		c.Report(Finding{
 			Severity: sev,
 			Message:  fmt.Sprintf("Missing %s: %s", k.Title(), sectionAdvice[k]),
@@ -72,25 +76,41 @@ var sectionAdvice = map[document.PartKind]string{
 	document.InternalFAQ:   "add questions stakeholders will ask (cost, risks, dependencies, competition).",
 }
 
-// anchorSpan is where a missing-section finding is shown: the headline line
-// for press release parts, the FAQ heading for FAQ groups, else the top.
-func anchorSpan(doc *document.Document, k document.PartKind, at int) document.Span {
-	var anchor *document.Part
-	switch k {
-	case document.ExternalFAQ, document.InternalFAQ:
-		anchor = doc.Parts[document.FAQ]
-	default:
-		anchor = doc.Parts[document.Headline]
+// anchorSpan is where a missing-section finding is shown: the line where its
+// fix inserts the skeleton, so the warning, the squiggle and the fix agree.
+// That is the line holding at: the last line of the part the skeleton follows,
+// or the first line of the part it precedes. When that line is blank or in
+// the front matter (at the end of the file, after the front matter), it is
+// the next non-blank line after the front matter, else the last one before
+// at; only a document with no text outside its front matter gets an empty span.
+func anchorSpan(doc *document.Document, at int) document.Span {
+	m := doc.Mapper
+	first := 0 // the first line after the front matter
+	if fm := doc.FrontMatter; fm != nil {
+		first = m.Line(fm.Span.End)
+		if fm.Span.End > 0 && doc.Source[fm.Span.End-1] != '\n' {
+			first++
+		}
 	}
-	if anchor != nil {
-		line := doc.Mapper.Line(anchor.Span.Start)
-		return document.Span{Start: doc.Mapper.LineStart(line), End: doc.Mapper.LineEnd(line)}
+	blank := func(line int) bool {
+		return len(bytes.TrimSpace(doc.Source[m.LineStart(line):m.LineEnd(line)])) == 0
 	}
-	line := doc.Mapper.Line(at)
-	if doc.FrontMatter != nil && line < doc.Mapper.Line(doc.FrontMatter.Span.End) {
-		line = doc.Mapper.Line(doc.FrontMatter.Span.End)
+	span := func(line int) document.Span { return document.Span{Start: m.LineStart(line), End: m.LineEnd(line)} }
+	line := m.Line(at)
+	if line >= first && !blank(line) {
+		return span(line)
 	}
-	return document.Span{Start: doc.Mapper.LineStart(line), End: doc.Mapper.LineEnd(line)}
+	for l := max(line, first); l < m.LineCount(); l++ {
+		if !blank(l) {
+			return span(l)
+		}
+	}
+	for l := line; l >= first; l-- {
+		if !blank(l) {
+			return span(l)
+		}
+	}
+	return span(max(line, first))
 }
 
 // insertionPoint is the byte offset where part k belongs: after the last
