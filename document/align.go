@@ -214,7 +214,7 @@ func (s *scan) freeUnits() []unit {
 		}
 	}
 	for _, b := range s.prBlocks {
-		if b.Span.Start < after || isReleaseMarker(b.Text) {
+		if b.Span.Start < after || blockMarker(b) {
 			continue
 		}
 		if claimed(b) {

@@ -129,17 +129,44 @@ func refineQuote(n string, c nameClass) nameClass {
 	return c
 }
 
+// normalized holds the vocabulary's phrases already normalised: the
+// reading compares names on every keystroke, the phrases never change.
+var normalized = func() map[string]string {
+	m := map[string]string{}
+	lists := [][]string{titleNames, pressReleaseNames, faqNames, externalGroupWords, internalGroupWords,
+		topicGroupWords, faqQuestionWords, faqGroupAlone, structuralNames, releaseMarkers, instructionVerbs,
+		leaderQuoteWords, customerQuoteWords}
+	for _, c := range partNames {
+		lists = append(lists, c.names)
+	}
+	for _, l := range lists {
+		for _, ph := range l {
+			ph = strings.TrimPrefix(ph, "=")
+			m[ph] = normalizeName(ph)
+		}
+	}
+	return m
+}()
+
+// norm is normalizeName of a vocabulary phrase.
+func norm(ph string) string {
+	if n, ok := normalized[ph]; ok {
+		return n
+	}
+	return normalizeName(ph)
+}
+
 // namedBy reports whether the normalised name n (split into words) is
 // named by one of phrases (see vocabulary.go for how a phrase matches).
 func namedBy(n string, words []string, phrases []string) bool {
 	for _, ph := range phrases {
 		if exact, ok := strings.CutPrefix(ph, "="); ok {
-			if n == normalizeName(exact) {
+			if n == norm(exact) {
 				return true
 			}
 			continue
 		}
-		ph = normalizeName(ph)
+		ph = norm(ph)
 		if ph == "" {
 			continue
 		}
@@ -161,12 +188,12 @@ func namedBy(n string, words []string, phrases []string) bool {
 func namedWithin(n string, phrases []string) bool {
 	for _, ph := range phrases {
 		if exact, ok := strings.CutPrefix(ph, "="); ok {
-			if n == normalizeName(exact) {
+			if n == norm(exact) {
 				return true
 			}
 			continue
 		}
-		if ph = normalizeName(ph); ph != "" && (hasWord(n, ph) || spaceless(ph) && strings.Contains(n, ph)) {
+		if ph = norm(ph); ph != "" && (hasWord(n, ph) || spaceless(ph) && strings.Contains(n, ph)) {
 			return true
 		}
 	}
@@ -176,7 +203,7 @@ func namedWithin(n string, phrases []string) bool {
 // containsAny is namedBy without the length limit.
 func containsAny(n string, phrases []string) bool {
 	for _, ph := range phrases {
-		ph = normalizeName(strings.TrimPrefix(ph, "="))
+		ph = norm(strings.TrimPrefix(ph, "="))
 		if ph != "" && (hasWord(n, ph) || spaceless(ph) && strings.Contains(n, ph)) {
 			return true
 		}
@@ -186,7 +213,7 @@ func containsAny(n string, phrases []string) bool {
 
 func hasAnyWord(n string, words []string) bool {
 	for _, w := range words {
-		w = normalizeName(w)
+		w = norm(w)
 		if w != "" && (hasWord(n, w) || spaceless(w) && strings.Contains(n, w)) {
 			return true
 		}

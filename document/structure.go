@@ -100,7 +100,7 @@ func (s *scan) findFAQ() {
 		// No FAQ heading: an FAQ may still start with a bold "**FAQs:**"
 		// line or with "**Q: …?**" lines.
 		for _, b := range d.Blocks {
-			if isPseudoHeading(b) && isFAQClass(classifyName(strings.TrimRight(b.Text, ".:：— -"))) {
+			if isPseudoHeading(b) && isFAQClass(pseudoClass(b)) {
 				start = b.Span.Start
 				break
 			}
@@ -277,14 +277,13 @@ func (s *scan) labels(b *Block) []labelHit {
 	d := s.d
 	if isPseudoHeading(b) {
 		// "**How It Works**" on a line of its own heads what follows it
-		if c := classifyName(strings.TrimRight(b.Text, ".:：— -")); isLabelClass(c) {
+		if c := pseudoClass(b); isLabelClass(c) {
 			return []labelHit{{class: c, label: b.Content, span: b.Span}}
 		}
 		return nil
 	}
 	if !b.Lead.Empty() && !b.Emphasized {
-		lt := strings.TrimRight(b.LeadText, ".:：— -")
-		if c := classifyName(lt); isLabelClass(c) {
+		if c := leadClass(b); isLabelClass(c) {
 			return []labelHit{{class: c, label: b.Lead, span: b.Span}}
 		}
 	}
@@ -478,7 +477,7 @@ func (s *scan) leadSectionEnd(b *Block) int {
 		if o.Span.Start <= b.Span.Start {
 			continue
 		}
-		if o.Kind == Heading || isPseudoHeading(o) || (o.Kind == Paragraph && !o.Lead.Empty() && !o.Emphasized && (strings.HasSuffix(strings.TrimSpace(o.LeadText), ":") || isLabelClass(classifyName(strings.TrimRight(o.LeadText, ".:：— -"))))) {
+		if o.Kind == Heading || isPseudoHeading(o) || (o.Kind == Paragraph && !o.Lead.Empty() && !o.Emphasized && (strings.HasSuffix(strings.TrimSpace(o.LeadText), ":") || isLabelClass(leadClass(o)))) {
 			end = o.Span.Start
 			break
 		}
@@ -494,7 +493,7 @@ func (s *scan) findHeadline() {
 	paragraphs := 0
 	var emphasized *Block
 	for _, b := range s.prBlocks {
-		if s.used[b] || isReleaseMarker(b.Text) {
+		if s.used[b] || blockMarker(b) {
 			continue
 		}
 		switch b.Kind {
@@ -634,7 +633,7 @@ func (s *scan) findSubheading() {
 		if !hasLetters(b.Text) && b.Kind == Paragraph {
 			continue
 		}
-		if isReleaseMarker(b.Text) {
+		if blockMarker(b) {
 			continue
 		}
 		if seen >= 2 {
@@ -682,7 +681,10 @@ func (s *scan) setSubheading(b *Block, body Span, text, why string) {
 // isReleaseMarker: "FOR IMMEDIATE RELEASE", "Media contact: …" open a press
 // release without being any part of it.
 func isReleaseMarker(text string) bool {
-	if m := labelRe.FindStringSubmatch(text); m != nil && isReleaseMarker(m[1]) {
+	if len(text) > 200 {
+		return false // a marker is a line, not a paragraph
+	}
+	if m := labelRe.FindStringSubmatch(text); m != nil && m[1] != text && isReleaseMarker(m[1]) {
 		return true // "Reference: https://…"
 	}
 	n := normalizeName(text)
@@ -692,7 +694,7 @@ func isReleaseMarker(text string) bool {
 	w := strings.Fields(n)
 	for _, m := range releaseMarkers {
 		exact, isExact := strings.CutPrefix(m, "=")
-		m = normalizeName(exact)
+		m = norm(exact)
 		if n == m || !isExact && strings.HasPrefix(n+" ", m+" ") && len(w) <= 8 {
 			return true
 		}
@@ -725,7 +727,7 @@ func (s *scan) plainSubheading(b *Block) bool {
 func (s *scan) plainParagraphs() []*Block {
 	var out []*Block
 	for _, b := range s.prBlocks {
-		if b.Kind == Paragraph && !s.used[b] && !s.quotes[b] && hasLetters(b.Text) && !isReleaseMarker(b.Text) {
+		if b.Kind == Paragraph && !s.used[b] && !s.quotes[b] && hasLetters(b.Text) && !blockMarker(b) {
 			out = append(out, b)
 		}
 	}
@@ -782,4 +784,36 @@ func blockWords(b *Block) int {
 		return b.Prose.WordCount()
 	}
 	return FieldCount(b.Text)
+}
+
+// The names of a block's text and lead, and whether it is a release
+// marker, follow from its text alone: they are kept with its prose so the
+// vocabulary is not searched again on every keystroke.
+type (
+	markerKey struct{}
+	pseudoKey struct{}
+	leadKey   struct{}
+)
+
+func blockMarker(b *Block) bool {
+	if b.Prose == nil {
+		return isReleaseMarker(b.Text)
+	}
+	return b.Prose.Memo(markerKey{}, func() any { return isReleaseMarker(b.Text) }).(bool)
+}
+
+func pseudoClass(b *Block) nameClass {
+	read := func() any { return classifyName(strings.TrimRight(b.Text, ".:：— -")) }
+	if b.Prose == nil {
+		return read().(nameClass)
+	}
+	return b.Prose.Memo(pseudoKey{}, read).(nameClass)
+}
+
+func leadClass(b *Block) nameClass {
+	read := func() any { return classifyName(strings.TrimRight(b.LeadText, ".:：— -")) }
+	if b.Prose == nil {
+		return read().(nameClass)
+	}
+	return b.Prose.Memo(leadKey{}, read).(nameClass)
 }
