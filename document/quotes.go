@@ -15,10 +15,11 @@ var (
 	// attributionLine is a speaker on a line or paragraph of its own after
 	// the quotation: "— Jo Park, Operations Lead", "_Jo Park, Operations Lead_".
 	attributionLine = regexp.MustCompile(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
-	saidRe      = regexp.MustCompile(`(?i)["”,]\s*(?:said|says|explains|explained|adds|added|notes|noted|commented|shared|according to)\s+([^.;"“”]{2,120})|(?:^|[.”"]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:said|says|explained|added)\b|["”」』»]\s*[—–-]{1,2}\s*([^"“”「」]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$`)
+	saidRe      = regexp.MustCompile(`(?i)["”»“,]\s*,?\s*(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b|["”」』»“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$|」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
 	leaderCue   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|lead engineer|of the project|our)\b|대표|代表|创始人|負責人|负责人`)
 	// saidAfter: the attribution right after a quotation's closing mark.
-	saidAfter = regexp.MustCompile(`^["”»」]\s*,?\s*(?:said|says|explains|explained|adds|added|notes|noted|shared)\s+([^.;"“”]{2,120})`)
+	saidAfter = regexp.MustCompile(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
+	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
 	// speakerBefore: a paragraph that ends by naming who speaks next.
 	speakerBefore = regexp.MustCompile(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
 	customerCue = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner|tester)s?\b|利用者|ユーザー|開発者|お客様|顧客|用户|客户|开发者|고객|사용자|설계사`)
@@ -203,6 +204,12 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 		// "head of infrastructure at Tick Co." speaks from another company
 		leader, customer = false, true
 	}
+	// the same person speaks with the same voice
+	for _, q := range d.Quotes {
+		if q.Kind != "" && speaker != "" && sameSpeaker(q.Speaker, speaker) {
+			return q.Kind
+		}
+	}
 	// a second person after the leader's quote speaks for customers
 	for _, q := range d.Quotes {
 		if q.Kind == LeaderQuote && !sameSpeaker(q.Speaker, speaker) {
@@ -248,6 +255,13 @@ func (s *scan) ownOrg(org string) bool {
 // sameSpeaker compares attributions loosely: "Vincul's creator" and "the
 // creator" are one person.
 func sameSpeaker(a, b string) bool {
+	// "Jochen Weerda, lead developer" and "Jochen Weerda, leitender
+	// Entwickler": the name before the comma decides; "Schuman" is "Dr.
+	// Christine Schuman" by her surname
+	na, nb := speakerName(a), speakerName(b)
+	if na != "" && nb != "" && (na == nb || strings.HasSuffix(na, " "+nb) || strings.HasSuffix(nb, " "+na)) {
+		return true
+	}
 	wa, wb := speakerWords(a), speakerWords(b)
 	common := 0
 	for w := range wa {
@@ -257,6 +271,13 @@ func sameSpeaker(a, b string) bool {
 	}
 	small := min(len(wa), len(wb))
 	return small > 0 && common*2 >= small
+}
+
+func speakerName(s string) string {
+	if i := strings.IndexAny(s, ",(—–"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 func speakerWords(s string) map[string]bool {

@@ -229,3 +229,14 @@ var (
 	leaderQuoteWords   = []string{"leader", "leaders", "executive", "company", "internal", "you", "our", "spokesperson", "ceo", "founder", "führung", "dirigeant", "director", "руководител", "代表", "대표"}
 	customerQuoteWords = []string{"customer", "customers", "user", "users", "client", "clients", "kunde", "kunden", "cliente", "clientes", "клиент", "顧客", "客户", "用户", "고객"}
 )
+
+// attributionVerbs say who spoke ("…," said Jo Park; Jo Park explains).
+var attributionVerbs = []string{
+	"said", "says", "explains", "explained", "adds", "added", "notes", "noted", "commented", "shared", "recalls",
+	"recalled", "writes", "wrote", "puts it", "put it", "observes", "observed", "told",
+	"sagt", "sagte", "erklärt", "erklärte", "betont", "ergänzt", // de
+	"dit", "déclare", "explique", "ajoute", "souligne", "affirme", // fr
+	"dijo", "afirma", "explica", "cuenta", "añade", "asegura", "comenta", // es
+	"disse", "diz", "explicou", "afirmou", "conta", // pt
+	"говорит", "сказал", "сказала", "отмечает", "поясняет", "рассказывает", // ru
+}
