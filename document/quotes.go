@@ -16,7 +16,7 @@ var (
 	// the quotation: "— Jo Park, Operations Lead", "_Jo Park, Operations Lead_".
 	attributionLine = regexp.MustCompile(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
 	saidRe      = regexp.MustCompile(`(?i)["”»“,]\s*,?\s*(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b|["”」』»“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$|」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
-	leaderCue   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|lead engineer|of the project|our)\b|대표|代表|创始人|負責人|负责人`)
+	leaderCue   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|leader|leadership|managing director|chief executive|gründer\w*|geschäftsführer\w*|fundador\w*|fondat\w*|directeur général|основател\w*|lead engineer|of the project|our)\b|대표|代表|创始人|負責人|负责人`)
 	// saidAfter: the attribution right after a quotation's closing mark.
 	saidAfter = regexp.MustCompile(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
@@ -91,18 +91,22 @@ func (s *scan) findQuotes() {
 				}
 			}
 		}
+		context := "" // a speaker named before the quote, with what the paragraph says of them
 		if q.Speaker == "" && !r.anonymous {
 			// the speaker named before it: "Lena Ortiz put it simply. “…”"
 			if i > 0 {
 				if pb := blocks[i-1]; pb.Kind == Paragraph && !s.quotes[pb] {
 					if m := speakerBefore.FindStringSubmatch(pb.Text); m != nil {
 						q.Speaker = m[1]
+						context = pb.Text
 						r.leader, r.customer = leaderCue.MatchString(pb.Text), customerCue.MatchString(pb.Text)
 					}
 				}
 			}
 		}
 		switch {
+		case context != "":
+			q.Kind = s.quoteKind(b, context, r)
 		case q.Speaker != "":
 			q.Kind = s.quoteKind(b, q.Speaker, r)
 		case r.anonymous:
@@ -222,6 +226,11 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 	case customer && !leader:
 		return CustomerQuote
 	}
+	// someone described by who they are, not by a role at the company
+	// ("Noor Saleh, an illustrator in Brooklyn") is a customer
+	if i := strings.IndexByte(speaker, ','); i > 0 && !leader && !s.describesOwn(speaker[i+1:]) {
+		return CustomerQuote
+	}
 	// ambiguous: the first quote is the leader's, the ones after it customers'
 	for _, q := range d.Quotes {
 		if q.Kind == LeaderQuote {
@@ -232,6 +241,18 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 		return CustomerQuote
 	}
 	return LeaderQuote
+}
+
+// describesOwn: the descriptor names the launching organisation ("head of
+// product at Acme", "Acme's CEO").
+func (s *scan) describesOwn(desc string) bool {
+	for _, w := range strings.Fields(desc) {
+		w = strings.Trim(w, ".,'’s")
+		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && s.ownOrg(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // founderCue: roles that speak for the company that launches, wherever
