@@ -157,7 +157,8 @@ func (s *scan) place(units []unit, slots []alignSlot) ([]placed, int) {
 			skipUnit := best[i+1][j].score
 			skipSlot := best[i][j+1].score
 			c := cell{score: max(skipUnit, skipSlot)}
-			// >=: of two equal readings, the earlier paragraph
+			// >=: of two equal readings, the earlier paragraph (a call to
+			// action that starts where the first "visit …" is)
 			if sc := scores[i][j]; sc > 0 && sc+best[i+1][j+1].score >= c.score {
 				c = cell{score: sc + best[i+1][j+1].score, take: true}
 			}
@@ -401,11 +402,15 @@ func (s *scan) ctaScore(u unit, i int, units []unit) (int, string) {
 	if ctaCue.MatchString(u.text) {
 		return 3, "a paragraph that tells the reader how to start"
 	}
-	if i == len(units)-1 && i > 0 && (strings.Contains(d.Text(u.span), "http") || strings.Contains(d.Text(u.span), "](")) {
-		return 2, "the last paragraph, with its link"
+	// the last paragraph, with where to go: a link or an address
+	if i == len(units)-1 && i > 0 && (siteRe.MatchString(u.text) || strings.Contains(d.Text(u.span), "](")) {
+		return 2, "the last paragraph, which says where to go"
 	}
 	return 0, ""
 }
+
+// siteRe is an address a reader can go to: a URL or a domain name.
+var siteRe = regexp.MustCompile(`(?i)https?://|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|app|ai|co|example|de|fr|es|pt|jp|cn|ru|br|uk|eu|me|sh)\b`)
 
 func firstN(w []string, n int) []string {
 	if len(w) > n {
