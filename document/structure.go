@@ -229,12 +229,46 @@ func (s *scan) findPressRelease() {
 			}
 		}
 	}
+	if s.prHead != nil {
+		start = s.headAbove(start)
+	}
 	d.PressRelease = Span{start, trimEnd(d.Source, start, end)}
 	for _, b := range d.Blocks {
 		if d.PressRelease.Contains(b.Span.Start) && b != s.prHead {
 			s.prBlocks = append(s.prBlocks, b)
 		}
 	}
+}
+
+// headAbove: a headline and subheading placed above the "## Press Release"
+// heading (at most two headings or bold or italic lines, after a title)
+// belong to the press release.
+func (s *scan) headAbove(prStart int) int {
+	d := s.d
+	var above []*Block
+	for _, b := range d.Blocks {
+		if b.Span.Start >= prStart {
+			break
+		}
+		if d.FrontMatter != nil && b.Span.Start < d.FrontMatter.Span.End {
+			continue
+		}
+		if b.Kind == Heading && s.class[b] == nameTitle || b.Kind == HTML || b.Kind == Break {
+			continue
+		}
+		above = append(above, b)
+	}
+	if len(above) == 0 || len(above) > 2 {
+		return prStart
+	}
+	for _, b := range above {
+		headlike := b.Kind == Heading && s.class[b] == nameNone && !structural(b.Text) ||
+			b.Kind == Paragraph && b.Emphasized && blockWords(b) <= 40 && !blockMarker(b)
+		if !headlike {
+			return prStart
+		}
+	}
+	return above[0].Span.Start
 }
 
 // looksLikeHeadline: a heading right after the press-release heading at the
@@ -249,7 +283,10 @@ func (s *scan) looksLikeHeadline(h *Block) bool {
 }
 
 var (
-	datelineRe  = regexp.MustCompile(`^\s*([A-Z][\p{L}.' ]{1,40}(?:,\s*[\p{L}.' ]{2,30})?|\[[^\]]{1,40}\])\s*[—–-]{1,2}\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TBD|Q[1-4]\s+\d{4})\s*[—–-]{1,2}`)
+	datelineRe  = regexp.MustCompile(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `)[*_]*\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
+	// datelineOnly is a dateline on a line of its own ("LISBON — April 2, 2026"):
+	// it dates the release and is no part of it.
+	datelineOnly = regexp.MustCompile(`^\s*[*_]*` + placeRe + `[*_]*\s*(?:[—–-]{1,2}|,)\s*[*_]*` + dateRe + `[*_]*\s*[—–-]*\s*$`)
 )
 
 func hasLetters(s string) bool {
@@ -659,7 +696,7 @@ func (s *scan) findSubheading() {
 				return
 			}
 			t := strings.TrimSpace(ps[0].Text)
-			if isQuoteText(t) || labelRe.MatchString(t) || strings.HasPrefix(t, "[!") || FieldCount(t) > 40 || FieldCount(t) < 3 {
+			if isQuoteText(t) || labelRe.MatchString(t) || strings.HasPrefix(t, "[!") || FieldCount(t) > 40 || FieldCount(t) < 3 || datelineRe.MatchString(t) {
 				return
 			}
 			s.setSubheading(b, ps[0].Span, t, "the blockquote under the headline")
@@ -684,6 +721,9 @@ func isReleaseMarker(text string) bool {
 	if len(text) > 200 {
 		return false // a marker is a line, not a paragraph
 	}
+	if datelineOnly.MatchString(text) {
+		return true
+	}
 	if m := labelRe.FindStringSubmatch(text); m != nil && m[1] != text && isReleaseMarker(m[1]) {
 		return true // "Reference: https://…"
 	}
@@ -702,6 +742,19 @@ func isReleaseMarker(text string) bool {
 	return false
 }
 
+const (
+	placeRe = `(?:\p{Lu}[\p{L}.' ]{1,40}(?:,\s*[\p{L}.' ]{2,30})?|\[[^\]]{1,40}\])`
+	monthRe = `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|Januar|Februar|März|Juni|Juli|Oktober|Dezember)\p{L}*\.?`
+	dateRe  = `(?i:` + monthRe + `(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{1,2}\.?\s+(?:de\s+)?` + monthRe + `\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TBD|Q[1-4]\s+\d{4})`
+)
+
+// datedStatement: a dateline that opens a statement of some words (a
+// dateline before a bare link is no summary).
+func datedStatement(t string) bool {
+	m := datelineRe.FindStringIndex(t)
+	return m != nil && FieldCount(t[m[1]:]) >= 6
+}
+
 // announces: a sentence that announces a launch is the summary, however short.
 var announces = regexp.MustCompile(`(?i)\b(today|announc\w*|launch(es|ed|ing)?|introduc(es|ed|ing))\b`)
 
@@ -709,7 +762,7 @@ var announces = regexp.MustCompile(`(?i)\b(today|announc\w*|launch(es|ed|ing)?|i
 // with no dateline, followed by more of the press release.
 func (s *scan) plainSubheading(b *Block) bool {
 	n := blockWords(b)
-	if n < 3 || n > 25 || datelineRe.MatchString(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") || announces.MatchString(b.Text) {
+	if n < 3 || n > 25 || datelineRe.MatchString(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") || announces.MatchString(b.Text) || isQuestionText(b.Text) {
 		return false
 	}
 	if s.d.Mapper.Line(b.Content.Start) != s.d.Mapper.Line(b.Content.End) || len(b.Prose.Sentences()) != 1 {
@@ -741,7 +794,7 @@ func (s *scan) findSummary() {
 		return
 	}
 	for _, b := range s.plainParagraphs() {
-		if b.Emphasized || (blockWords(b) < 12 && !datelineRe.MatchString(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
+		if b.Emphasized || (blockWords(b) < 12 && !datedStatement(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
 			continue
 		}
 		s.setPart(Summary, b, Span{})
