@@ -125,7 +125,10 @@ func (s *scan) findFAQ() {
 		}
 	}
 	d.FAQSpan = Span{start, trimEnd(d.Source, start, end)}
-	d.Parts[FAQ] = &Part{Kind: FAQ, Span: d.FAQSpan, Heading: s.faqHead, Body: d.FAQSpan}
+	d.Parts[FAQ] = &Part{Kind: FAQ, Span: d.FAQSpan, Heading: s.faqHead, Body: d.FAQSpan, How: HowCue, Why: "the first question-and-answer entries"}
+	if s.faqHead != nil {
+		d.Parts[FAQ].How, d.Parts[FAQ].Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(s.faqHead.Text, 40))
+	}
 	// external and internal groups
 	var groups []*Block
 	for _, h := range d.Headings {
@@ -149,6 +152,7 @@ func (s *scan) findFAQ() {
 			continue // a second group of the same kind joins the first
 		}
 		p := s.headedPart(k, g, gend)
+		p.How, p.Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(g.Text, 40))
 		d.Parts[k] = p
 	}
 	if s.faqHead != nil {
@@ -432,6 +436,9 @@ func (s *scan) partsByHeading() {
 			continue
 		}
 		p := s.headedPart(k, h, s.sectionEnd(h, limit))
+		if k == Summary {
+			s.firstParagraphOnly(p)
+		}
 		p.How, p.Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(h.Text, 40))
 		if k == Headline || k == Subheading {
 			// "## Heading" names the part; its text is the first block of the body
@@ -479,6 +486,27 @@ func (s *scan) partsByLabel() {
 		if len(hits) > 0 {
 			s.used[b] = true
 		}
+	}
+}
+
+// firstParagraphOnly: under "## Summary" the summary is the first
+// paragraph; the paragraphs after it are the problem and the solution, read
+// by the alignment.
+func (s *scan) firstParagraphOnly(p *Part) {
+	d := s.d
+	first := true
+	for _, b := range s.prBlocks {
+		if b.Span.Start < p.Body.Start || b.Span.Start >= p.Span.End || b.Kind != Paragraph || !hasLetters(b.Text) {
+			continue
+		}
+		if first {
+			first = false
+			continue
+		}
+		end := trimEnd(d.Source, p.Span.Start, b.Span.Start)
+		p.Span.End, p.Body.End = end, end
+		p.Text = d.PlainText(p.Body)
+		return
 	}
 }
 

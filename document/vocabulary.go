@@ -57,7 +57,8 @@ var externalGroupWords = []string{
 var faqQuestionWords = []string{"questions", "fragen", "preguntas", "perguntas", "вопросы", "質問", "问题", "問題", "질문"}
 
 // faqGroupAlone are group names that stand alone ("## External", "## Internal").
-var faqGroupAlone = []string{"external", "internal", "extern", "intern", "externo", "interno", "externe", "interne"}
+var faqGroupAlone = []string{"external", "internal", "extern", "intern", "externo", "interno", "externe", "interne",
+	"kundenfragen", "kunden faq", "interne fragen"}
 
 // topicGroupWords name a topic of questions, not whose they are
 // ("Technical questions" may be a customer's).
