@@ -59,7 +59,7 @@ func (s *scan) findQuotes() {
 		}
 	}
 	for i, b := range blocks {
-		if s.used[b] {
+		if s.used[b] && !s.inQuotePart(b) {
 			continue
 		}
 		r := readQuote(b)
@@ -132,6 +132,17 @@ func (s *scan) findQuotes() {
 	}
 }
 
+// inQuotePart: a block under a "Quote:" label or heading is still read for
+// its speaker.
+func (s *scan) inQuotePart(b *Block) bool {
+	for _, k := range []PartKind{LeaderQuote, CustomerQuote} {
+		if p := s.d.Parts[k]; p != nil && p.Span.Covers(b.Span) {
+			return true
+		}
+	}
+	return false
+}
+
 // quoteReading is what findQuotes reads from a paragraph's text alone; it
 // is kept with the paragraph's prose (Prose.Memo), so the regular
 // expressions run once per paragraph, not once per keystroke.
@@ -148,45 +159,15 @@ type quoteKey struct{}
 
 func readQuote(b *Block) quoteReading {
 	read := func() any {
-		var r quoteReading
-		if !isQuoteText(b.Text) {
-			// a quotation inside a paragraph: "… the needs of users. "My
-			// system relies on …" said Miguel, head of infrastructure."
-			loc := quotedWords.FindStringIndex(b.Text)
-			if loc == nil || loc[1]-loc[0] < 40 {
-				return r
-			}
-			m := saidAfter.FindStringSubmatchIndex(b.Text[loc[1]-1:])
-			if m == nil {
-				return r
-			}
-			off := loc[1] - 1
-			r.isQuote, r.embedded = true, true
-			r.attribution = [2]int{off + m[2], off + m[3]}
-			r.speaker = strings.Trim(b.Text[off+m[2]:off+m[3]], " *_")
-			r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
-			if anonymousSpeaker(r.speaker) {
-				r.anonymous, r.speaker = true, ""
-			}
-			return r
+		// "**Quote:** “…”", "Customer Quote: “…”": the label before it
+		off := 0
+		if m := quoteLead.FindStringSubmatchIndex(b.Text); m != nil && isLabelClass(classifyName(b.Text[m[2]:m[3]])) {
+			off = m[1]
 		}
-		r.isQuote = quotedWords.MatchString(b.Text)
-		if m := saidRe.FindStringSubmatchIndex(b.Text); m != nil {
-			for g := 2; g+1 < len(m); g += 2 {
-				if m[g] >= 0 {
-					r.attribution = [2]int{m[g], m[g+1]}
-					r.speaker = strings.Trim(b.Text[m[g]:m[g+1]], " *_")
-					break
-				}
-			}
-		}
-		if !r.isQuote && r.speaker == "" {
-			return r
-		}
-		r.isQuote = true // a short quotation ("Cool. Looks good.") with its speaker
-		r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
-		if anonymousSpeaker(r.speaker) {
-			r.anonymous, r.speaker = true, ""
+		r := readQuoteText(b.Text[off:])
+		if r.attribution[1] > 0 {
+			r.attribution[0] += off
+			r.attribution[1] += off
 		}
 		return r
 	}
@@ -194,6 +175,52 @@ func readQuote(b *Block) quoteReading {
 		return read().(quoteReading)
 	}
 	return b.Prose.Memo(quoteKey{}, read).(quoteReading)
+}
+
+var quoteLead = regexp.MustCompile(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:：][*_\s]*`)
+
+func readQuoteText(text string) quoteReading {
+	var r quoteReading
+	if !isQuoteText(text) {
+		// a quotation inside a paragraph: "… the needs of users. "My
+		// system relies on …" said Miguel, head of infrastructure."
+		loc := quotedWords.FindStringIndex(text)
+		if loc == nil || loc[1]-loc[0] < 40 {
+			return r
+		}
+		m := saidAfter.FindStringSubmatchIndex(text[loc[1]-1:])
+		if m == nil {
+			return r
+		}
+		off := loc[1] - 1
+		r.isQuote, r.embedded = true, true
+		r.attribution = [2]int{off + m[2], off + m[3]}
+		r.speaker = strings.Trim(text[off+m[2]:off+m[3]], " *_")
+		r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
+		if anonymousSpeaker(r.speaker) {
+			r.anonymous, r.speaker = true, ""
+		}
+		return r
+	}
+	r.isQuote = quotedWords.MatchString(text)
+	if m := saidRe.FindStringSubmatchIndex(text); m != nil {
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				r.attribution = [2]int{m[g], m[g+1]}
+				r.speaker = strings.Trim(text[m[g]:m[g+1]], " *_")
+				break
+			}
+		}
+	}
+	if !r.isQuote && r.speaker == "" {
+		return r
+	}
+	r.isQuote = true // a short quotation ("Cool. Looks good.") with its speaker
+	r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
+	if anonymousSpeaker(r.speaker) {
+		r.anonymous, r.speaker = true, ""
+	}
+	return r
 }
 
 func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
