@@ -235,11 +235,17 @@ func (s *scan) freeUnits() []unit {
 		case b.Kind == Paragraph && hasLetters(b.Text):
 			units = append(units, unit{first: b, span: b.Span, text: b.Text, run: run})
 		case b.Kind == BlockQuote || b.Kind == List:
-			if t := strings.TrimSpace(d.PlainText(b.Span)); t != "" && len(units) == 0 {
-				// a paragraph in a blockquote or list counts too, when it
-				// stands alone rather than under a paragraph
-				units = append(units, unit{first: b, span: b.Span, text: t, run: run})
+			t := strings.TrimSpace(d.PlainText(b.Span))
+			if t == "" {
+				continue
 			}
+			if n := len(units); n > 0 && units[n-1].run == run && strings.HasSuffix(strings.TrimSpace(units[n-1].text), ":") {
+				// the list a paragraph introduces ("It lets you:") is part of it
+				units[n-1].span.End = b.Span.End
+				continue
+			}
+			// a paragraph in a blockquote or list counts too
+			units = append(units, unit{first: b, span: b.Span, text: t, run: run})
 		}
 	}
 	flush()

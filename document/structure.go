@@ -821,6 +821,21 @@ func (s *scan) findSummary() {
 		s.dateline(p)
 		return
 	}
+	for _, b := range s.prBlocks {
+		// "> AUCKLAND — 3 March 2026 — …": a dated summary in a blockquote
+		if b.Kind == BlockQuote && !s.used[b] && datedStatement(strings.TrimSpace(d.PlainText(b.Span))) {
+			if h := d.Parts[Headline]; h == nil || b.Span.Start > h.Span.Start {
+				d.Parts[Summary] = &Part{Kind: Summary, Span: b.Span, Body: b.Span, Text: strings.TrimSpace(d.PlainText(b.Span)),
+					How: HowCue, Why: "the blockquote that opens with the dateline"}
+				s.used[b] = true
+				s.dateline(d.Parts[Summary])
+				return
+			}
+		}
+		if b.Kind == Paragraph {
+			break
+		}
+	}
 	for _, b := range s.plainParagraphs() {
 		if b.Emphasized || (blockWords(b) < 12 && !datedStatement(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
 			continue

@@ -178,7 +178,7 @@ var solutionCues = []string{
 var ctaCues = []string{
 	`get started`, `getting started`, `to start`, `available (today|now|in|at|from|on|for|through|via|as)`,
 	`is available`, `are available`, `visit (us|our|the|https?|\S+\.\w+)`, `sign up`, `opens (today|now)`,
-	`(reserve|book|order|apply|subscribe|download) (it|one|now|today|at|from|on)`, `start (today|now|at|free)`, `signup`, `learn more`, `go to`, `download`, `install`,
+	`(reserve|book|order|apply|subscribe|download) (it|one|now|today|online|(at|from|on) \S+\.\w+)`, `start (today|now|at|free)`, `signup`, `learn more`, `go to`, `download`, `install`,
 	`try (it|\w+ (today|now|free))`, `let[’']s (use|try|start|get started)`, `start using`, `please (try|tell us|give)`,
 	`use \S+ (now|today)`, `head to`, `register`, `join`, `contact us`, `request access`, `read the`,
 	`jetzt verfügbar`, `ab sofort`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
