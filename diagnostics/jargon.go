@@ -16,6 +16,9 @@ func init() {
 			"and say nothing; they hide whether the team knows what the product does for whom. Each buzzword has a " +
 			"plain alternative; better still, replace it with what actually happens and a number. Add your own " +
 			"buzzwords under `jargon:` in .prfaq.yaml (`buzzword: alternative`) and allow words under `allow:`. " +
+			"Only the press release (with its headline, subheading and quotes) is read: it is what customers see, " +
+			"and an FAQ answer may name a term to explain it. \"Utilization\" is left alone: it names a metric " +
+			"(CPU utilization), where \"use\" would not do. " +
 			"The list is English: a paragraph in another language is not read (each paragraph is judged on its own, " +
 			"so the English half of a bilingual file is).",
 		Bad:    "Acme Ledger leverages best-in-class AI to seamlessly empower small shops.\n",
@@ -40,8 +43,6 @@ var jargonAlternatives = map[string]string{
 	"utilises":               "uses",
 	"utilised":               "used",
 	"utilising":              "using",
-	"utilization":            "use",
-	"utilisation":            "use",
 	"synergy":                "combined benefit",
 	"synergies":              "combined benefits",
 	"synergistic":            "combined",
@@ -140,7 +141,7 @@ func checkJargon(c *Context) {
 			alts[normPhrase(k)] = v
 		}
 	}
-	c.eachProse(c.Doc.Prose, func(p *document.Prose) {
+	c.eachProse(outsideFAQ(c.Doc), func(p *document.Prose) {
 		for _, m := range hitsIn(p) {
 			if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) || quotedMention(m) {
 				continue
@@ -164,4 +165,18 @@ func checkJargon(c *Context) {
 			c.Report(f)
 		}
 	})
+}
+
+// outsideFAQ is the document's prose without the FAQ's.
+func outsideFAQ(doc *document.Document) []*document.Prose {
+	faq := doc.FAQSpan
+	if faq.Empty() {
+		return doc.Prose
+	}
+	before := doc.ProseIn(document.Span{Start: 0, End: faq.Start})
+	after := doc.ProseIn(document.Span{Start: faq.End, End: len(doc.Source)})
+	if len(after) == 0 {
+		return before
+	}
+	return append(append(make([]*document.Prose, 0, len(before)+len(after)), before...), after...)
 }

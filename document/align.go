@@ -40,6 +40,9 @@ func cueRe(pieces []string) *regexp.Regexp {
 	return regexp.MustCompile(expr)
 }
 
+// parenQuote: "( “Wait, where was that article?” )", an aside quoted.
+var parenQuote = regexp.MustCompile(`^\(\s*["“]`)
+
 // unit is a stretch of the press release the alignment can give a part: a
 // paragraph, or a section under a heading or bold line that names nothing.
 type unit struct {
@@ -192,7 +195,8 @@ func (s *scan) freeUnits() []unit {
 		}
 	}
 	claimed := func(b *Block) bool {
-		if s.used[b] || s.quotes[b] {
+		// quoted example lines stand apart like quotations do
+		if s.used[b] || s.quotes[b] || s.exampleQuotes[b] || parenQuote.MatchString(b.Text) {
 			return true
 		}
 		for _, p := range d.Parts {

@@ -66,6 +66,12 @@ func (s *scan) findQuotes() {
 		if !r.isQuote {
 			continue
 		}
+		if r.speaker == "" && !r.anonymous && i > 0 && s.examples(blocks[i-1]) {
+			// "Ever heard these thoughts in your head?" then "“I have no idea
+			// what my app does!”": examples of what people think, no quote
+			s.exampleQuotes[b] = true
+			continue
+		}
 		q := &Quote{Block: b}
 		if !r.embedded {
 			s.quotes[b] = true // a paragraph that is a quotation is no other part
@@ -131,6 +137,21 @@ func (s *scan) findQuotes() {
 		}
 	}
 }
+
+// examples: a paragraph that introduces examples ("… thoughts like these:",
+// "Sound familiar?") or is itself one of them.
+func (s *scan) examples(prev *Block) bool {
+	if s.exampleQuotes[prev] {
+		return true
+	}
+	t := strings.TrimSpace(prev.Text)
+	if prev.Kind != Paragraph || isQuoteText(t) {
+		return false
+	}
+	return (strings.HasSuffix(t, ":") || isQuestionText(t)) && exampleLead.MatchString(t)
+}
+
+var exampleLead = regexp.MustCompile(`(?i)\b(thoughts?|questions?|things like|like these|such as|for example|e\.g\.|heard|sound familiar|ever (said|thought|asked|heard)|ask(s|ed)?|prompts?)\b`)
 
 // inQuotePart: a block under a "Quote:" label or heading is still read for
 // its speaker.

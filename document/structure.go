@@ -3,8 +3,8 @@ package document
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -72,6 +72,8 @@ type scan struct {
 	used     map[*Block]bool
 	quotes   map[*Block]bool // paragraphs that are quotations
 	product  map[string]bool // the product's name words (productWords)
+	// exampleQuotes are quoted lines that are examples, not quotations
+	exampleQuotes map[*Block]bool
 }
 
 // sectionEnd is where the section opened by heading h ends: at the next
@@ -287,7 +289,7 @@ func (s *scan) looksLikeHeadline(h *Block) bool {
 }
 
 var (
-	datelineRe  = regexp.MustCompile(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `)[*_]*\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
+	datelineRe = regexp.MustCompile(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `)[*_]*\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
 	// datelineOnly is a dateline on a line of its own ("LISBON — April 2, 2026"):
 	// it dates the release and is no part of it.
 	datelineOnly = regexp.MustCompile(`^\s*[*_]*` + placeRe + `[*_]*\s*(?:[—–-]{1,2}|,)\s*[*_]*` + dateRe + `[*_]*\s*[—–-]*\s*$`)
@@ -405,6 +407,7 @@ var partFinders = []struct {
 func (s *scan) findParts() {
 	s.used = map[*Block]bool{}
 	s.quotes = map[*Block]bool{}
+	s.exampleQuotes = map[*Block]bool{}
 	for _, f := range partFinders {
 		f.find(s)
 	}
@@ -471,7 +474,9 @@ func (s *scan) partsByLabel() {
 			p := &Part{Kind: k, Span: h.span, Body: Span{h.label.End, h.span.End}, How: HowLabel,
 				Why: fmt.Sprintf("named by the label %q", clipText(strings.TrimSpace(d.Text(h.label)), 40))}
 			if h.plain {
-				p.Label = h.label
+				if formLabel(k, d.Text(h.label)) {
+					p.Label = h.label // "Subtitle: …", left from the template
+				}
 			} else {
 				// a bold lead-in opens a section that runs to the next lead-in or heading
 				p.Span.End = s.leadSectionEnd(b)
@@ -508,6 +513,17 @@ func (s *scan) firstParagraphOnly(p *Part) {
 		p.Text = d.PlainText(p.Body)
 		return
 	}
+}
+
+// formLabel: a label that names the template's slot ("Subtitle:",
+// "Problem:"), as opposed to a lead-in a writer uses on purpose ("Get
+// started:", "Key features:", "Availability:").
+func formLabel(k PartKind, label string) bool {
+	if k == CallToAction {
+		return false
+	}
+	n := normalizeName(label)
+	return !hasWord(n, "features", "works", "benefits", "highlights")
 }
 
 // quoteClassIn tells whose quotation a "Quote:" label or heading introduces:
@@ -663,17 +679,21 @@ func (s *scan) twoLineHead(b *Block) (int, Span) {
 
 func (s *scan) setHeadline(b *Block, prefix int, why string) {
 	p := &Part{Kind: Headline, Span: b.Span, Body: b.Content, Text: b.Text, How: HowCue, Why: why}
+	container := prefix > 0 // "Press Release: …" names the document, not a template slot
 	if prefix == 0 {
 		if m := titlePrefix.FindStringIndex(b.Text); m != nil {
 			prefix = m[1]
 		}
 	}
 	if prefix > 0 {
-		p.Label = b.Prose.SourceSpan(0, prefix)
+		label := b.Prose.SourceSpan(0, prefix)
 		if b.Lead.Start == b.Content.Start && !b.Lead.Empty() {
-			p.Label.Start = b.Content.Start
+			label.Start = b.Content.Start
 		}
-		p.Body.Start = p.Label.End
+		if !container {
+			p.Label = label
+		}
+		p.Body.Start = label.End
 		p.Text = strings.TrimSpace(b.Text[prefix:])
 		if strings.Contains(why, "%q") {
 			p.Why = fmt.Sprintf(why, strings.TrimSpace(b.Text[:prefix]))
