@@ -49,7 +49,7 @@ var (
 func checkInternalMetrics(c *Context) {
 	keep := inPressRelease(c.Doc)
 	report := func(m match) {
-		if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) || quotedMention(m) {
+		if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) || quotedMention(m) || inQuotedQuestion(m) {
 			return
 		}
 		c.Report(Finding{
@@ -208,3 +208,21 @@ var (
 	figureMarketFinder = &needFinder{figureMarketRe, marketNeedles}
 	marketFigureFinder = &needFinder{marketFigureRe, append(marketNeedles, "TAM", "SAM", "SOM")}
 )
+
+// inQuotedQuestion: the metric is inside a quoted question someone asks
+// ("ask questions like “What's our monthly recurring revenue?”"): a
+// customer asking about their own figures, not the team's.
+func inQuotedQuestion(m match) bool {
+	t := m.prose.Text
+	open := strings.LastIndexAny(t[:m.start], "\"“")
+	if open < 0 || m.start-open > 150 {
+		return false
+	}
+	rest := t[m.end:]
+	end := strings.IndexAny(rest, "\"”")
+	if end < 0 || end > 150 {
+		return false
+	}
+	q := strings.TrimSpace(rest[:end])
+	return strings.HasSuffix(q, "?")
+}

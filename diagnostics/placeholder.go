@@ -475,6 +475,40 @@ func isInstruction(t string) bool {
 	return instructionVerbs[string(lowerWord(buf[:0], t[:k]))] && instructionRe.MatchString(t)
 }
 
+// chipRow: the bracket stands in a row of three or more bracketed labels
+// separated by spaces only, the way a sample message shows its buttons.
+func chipRow(t string, i, j int) bool {
+	n := 1
+	for k := j; k < len(t); {
+		for k < len(t) && t[k] == ' ' {
+			k++
+		}
+		if k >= len(t) || t[k] != '[' {
+			break
+		}
+		e := strings.IndexByte(t[k:], ']')
+		if e < 0 {
+			break
+		}
+		k, n = k+e+1, n+1
+	}
+	for k := i; k > 0; {
+		m := k
+		for m > 0 && t[m-1] == ' ' {
+			m--
+		}
+		if m == 0 || t[m-1] != ']' || m == k {
+			break
+		}
+		b := strings.LastIndexByte(t[:m-1], '[')
+		if b < 0 {
+			break
+		}
+		k, n = b, n+1
+	}
+	return n >= 3
+}
+
 // bracketPlaceholder decides whether a bracketed run of prose is template
 // text rather than a citation, a task box, an editorial insertion or syntax.
 func bracketPlaceholder(t string, i, j int, inner string) bool {
@@ -496,6 +530,9 @@ func bracketPlaceholder(t string, i, j int, inner string) bool {
 	}
 	if uiLabels[strings.ToLower(inner)] {
 		return false // a button or menu: "press [Save]"
+	}
+	if chipRow(t, i, j) {
+		return false // a row of buttons or chips: "[World Cup] [Premier League] [All]"
 	}
 	first := inner[0]
 	if first >= 'A' && first <= 'Z' || strings.ContainsAny(inner, "|?") {
