@@ -331,7 +331,9 @@ func leadingName(w string) string {
 
 func capitalWords(t string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127) }) {
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127)
+	}) {
 		if len(w) >= 3 && w[0] >= 'A' && w[0] <= 'Z' && !commonCapital[strings.ToLower(w)] {
 			out = append(out, w)
 		}

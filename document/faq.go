@@ -7,11 +7,11 @@ import (
 )
 
 var (
-	qPrefix       = regexp.MustCompile(`^\s*(?:Q\d*|` + questionLabelRe + `|[A-Z]\d{1,3}|\d{1,3})\s*[.:：)]\s*`)
-	qOnly         = regexp.MustCompile(`^\s*(?:Q\d*|` + questionLabelRe + `)\s*[.:：]?\s*$`)
+	qPrefix = regexp.MustCompile(`^\s*(?:Q\d*|` + questionLabelRe + `|[A-Z]\d{1,3}|\d{1,3})\s*[.:：)]\s*`)
+	qOnly   = regexp.MustCompile(`^\s*(?:Q\d*|` + questionLabelRe + `)\s*[.:：]?\s*$`)
 	// answerLabel opens the answer on the question's own line ("Q: Is it
 	// free? A: Yes.", "**Q:** … **A:** …").
-	answerLabel = regexp.MustCompile(`(?:[?？.]\s*|\s)(?:\*\*|__)?(?:A\d*|` + answerLabelRe + `)\s*[:：]\s*(?:\*\*|__)?\s*`)
+	answerLabel   = regexp.MustCompile(`(?:[?？.]\s*|\s)(?:\*\*|__)?(?:A\d*|` + answerLabelRe + `)\s*[:：]\s*(?:\*\*|__)?\s*`)
 	interrogative = regexp.MustCompile(`(?i)^(what|where|when|why|who|whom|whose|which|how|can|could|will|would|is|are|was|were|do|does|did|should|shall|may|might|has|have)\b`)
 )
 

@@ -15,14 +15,14 @@ var (
 	// attributionLine is a speaker on a line or paragraph of its own after
 	// the quotation: "— Jo Park, Operations Lead", "_Jo Park, Operations Lead_".
 	attributionLine = regexp.MustCompile(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
-	saidRe      = regexp.MustCompile(`(?i)["”»“,]\s*,?\s*(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b|["”」』»“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$|」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
-	leaderCue   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|leader|leadership|managing director|chief executive|gründer\w*|geschäftsführer\w*|fundador\w*|fondat\w*|directeur général|основател\w*|lead engineer|of the project|our)\b|대표|代表|创始人|負責人|负责人`)
+	saidRe          = regexp.MustCompile(`(?i)["”»“,]\s*,?\s*(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b|["”」』»“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$|」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
+	leaderCue       = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|leader|leadership|managing director|chief executive|gründer\w*|geschäftsführer\w*|fundador\w*|fondat\w*|directeur général|основател\w*|lead engineer|of the project|our)\b|대표|代表|创始人|負責人|负责人`)
 	// saidAfter: the attribution right after a quotation's closing mark.
-	saidAfter = regexp.MustCompile(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
+	saidAfter         = regexp.MustCompile(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
 	// speakerBefore: a paragraph that ends by naming who speaks next.
 	speakerBefore = regexp.MustCompile(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
-	customerCue = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner|tester)s?\b|利用者|ユーザー|開発者|お客様|顧客|用户|客户|开发者|고객|사용자|설계사`)
+	customerCue   = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner|tester)s?\b|利用者|ユーザー|開発者|お客様|顧客|用户|客户|开发者|고객|사용자|설계사`)
 )
 
 func isQuoteText(t string) bool { return openQuote.MatchString(t) }
@@ -328,10 +328,11 @@ func sameSpeaker(a, b string) bool {
 	// Entwickler": the name before the comma decides; "Schuman" is "Dr.
 	// Christine Schuman" by her surname
 	na, nb := speakerName(a), speakerName(b)
-	if na != "" && nb != "" && (na == nb || strings.HasSuffix(na, " "+nb) || strings.HasSuffix(nb, " "+na)) {
+	if na != "" && nb != "" && !strings.ContainsAny(na+nb, "[]<>") && (na == nb || strings.HasSuffix(na, " "+nb) || strings.HasSuffix(nb, " "+na)) {
 		return true
 	}
-	wa, wb := speakerWords(a), speakerWords(b)
+	// template slots ("[Name], [CEO] of [Company]") say nobody yet
+	wa, wb := speakerWords(slotRe.ReplaceAllString(a, " ")), speakerWords(slotRe.ReplaceAllString(b, " "))
 	common := 0
 	for w := range wa {
 		if wb[w] {
@@ -341,6 +342,8 @@ func sameSpeaker(a, b string) bool {
 	small := min(len(wa), len(wb))
 	return small > 0 && common*2 >= small
 }
+
+var slotRe = regexp.MustCompile(`\[[^\]]*\]`)
 
 func speakerName(s string) string {
 	if i := strings.IndexAny(s, ",(—–"); i >= 0 {

@@ -53,8 +53,8 @@ type marker struct{ word, rule string }
 var fidelityMarkers = []marker{
 	{"leverage", "jargon"},
 	{"TBD", "placeholder"},
-	{"synergy", "jargon"},
-	{"holistic", "jargon"},
+	{"dramatically", "weasel-word"}, // jargon is read in the press release only
+	{"substantially", "weasel-word"},
 }
 
 func newFidelityDoc() *fidelityDoc {
@@ -63,8 +63,8 @@ func newFidelityDoc() *fidelityDoc {
 			"---\nprfaq: true\n---\n# Acme Ledger shares budgets for small teams\n\n",
 			"\r\n\r\nTeams leverage the ledger every week.\n\n",
 			"\r\n\r\nThe monthly price is TBD today.\n\n",
-			"\r\n\r\n## FAQ\n\n### How much does it cost?\n\nFive dollars, a synergy of plans.\n\n",
-			"\r\n\r\n### Who is it for?\n\nSmall teams; a holistic view for them.\n\n",
+			"\r\n\r\n## FAQ\n\n### How much does it cost?\n\nFive dollars, dramatically less than a spreadsheet consultant.\n\n",
+			"\r\n\r\n### Who is it for?\n\nSmall teams; it saves them substantially more time.\n\n",
 		},
 		zones: []string{"Zone text 😀 漢字.", "Second\tzone\r\nwith CRLF.", "Third zone\rlone CR.", "Fourth zone.", "Last zone."},
 	}
