@@ -475,6 +475,12 @@ func isInstruction(t string) bool {
 	return instructionVerbs[string(lowerWord(buf[:0], t[:k]))] && instructionRe.MatchString(t)
 }
 
+// insideQuotation: offset i of t lies inside quotation marks opened before it.
+func insideQuotation(t string, i int) bool {
+	before := t[:i]
+	return strings.Count(before, "\"")%2 == 1 || strings.Count(before, "“") > strings.Count(before, "”")
+}
+
 // chipRow: the bracket stands in a row of three or more bracketed labels
 // separated by spaces only, the way a sample message shows its buttons.
 func chipRow(t string, i, j int) bool {
@@ -531,8 +537,8 @@ func bracketPlaceholder(t string, i, j int, inner string) bool {
 	if uiLabels[strings.ToLower(inner)] {
 		return false // a button or menu: "press [Save]"
 	}
-	if chipRow(t, i, j) {
-		return false // a row of buttons or chips: "[World Cup] [Premier League] [All]"
+	if chipRow(t, i, j) && insideQuotation(t, i) {
+		return false // a sample message's row of buttons: "“… [World Cup] [Premier League] [All]”"
 	}
 	first := inner[0]
 	if first >= 'A' && first <= 'Z' || strings.ContainsAny(inner, "|?") {

@@ -800,7 +800,7 @@ const (
 // dateline before a bare link is no summary).
 func datedStatement(t string) bool {
 	m := datelineRe.FindStringIndex(t)
-	return m != nil && FieldCount(t[m[1]:]) >= 6
+	return m != nil && FieldCount(t[m[1]:]) >= 4
 }
 
 // announces: a sentence that announces a launch is the summary, however short.
