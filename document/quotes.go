@@ -22,10 +22,15 @@ var (
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
 	// speakerBefore: a paragraph that ends by naming who speaks next.
 	speakerBefore = regexp.MustCompile(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
-	customerCue   = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner|tester)s?\b|利用者|ユーザー|開発者|お客様|顧客|用户|客户|开发者|고객|사용자|설계사`)
+	customerCue   = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner|tester)s?\b|(?i)\b(usuari\w*|utilisat\w*|nutzer\w*|kund\w*|client[ea]s?|mieter\w*|пользовател\w*|клиент\w*)|利用者|ユーザー|開発者|お客様|顧客|用户|客户|开发者|고객|사용자|설계사`)
 )
 
 func isQuoteText(t string) bool { return openQuote.MatchString(t) }
+
+// indefinite articles open a speaker who is nobody in particular ("a
+// product lead", "una usuaria del mercado", "ein Tester").
+var indefinite = map[string]bool{"a": true, "an": true, "one": true, "un": true, "una": true, "une": true,
+	"ein": true, "eine": true, "einer": true, "um": true, "uma": true, "один": true, "одна": true}
 
 // anonymousSpeaker: "— Early tester", "said the Acme team", "a product lead
 // says", "想定利用者" name nobody; the quote is unattributed.
@@ -37,7 +42,7 @@ func anonymousSpeaker(sp string) bool {
 		}
 	}
 	f := strings.Fields(n)
-	if len(f) > 0 && (f[0] == "a" || f[0] == "an" || f[0] == "one") {
+	if len(f) > 0 && indefinite[f[0]] {
 		return true
 	}
 	return len(f) > 0 && f[0] == "the" && hasWord(n, "team", "company", "group")

@@ -180,7 +180,7 @@ var ctaCues = []string{
 	`is available`, `are available`, `visit (us|our|the|https?|\S+\.\w+)`, `sign up`, `opens (today|now)`,
 	`(reserve|book|order|apply|subscribe|download) (it|one|now|today|online|(at|from|on) \S+\.\w+)`, `start (today|now|at|free)`, `signup`, `learn more`, `go to`, `download`, `install`,
 	`try (it|\w+ (today|now|free))`, `let[’']s (use|try|start|get started)`, `start using`, `please (try|tell us|give)`,
-	`use \S+ (now|today)`, `head to`, `register`, `join`, `contact us`, `request access`, `read the`,
+	`use \S+ (now|today)`, `head to`, `register`, `(in|im|on|from) (the )?app store`, `(bei|on|in|from) google play`, `join`, `contact us`, `request access`, `read the`,
 	`jetzt verfügbar`, `ab sofort`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
 	`立即`, `现已`, `지금`,
 }
