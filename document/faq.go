@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -356,4 +357,83 @@ func trimSpan(d *Document, s Span) Span {
 		s.End--
 	}
 	return s
+}
+
+func (s *scan) findFAQ() {
+	d := s.d
+	for _, h := range d.Headings {
+		if isFAQClass(s.class[h]) {
+			s.faqHead = h
+			break
+		}
+	}
+	start := -1
+	if s.faqHead != nil {
+		start = s.faqHead.Span.Start
+	} else {
+		// No FAQ heading: an FAQ may still start with a bold "**FAQs:**"
+		// line or with "**Q: …?**" lines.
+		for _, b := range d.Blocks {
+			if isPseudoHeading(b) && isFAQClass(pseudoClass(b)) {
+				start = b.Span.Start
+				break
+			}
+		}
+		for _, b := range d.Blocks {
+			if start < 0 && b.Kind == Paragraph && strongQuestion(b) {
+				start = b.Span.Start
+				break
+			}
+		}
+	}
+	if start < 0 {
+		return
+	}
+	end := len(d.Source)
+	if s.faqHead != nil {
+		for _, h := range d.Headings {
+			if h.Span.Start > start && h.Level <= s.faqHead.Level && !isFAQClass(s.class[h]) && !strings.HasSuffix(h.Text, "?") && hasLetters(h.Text) {
+				end = h.Span.Start
+				break
+			}
+		}
+	}
+	d.FAQSpan = Span{start, trimEnd(d.Source, start, end)}
+	d.Parts[FAQ] = &Part{Kind: FAQ, Span: d.FAQSpan, Heading: s.faqHead, Body: d.FAQSpan, How: HowCue, Why: "the first question-and-answer entries"}
+	if s.faqHead != nil {
+		d.Parts[FAQ].How, d.Parts[FAQ].Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(s.faqHead.Text, 40))
+	}
+	// external and internal groups
+	var groups []*Block
+	for _, h := range d.Headings {
+		if d.FAQSpan.Contains(h.Span.Start) && (s.class[h] == nameClass(ExternalFAQ) || s.class[h] == nameClass(InternalFAQ)) {
+			groups = append(groups, h)
+		}
+	}
+	for i, g := range groups {
+		gend := d.FAQSpan.End
+		if i+1 < len(groups) {
+			gend = groups[i+1].Span.Start
+		}
+		for _, h := range d.Headings {
+			if h.Span.Start > g.Span.Start && h.Span.Start < gend && h.Level < g.Level && !isFAQClass(s.class[h]) {
+				gend = h.Span.Start
+				break
+			}
+		}
+		k := PartKind(s.class[g])
+		if d.Parts[k] != nil {
+			continue // a second group of the same kind joins the first
+		}
+		p := s.headedPart(k, g, gend)
+		p.How, p.Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(g.Text, 40))
+		d.Parts[k] = p
+	}
+	if s.faqHead != nil {
+		p := d.Parts[FAQ]
+		p.Body = Span{lineAfter(d, s.faqHead), p.Span.End}
+		if p.Body.End < p.Body.Start { // "# FAQ " at the very end: trimmed span, empty body
+			p.Body.End = p.Body.Start
+		}
+	}
 }

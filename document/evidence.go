@@ -1,0 +1,242 @@
+package document
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Evidence that names a part: a heading ("## The Problem"), a lead-in
+// label ("**Quote:**", "Subtitle:") or a bold line standing where a heading
+// would ("**How It Works**"). A name is decisive: the alignment never
+// overrides it.
+
+// labelHit is a lead-in label that names a part: "**The problem.**" at the
+// start of a paragraph, or a plain "Subtitle:" at the start of any line.
+type labelHit struct {
+	class nameClass
+	label Span // the label text
+	span  Span // the label's line to the next label or the paragraph's end
+	plain bool // a plain-text template label, not a bold lead-in
+}
+
+func (s *scan) labels(b *Block) []labelHit {
+	if b.Kind != Paragraph {
+		return nil
+	}
+	d := s.d
+	if isPseudoHeading(b) {
+		// "**How It Works**" on a line of its own heads what follows it
+		if c := pseudoClass(b); isLabelClass(c) {
+			return []labelHit{{class: c, label: b.Content, span: b.Span}}
+		}
+		return nil
+	}
+	if !b.Lead.Empty() && !b.Emphasized {
+		if c := leadClass(b); isLabelClass(c) {
+			return []labelHit{{class: c, label: b.Lead, span: b.Span}}
+		}
+	}
+	var hits []labelHit
+	m := d.Mapper
+	for line := m.Line(b.Content.Start); line <= m.Line(b.Content.End); line++ {
+		start := max(m.LineStart(line), b.Content.Start)
+		text := strings.TrimLeft(string(d.Source[start:m.LineEnd(line)]), " \t")
+		start = m.LineEnd(line) - len(text)
+		if loc := labelRe.FindStringSubmatchIndex(text); loc != nil {
+			if c := classifyName(text[loc[2]:loc[3]]); isLabelClass(c) {
+				if n := len(hits); n > 0 {
+					hits[n-1].span.End = trimEnd(d.Source, hits[n-1].span.Start, m.LineStart(line))
+				}
+				hits = append(hits, labelHit{class: c, label: Span{start, start + loc[1]}, span: Span{m.LineStart(line), b.Span.End}, plain: true})
+			}
+		}
+	}
+	return hits
+}
+
+func isLabelClass(c nameClass) bool { return isPartClass(c) || c == nameQuote }
+
+// isPseudoHeading: a short paragraph that is wholly bold or italic and is
+// not a sentence ("**How It Works**", "**Key Features:**") stands where a
+// heading would.
+func isPseudoHeading(b *Block) bool {
+	if b.Kind != Paragraph || !b.Emphasized || isQuoteText(b.Text) {
+		return false
+	}
+	t := strings.TrimSpace(b.Text)
+	if t == "" || strings.ContainsRune(t, '\n') || FieldCount(t) > 8 {
+		return false
+	}
+	return !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "。") && !strings.HasSuffix(t, "!")
+}
+
+// labelBlocks are the press release's paragraphs, with the first paragraph
+// of each list item (a lazy continuation line can carry a label).
+func (s *scan) labelBlocks() []*Block {
+	var out []*Block
+	for _, b := range s.prBlocks {
+		out = append(out, b)
+		for _, it := range b.Items {
+			if it.First != nil {
+				out = append(out, it.First)
+			}
+		}
+	}
+	return out
+}
+
+// partsByHeading: "## The Problem" names its section.
+func (s *scan) partsByHeading() {
+	d := s.d
+	for _, h := range d.Headings {
+		c := s.class[h]
+		// quote sections are read after the FAQ too ("## Customer Quotes"
+		// at the end of the file)
+		outside := !d.PressRelease.Contains(h.Span.Start)
+		if outside && (d.FAQSpan.Contains(h.Span.Start) || h.Span.Start < d.PressRelease.Start || !(c == nameQuote || c == nameClass(LeaderQuote) || c == nameClass(CustomerQuote))) || h == s.prHead {
+			continue
+		}
+		limit := d.PressRelease.End
+		if outside {
+			limit = len(d.Source)
+		}
+		if c == nameQuote {
+			c = s.quoteClassIn(Span{h.Span.End, s.sectionEnd(h, limit)})
+		}
+		if !isPartClass(c) {
+			continue
+		}
+		k := PartKind(c)
+		if d.Parts[k] != nil {
+			continue
+		}
+		p := s.headedPart(k, h, s.sectionEnd(h, limit))
+		if k == Summary {
+			s.firstParagraphOnly(p)
+		}
+		p.How, p.Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(h.Text, 40))
+		if k == Headline || k == Subheading {
+			// "## Heading" names the part; its text is the first block of the body
+			for _, b := range s.prBlocks {
+				if b.Span.Start >= p.Body.Start && b.Span.Start < p.Body.End && hasLetters(b.Text) {
+					p.Body, p.Text = b.Content, b.Text
+					s.used[b] = true
+					break
+				}
+			}
+		}
+		d.Parts[k] = p
+		s.used[h] = true
+	}
+}
+
+// partsByLabel: "**The problem.** …", "**How It Works**", "Subtitle: …".
+func (s *scan) partsByLabel() {
+	d := s.d
+	for _, b := range s.labelBlocks() {
+		hits := s.labels(b)
+		for _, h := range hits {
+			k := PartKind(h.class)
+			if h.class == nameQuote {
+				k = PartKind(s.quoteClassIn(Span{h.label.End, s.leadSectionEnd(b)}))
+			}
+			if d.Parts[k] != nil {
+				continue
+			}
+			p := &Part{Kind: k, Span: h.span, Body: Span{h.label.End, h.span.End}, How: HowLabel,
+				Why: fmt.Sprintf("named by the label %q", clipText(strings.TrimSpace(d.Text(h.label)), 40))}
+			if h.plain {
+				if formLabel(k, d.Text(h.label)) {
+					p.Label = h.label // "Subtitle: …", left from the template
+				}
+			} else {
+				// a bold lead-in opens a section that runs to the next lead-in or heading
+				p.Span.End = s.leadSectionEnd(b)
+				p.Body.End = p.Span.End
+			}
+			p.Text = strings.TrimSpace(d.Text(p.Body))
+			if !h.plain {
+				p.Text = strings.TrimSpace(strings.TrimPrefix(d.PlainText(p.Span), b.LeadText))
+			}
+			d.Parts[k] = p
+		}
+		if len(hits) > 0 {
+			s.used[b] = true
+		}
+	}
+}
+
+// formLabel: a label that names the template's slot ("Subtitle:",
+// "Problem:"), as opposed to a lead-in a writer uses on purpose ("Get
+// started:", "Key features:", "Availability:").
+func formLabel(k PartKind, label string) bool {
+	if k == CallToAction {
+		return false
+	}
+	n := normalizeName(label)
+	return !hasWord(n, "features", "works", "benefits", "highlights")
+}
+
+// quoteClassIn tells whose quotation a "Quote:" label or heading introduces:
+// the speaker's words decide, then the order (the first is the leader's).
+func (s *scan) quoteClassIn(sp Span) nameClass {
+	for _, p := range s.d.ProseIn(sp) {
+		r := readQuote(&Block{Kind: Paragraph, Text: strings.TrimSpace(p.Text), Prose: p})
+		switch {
+		case r.leader && !r.customer:
+			return nameClass(LeaderQuote)
+		case r.customer && !r.leader:
+			return nameClass(CustomerQuote)
+		}
+	}
+	if s.d.Parts[LeaderQuote] == nil {
+		return nameClass(LeaderQuote)
+	}
+	return nameClass(CustomerQuote)
+}
+
+func (s *scan) leadSectionEnd(b *Block) int {
+	end := s.d.PressRelease.End
+	for _, o := range s.prBlocks {
+		if o.Span.Start <= b.Span.Start {
+			continue
+		}
+		if o.Kind == Heading || isPseudoHeading(o) || (o.Kind == Paragraph && !o.Lead.Empty() && !o.Emphasized && (strings.HasSuffix(strings.TrimSpace(o.LeadText), ":") || isLabelClass(leadClass(o)))) {
+			end = o.Span.Start
+			break
+		}
+	}
+	return trimEnd(s.d.Source, b.Span.Start, end)
+}
+
+// The names of a block's text and lead, and whether it is a release
+// marker, follow from its text alone: they are kept with its prose so the
+// vocabulary is not searched again on every keystroke.
+type (
+	markerKey struct{}
+	pseudoKey struct{}
+	leadKey   struct{}
+)
+
+func blockMarker(b *Block) bool {
+	if b.Prose == nil {
+		return isReleaseMarker(b.Text)
+	}
+	return b.Prose.Memo(markerKey{}, func() any { return isReleaseMarker(b.Text) }).(bool)
+}
+
+func pseudoClass(b *Block) nameClass {
+	read := func() any { return classifyName(strings.TrimRight(b.Text, ".:：— -")) }
+	if b.Prose == nil {
+		return read().(nameClass)
+	}
+	return b.Prose.Memo(pseudoKey{}, read).(nameClass)
+}
+
+func leadClass(b *Block) nameClass {
+	read := func() any { return classifyName(strings.TrimRight(b.LeadText, ".:：— -")) }
+	if b.Prose == nil {
+		return read().(nameClass)
+	}
+	return b.Prose.Memo(leadKey{}, read).(nameClass)
+}

@@ -1,0 +1,433 @@
+package document
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// The press release: where it is, and the parts its shape shows (the
+// headline, the subheading, the summary with its dateline).
+
+func (s *scan) findPressRelease() {
+	d := s.d
+	limit := len(d.Source)
+	if !d.FAQSpan.Empty() {
+		limit = d.FAQSpan.Start
+	}
+	for _, h := range d.Headings {
+		if h.Span.Start >= limit {
+			break
+		}
+		if s.class[h] == namePressRelease {
+			s.prHead = h
+			break
+		}
+	}
+	start := 0
+	if d.FrontMatter != nil {
+		start = d.FrontMatter.Span.End
+	}
+	end := limit
+	if s.prHead != nil {
+		start = s.prHead.Span.Start
+		for _, h := range d.Headings {
+			if h.Span.Start > start && h.Span.Start < end && h.Level <= s.prHead.Level && s.class[h] == nameNone && !s.looksLikeHeadline(h) && !isReleaseMarker(h.Text) {
+				end = h.Span.Start
+				break
+			}
+		}
+	}
+	if s.prHead != nil {
+		start = s.headAbove(start)
+	}
+	d.PressRelease = Span{start, trimEnd(d.Source, start, end)}
+	for _, b := range d.Blocks {
+		if d.PressRelease.Contains(b.Span.Start) && b != s.prHead {
+			s.prBlocks = append(s.prBlocks, b)
+		}
+	}
+}
+
+// headAbove: a headline and subheading placed above the "## Press Release"
+// heading (at most two headings or bold or italic lines, after a title)
+// belong to the press release.
+func (s *scan) headAbove(prStart int) int {
+	d := s.d
+	var above []*Block
+	for _, b := range d.Blocks {
+		if b.Span.Start >= prStart {
+			break
+		}
+		if d.FrontMatter != nil && b.Span.Start < d.FrontMatter.Span.End {
+			continue
+		}
+		if b.Kind == Heading && s.class[b] == nameTitle || b.Kind == HTML || b.Kind == Break {
+			continue
+		}
+		above = append(above, b)
+	}
+	if len(above) == 0 || len(above) > 2 {
+		return prStart
+	}
+	for _, b := range above {
+		headlike := b.Kind == Heading && s.class[b] == nameNone && !structural(b.Text) ||
+			b.Kind == Paragraph && b.Emphasized && blockWords(b) <= 40 && !blockMarker(b)
+		if !headlike {
+			return prStart
+		}
+	}
+	return above[0].Span.Start
+}
+
+// looksLikeHeadline: a heading right after the press-release heading at the
+// same level is its headline, not the end of the press release.
+func (s *scan) looksLikeHeadline(h *Block) bool {
+	for _, b := range s.d.Blocks {
+		if b.Span.Start > s.prHead.Span.Start {
+			return b == h
+		}
+	}
+	return false
+}
+
+var (
+	datelineRe = regexp.MustCompile(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `)[*_]*\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
+	// datelineOnly is a dateline on a line of its own ("LISBON — April 2, 2026"):
+	// it dates the release and is no part of it.
+	datelineOnly = regexp.MustCompile(`^\s*[*_]*` + placeRe + `[*_]*\s*(?:[—–-]{1,2}|,)\s*[*_]*` + dateRe + `[*_]*\s*[—–-]*\s*$`)
+)
+
+// firstParagraphOnly: under "## Summary" the summary is the first
+// paragraph; the paragraphs after it are the problem and the solution, read
+// by the alignment.
+func (s *scan) firstParagraphOnly(p *Part) {
+	d := s.d
+	first := true
+	for _, b := range s.prBlocks {
+		if b.Span.Start < p.Body.Start || b.Span.Start >= p.Span.End || b.Kind != Paragraph || !hasLetters(b.Text) {
+			continue
+		}
+		if first {
+			first = false
+			continue
+		}
+		end := trimEnd(d.Source, p.Span.Start, b.Span.Start)
+		p.Span.End, p.Body.End = end, end
+		p.Text = d.PlainText(p.Body)
+		return
+	}
+}
+
+func (s *scan) findHeadline() {
+	d := s.d
+	if d.Parts[Headline] != nil {
+		return
+	}
+	paragraphs := 0
+	var emphasized *Block
+	for _, b := range s.prBlocks {
+		if s.used[b] || blockMarker(b) {
+			continue
+		}
+		switch b.Kind {
+		case Heading:
+			c := s.class[b]
+			if c == namePressRelease || c == nameTitle {
+				// "# Press Release: Acme sends invoices in one click" is a
+				// container label and a headline in one
+				if n := containerPrefix(b.Text); n > 0 && paragraphs <= 1 {
+					s.setHeadline(b, n, "the heading after its %q label")
+					return
+				}
+			}
+			if c == nameTitle {
+				if d.Title == nil {
+					d.Title = b
+				}
+				continue
+			}
+			if c != nameNone || paragraphs > 1 || structural(b.Text) || !hasLetters(b.Text) {
+				continue
+			}
+			s.setHeadline(b, 0, "the first heading of the press release")
+			return
+		case Paragraph:
+			if !hasLetters(b.Text) {
+				continue
+			}
+			if paragraphs == 0 && !b.Lead.Empty() && blockWords(b) <= 60 && !isQuoteText(b.Text) {
+				if n := containerPrefix(b.Text); n > 0 && (b.Emphasized || strings.HasPrefix(b.Text, b.LeadText)) {
+					s.setHeadline(b, n, "the bold line after its %q label")
+					return
+				}
+				if b.Emphasized && blockWords(b) <= 40 {
+					emphasized = b
+				} else if line, sub := s.twoLineHead(b); line > 0 {
+					// "**Headline**" and "*subheading*" on consecutive lines: one
+					// paragraph, two parts
+					p := &Part{Kind: Headline, Span: Span{b.Span.Start, line}, Body: b.Lead, Text: b.LeadText, How: HowCue,
+						Why: "the bold first line of the press release"}
+					d.Parts[Headline] = p
+					if d.Parts[Subheading] == nil {
+						d.Parts[Subheading] = &Part{Kind: Subheading, Span: Span{sub.Start, b.Span.End}, Body: sub,
+							Text: strings.Trim(strings.TrimSpace(d.Text(sub)), "*_"), How: HowCue, Why: "the italic line under the headline"}
+					}
+					s.used[b] = true
+					return
+				}
+			}
+			paragraphs++
+		}
+	}
+	if emphasized != nil {
+		s.setHeadline(emphasized, 0, "the bold first line of the press release")
+		return
+	}
+	// a title heading with real words besides "PRFAQ" is the headline when
+	// no other heading is.
+	if t := d.Title; t != nil {
+		rest := strings.Fields(titleWords.ReplaceAllString(t.Text, " "))
+		if len(rest) >= 3 {
+			s.setHeadline(t, 0, "the title, which is the only headline")
+			d.Title = nil
+		}
+	}
+}
+
+var titleWords = regexp.MustCompile(`(?i)pr\s*/?\s*[-_]?\s*faqs?|press release|[:—–-]|&|\band\b|\bfaqs?\b`)
+
+// containerPrefix is the length of a "Press Release:" label that opens a
+// headline ("Press Release: Acme sends invoices in one click"), or 0.
+func containerPrefix(text string) int {
+	m := containerRe.FindStringIndex(text)
+	if m == nil || FieldCount(text[m[1]:]) < 3 {
+		return 0
+	}
+	return m[1]
+}
+
+var containerRe = regexp.MustCompile(`(?i)^\W*(?:press release|pr/?faq|pressemitteilung|communiqué de presse|comunicado de prensa|comunicado de imprensa|пресс-релиз|プレスリリース|新闻稿|보도자료)\W*?\s*[:：—–-]\s*`)
+
+// twoLineHead splits a paragraph whose first line is wholly bold and whose
+// second is wholly italic: it returns where the first line ends and the
+// italic line's span, or 0.
+func (s *scan) twoLineHead(b *Block) (int, Span) {
+	d := s.d
+	m := d.Mapper
+	first := m.Line(b.Content.Start)
+	if m.Line(b.Lead.End) != first || m.Line(b.Content.End) != first+1 {
+		return 0, Span{}
+	}
+	rest := strings.TrimSpace(d.Text(Span{m.LineStart(first + 1), b.Content.End}))
+	if len(rest) < 3 || !(rest[0] == '*' || rest[0] == '_') || !(rest[len(rest)-1] == '*' || rest[len(rest)-1] == '_') {
+		return 0, Span{}
+	}
+	start := m.LineStart(first + 1)
+	for start < b.Content.End && isSpace(d.Source[start]) {
+		start++
+	}
+	return trimEnd(d.Source, b.Span.Start, m.LineEnd(first)), Span{start, b.Content.End}
+}
+
+func (s *scan) setHeadline(b *Block, prefix int, why string) {
+	p := &Part{Kind: Headline, Span: b.Span, Body: b.Content, Text: b.Text, How: HowCue, Why: why}
+	container := prefix > 0 // "Press Release: …" names the document, not a template slot
+	if prefix == 0 {
+		if m := titlePrefix.FindStringIndex(b.Text); m != nil {
+			prefix = m[1]
+		}
+	}
+	if prefix > 0 {
+		label := b.Prose.SourceSpan(0, prefix)
+		if b.Lead.Start == b.Content.Start && !b.Lead.Empty() {
+			label.Start = b.Content.Start
+		}
+		if !container {
+			p.Label = label
+		}
+		p.Body.Start = label.End
+		p.Text = strings.TrimSpace(b.Text[prefix:])
+		if strings.Contains(why, "%q") {
+			p.Why = fmt.Sprintf(why, strings.TrimSpace(b.Text[:prefix]))
+		}
+	}
+	p.Why = strings.ReplaceAll(p.Why, " %q", "")
+	s.d.Parts[Headline] = p
+	s.used[b] = true
+}
+
+func (s *scan) findSubheading() {
+	d := s.d
+	h := d.Parts[Headline]
+	if d.Parts[Subheading] != nil || h == nil {
+		return
+	}
+	seen := 0
+	for _, b := range s.prBlocks {
+		if b.Span.Start < h.Span.End || s.used[b] {
+			continue
+		}
+		if !hasLetters(b.Text) && b.Kind == Paragraph {
+			continue
+		}
+		if blockMarker(b) {
+			continue
+		}
+		if seen >= 2 {
+			return
+		}
+		seen++
+		why := "the line under the headline"
+		switch {
+		case b.Kind == Paragraph && b.Emphasized && !isQuoteText(b.Text) && !datelineRe.MatchString(b.Text):
+			s.setSubheading(b, b.Content, b.Text, why)
+			return
+		case b.Kind == Heading && s.class[b] == nameNone && blockWords(b) <= 40 && !structural(b.Text):
+			s.setSubheading(b, b.Content, b.Text, "the heading under the headline")
+			return
+		case b.Kind == BlockQuote && strings.HasPrefix(strings.TrimSpace(d.PlainText(b.Span)), "[!"):
+			seen-- // a GitHub alert ("> [!IMPORTANT]") is an aside
+			continue
+		case b.Kind == BlockQuote:
+			// "> For small landlords who …": a subheading in a blockquote, but
+			// not a "> **Note:**" aside or a quotation
+			ps := d.ProseIn(b.Span)
+			if len(ps) != 1 {
+				return
+			}
+			t := strings.TrimSpace(ps[0].Text)
+			if isQuoteText(t) || labelRe.MatchString(t) || strings.HasPrefix(t, "[!") || FieldCount(t) > 40 || FieldCount(t) < 3 || datelineRe.MatchString(t) {
+				return
+			}
+			s.setSubheading(b, ps[0].Span, t, "the blockquote under the headline")
+			return
+		case b.Kind == Paragraph && s.plainSubheading(b):
+			s.setSubheading(b, b.Content, b.Text, why)
+			return
+		default:
+			return
+		}
+	}
+}
+
+func (s *scan) setSubheading(b *Block, body Span, text, why string) {
+	s.d.Parts[Subheading] = &Part{Kind: Subheading, Span: b.Span, Body: body, Text: text, How: HowCue, Why: why}
+	s.used[b] = true
+}
+
+// isReleaseMarker: "FOR IMMEDIATE RELEASE", "Media contact: …" open a press
+// release without being any part of it.
+func isReleaseMarker(text string) bool {
+	if len(text) > 200 {
+		return false // a marker is a line, not a paragraph
+	}
+	if datelineOnly.MatchString(text) {
+		return true
+	}
+	if m := labelRe.FindStringSubmatch(text); m != nil && m[1] != text && isReleaseMarker(m[1]) {
+		return true // "Reference: https://…"
+	}
+	n := normalizeName(text)
+	if n == "" {
+		return false
+	}
+	w := strings.Fields(n)
+	for _, m := range releaseMarkers {
+		exact, isExact := strings.CutPrefix(m, "=")
+		m = norm(exact)
+		if n == m || !isExact && strings.HasPrefix(n+" ", m+" ") && len(w) <= 8 {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	placeRe = `(?:\p{Lu}[\p{L}.' ]{1,40}(?:,\s*[\p{L}.' ]{2,30})?|\[[^\]]{1,40}\])`
+	monthRe = `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|Januar|Februar|März|Juni|Juli|Oktober|Dezember)\p{L}*\.?`
+	dateRe  = `(?i:` + monthRe + `(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{1,2}\.?\s+(?:de\s+)?` + monthRe + `\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TBD|Q[1-4]\s+\d{4})`
+)
+
+// datedStatement: a dateline that opens a statement of some words (a
+// dateline before a bare link is no summary).
+func datedStatement(t string) bool {
+	m := datelineRe.FindStringIndex(t)
+	return m != nil && FieldCount(t[m[1]:]) >= 4
+}
+
+// announces: a sentence that announces a launch is the summary, however short.
+var announces = regexp.MustCompile(`(?i)\b(today|announc\w*|launch(es|ed|ing)?|introduc(es|ed|ing))\b`)
+
+// plainSubheading: a short one-line paragraph right after the headline,
+// with no dateline, followed by more of the press release.
+func (s *scan) plainSubheading(b *Block) bool {
+	n := blockWords(b)
+	if n < 3 || n > 25 || datelineRe.MatchString(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") || announces.MatchString(b.Text) || isQuestionText(b.Text) {
+		return false
+	}
+	if s.d.Mapper.Line(b.Content.Start) != s.d.Mapper.Line(b.Content.End) || len(b.Prose.Sentences()) != 1 {
+		return false
+	}
+	for _, o := range s.prBlocks {
+		if o.Span.Start > b.Span.End && o.Kind == Paragraph && hasLetters(o.Text) {
+			return FieldCount(o.Text) > n || datelineRe.MatchString(o.Text)
+		}
+	}
+	return false
+}
+
+// plainParagraphs are the press release's unclaimed paragraphs in order.
+func (s *scan) plainParagraphs() []*Block {
+	var out []*Block
+	for _, b := range s.prBlocks {
+		if b.Kind == Paragraph && !s.used[b] && !s.quotes[b] && hasLetters(b.Text) && !blockMarker(b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (s *scan) findSummary() {
+	d := s.d
+	if p := d.Parts[Summary]; p != nil {
+		s.dateline(p)
+		return
+	}
+	for _, b := range s.prBlocks {
+		// "> AUCKLAND — 3 March 2026 — …": a dated summary in a blockquote
+		if b.Kind == BlockQuote && !s.used[b] && datedStatement(strings.TrimSpace(d.PlainText(b.Span))) {
+			if h := d.Parts[Headline]; h == nil || b.Span.Start > h.Span.Start {
+				d.Parts[Summary] = &Part{Kind: Summary, Span: b.Span, Body: b.Span, Text: strings.TrimSpace(d.PlainText(b.Span)),
+					How: HowCue, Why: "the blockquote that opens with the dateline"}
+				s.used[b] = true
+				s.dateline(d.Parts[Summary])
+				return
+			}
+		}
+		if b.Kind == Paragraph {
+			break
+		}
+	}
+	for _, b := range s.plainParagraphs() {
+		if b.Emphasized || (blockWords(b) < 12 && !datedStatement(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
+			continue
+		}
+		s.setPart(Summary, b, Span{})
+		d.Parts[Summary].How, d.Parts[Summary].Why = HowCue, "the first paragraph that says what launches"
+		if datelineRe.MatchString(b.Text) {
+			d.Parts[Summary].Why = "the paragraph that opens with the dateline"
+		}
+		s.dateline(d.Parts[Summary])
+		return
+	}
+}
+
+func (s *scan) dateline(p *Part) {
+	for _, pr := range s.d.ProseIn(p.Body) {
+		if m := datelineRe.FindStringIndex(pr.Text); m != nil {
+			p.Dateline = pr.SourceSpan(m[0], m[1])
+		}
+		return
+	}
+}
