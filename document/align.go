@@ -3,6 +3,7 @@ package document
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // The alignment reads the press release's paragraphs that no heading, label
@@ -23,22 +24,154 @@ var (
 	ctaCue      = cueRe(ctaCues)
 )
 
-func cueRe(pieces []string) *regexp.Regexp {
-	var latin, cjk []string
+// cueSet matches any of its pieces. Each piece is its own small regular
+// expression, tried only when the literal it starts with is in the text: one
+// alternation of every piece made the NFA walk all of them on every paragraph.
+type cueSet struct {
+	words  map[string]bool // pieces that are one plain word, found by a look-up per word of the text
+	pieces []cuePiece
+}
+
+type cuePiece struct {
+	lit string // lower-case literal the piece starts with ("" when it opens with a group)
+	re  *regexp.Regexp
+	// plain: the piece is lit itself, a word or phrase, matched without the
+	// regular expression (prefix: lit may go on, as in "struggl\w*")
+	plain, prefix bool
+	at            *regexp.Regexp // re anchored, tried where lit occurs
+}
+
+func cueRe(pieces []string) cueSet {
+	set := cueSet{words: map[string]bool{}}
 	for _, p := range pieces {
 		p = strings.ReplaceAll(p, "'", "['’]") // "that’s why" as well as "that's why"
+		expr := `(?i)\b(?:` + p + `)\b`
 		if spaceless(p) {
-			cjk = append(cjk, p)
-		} else {
-			latin = append(latin, p)
+			expr = `(?i)` + p // no word boundaries in CJK
+		}
+		cp := cuePiece{lit: leadingLiteral(p), re: regexp.MustCompile(expr), at: regexp.MustCompile(`^` + expr)}
+		rest := p[len(cp.lit):]
+		cp.plain = cp.lit != "" && !spaceless(p) && (rest == "" || rest == `\w*`) && cp.lit == strings.ToLower(p[:len(cp.lit)])
+		cp.prefix = rest == `\w*`
+		if cp.plain && !cp.prefix && !strings.ContainsAny(cp.lit, " -") {
+			set.words[cp.lit] = true
+			continue
+		}
+		set.pieces = append(set.pieces, cp)
+	}
+	return set
+}
+
+// leadingLiteral is the plain text a piece starts with, lower-cased.
+func leadingLiteral(p string) string {
+	end := strings.IndexAny(p, `\()[]?*+|.^${}`)
+	if end < 0 {
+		end = len(p)
+	}
+	return strings.ToLower(p[:end])
+}
+
+// MatchString reports whether any piece matches t.
+func (c cueSet) MatchString(t string) bool { return c.match(t, strings.ToLower(t)) }
+
+// Count is how many times the pieces occur in t.
+func (c cueSet) Count(t string) int {
+	lower, n := strings.ToLower(t), 0
+	eachWord(lower, func(w string) bool {
+		if c.words[w] {
+			n++
+		}
+		return true
+	})
+	for _, p := range c.pieces {
+		if p.lit == "" || strings.Contains(lower, p.lit) {
+			n += len(p.re.FindAllStringIndex(t, -1))
 		}
 	}
-	expr := `(?i)\b(?:` + strings.Join(latin, "|") + `)\b`
-	if len(cjk) > 0 {
-		expr += `|` + strings.Join(cjk, "|")
-	}
-	return regexp.MustCompile(expr)
+	return n
 }
+
+func (c cueSet) match(t, lower string) bool {
+	found := false
+	eachWord(lower, func(w string) bool {
+		found = c.words[w]
+		return !found
+	})
+	if found {
+		return true
+	}
+	for _, p := range c.pieces {
+		if p.plain {
+			if hasCueWord(lower, p.lit, p.prefix) {
+				return true
+			}
+			continue
+		}
+		if p.lit == "" || len(lower) != len(t) {
+			if p.re.MatchString(t) {
+				return true
+			}
+			continue
+		}
+		// try the piece only where its literal starts a word
+		for from := 0; ; {
+			i := strings.Index(lower[from:], p.lit)
+			if i < 0 {
+				break
+			}
+			i += from
+			if (i == 0 || !isCueWordRune(lastRune(lower[:i])) || spaceless(p.lit)) && p.at.MatchString(t[i:]) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+// eachWord calls f with each word of t (letters, digits, apostrophes
+// inside) until f returns false.
+func eachWord(t string, f func(string) bool) {
+	start := -1
+	for i, r := range t {
+		in := isCueWordRune(r) || r == '\'' && start >= 0 || r == '’' && start >= 0
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			if !f(t[start:i]) {
+				return
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		f(t[start:])
+	}
+}
+
+// hasCueWord reports lit in lower as a whole word (or a word's start, with prefix).
+func hasCueWord(lower, lit string, prefix bool) bool {
+	for from := 0; ; {
+		i := strings.Index(lower[from:], lit)
+		if i < 0 {
+			return false
+		}
+		i += from
+		j := i + len(lit)
+		before := i == 0 || !isCueWordRune(lastRune(lower[:i]))
+		after := prefix || j == len(lower) || !isCueWordRune(firstRune(lower[j:]))
+		if before && after {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+func isCueWordRune(r rune) bool { return r == '_' || isWordRune(r) }
+
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
 // parenQuote: "( “Wait, where was that article?” )", an aside quoted.
 var parenQuote = regexp.MustCompile(`^\(\s*["“]`)
@@ -50,6 +183,44 @@ type unit struct {
 	span  Span
 	text  string
 	run   int // units of one run follow each other with nothing claimed between
+	cues  cues
+}
+
+// cues are what a unit's words say, read once per unit (and, for a single
+// paragraph, kept with its prose: they follow from its text alone).
+type cues struct {
+	problem, problemFirst, solution, cta bool
+}
+
+type cuesKey struct{}
+
+// cueWindow is how much of a unit's text the cue words are looked for in.
+const cueWindow = 600
+
+func readCues(text string) cues {
+	// a paragraph's cue sits in its opening; a long section is judged by its
+	// first lines, not searched to its end
+	if len(text) > cueWindow {
+		cut := cueWindow
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	lower, first := strings.ToLower(text), firstSentence(text)
+	return cues{
+		problem:      problemCue.match(text, lower),
+		problemFirst: problemCue.MatchString(first),
+		solution:     solutionCue.match(text, lower),
+		cta:          ctaCue.match(text, lower),
+	}
+}
+
+func unitCues(u *unit) cues {
+	if u.first != nil && u.first.Prose != nil && u.span == u.first.Span && u.first.Kind == Paragraph {
+		return u.first.Prose.Memo(cuesKey{}, func() any { return readCues(u.text) }).(cues)
+	}
+	return readCues(u.text)
 }
 
 // alignSlot is a part the alignment may place, with how a unit scores for it.
@@ -111,7 +282,7 @@ func (s *scan) align() {
 			}
 		}
 		if p.kind == Problem || p.kind == Solution {
-			for to+1 < len(units) && units[to+1].run == units[p.unit].run && !placedAt[to+1] && !ctaCue.MatchString(units[to+1].text) {
+			for to+1 < len(units) && units[to+1].run == units[p.unit].run && !placedAt[to+1] && !units[to+1].cues.cta {
 				to++
 			}
 		}
@@ -253,6 +424,9 @@ func (s *scan) freeUnits() []unit {
 		}
 	}
 	flush()
+	for i := range units {
+		units[i].cues = unitCues(&units[i])
+	}
 	return units
 }
 
@@ -270,7 +444,7 @@ func (s *scan) productWords() map[string]bool {
 		return s.product
 	}
 	text := sum.Text
-	if m := datelineRe.FindStringIndex(text); m != nil {
+	if m := findDateline(text); m != nil {
 		text = text[m[1]:]
 	}
 	text = summaryLead.ReplaceAllString(datePhrase.ReplaceAllString(strings.TrimSpace(text), ""), "")
@@ -374,7 +548,7 @@ func (s *scan) problemScore(u unit, i int, units []unit) (int, string) {
 	if i == 0 && u.span.Start < s.firstQuote() {
 		score, why = 2, "the paragraph after the summary"
 	}
-	if problemCue.MatchString(u.text) {
+	if u.cues.problem {
 		score += 2
 		if why == "" {
 			why = "a paragraph about what is hard today"
@@ -397,13 +571,13 @@ func (s *scan) solutionScore(u unit, i int, units []unit) (int, string) {
 			score, why = 1, "the paragraph after the problem"
 		}
 	}
-	if solutionCue.MatchString(u.text) {
+	if u.cues.solution {
 		score, why = score+2, "a paragraph on what the product does"
 	}
 	if s.namesProduct(u.text) {
 		score, why = score+1, "a paragraph on what the product does"
 	}
-	if problemCue.MatchString(firstSentence(u.text)) && !s.namesProduct(u.text) {
+	if u.cues.problemFirst && !s.namesProduct(u.text) {
 		score--
 	}
 	return score, why
@@ -411,7 +585,7 @@ func (s *scan) solutionScore(u unit, i int, units []unit) (int, string) {
 
 func (s *scan) ctaScore(u unit, i int, units []unit) (int, string) {
 	d := s.d
-	if ctaCue.MatchString(u.text) {
+	if u.cues.cta {
 		return 3, "a paragraph that tells the reader how to start"
 	}
 	// the last paragraph, with where to go: a link or an address

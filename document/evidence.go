@@ -42,6 +42,9 @@ func (s *scan) labels(b *Block) []labelHit {
 		start := max(m.LineStart(line), b.Content.Start)
 		text := strings.TrimLeft(string(d.Source[start:m.LineEnd(line)]), " \t")
 		start = m.LineEnd(line) - len(text)
+		if !labelColon(text) {
+			continue
+		}
 		if loc := labelRe.FindStringSubmatchIndex(text); loc != nil {
 			if c := classifyName(text[loc[2]:loc[3]]); isLabelClass(c) {
 				if n := len(hits); n > 0 {
@@ -239,4 +242,14 @@ func leadClass(b *Block) nameClass {
 		return read().(nameClass)
 	}
 	return b.Prose.Memo(leadKey{}, read).(nameClass)
+}
+
+// labelColon: a label's colon comes within its first words; a line without
+// one holds no label (cheaper than the expression on every line).
+func labelColon(line string) bool {
+	head := line
+	if len(head) > 130 {
+		head = head[:130]
+	}
+	return strings.ContainsAny(head, ":：")
 }

@@ -228,8 +228,8 @@ var (
 )
 
 func stakeholderQuestion(q string) bool {
-	in := len(stakeholderCue.FindAllStringIndex(q, -1))
-	out := len(customerAskCue.FindAllStringIndex(q, -1))
+	in := stakeholderCue.Count(q)
+	out := customerAskCue.Count(q)
 	return in > out
 }
 

@@ -27,23 +27,58 @@ var (
 // "Part 1 —" and "1." prefixes, so "## Part 1 — Press Release ##" and
 // "PRESS RELEASE" compare equal.
 func normalizeName(s string) string {
-	if t := strings.TrimSpace(parenthetical.ReplaceAllString(s, " ")); t != "" {
-		s = t // "Customer FAQ (for pilots)": the qualifier does not name anything
+	if strings.ContainsAny(s, "(（") {
+		if t := strings.TrimSpace(parenthetical.ReplaceAllString(s, " ")); t != "" {
+			s = t // "Customer FAQ (for pilots)": the qualifier does not name anything
+		}
 	}
-	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
-	s = strings.ReplaceAll(s, "'", "")
-	s = strings.TrimSpace(nonAlnum.ReplaceAllString(s, " "))
-	s = partPrefix.ReplaceAllString(s, "")
-	s = numPrefix.ReplaceAllString(s, "")
+	// lower case, apostrophes dropped, every run of other non-letters one space
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’':
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	s = b.String()
+	if s != "" && (s[0] >= '0' && s[0] <= '9' || strings.IndexByte("ivxpst", s[0]) >= 0) {
+		s = partPrefix.ReplaceAllString(s, "")
+		s = numPrefix.ReplaceAllString(s, "")
+	}
 	return strings.TrimPrefix(s, "the ")
 }
 
 func hasWord(s string, words ...string) bool {
-	padded := " " + s + " "
 	for _, w := range words {
-		if strings.Contains(padded, " "+w+" ") {
+		if w != "" && wordIn(s, w) {
 			return true
 		}
+	}
+	return false
+}
+
+// wordIn reports w in s between spaces or the ends (s is a normalised name).
+func wordIn(s, w string) bool {
+	for from := 0; from+len(w) <= len(s); {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if (i == 0 || s[i-1] == ' ') && (i+len(w) == len(s) || s[i+len(w)] == ' ') {
+			return true
+		}
+		from = i + 1
 	}
 	return false
 }
@@ -129,10 +164,19 @@ func refineQuote(n string, c nameClass) nameClass {
 	return c
 }
 
-// normalized holds the vocabulary's phrases already normalised: the
-// reading compares names on every keystroke, the phrases never change.
-var normalized = func() map[string]string {
-	m := map[string]string{}
+// A vocabulary phrase, prepared once: the reading compares names on every
+// keystroke, and the phrases never change.
+type phrase struct {
+	norm  string // normalizeName of the phrase
+	exact bool   // "=word": only the whole name
+	words int
+	cjk   bool // matched inside words (Han, Kana, Hangul)
+}
+
+// prepared holds every vocabulary list prepared, keyed by the list's first
+// element (the lists are package variables, so the key is stable).
+var prepared = func() map[*string][]phrase {
+	m := map[*string][]phrase{}
 	lists := [][]string{titleNames, pressReleaseNames, faqNames, externalGroupWords, internalGroupWords,
 		topicGroupWords, faqQuestionWords, faqGroupAlone, structuralNames, releaseMarkers, instructionVerbs,
 		leaderQuoteWords, customerQuoteWords}
@@ -140,43 +184,46 @@ var normalized = func() map[string]string {
 		lists = append(lists, c.names)
 	}
 	for _, l := range lists {
-		for _, ph := range l {
-			ph = strings.TrimPrefix(ph, "=")
-			m[ph] = normalizeName(ph)
-		}
+		m[&l[0]] = preparePhrases(l)
 	}
 	return m
 }()
 
-// norm is normalizeName of a vocabulary phrase.
-func norm(ph string) string {
-	if n, ok := normalized[ph]; ok {
-		return n
+func preparePhrases(l []string) []phrase {
+	out := make([]phrase, 0, len(l))
+	for _, ph := range l {
+		raw, exact := strings.CutPrefix(ph, "=")
+		n := normalizeName(raw)
+		if n == "" {
+			continue
+		}
+		out = append(out, phrase{norm: n, exact: exact, words: strings.Count(n, " ") + 1, cjk: spaceless(n)})
 	}
-	return normalizeName(ph)
+	return out
+}
+
+func phrasesOf(l []string) []phrase {
+	if len(l) == 0 {
+		return nil
+	}
+	if p, ok := prepared[&l[0]]; ok {
+		return p
+	}
+	return preparePhrases(l)
+}
+
+func (p phrase) in(n string) bool {
+	if p.exact {
+		return n == p.norm
+	}
+	return hasWord(n, p.norm) || p.cjk && strings.Contains(n, p.norm)
 }
 
 // namedBy reports whether the normalised name n (split into words) is
 // named by one of phrases (see vocabulary.go for how a phrase matches).
 func namedBy(n string, words []string, phrases []string) bool {
-	for _, ph := range phrases {
-		if exact, ok := strings.CutPrefix(ph, "="); ok {
-			if n == norm(exact) {
-				return true
-			}
-			continue
-		}
-		ph = norm(ph)
-		if ph == "" {
-			continue
-		}
-		if spaceless(ph) {
-			if strings.Contains(n, ph) && len(words) <= strings.Count(ph, " ")+1+nameSlack {
-				return true
-			}
-			continue
-		}
-		if hasWord(n, ph) && len(words) <= strings.Count(ph, " ")+1+nameSlack {
+	for _, p := range phrasesOf(phrases) {
+		if p.in(n) && (p.exact || len(words) <= p.words+nameSlack) {
 			return true
 		}
 	}
@@ -186,40 +233,25 @@ func namedBy(n string, words []string, phrases []string) bool {
 // namedWithin is namedBy without the length limit: an FAQ heading may
 // carry a long qualifier ("External FAQ (Customers / Developers / Press)").
 func namedWithin(n string, phrases []string) bool {
-	for _, ph := range phrases {
-		if exact, ok := strings.CutPrefix(ph, "="); ok {
-			if n == norm(exact) {
-				return true
-			}
-			continue
-		}
-		if ph = norm(ph); ph != "" && (hasWord(n, ph) || spaceless(ph) && strings.Contains(n, ph)) {
+	for _, p := range phrasesOf(phrases) {
+		if p.in(n) {
 			return true
 		}
 	}
 	return false
 }
 
-// containsAny is namedBy without the length limit.
+// containsAny is namedWithin that reads "=word" phrases anywhere too.
 func containsAny(n string, phrases []string) bool {
-	for _, ph := range phrases {
-		ph = norm(strings.TrimPrefix(ph, "="))
-		if ph != "" && (hasWord(n, ph) || spaceless(ph) && strings.Contains(n, ph)) {
+	for _, p := range phrasesOf(phrases) {
+		if hasWord(n, p.norm) || p.cjk && strings.Contains(n, p.norm) {
 			return true
 		}
 	}
 	return false
 }
 
-func hasAnyWord(n string, words []string) bool {
-	for _, w := range words {
-		w = norm(w)
-		if w != "" && (hasWord(n, w) || spaceless(w) && strings.Contains(n, w)) {
-			return true
-		}
-	}
-	return false
-}
+func hasAnyWord(n string, words []string) bool { return containsAny(n, words) }
 
 // spaceless scripts (Han, Kana, Hangul) are matched inside words.
 func spaceless(s string) bool {
@@ -247,8 +279,9 @@ func isPartClass(c nameClass) bool {
 var titlePrefix = regexp.MustCompile(`^(?i)(title|headline|heading)\s*:\s*`)
 
 // labelRe matches a plain-text template label at the start of a paragraph:
-// "Subtitle: …", "Intro Paragraph: …", "Leader’s Quote: …".
-var labelRe = regexp.MustCompile(`^[\[*_]*(\p{L}[\p{L}\p{N}’' /&-]{1,40}?)\s*[:：](?:\s|$)`)
+// "Subtitle: …", "Intro Paragraph: …", "Leader’s Quote: …", "見出し：…"
+// (a full-width colon needs no space after it).
+var labelRe = regexp.MustCompile(`^[\[*_]*(\p{L}[\p{L}\p{N}’' /&-]{1,40}?)\s*(?::(?:\s|$)|：)`)
 
 // structural headings organise a design document; they are never a headline.
 func structural(heading string) bool {

@@ -280,7 +280,7 @@ func (s *scan) findSubheading() {
 		seen++
 		why := "the line under the headline"
 		switch {
-		case b.Kind == Paragraph && b.Emphasized && !isQuoteText(b.Text) && !datelineRe.MatchString(b.Text):
+		case b.Kind == Paragraph && b.Emphasized && !isQuoteText(b.Text) && !hasDateline(b.Text):
 			s.setSubheading(b, b.Content, b.Text, why)
 			return
 		case b.Kind == Heading && s.class[b] == nameNone && blockWords(b) <= 40 && !structural(b.Text):
@@ -297,7 +297,7 @@ func (s *scan) findSubheading() {
 				return
 			}
 			t := strings.TrimSpace(ps[0].Text)
-			if isQuoteText(t) || labelRe.MatchString(t) || strings.HasPrefix(t, "[!") || FieldCount(t) > 40 || FieldCount(t) < 3 || datelineRe.MatchString(t) {
+			if isQuoteText(t) || labelRe.MatchString(t) || strings.HasPrefix(t, "[!") || FieldCount(t) > 40 || FieldCount(t) < 3 || hasDateline(t) {
 				return
 			}
 			s.setSubheading(b, ps[0].Span, t, "the blockquote under the headline")
@@ -322,7 +322,7 @@ func isReleaseMarker(text string) bool {
 	if len(text) > 200 {
 		return false // a marker is a line, not a paragraph
 	}
-	if datelineOnly.MatchString(text) {
+	if maybeDateline(text) && datelineOnly.MatchString(text) {
 		return true
 	}
 	if m := labelRe.FindStringSubmatch(text); m != nil && m[1] != text && isReleaseMarker(m[1]) {
@@ -332,11 +332,9 @@ func isReleaseMarker(text string) bool {
 	if n == "" {
 		return false
 	}
-	w := strings.Fields(n)
-	for _, m := range releaseMarkers {
-		exact, isExact := strings.CutPrefix(m, "=")
-		m = norm(exact)
-		if n == m || !isExact && strings.HasPrefix(n+" ", m+" ") && len(w) <= 8 {
+	words := FieldCount(n)
+	for _, m := range phrasesOf(releaseMarkers) {
+		if n == m.norm || !m.exact && words <= 8 && strings.HasPrefix(n, m.norm) && (len(n) == len(m.norm) || n[len(m.norm)] == ' ') {
 			return true
 		}
 	}
@@ -349,10 +347,30 @@ const (
 	dateRe  = `(?i:` + monthRe + `(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{1,2}\.?\s+(?:de\s+)?` + monthRe + `\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TBD|Q[1-4]\s+\d{4})`
 )
 
+// maybeDateline is a cheap test before the dateline expressions: a dateline
+// has a year or a bracketed slot, near the start.
+func maybeDateline(t string) bool {
+	head := t
+	if len(head) > 160 {
+		head = head[:160]
+	}
+	return strings.Contains(head, "20") || strings.Contains(head, "19") || strings.ContainsAny(head, "[年") ||
+		strings.Contains(head, "today") || strings.Contains(head, "TBD") || strings.Contains(head, "Q")
+}
+
+func hasDateline(t string) bool { return maybeDateline(t) && datelineRe.MatchString(t) }
+
+func findDateline(t string) []int {
+	if !maybeDateline(t) {
+		return nil
+	}
+	return datelineRe.FindStringIndex(t)
+}
+
 // datedStatement: a dateline that opens a statement of some words (a
 // dateline before a bare link is no summary).
 func datedStatement(t string) bool {
-	m := datelineRe.FindStringIndex(t)
+	m := findDateline(t)
 	return m != nil && FieldCount(t[m[1]:]) >= 4
 }
 
@@ -363,7 +381,7 @@ var announces = regexp.MustCompile(`(?i)\b(today|announc\w*|launch(es|ed|ing)?|i
 // with no dateline, followed by more of the press release.
 func (s *scan) plainSubheading(b *Block) bool {
 	n := blockWords(b)
-	if n < 3 || n > 25 || datelineRe.MatchString(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") || announces.MatchString(b.Text) || isQuestionText(b.Text) {
+	if n < 3 || n > 25 || hasDateline(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") || announces.MatchString(b.Text) || isQuestionText(b.Text) {
 		return false
 	}
 	if s.d.Mapper.Line(b.Content.Start) != s.d.Mapper.Line(b.Content.End) || len(b.Prose.Sentences()) != 1 {
@@ -371,7 +389,7 @@ func (s *scan) plainSubheading(b *Block) bool {
 	}
 	for _, o := range s.prBlocks {
 		if o.Span.Start > b.Span.End && o.Kind == Paragraph && hasLetters(o.Text) {
-			return FieldCount(o.Text) > n || datelineRe.MatchString(o.Text)
+			return FieldCount(o.Text) > n || hasDateline(o.Text)
 		}
 	}
 	return false
@@ -415,7 +433,7 @@ func (s *scan) findSummary() {
 		}
 		s.setPart(Summary, b, Span{})
 		d.Parts[Summary].How, d.Parts[Summary].Why = HowCue, "the first paragraph that says what launches"
-		if datelineRe.MatchString(b.Text) {
+		if hasDateline(b.Text) {
 			d.Parts[Summary].Why = "the paragraph that opens with the dateline"
 		}
 		s.dateline(d.Parts[Summary])
@@ -425,7 +443,7 @@ func (s *scan) findSummary() {
 
 func (s *scan) dateline(p *Part) {
 	for _, pr := range s.d.ProseIn(p.Body) {
-		if m := datelineRe.FindStringIndex(pr.Text); m != nil {
+		if m := findDateline(pr.Text); m != nil {
 			p.Dateline = pr.SourceSpan(m[0], m[1])
 		}
 		return

@@ -15,8 +15,13 @@ var (
 	// attributionLine is a speaker on a line or paragraph of its own after
 	// the quotation: "— Jo Park, Operations Lead", "_Jo Park, Operations Lead_".
 	attributionLine = regexp.MustCompile(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
-	saidRe          = regexp.MustCompile(`(?i)["”»“,]\s*,?\s*(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b|["”」』»“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$|」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
-	leaderCue       = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|leader|leadership|managing director|chief executive|gründer\w*|geschäftsführer\w*|fundador\w*|fondat\w*|directeur général|основател\w*|lead engineer|of the project|our)\b|대표|代表|创始人|負責人|负责人`)
+	// saidVerbRe finds a speaker by an attribution verb ("…," said Jo Park;
+	// Jo Park explains); it runs only when the text has one of the verbs.
+	saidVerbRe = regexp.MustCompile(`(?i)["”»“,]\s*,?\s*(?:[—–-]\s*)?(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b`)
+	// saidMarkRe finds a speaker after the closing mark ("…” — Jo Park",
+	// "「…」と山田は語ります").
+	saidMarkRe = regexp.MustCompile(`["”」』»“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$|」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
+	leaderCue  = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|leader|leadership|managing director|chief executive|gründer\w*|geschäftsführer\w*|fundador\w*|fondat\w*|directeur général|основател\w*|lead engineer|of the project|our)\b|대표|代表|创始人|負責人|负责人`)
 	// saidAfter: the attribution right after a quotation's closing mark.
 	saidAfter         = regexp.MustCompile(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
@@ -158,6 +163,41 @@ func (s *scan) examples(prev *Block) bool {
 
 var exampleLead = regexp.MustCompile(`(?i)\b(thoughts?|questions?|things like|like these|such as|for example|e\.g\.|heard|sound familiar|ever (said|thought|asked|heard)|ask(s|ed)?|prompts?)\b`)
 
+// saidIndex is the leftmost attribution of saidVerbRe and saidMarkRe, as
+// one alternation of both would find it (their groups, in order).
+func saidIndex(text string) []int {
+	var verb []int
+	if hasAttributionVerb(text) {
+		verb = saidVerbRe.FindStringSubmatchIndex(text)
+	}
+	mark := saidMarkRe.FindStringSubmatchIndex(text)
+	switch {
+	case verb == nil && mark == nil:
+		return nil
+	case mark == nil || verb != nil && verb[0] <= mark[0]:
+		return append(verb, -1, -1, -1, -1, -1, -1)
+	}
+	return append([]int{mark[0], mark[1], -1, -1, -1, -1}, mark[2:]...)
+}
+
+// attributionWords are the attribution verbs' words, for a look-up per word.
+var attributionWords = func() map[string]bool {
+	m := map[string]bool{"according": true}
+	for _, v := range attributionVerbs {
+		m[strings.Fields(v)[0]] = true
+	}
+	return m
+}()
+
+func hasAttributionVerb(text string) bool {
+	found := false
+	eachWord(strings.ToLower(text), func(w string) bool {
+		found = attributionWords[w]
+		return !found
+	})
+	return found
+}
+
 // inQuotePart: a block under a "Quote:" label or heading is still read for
 // its speaker.
 func (s *scan) inQuotePart(b *Block) bool {
@@ -207,6 +247,9 @@ var quoteLead = regexp.MustCompile(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:�
 
 func readQuoteText(text string) quoteReading {
 	var r quoteReading
+	if !strings.ContainsAny(text, "\"“„«「『") {
+		return r // no quotation mark, no quotation
+	}
 	if !isQuoteText(text) {
 		// a quotation inside a paragraph: "… the needs of users. "My
 		// system relies on …" said Miguel, head of infrastructure."
@@ -229,7 +272,7 @@ func readQuoteText(text string) quoteReading {
 		return r
 	}
 	r.isQuote = quotedWords.MatchString(text)
-	if m := saidRe.FindStringSubmatchIndex(text); m != nil {
+	if m := saidIndex(text); m != nil {
 		for g := 2; g+1 < len(m); g += 2 {
 			if m[g] >= 0 {
 				r.attribution = [2]int{m[g], m[g+1]}

@@ -178,9 +178,12 @@ var solutionCues = []string{
 var ctaCues = []string{
 	`get started`, `getting started`, `to start`, `available (today|now|in|at|from|on|for|through|via|as)`,
 	`is available`, `are available`, `visit (us|our|the|https?|\S+\.\w+)`, `sign up`, `opens (today|now)`,
-	`(reserve|book|order|apply|subscribe|download) (it|one|now|today|online|(at|from|on) \S+\.\w+)`, `start (today|now|at|free)`, `signup`, `learn more`, `go to`, `download`, `install`,
+	`reserve (it|one|now|today|online|(at|from|on) \S+\.\w+)`, `book (it|one|now|today|online|(at|from|on) \S+\.\w+)`,
+	`order (it|one|now|today|online|(at|from|on) \S+\.\w+)`, `apply (now|today|online|(at|on) \S+\.\w+)`,
+	`subscribe (now|today|(at|on) \S+\.\w+)`, `download (it|now|today|(at|from|on) \S+\.\w+)`, `start (today|now|at|free)`, `signup`, `learn more`, `go to`, `download`, `install`,
 	`try (it|\w+ (today|now|free))`, `let[’']s (use|try|start|get started)`, `start using`, `please (try|tell us|give)`,
-	`use \S+ (now|today)`, `head to`, `register`, `(in|im|on|from) (the )?app store`, `(bei|on|in|from) google play`, `join`, `contact us`, `request access`, `read the`,
+	`use \S+ (now|today)`, `head to`, `register`, `in the app store`, `on the app store`, `from the app store`, `im app store`, `on google play`, `in google play`,
+	`from google play`, `bei google play`, `join`, `contact us`, `request access`, `read the`,
 	`jetzt verfügbar`, `ab sofort`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
 	`立即`, `现已`, `지금`,
 }
