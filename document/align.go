@@ -46,8 +46,13 @@ func cueRe(pieces []string) cueSet {
 	for _, p := range pieces {
 		p = strings.ReplaceAll(p, "'", "['’]") // "that’s why" as well as "that's why"
 		expr := `(?i)\b(?:` + p + `)\b`
-		if spaceless(p) {
+		switch {
+		case spaceless(p):
 			expr = `(?i)` + p // no word boundaries in CJK
+		case !asciiPiece(p):
+			// RE2's \b and \w are ASCII: a Cyrillic or accented piece gets
+			// Unicode letters, and its start is checked where it is tried
+			expr = `(?i)(?:` + strings.ReplaceAll(p, `\w`, `[\p{L}\p{N}_]`) + `)`
 		}
 		cp := cuePiece{lit: leadingLiteral(p), re: regexp.MustCompile(expr), at: regexp.MustCompile(`^` + expr)}
 		rest := p[len(cp.lit):]
@@ -60,6 +65,15 @@ func cueRe(pieces []string) cueSet {
 		set.pieces = append(set.pieces, cp)
 	}
 	return set
+}
+
+func asciiPiece(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // leadingLiteral is the plain text a piece starts with, lower-cased.

@@ -112,7 +112,6 @@ func TestFindQuestions(t *testing.T) {
 // TestStakeholderQuestionOverlappingCues: the customer cue 私 ("I") is
 // found inside the stakeholder cue 私たち ("we").
 func TestStakeholderQuestionOverlappingCues(t *testing.T) {
-	t.Skip("known: CJK cues match inside words, so 私たち (we) counts once for the stakeholder and 私 (I) once for the customer: \"私たちはどう成功を測りますか？\" ties and is read as a customer's question")
 	if !stakeholderQuestion("私たちはどう成功を測りますか？") {
 		t.Error("私たち asks as the team")
 	}

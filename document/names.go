@@ -35,16 +35,18 @@ func normalizeName(s string) string {
 	// lower case, apostrophes dropped, every run of other non-letters one space
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	space, prevCJK := false, false
 	for _, r := range s {
 		switch {
 		case r == '\'' || r == '’':
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
+			cjk := r > 0x2e80 && spaceless(string(r))
+			// "社内FAQ": a change of script parts two words, as a space would
+			if (space || b.Len() > 0 && cjk != prevCJK) && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			space = false
+			space, prevCJK = false, cjk
 			b.WriteRune(unicode.ToLower(r))
 		default:
 			space = true
@@ -100,6 +102,9 @@ func headingClass(h *Block) nameClass {
 func classifyName(raw string) nameClass {
 	if strings.HasSuffix(strings.TrimSpace(raw), "?") || strings.HasSuffix(strings.TrimSpace(raw), "？") {
 		return nameNone
+	}
+	if containerPrefix(raw) > 0 {
+		return nameNone // "Press Release: Acme sends invoices …" is a headline
 	}
 	n := normalizeName(raw)
 	words := strings.Fields(n)

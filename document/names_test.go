@@ -259,7 +259,6 @@ func TestLabelRe(t *testing.T) {
 // TestClassifyNameGluedCJK: Japanese and Chinese writers glue a Latin
 // "FAQ" to the group word ("社内FAQ", "顧客向けFAQ", "内部FAQ").
 func TestClassifyNameGluedCJK(t *testing.T) {
-	t.Skip("known: faqNames are Latin phrases matched as whole words, so \"社内FAQ\" (no space, as Japanese writes it) names nothing while \"社内 FAQ\" names the internal FAQ")
 	cases := map[string]nameClass{
 		"社内FAQ":   nameClass(InternalFAQ),
 		"顧客向けFAQ": nameClass(ExternalFAQ),
@@ -275,7 +274,6 @@ func TestClassifyNameGluedCJK(t *testing.T) {
 // TestLabelReFullWidthColon: a Japanese or Chinese label is followed by
 // its text with no space ("見出し：…", "副标题：…").
 func TestLabelReFullWidthColon(t *testing.T) {
-	t.Skip("known: labelRe wants a space after the colon, also after the full-width \"：\", which CJK text follows directly; \"見出し：ハコブネで…\" and \"副題：…\" are not read as the headline and subheading labels")
 	for in, want := range map[string]string{"見出し：家賃を一回で": "見出し", "副标题：为小房东": "副标题"} {
 		got := ""
 		if m := labelRe.FindStringSubmatch(in); m != nil {

@@ -92,7 +92,7 @@ func (s *scan) looksLikeHeadline(h *Block) bool {
 }
 
 var (
-	datelineRe = regexp.MustCompile(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `)[*_]*\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
+	datelineRe = regexp.MustCompile(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `|[*_]*\[[^\]]*(?i:date|datum|fecha|data|дата|日付|日期)[^\]]*\][*_]*)[*_]*\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
 	// datelineOnly is a dateline on a line of its own ("LISBON — April 2, 2026"):
 	// it dates the release and is no part of it.
 	datelineOnly = regexp.MustCompile(`^\s*[*_]*` + placeRe + `[*_]*\s*(?:[—–-]{1,2}|,)\s*[*_]*` + dateRe + `[*_]*\s*[—–-]*\s*$`)
@@ -133,13 +133,11 @@ func (s *scan) findHeadline() {
 		switch b.Kind {
 		case Heading:
 			c := s.class[b]
-			if c == namePressRelease || c == nameTitle {
-				// "# Press Release: Acme sends invoices in one click" is a
-				// container label and a headline in one
-				if n := containerPrefix(b.Text); n > 0 && paragraphs <= 1 {
-					s.setHeadline(b, n, "the heading after its %q label")
-					return
-				}
+			// "# Press Release: Acme sends invoices in one click" is a
+			// container label and a headline in one
+			if n := containerPrefix(b.Text); n > 0 && paragraphs <= 1 {
+				s.setHeadline(b, n, "the heading after its %q label")
+				return
 			}
 			if c == nameTitle {
 				if d.Title == nil {
@@ -189,13 +187,20 @@ func (s *scan) findHeadline() {
 	if t := d.Title; t != nil {
 		rest := strings.Fields(titleWords.ReplaceAllString(t.Text, " "))
 		if len(rest) >= 3 {
-			s.setHeadline(t, 0, "the title, which is the only headline")
+			prefix := 0
+			if m := titleLabel.FindStringIndex(t.Text); m != nil {
+				prefix = m[1] // "PR/FAQ: Ledger bills tenants": the words after the label
+			}
+			s.setHeadline(t, prefix, "the title, which is the only headline")
 			d.Title = nil
 		}
 	}
 }
 
 var titleWords = regexp.MustCompile(`(?i)pr\s*/?\s*[-_]?\s*faqs?|press release|[:—–-]|&|\band\b|\bfaqs?\b`)
+
+// titleLabel is a title's "PR/FAQ:" opening.
+var titleLabel = regexp.MustCompile(`(?i)^\W*pr\s*/?\s*[-_]?\s*faqs?\W*?\s*[:：—–-]\s*`)
 
 // containerPrefix is the length of a "Press Release:" label that opens a
 // headline ("Press Release: Acme sends invoices in one click"), or 0.
@@ -207,7 +212,7 @@ func containerPrefix(text string) int {
 	return m[1]
 }
 
-var containerRe = regexp.MustCompile(`(?i)^\W*(?:press release|pr/?faq|pressemitteilung|communiqué de presse|comunicado de prensa|comunicado de imprensa|пресс-релиз|プレスリリース|新闻稿|보도자료)\W*?\s*[:：—–-]\s*`)
+var containerRe = regexp.MustCompile(`(?i)^\W*(?:press release|pressemitteilung|communiqué de presse|comunicado de prensa|comunicado de imprensa|пресс-релиз|プレスリリース|新闻稿|보도자료)\W*?\s*[:：—–-]\s*`)
 
 // twoLineHead splits a paragraph whose first line is wholly bold and whose
 // second is wholly italic: it returns where the first line ends and the

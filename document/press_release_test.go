@@ -84,8 +84,10 @@ func TestContainerPrefix(t *testing.T) {
 	}{
 		{"Press Release: Acme sends invoices in one click", "Press Release: "},
 		{"PRESS RELEASE — Acme sends invoices in one click", "PRESS RELEASE — "},
-		{"PR/FAQ: Acme sends invoices in one click", "PR/FAQ: "},
-		{"PRFAQ - Acme sends invoices in one click", "PRFAQ - "},
+		// "PR/FAQ: X" is the document's title (LABELS.md), not a container
+		// label; it is cut only when the title is the only headline
+		{"PR/FAQ: Acme sends invoices in one click", ""},
+		{"PRFAQ - Acme sends invoices in one click", ""},
 		{"Pressemitteilung: Acme verschickt Rechnungen mit einem Klick", "Pressemitteilung: "},
 		{"Communiqué de presse : Acme envoie ses factures en un clic", "Communiqué de presse : "},
 		{"Comunicado de prensa: Acme envía facturas con un clic", "Comunicado de prensa: "},
@@ -219,7 +221,6 @@ func TestPressReleaseHead(t *testing.T) {
 // TestDatelinePlaceholder: a template's one placeholder for the place and
 // the date ("[City, Date] — …").
 func TestDatelinePlaceholder(t *testing.T) {
-	t.Skip("known: datelineRe wants a place and a date, so the template's single \"[City, Date] —\" placeholder is no dateline (the summary's Dateline stays empty)")
 	in := "[City, Date] — Acme today announced Ledger."
 	if m := datelineRe.FindString(in); strings.TrimSpace(m) != "[City, Date] —" {
 		t.Errorf("datelineRe on %q = %q", in, m)
@@ -230,7 +231,6 @@ func TestDatelinePlaceholder(t *testing.T) {
 // container label and the headline in one heading (findHeadline says so),
 // however long the headline.
 func TestContainerHeadlineLong(t *testing.T) {
-	t.Skip("known: findHeadline cuts the container label only from a heading of the press release's blocks classified press-release or title; a short \"# Press Release: Ledger bills tenants\" is the press-release heading itself (prHead, not in prBlocks), so no headline is read at all, and a longer \"Press Release: Acme sends invoices in one click\" has more than nameSlack words besides the phrase, is classified nameNone and is taken whole as \"the first heading\", label included (also testdata/reading/c1-container-headline*.txtar, whose headline Text keeps \"Press Release:\" / \"Pressemitteilung:\")")
 	for src, want := range map[string]string{
 		// short: classified press-release, so it is the press release's heading and never read as a block of it: no headline at all
 		"# Press Release: Ledger bills tenants\n\nSEATTLE — June 2, 2027 — Acme today announced Ledger, which collects rent for small landlords.\n":                                                                  "Ledger bills tenants",

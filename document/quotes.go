@@ -10,24 +10,24 @@ import (
 // "— Name, Title") is a quote; who speaks tells a leader's from a customer's.
 
 var (
-	openQuote   = regexp.MustCompile(`^[*_\s]*["“‘„«「『]`)
-	quotedWords = regexp.MustCompile(`["“„«「『]([^"”“»」』]{20,})(?:["”“»」』]|$)`)
+	openQuote   = regexp.MustCompile(`^[*_\s]*["“‘„«»「『]`) // German also writes »…«
+	quotedWords = regexp.MustCompile(`["“„«»「『]([^"”“»«」』]{20,})(?:["”“»«」』]|$)`)
 	// attributionLine is a speaker on a line or paragraph of its own after
 	// the quotation: "— Jo Park, Operations Lead", "_Jo Park, Operations Lead_".
 	attributionLine = regexp.MustCompile(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
 	// saidVerbRe finds a speaker by an attribution verb ("…," said Jo Park;
 	// Jo Park explains); it runs only when the text has one of the verbs.
-	saidVerbRe = regexp.MustCompile(`(?i)["”»“,]\s*,?\s*(?:[—–-]\s*)?(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b`)
+	saidVerbRe = regexp.MustCompile(`(?i)["”»«“,]\s*,?\s*(?:[—–-]\s*)?(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b`)
 	// saidMarkRe finds a speaker after the closing mark ("…” — Jo Park",
 	// "「…」と山田は語ります").
-	saidMarkRe = regexp.MustCompile(`["”」』»“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$|」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
-	leaderCue  = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|leader|leadership|managing director|chief executive|gründer\w*|geschäftsführer\w*|fundador\w*|fondat\w*|directeur général|основател\w*|lead engineer|of the project|our)\b|대표|代表|创始人|負責人|负责人`)
+	saidMarkRe = regexp.MustCompile(`["”」』»«“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$|」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
+	leaderCue  = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|leader|leadership|managing director|chief executive|gründer\w*|geschäftsführer\w*|fundador\w*|fondat\w*|directeur général|lead engineer|of the project|our)\b|основател|руководител|대표|代表|创始人|負責人|负责人`)
 	// saidAfter: the attribution right after a quotation's closing mark.
 	saidAfter         = regexp.MustCompile(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
 	// speakerBefore: a paragraph that ends by naming who speaks next.
 	speakerBefore = regexp.MustCompile(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
-	customerCue   = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner|tester)s?\b|(?i)\b(usuari\w*|utilisat\w*|nutzer\w*|kund\w*|client[ea]s?|mieter\w*|пользовател\w*|клиент\w*)|利用者|ユーザー|開発者|お客様|顧客|用户|客户|开发者|고객|사용자|설계사`)
+	customerCue   = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner|tester)s?\b|(?i)\b(usuari\w*|utilisat\w*|nutzer\w*|kund\w*|client[ea]s?|mieter\w*)|пользовател|клиент|利用者|ユーザー|開発者|お客様|顧客|用户|客户|开发者|고객|사용자|설계사`)
 )
 
 func isQuoteText(t string) bool { return openQuote.MatchString(t) }
@@ -247,7 +247,7 @@ var quoteLead = regexp.MustCompile(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:�
 
 func readQuoteText(text string) quoteReading {
 	var r quoteReading
-	if !strings.ContainsAny(text, "\"“„«「『") {
+	if !strings.ContainsAny(text, "\"“„«»「『") {
 		return r // no quotation mark, no quotation
 	}
 	if !isQuoteText(text) {

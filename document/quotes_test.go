@@ -198,7 +198,6 @@ func TestQuoteKinds(t *testing.T) {
 
 // TestGermanReversedGuillemets: German typesetting quotes »so«.
 func TestGermanReversedGuillemets(t *testing.T) {
-	t.Skip("known: openQuote and quotedWords do not take » as an opening mark, so a German »…«, sagt … quotation is no quote")
 	r := readQuoteText("»Mit Ledger habe ich meine Wochenenden zurück«, sagt Jana Vogel, Vermieterin in Leipzig.")
 	if !r.isQuote || r.speaker != "Jana Vogel, Vermieterin in Leipzig" {
 		t.Errorf("reading = %+v", r)
@@ -208,7 +207,6 @@ func TestGermanReversedGuillemets(t *testing.T) {
 // TestAttributionAfterCommaDash: Russian (and French) write the
 // attribution after a comma and a dash: «…», — говорит Анна.
 func TestAttributionAfterCommaDash(t *testing.T) {
-	t.Skip("known: saidRe reads a verb right after the closing mark and comma, or a dash right after the closing mark, not both: «…», — говорит Иван Петров names no speaker (commit 05fef7b says it reads \"», — говорит …\"; testdata/reading/c7-ru-sections.txtar line 28 has one but asserts no quote)")
 	for in, want := range map[string]string{
 		"«Теперь я получаю арендную плату вовремя каждый месяц», — говорит Иван Петров.": "Иван Петров",
 		"« Ledger a changé ma façon de gérer mes locations », — explique Claire Dubois.": "Claire Dubois",

@@ -209,7 +209,7 @@ var (
 	customerCues = []string{
 		`i`, `my`, `me`, `you`, `your`, `price`, `pricing`, `cost`, `free`, `install\w*`, `sign up`, `support`,
 		`compatible`, `privacy`, `data`, `works? with`, `ich`, `mein\w*`, `sie`, `je`, `mon`, `vous`, `yo`, `mi`,
-		`usted`, `eu`, `meu`, `você`, `я`, `мой`, `вы`, `我`, `你`, `私`, `料金`, `価格`, `저`, `제가`, `가격`,
+		`usted`, `eu`, `meu`, `você`, `я`, `мой`, `вы`, `我`, `你`, `私は`, `私の`, `私が`, `私に`, `料金`, `価格`, `저`, `제가`, `가격`,
 	}
 )
 
