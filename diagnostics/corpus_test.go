@@ -47,8 +47,13 @@ func TestCorpusSnapshot(t *testing.T) {
 			fmt.Fprintf(&b, "%s:%d:%d: %s [%s] %s\n", name, p.Line+1, p.Character+1, f.Severity, f.Rule, f.Message)
 		}
 	}
-	got := b.String()
-	const golden = "testdata/corpus.golden"
+	snapshot(t, "testdata/corpus.golden", b.String(), "corpus findings changed", "Corpus")
+}
+
+// snapshot compares got with the golden file, or rewrites it with -update;
+// a difference names its first line and the command that rewrites it.
+func snapshot(t *testing.T, golden, got, what, run string) {
+	t.Helper()
 	if *update {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
@@ -57,11 +62,26 @@ func TestCorpusSnapshot(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v (run `go test ./diagnostics -run %s -update` to write it)", err, run)
 	}
-	if got != string(want) {
-		t.Errorf("corpus findings changed; run `go test ./diagnostics -run Corpus -update` and review the diff of %s", golden)
+	if got == string(want) {
+		return
 	}
+	gotLines, wantLines := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < max(len(gotLines), len(wantLines)); i++ {
+		if g, w := at(gotLines, i), at(wantLines, i); g != w {
+			t.Errorf("%s; first difference at line %d of %s:\n got: %s\nwant: %s\n"+
+				"run `go test ./diagnostics -run %s -update` and review the diff", what, i+1, golden, g, w, run)
+			return
+		}
+	}
+}
+
+func at(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return "(end of file)"
 }
 
 func sortedNames(docs map[string]*document.Document) []string {

@@ -2,7 +2,6 @@ package diagnostics
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -25,36 +24,7 @@ func TestCorpusPartsSnapshot(t *testing.T) {
 		doc := docs[name]
 		b.WriteString(renderOutline(name, NewOutline(doc, Default().IsPRFAQ(doc))))
 	}
-	got := b.String()
-	const golden = "testdata/corpus.parts.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run `go test ./diagnostics -run CorpusParts -update` to write it)", err)
-	}
-	if got != string(want) {
-		gotLines, wantLines := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < max(len(gotLines), len(wantLines)); i++ {
-			g, w := at(gotLines, i), at(wantLines, i)
-			if g != w {
-				t.Errorf("the reading of the corpus changed; first difference at line %d of %s:\n got: %s\nwant: %s\n"+
-					"run `go test ./diagnostics -run CorpusParts -update` and review the diff", i+1, golden, g, w)
-				break
-			}
-		}
-	}
-}
-
-func at(lines []string, i int) string {
-	if i < len(lines) {
-		return lines[i]
-	}
-	return "(end of file)"
+	snapshot(t, "testdata/corpus.parts.golden", b.String(), "the reading of the corpus changed", "CorpusParts")
 }
 
 // renderOutline is the golden form of an outline: a line per part and per
