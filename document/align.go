@@ -111,9 +111,30 @@ func (c cueSet) match(t, lower string) bool {
 		found = c.words[w]
 		return !found
 	})
-	if found {
-		return true
+	return found || c.matchPieces(t, lower)
+}
+
+// The one-word pieces of the three sets of the alignment, each word with
+// the sets it belongs to.
+const (
+	cueProblem uint8 = 1 << iota
+	cueSolution
+	cueCTA
+	cueAll = cueProblem | cueSolution | cueCTA
+)
+
+var cueWordSets = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for bit, set := range map[uint8]cueSet{cueProblem: problemCue, cueSolution: solutionCue, cueCTA: ctaCue} {
+		for w := range set.words {
+			m[w] |= bit
+		}
 	}
+	return m
+}()
+
+// matchPieces tries the pieces that are not one plain word.
+func (c cueSet) matchPieces(t, lower string) bool {
 	for _, p := range c.pieces {
 		if p.plain {
 			if hasCueWord(lower, p.lit, p.prefix) {
@@ -222,11 +243,17 @@ func readCues(text string) cues {
 		text = text[:cut]
 	}
 	lower, first := strings.ToLower(text), firstSentence(text)
+	// one pass over the words answers the one-word pieces of all three sets
+	var hit uint8
+	eachWord(lower, func(w string) bool {
+		hit |= cueWordSets[w]
+		return hit != cueAll
+	})
 	return cues{
-		problem:      problemCue.match(text, lower),
+		problem:      hit&cueProblem != 0 || problemCue.matchPieces(text, lower),
 		problemFirst: problemCue.MatchString(first),
-		solution:     solutionCue.match(text, lower),
-		cta:          ctaCue.match(text, lower),
+		solution:     hit&cueSolution != 0 || solutionCue.matchPieces(text, lower),
+		cta:          hit&cueCTA != 0 || ctaCue.matchPieces(text, lower),
 	}
 }
 
@@ -537,6 +564,9 @@ var commonCapital = map[string]bool{"the": true, "today": true, "introducing": t
 // namesProduct: the product is the subject of the paragraph (one of its
 // first four words), as in "TaxLens connects to your Drive".
 func (s *scan) namesProduct(t string) bool {
+	if len(t) > 120 {
+		t = t[:120] // the subject is in the first words
+	}
 	for _, w := range firstN(strings.Fields(t), 4) {
 		if w = strings.TrimRight(leadingName(w), ".,:"); w != "" && s.productWords()[w] {
 			return true

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Quotes: a paragraph in quotation marks with an attribution ("said …",
@@ -20,7 +21,8 @@ var (
 	saidVerbRe = regexp.MustCompile(`(?i)["”»«“,]\s*,?\s*(?:[—–-]\s*)?(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b`)
 	// saidMarkRe finds a speaker after the closing mark ("…” — Jo Park",
 	// "「…」と山田は語ります").
-	saidMarkRe = regexp.MustCompile(`["”」』»«“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$|」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
+	saidMarkRe = regexp.MustCompile(`["”」』»«“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$`)
+	saidJaRe   = regexp.MustCompile(`」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
 	leaderCue  = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|leader|leadership|managing director|chief executive|gründer\w*|geschäftsführer\w*|fundador\w*|fondat\w*|directeur général|lead engineer|of the project|our)\b|основател|руководител|대표|代表|创始人|負責人|负责人`)
 	// saidAfter: the attribution right after a quotation's closing mark.
 	saidAfter         = regexp.MustCompile(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
@@ -170,7 +172,27 @@ func saidIndex(text string) []int {
 	if hasAttributionVerb(text) {
 		verb = saidVerbRe.FindStringSubmatchIndex(text)
 	}
-	mark := saidMarkRe.FindStringSubmatchIndex(text)
+	// the marks' attributions close the text: look in its tail only
+	from := 0
+	if len(text) > 400 {
+		from = len(text) - 400
+		for from < len(text) && !utf8.RuneStart(text[from]) {
+			from++
+		}
+	}
+	mark := saidMarkRe.FindStringSubmatchIndex(text[from:])
+	for i := range mark {
+		if mark[i] >= 0 {
+			mark[i] += from
+		}
+	}
+	if mark == nil && strings.Contains(text, "」") {
+		if ja := saidJaRe.FindStringSubmatchIndex(text); ja != nil {
+			mark = append(ja[:2:2], -1, -1, -1, -1, ja[2], ja[3])
+		}
+	} else if mark != nil {
+		mark = append(mark, -1, -1)
+	}
 	switch {
 	case verb == nil && mark == nil:
 		return nil
@@ -253,6 +275,9 @@ func readQuoteText(text string) quoteReading {
 	if !isQuoteText(text) {
 		// a quotation inside a paragraph: "… the needs of users. "My
 		// system relies on …" said Miguel, head of infrastructure."
+		if !hasAttributionVerb(text) {
+			return r
+		}
 		loc := quotedWords.FindStringIndex(text)
 		if loc == nil || loc[1]-loc[0] < 40 {
 			return r
