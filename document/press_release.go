@@ -359,9 +359,14 @@ func maybeDateline(t string) bool {
 	if len(head) > 160 {
 		head = head[:160]
 	}
+	if !strings.ContainsAny(head, "—–-,年") {
+		return false
+	}
 	return strings.Contains(head, "20") || strings.Contains(head, "19") || strings.ContainsAny(head, "[年") ||
-		strings.Contains(head, "today") || strings.Contains(head, "TBD") || strings.Contains(head, "Q")
+		strings.Contains(head, "today") || strings.Contains(head, "TBD") || quarter.MatchString(head)
 }
+
+var quarter = regexp.MustCompile(`Q[1-4]`)
 
 func hasDateline(t string) bool { return maybeDateline(t) && datelineRe.MatchString(t) }
 

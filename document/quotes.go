@@ -310,7 +310,9 @@ func readQuoteText(text string) quoteReading {
 		return r
 	}
 	r.isQuote = true // a short quotation ("Cool. Looks good.") with its speaker
-	r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
+	if r.speaker != "" {
+		r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
+	}
 	if anonymousSpeaker(r.speaker) {
 		r.anonymous, r.speaker = true, ""
 	}
