@@ -18,7 +18,6 @@ const (
 
 var (
 	parenthetical = regexp.MustCompile(`\([^()]*\)|（[^（）]*）|_\([^()]*\)_`)
-	nonAlnum      = regexp.MustCompile(`[^\p{L}\p{N}]+`)
 	partPrefix    = regexp.MustCompile(`^(part|section|step)\s+(\d+|[ivx]+|one|two|three)\s+`)
 	numPrefix     = regexp.MustCompile(`^(\d+|[ivx]+)\s+`)
 )

@@ -441,7 +441,7 @@ func (s *scan) findSummary() {
 		if b.Emphasized || (blockWords(b) < 12 && !datedStatement(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
 			continue
 		}
-		s.setPart(Summary, b, Span{})
+		s.setPart(Summary, b)
 		d.Parts[Summary].How, d.Parts[Summary].Why = HowCue, "the first paragraph that says what launches"
 		if hasDateline(b.Text) {
 			d.Parts[Summary].Why = "the paragraph that opens with the dateline"

@@ -151,7 +151,7 @@ func hasLetters(s string) bool {
 	return false
 }
 
-func (s *scan) setPart(k PartKind, b *Block, label Span) {
+func (s *scan) setPart(k PartKind, b *Block) {
 	if s.d.Parts[k] != nil {
 		return
 	}
