@@ -203,7 +203,8 @@ var (
 		`we`, `our`, `us`, `team`, `build(ing)?`, `revenue`, `margins?`, `headcount`, `invest\w*`, `budget`,
 		`roadmap`, `competit\w*`, `risks?`, `dependenc\w*`, `legal`, `market`, `strategy`, `strategic`, `business`,
 		`metrics?`, `kpis?`, `measure`, `success`, `staff\w*`, `resources`, `why now`, `maintain\w*`, `stakeholders?`,
-		`leadership`, `launch plan`, `partners?`, `foundation`, `members?`, `wir`, `unser\w*`, `nous`, `notre`,
+		`leadership`, `launch plan`, `partners?`, `foundation`, `members?`, `milestones?`, `working groups?`,
+		`responsible`, `resources`, `timeline`, `governance`, `contributors?`, `participants?`, `ownership`, `stages?`, `wir`, `unser\w*`, `nous`, `notre`,
 		`nosotros`, `nuestr\w*`, `nós`, `nosso\w*`, `мы`, `наш\w*`, `我们`, `私たち`, `弊社`, `우리`,
 	}
 	customerCues = []string{
