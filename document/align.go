@@ -3,7 +3,6 @@ package document
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 // The alignment reads the press release's paragraphs that no heading, label
@@ -18,196 +17,6 @@ import (
 
 var sentenceEnd = regexp.MustCompile(`[.!?]\s+|。`)
 
-var (
-	problemCue  = cueRe(problemCues)
-	solutionCue = cueRe(solutionCues)
-	ctaCue      = cueRe(ctaCues)
-)
-
-// cueSet matches any of its pieces. Each piece is its own small regular
-// expression, tried only when the literal it starts with is in the text: one
-// alternation of every piece made the NFA walk all of them on every paragraph.
-type cueSet struct {
-	words  map[string]bool // pieces that are one plain word, found by a look-up per word of the text
-	pieces []cuePiece
-}
-
-type cuePiece struct {
-	lit string // lower-case literal the piece starts with ("" when it opens with a group)
-	re  *regexp.Regexp
-	// plain: the piece is lit itself, a word or phrase, matched without the
-	// regular expression (prefix: lit may go on, as in "struggl\w*")
-	plain, prefix bool
-	at            *regexp.Regexp // re anchored, tried where lit occurs
-}
-
-func cueRe(pieces []string) cueSet {
-	set := cueSet{words: map[string]bool{}}
-	for _, p := range pieces {
-		p = strings.ReplaceAll(p, "'", "['’]") // "that’s why" as well as "that's why"
-		expr := `(?i)\b(?:` + p + `)\b`
-		switch {
-		case spaceless(p):
-			expr = `(?i)` + p // no word boundaries in CJK
-		case !asciiPiece(p):
-			// RE2's \b and \w are ASCII: a Cyrillic or accented piece gets
-			// Unicode letters, and its start is checked where it is tried
-			expr = `(?i)(?:` + strings.ReplaceAll(p, `\w`, `[\p{L}\p{N}_]`) + `)`
-		}
-		cp := cuePiece{lit: leadingLiteral(p), re: regexp.MustCompile(expr), at: regexp.MustCompile(`^` + expr)}
-		rest := p[len(cp.lit):]
-		cp.plain = cp.lit != "" && !spaceless(p) && (rest == "" || rest == `\w*`) && cp.lit == strings.ToLower(p[:len(cp.lit)])
-		cp.prefix = rest == `\w*`
-		if cp.plain && !cp.prefix && !strings.ContainsAny(cp.lit, " -") {
-			set.words[cp.lit] = true
-			continue
-		}
-		set.pieces = append(set.pieces, cp)
-	}
-	return set
-}
-
-func asciiPiece(p string) bool {
-	for i := 0; i < len(p); i++ {
-		if p[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// leadingLiteral is the plain text a piece starts with, lower-cased.
-func leadingLiteral(p string) string {
-	end := strings.IndexAny(p, `\()[]?*+|.^${}`)
-	if end < 0 {
-		end = len(p)
-	}
-	return strings.ToLower(p[:end])
-}
-
-// MatchString reports whether any piece matches t.
-func (c cueSet) MatchString(t string) bool { return c.match(t, strings.ToLower(t)) }
-
-// Count is how many times the pieces occur in t.
-func (c cueSet) Count(t string) int {
-	lower, n := strings.ToLower(t), 0
-	eachWord(lower, func(w string) bool {
-		if c.words[w] {
-			n++
-		}
-		return true
-	})
-	for _, p := range c.pieces {
-		if p.lit == "" || strings.Contains(lower, p.lit) {
-			n += len(p.re.FindAllStringIndex(t, -1))
-		}
-	}
-	return n
-}
-
-func (c cueSet) match(t, lower string) bool {
-	found := false
-	eachWord(lower, func(w string) bool {
-		found = c.words[w]
-		return !found
-	})
-	return found || c.matchPieces(t, lower)
-}
-
-// The one-word pieces of the three sets of the alignment, each word with
-// the sets it belongs to.
-const (
-	cueProblem uint8 = 1 << iota
-	cueSolution
-	cueCTA
-	cueAll = cueProblem | cueSolution | cueCTA
-)
-
-var cueWordSets = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for bit, set := range map[uint8]cueSet{cueProblem: problemCue, cueSolution: solutionCue, cueCTA: ctaCue} {
-		for w := range set.words {
-			m[w] |= bit
-		}
-	}
-	return m
-}()
-
-// matchPieces tries the pieces that are not one plain word.
-func (c cueSet) matchPieces(t, lower string) bool {
-	for _, p := range c.pieces {
-		if p.plain {
-			if hasCueWord(lower, p.lit, p.prefix) {
-				return true
-			}
-			continue
-		}
-		if p.lit == "" || len(lower) != len(t) {
-			if p.re.MatchString(t) {
-				return true
-			}
-			continue
-		}
-		// try the piece only where its literal starts a word
-		for from := 0; ; {
-			i := strings.Index(lower[from:], p.lit)
-			if i < 0 {
-				break
-			}
-			i += from
-			if (i == 0 || !isCueWordRune(lastRune(lower[:i])) || spaceless(p.lit)) && p.at.MatchString(t[i:]) {
-				return true
-			}
-			from = i + 1
-		}
-	}
-	return false
-}
-
-// eachWord calls f with each word of t (letters, digits, apostrophes
-// inside) until f returns false.
-func eachWord(t string, f func(string) bool) {
-	start := -1
-	for i, r := range t {
-		in := isCueWordRune(r) || r == '\'' && start >= 0 || r == '’' && start >= 0
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			if !f(t[start:i]) {
-				return
-			}
-			start = -1
-		}
-	}
-	if start >= 0 {
-		f(t[start:])
-	}
-}
-
-// hasCueWord reports lit in lower as a whole word (or a word's start, with prefix).
-func hasCueWord(lower, lit string, prefix bool) bool {
-	for from := 0; ; {
-		i := strings.Index(lower[from:], lit)
-		if i < 0 {
-			return false
-		}
-		i += from
-		j := i + len(lit)
-		before := i == 0 || !isCueWordRune(lastRune(lower[:i]))
-		after := prefix || j == len(lower) || !isCueWordRune(firstRune(lower[j:]))
-		if before && after {
-			return true
-		}
-		from = i + 1
-	}
-}
-
-func isCueWordRune(r rune) bool { return r == '_' || isWordRune(r) }
-
-func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
-func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
-
 // parenQuote: "( “Wait, where was that article?” )", an aside quoted.
 var parenQuote = regexp.MustCompile(`^\(\s*["“]`)
 
@@ -221,53 +30,18 @@ type unit struct {
 	cues  cues
 }
 
-// cues are what a unit's words say, read once per unit (and, for a single
-// paragraph, kept with its prose: they follow from its text alone).
-type cues struct {
-	problem, problemFirst, solution, cta bool
-}
-
-type cuesKey struct{}
-
-// cueWindow is how much of a unit's text the cue words are looked for in.
-const cueWindow = 600
-
-func readCues(text string) cues {
-	// a paragraph's cue sits in its opening; a long section is judged by its
-	// first lines, not searched to its end
-	if len(text) > cueWindow {
-		cut := cueWindow
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
-	lower, first := strings.ToLower(text), firstSentence(text)
-	// one pass over the words answers the one-word pieces of all three sets
-	var hit uint8
-	eachWord(lower, func(w string) bool {
-		hit |= cueWordSets[w]
-		return hit != cueAll
-	})
-	return cues{
-		problem:      hit&cueProblem != 0 || problemCue.matchPieces(text, lower),
-		problemFirst: problemCue.MatchString(first),
-		solution:     hit&cueSolution != 0 || solutionCue.matchPieces(text, lower),
-		cta:          hit&cueCTA != 0 || ctaCue.matchPieces(text, lower),
-	}
-}
-
-func unitCues(u *unit) cues {
-	if u.first != nil && u.first.Prose != nil && u.span == u.first.Span && u.first.Kind == Paragraph {
-		return u.first.Prose.Memo(cuesKey{}, func() any { return readCues(u.text) }).(cues)
-	}
-	return readCues(u.text)
-}
-
 // alignSlot is a part the alignment may place, with how a unit scores for it.
 type alignSlot struct {
 	kind  PartKind
-	score func(s *scan, u unit, i int, units []unit) (int, string)
+	score func(s *scan, u unit, i int, units []unit) fit
+}
+
+// fit is how well a unit fits a slot: its score, what showed it (HowPosition
+// or HowCue) and why, in words.
+type fit struct {
+	score int
+	how   How
+	why   string
 }
 
 var (
@@ -283,13 +57,16 @@ var alignOrders = [][]alignSlot{
 }
 
 func (s *scan) align() {
-	d := s.d
 	units := s.freeUnits()
-	if len(units) == 0 {
-		s.summaryIsSolution()
-		s.ctaInSummary()
-		return
-	}
+	left := s.placeUnits(units)
+	s.summaryIsSolution(left)
+	s.ctaInSummary()
+}
+
+// placeUnits runs the program in each order, gives the best reading's
+// units their parts, and returns how many units are left without one.
+func (s *scan) placeUnits(units []unit) int {
+	d := s.d
 	var best []placed
 	bestScore := 0
 	for oi, order := range alignOrders {
@@ -307,11 +84,11 @@ func (s *scan) align() {
 			best, bestScore = got, score
 		}
 	}
-	defer s.summaryIsSolution()
 	placedAt := map[int]bool{}
 	for _, p := range best {
 		placedAt[p.unit] = true
 	}
+	covered := 0
 	for _, p := range best {
 		from, to := p.unit, p.unit
 		// the problem and the solution run over several paragraphs: the
@@ -327,21 +104,17 @@ func (s *scan) align() {
 				to++
 			}
 		}
+		covered += to - from + 1
 		span := Span{units[from].span.Start, units[to].span.End}
-		how := HowCue
-		if p.byPosition {
-			how = HowPosition
-		}
-		d.Parts[p.kind] = &Part{Kind: p.kind, Span: span, Body: span, Text: strings.TrimSpace(d.PlainText(span)), How: how, Why: p.why}
+		d.Parts[p.kind] = &Part{Kind: p.kind, Span: span, Body: span, Text: strings.TrimSpace(d.PlainText(span)), How: p.how, Why: p.why}
 	}
-	s.ctaInSummary()
+	return len(units) - covered
 }
 
 type placed struct {
-	kind       PartKind
-	unit       int
-	why        string
-	byPosition bool
+	kind PartKind
+	unit int
+	fit
 }
 
 // place is the dynamic program: the best total score of giving slots, in
@@ -358,13 +131,11 @@ func (s *scan) place(units []unit, slots []alignSlot) ([]placed, int) {
 	for i := range best {
 		best[i] = make([]cell, k+1)
 	}
-	scores := make([][]int, n)
-	whys := make([][]string, n)
+	fits := make([][]fit, n)
 	for i, u := range units {
-		scores[i] = make([]int, k)
-		whys[i] = make([]string, k)
+		fits[i] = make([]fit, k)
 		for j, sl := range slots {
-			scores[i][j], whys[i][j] = sl.score(s, u, i, units)
+			fits[i][j] = sl.score(s, u, i, units)
 		}
 	}
 	for i := n - 1; i >= 0; i-- {
@@ -374,7 +145,7 @@ func (s *scan) place(units []unit, slots []alignSlot) ([]placed, int) {
 			c := cell{score: max(skipUnit, skipSlot)}
 			// >=: of two equal readings, the earlier paragraph (a call to
 			// action that starts where the first "visit …" is)
-			if sc := scores[i][j]; sc > 0 && sc+best[i+1][j+1].score >= c.score {
+			if sc := fits[i][j].score; sc > 0 && sc+best[i+1][j+1].score >= c.score {
 				c = cell{score: sc + best[i+1][j+1].score, take: true}
 			}
 			best[i][j] = c
@@ -384,7 +155,7 @@ func (s *scan) place(units []unit, slots []alignSlot) ([]placed, int) {
 	for i, j := 0, 0; i < n && j < k; {
 		switch {
 		case best[i][j].take:
-			out = append(out, placed{kind: slots[j].kind, unit: i, why: whys[i][j], byPosition: strings.HasPrefix(whys[i][j], "the ")})
+			out = append(out, placed{kind: slots[j].kind, unit: i, fit: fits[i][j]})
 			i, j = i+1, j+1
 		case best[i][j].score == best[i+1][j].score:
 			i++
@@ -584,59 +355,58 @@ func (s *scan) firstQuote() int {
 	return s.d.PressRelease.End
 }
 
-func (s *scan) problemScore(u unit, i int, units []unit) (int, string) {
+func (s *scan) problemScore(u unit, i int, units []unit) fit {
 	if sol := s.d.Parts[Solution]; sol != nil && sol.How != HowPosition && u.span.Start > sol.Span.Start {
-		return 0, ""
+		return fit{}
 	}
-	score, why := 0, ""
+	var f fit
 	if i == 0 && u.span.Start < s.firstQuote() {
-		score, why = 2, "the paragraph after the summary"
+		f = fit{2, HowPosition, "the paragraph after the summary"}
 	}
 	if u.cues.problem {
-		score += 2
-		if why == "" {
-			why = "a paragraph about what is hard today"
+		f.score += 2
+		if f.why == "" {
+			f.how, f.why = HowCue, "a paragraph about what is hard today"
 		}
 	}
 	if s.namesProduct(u.text) || strings.HasPrefix(u.text, "With ") {
-		score -= 3
+		f.score -= 3
 	}
-	return score, why
+	return f
 }
 
-func (s *scan) solutionScore(u unit, i int, units []unit) (int, string) {
-	score, why := 0, ""
+func (s *scan) solutionScore(u unit, i int, units []unit) fit {
+	var f fit
 	if u.span.Start < s.firstQuote() {
 		named := s.d.Parts[Problem] // placed before the alignment: by a heading or label
 		switch {
-		case named == nil && i == 1:
-			score, why = 1, "the paragraph after the problem"
-		case named != nil && u.span.Start > named.Span.Start && (i == 0 || units[i-1].span.Start < named.Span.Start):
-			score, why = 1, "the paragraph after the problem"
+		case named == nil && i == 1,
+			named != nil && u.span.Start > named.Span.Start && (i == 0 || units[i-1].span.Start < named.Span.Start):
+			f = fit{1, HowPosition, "the paragraph after the problem"}
 		}
 	}
+	const does = "a paragraph on what the product does"
 	if u.cues.solution {
-		score, why = score+2, "a paragraph on what the product does"
+		f = fit{f.score + 2, HowCue, does}
 	}
 	if s.namesProduct(u.text) {
-		score, why = score+1, "a paragraph on what the product does"
+		f = fit{f.score + 1, HowCue, does}
 	}
 	if u.cues.problemFirst && !s.namesProduct(u.text) {
-		score--
+		f.score--
 	}
-	return score, why
+	return f
 }
 
-func (s *scan) ctaScore(u unit, i int, units []unit) (int, string) {
-	d := s.d
+func (s *scan) ctaScore(u unit, i int, units []unit) fit {
 	if u.cues.cta {
-		return 3, "a paragraph that tells the reader how to start"
+		return fit{3, HowCue, "a paragraph that tells the reader how to start"}
 	}
 	// the last paragraph, with where to go: a link or an address
-	if i == len(units)-1 && i > 0 && (siteRe.MatchString(u.text) || strings.Contains(d.Text(u.span), "](")) {
-		return 2, "the last paragraph, which says where to go"
+	if i == len(units)-1 && i > 0 && (siteRe.MatchString(u.text) || strings.Contains(s.d.Text(u.span), "](")) {
+		return fit{2, HowPosition, "the last paragraph, which says where to go"}
 	}
-	return 0, ""
+	return fit{}
 }
 
 // siteRe is an address a reader can go to: a URL or a domain name.
@@ -658,10 +428,10 @@ func firstSentence(t string) string {
 
 // summaryIsSolution: a press release of one paragraph says what the
 // product does in its summary; that paragraph is the solution too.
-func (s *scan) summaryIsSolution() {
+func (s *scan) summaryIsSolution(left int) {
 	d := s.d
 	sum := d.Parts[Summary]
-	if d.Parts[Solution] != nil || sum == nil || len(s.freeUnits()) > 0 {
+	if d.Parts[Solution] != nil || sum == nil || left > 0 {
 		return
 	}
 	if solutionCue.MatchString(sum.Text) {

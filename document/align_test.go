@@ -33,11 +33,11 @@ const alignStep = "alignment of the rest"
 
 // fixedSlot scores unit i by scores[i].
 func fixedSlot(k PartKind, scores ...int) alignSlot {
-	return alignSlot{k, func(_ *scan, _ unit, i int, _ []unit) (int, string) {
+	return alignSlot{k, func(_ *scan, _ unit, i int, _ []unit) fit {
 		if i < len(scores) {
-			return scores[i], "fixed"
+			return fit{scores[i], HowCue, "fixed"}
 		}
-		return 0, ""
+		return fit{}
 	}}
 }
 

@@ -1,0 +1,245 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Cue words: what a paragraph's own words say about the part it is (a
+// problem, a solution, a call to action), for the alignment (align.go) and
+// for telling a stakeholder's FAQ question from a customer's (faq.go). The
+// words are data in vocabulary.go.
+
+var (
+	problemCue  = cueRe(problemCues)
+	solutionCue = cueRe(solutionCues)
+	ctaCue      = cueRe(ctaCues)
+)
+
+// cueSet matches any of its pieces. Each piece is its own small regular
+// expression, tried only when the literal it starts with is in the text: one
+// alternation of every piece made the NFA walk all of them on every paragraph.
+type cueSet struct {
+	words  map[string]bool // pieces that are one plain word, found by a look-up per word of the text
+	pieces []cuePiece
+}
+
+type cuePiece struct {
+	lit string // lower-case literal the piece starts with ("" when it opens with a group)
+	re  *regexp.Regexp
+	// plain: the piece is lit itself, a word or phrase, matched without the
+	// regular expression (prefix: lit may go on, as in "struggl\w*")
+	plain, prefix bool
+	at            *regexp.Regexp // re anchored, tried where lit occurs
+}
+
+func cueRe(pieces []string) cueSet {
+	set := cueSet{words: map[string]bool{}}
+	for _, p := range pieces {
+		p = strings.ReplaceAll(p, "'", "['’]") // "that’s why" as well as "that's why"
+		expr := `(?i)\b(?:` + p + `)\b`
+		switch {
+		case spaceless(p):
+			expr = `(?i)` + p // no word boundaries in CJK
+		case !asciiPiece(p):
+			// RE2's \b and \w are ASCII: a Cyrillic or accented piece gets
+			// Unicode letters, and its start is checked where it is tried
+			expr = `(?i)(?:` + strings.ReplaceAll(p, `\w`, `[\p{L}\p{N}_]`) + `)`
+		}
+		cp := cuePiece{lit: leadingLiteral(p), re: regexp.MustCompile(expr), at: regexp.MustCompile(`^` + expr)}
+		rest := p[len(cp.lit):]
+		cp.plain = cp.lit != "" && !spaceless(p) && (rest == "" || rest == `\w*`) && cp.lit == strings.ToLower(p[:len(cp.lit)])
+		cp.prefix = rest == `\w*`
+		if cp.plain && !cp.prefix && !strings.ContainsAny(cp.lit, " -") {
+			set.words[cp.lit] = true
+			continue
+		}
+		set.pieces = append(set.pieces, cp)
+	}
+	return set
+}
+
+func asciiPiece(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// leadingLiteral is the plain text a piece starts with, lower-cased.
+func leadingLiteral(p string) string {
+	end := strings.IndexAny(p, `\()[]?*+|.^${}`)
+	if end < 0 {
+		end = len(p)
+	}
+	return strings.ToLower(p[:end])
+}
+
+// MatchString reports whether any piece matches t.
+func (c cueSet) MatchString(t string) bool { return c.match(t, strings.ToLower(t)) }
+
+// Count is how many times the pieces occur in t.
+func (c cueSet) Count(t string) int {
+	lower, n := strings.ToLower(t), 0
+	eachWord(lower, func(w string) bool {
+		if c.words[w] {
+			n++
+		}
+		return true
+	})
+	for _, p := range c.pieces {
+		if p.lit == "" || strings.Contains(lower, p.lit) {
+			n += len(p.re.FindAllStringIndex(t, -1))
+		}
+	}
+	return n
+}
+
+func (c cueSet) match(t, lower string) bool {
+	found := false
+	eachWord(lower, func(w string) bool {
+		found = c.words[w]
+		return !found
+	})
+	return found || c.matchPieces(t, lower)
+}
+
+// The one-word pieces of the three sets of the alignment, each word with
+// the sets it belongs to.
+const (
+	cueProblem uint8 = 1 << iota
+	cueSolution
+	cueCTA
+	cueAll = cueProblem | cueSolution | cueCTA
+)
+
+var cueWordSets = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for bit, set := range map[uint8]cueSet{cueProblem: problemCue, cueSolution: solutionCue, cueCTA: ctaCue} {
+		for w := range set.words {
+			m[w] |= bit
+		}
+	}
+	return m
+}()
+
+// matchPieces tries the pieces that are not one plain word.
+func (c cueSet) matchPieces(t, lower string) bool {
+	for _, p := range c.pieces {
+		if p.plain {
+			if hasCueWord(lower, p.lit, p.prefix) {
+				return true
+			}
+			continue
+		}
+		if p.lit == "" || len(lower) != len(t) {
+			if p.re.MatchString(t) {
+				return true
+			}
+			continue
+		}
+		// try the piece only where its literal starts a word
+		for from := 0; ; {
+			i := strings.Index(lower[from:], p.lit)
+			if i < 0 {
+				break
+			}
+			i += from
+			if (i == 0 || !isCueWordRune(lastRune(lower[:i])) || spaceless(p.lit)) && p.at.MatchString(t[i:]) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+// eachWord calls f with each word of t (letters, digits, apostrophes
+// inside) until f returns false.
+func eachWord(t string, f func(string) bool) {
+	start := -1
+	for i, r := range t {
+		in := isCueWordRune(r) || r == '\'' && start >= 0 || r == '’' && start >= 0
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			if !f(t[start:i]) {
+				return
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		f(t[start:])
+	}
+}
+
+// hasCueWord reports lit in lower as a whole word (or a word's start, with prefix).
+func hasCueWord(lower, lit string, prefix bool) bool {
+	for from := 0; ; {
+		i := strings.Index(lower[from:], lit)
+		if i < 0 {
+			return false
+		}
+		i += from
+		j := i + len(lit)
+		before := i == 0 || !isCueWordRune(lastRune(lower[:i]))
+		after := prefix || j == len(lower) || !isCueWordRune(firstRune(lower[j:]))
+		if before && after {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+func isCueWordRune(r rune) bool { return r == '_' || isWordRune(r) }
+
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+// cues are what a unit's words say, read once per unit (and, for a single
+// paragraph, kept with its prose: they follow from its text alone).
+type cues struct {
+	problem, problemFirst, solution, cta bool
+}
+
+type cuesKey struct{}
+
+// cueWindow is how much of a unit's text the cue words are looked for in.
+const cueWindow = 600
+
+func readCues(text string) cues {
+	// a paragraph's cue sits in its opening; a long section is judged by its
+	// first lines, not searched to its end
+	if len(text) > cueWindow {
+		cut := cueWindow
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	lower, first := strings.ToLower(text), firstSentence(text)
+	// one pass over the words answers the one-word pieces of all three sets
+	var hit uint8
+	eachWord(lower, func(w string) bool {
+		hit |= cueWordSets[w]
+		return hit != cueAll
+	})
+	return cues{
+		problem:      hit&cueProblem != 0 || problemCue.matchPieces(text, lower),
+		problemFirst: problemCue.MatchString(first),
+		solution:     hit&cueSolution != 0 || solutionCue.matchPieces(text, lower),
+		cta:          hit&cueCTA != 0 || ctaCue.matchPieces(text, lower),
+	}
+}
+
+func unitCues(u *unit) cues {
+	if u.first != nil && u.first.Prose != nil && u.span == u.first.Span && u.first.Kind == Paragraph {
+		return u.first.Prose.Memo(cuesKey{}, func() any { return readCues(u.text) }).(cues)
+	}
+	return readCues(u.text)
+}
