@@ -142,16 +142,8 @@ func (c cueSet) matchPieces(t, lower string) bool {
 			continue
 		}
 		// try the piece only where its literal starts a word
-		for from := 0; ; {
-			i := strings.Index(lower[from:], p.lit)
-			if i < 0 {
-				break
-			}
-			i += from
-			if (i == 0 || !isCueWordRune(lastRune(lower[:i])) || spaceless(p.lit)) && p.at.MatchString(t[i:]) {
-				return true
-			}
-			from = i + 1
+		if atWordStart(lower, p.lit, spaceless(p.lit), func(i int) bool { return p.at.MatchString(t[i:]) }) {
+			return true
 		}
 	}
 	return false
@@ -180,16 +172,22 @@ func eachWord(t string, f func(string) bool) {
 
 // hasCueWord reports lit in lower as a whole word (or a word's start, with prefix).
 func hasCueWord(lower, lit string, prefix bool) bool {
+	return atWordStart(lower, lit, false, func(i int) bool {
+		j := i + len(lit)
+		return prefix || j == len(lower) || !isCueWordRune(firstRune(lower[j:]))
+	})
+}
+
+// atWordStart reports whether ok holds at some occurrence of lit in lower
+// that starts a word (anywhere, with inWords: CJK has no word starts).
+func atWordStart(lower, lit string, inWords bool, ok func(i int) bool) bool {
 	for from := 0; ; {
 		i := strings.Index(lower[from:], lit)
 		if i < 0 {
 			return false
 		}
 		i += from
-		j := i + len(lit)
-		before := i == 0 || !isCueWordRune(lastRune(lower[:i]))
-		after := prefix || j == len(lower) || !isCueWordRune(firstRune(lower[j:]))
-		if before && after {
+		if (inWords || i == 0 || !isCueWordRune(lastRune(lower[:i]))) && ok(i) {
 			return true
 		}
 		from = i + 1
