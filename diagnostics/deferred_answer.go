@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
@@ -172,7 +171,7 @@ func newDeferralFinder() *deferralFinder {
 			if end {
 				f.endOnly[n] = true
 			}
-			if hasCJK(ph) {
+			if document.Spaceless(ph) {
 				f.cjk = append(f.cjk, ph)
 				f.hints = append(f.hints, ph)
 				continue
@@ -237,7 +236,7 @@ func (f *deferralFinder) find(text string, words [][2]int) [][]int {
 			}
 		}
 	}
-	if hasCJK(text) {
+	if document.Spaceless(text) {
 		for _, ph := range f.cjk {
 			for i := 0; ; {
 				j := strings.Index(text[i:], ph)
@@ -304,17 +303,6 @@ func clauseEnds(rest string) bool {
 func overlaps(locs [][]int, start, end int) bool {
 	for _, l := range locs {
 		if start < l[1] && end > l[0] {
-			return true
-		}
-	}
-	return false
-}
-
-// hasCJK reports Chinese, Japanese or Korean characters in s.
-func hasCJK(s string) bool {
-	for _, r := range s {
-		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-			unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)) {
 			return true
 		}
 	}

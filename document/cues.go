@@ -40,7 +40,7 @@ func cueRe(pieces []string) cueSet {
 		p = strings.ReplaceAll(p, "'", "['’]") // "that’s why" as well as "that's why"
 		expr := `(?i)\b(?:` + p + `)\b`
 		switch {
-		case spaceless(p):
+		case Spaceless(p):
 			expr = `(?i)` + p // no word boundaries in CJK
 		case !asciiPiece(p):
 			// RE2's \b and \w are ASCII: a Cyrillic or accented piece gets
@@ -49,7 +49,7 @@ func cueRe(pieces []string) cueSet {
 		}
 		cp := cuePiece{lit: leadingLiteral(p), re: regexp.MustCompile(expr), at: regexp.MustCompile(`^` + expr)}
 		rest := p[len(cp.lit):]
-		cp.plain = cp.lit != "" && !spaceless(p) && (rest == "" || rest == `\w*`) && cp.lit == strings.ToLower(p[:len(cp.lit)])
+		cp.plain = cp.lit != "" && !Spaceless(p) && (rest == "" || rest == `\w*`) && cp.lit == strings.ToLower(p[:len(cp.lit)])
 		cp.prefix = rest == `\w*`
 		if cp.plain && !cp.prefix && !strings.ContainsAny(cp.lit, " -") {
 			set.words[cp.lit] = true
@@ -142,7 +142,7 @@ func (c cueSet) matchPieces(t, lower string) bool {
 			continue
 		}
 		// try the piece only where its literal starts a word
-		if atWordStart(lower, p.lit, spaceless(p.lit), func(i int) bool { return p.at.MatchString(t[i:]) }) {
+		if atWordStart(lower, p.lit, Spaceless(p.lit), func(i int) bool { return p.at.MatchString(t[i:]) }) {
 			return true
 		}
 	}

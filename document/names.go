@@ -40,7 +40,7 @@ func normalizeName(s string) string {
 		case r == '\'' || r == '’':
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cjk := r > 0x2e80 && spaceless(string(r))
+			cjk := r > 0x2e80 && Spaceless(string(r))
 			// "社内FAQ": a change of script parts two words, as a space would
 			if (space || b.Len() > 0 && cjk != prevCJK) && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -201,7 +201,7 @@ func preparePhrases(l []string) []phrase {
 		if n == "" {
 			continue
 		}
-		out = append(out, phrase{norm: n, exact: exact, words: strings.Count(n, " ") + 1, cjk: spaceless(n)})
+		out = append(out, phrase{norm: n, exact: exact, words: strings.Count(n, " ") + 1, cjk: Spaceless(n)})
 	}
 	return out
 }
@@ -257,10 +257,11 @@ func containsAny(n string, phrases []string) bool {
 
 func hasAnyWord(n string, words []string) bool { return containsAny(n, words) }
 
-// spaceless scripts (Han, Kana, Hangul) are matched inside words.
-func spaceless(s string) bool {
+// Spaceless reports text in a script matched inside words (Han, Kana,
+// Hangul): phrases in it have no word boundaries to match on.
+func Spaceless(s string) bool {
 	for _, r := range s {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		if r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 			return true
 		}
 	}

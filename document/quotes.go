@@ -44,7 +44,7 @@ var indefinite = map[string]bool{"a": true, "an": true, "one": true, "un": true,
 func anonymousSpeaker(sp string) bool {
 	n := strings.ToLower(strings.TrimSpace(sp))
 	for _, w := range anonymousSpeakers {
-		if n == w || strings.HasPrefix(n, w+" ") || strings.HasPrefix(n, w+",") || spaceless(w) && strings.Contains(n, w) {
+		if n == w || strings.HasPrefix(n, w+" ") || strings.HasPrefix(n, w+",") || Spaceless(w) && strings.Contains(n, w) {
 			return true
 		}
 	}
