@@ -35,7 +35,7 @@ func renderOutline(name string, o Outline) string {
 	for _, p := range o.Parts {
 		fmt.Fprintf(&b, "  %s %d-%d %s", p.Part, p.Lines[0], p.Lines[1], p.How)
 		if p.Text != "" {
-			fmt.Fprintf(&b, " %q", clipText(p.Text, 50))
+			fmt.Fprintf(&b, " %q", document.Clip(p.Text, 50))
 		}
 		b.WriteString("\n")
 		if p.Why != "" {
@@ -43,7 +43,7 @@ func renderOutline(name string, o Outline) string {
 		}
 	}
 	for _, q := range o.Questions {
-		fmt.Fprintf(&b, "  Q %d %s %s %q\n", q.Line, q.Group, q.Status, clipText(q.Text, 60))
+		fmt.Fprintf(&b, "  Q %d %s %s %q\n", q.Line, q.Group, q.Status, document.Clip(q.Text, 60))
 	}
 	return b.String()
 }
@@ -55,14 +55,6 @@ func partIndex(k document.PartKind) int {
 		}
 	}
 	return -1
-}
-
-func clipText(s string, n int) string {
-	r := []rune(strings.Join(strings.Fields(s), " "))
-	if len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return string(r)
 }
 
 // NewOutline reports what the document holds, in order, with the same

@@ -117,7 +117,7 @@ func (s *scan) partsByHeading() {
 		if k == Summary {
 			s.firstParagraphOnly(p)
 		}
-		p.How, p.Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(h.Text, 40))
+		p.How, p.Why = HowHeading, fmt.Sprintf("named by the heading %q", Clip(h.Text, 40))
 		if k == Headline || k == Subheading {
 			// "## Heading" names the part; its text is the first block of the body
 			for _, b := range s.prBlocks {
@@ -147,7 +147,7 @@ func (s *scan) partsByLabel() {
 				continue
 			}
 			p := &Part{Kind: k, Span: h.span, Body: Span{h.label.End, h.span.End}, How: HowLabel,
-				Why: fmt.Sprintf("named by the label %q", clipText(strings.TrimSpace(d.Text(h.label)), 40))}
+				Why: fmt.Sprintf("named by the label %q", Clip(strings.TrimSpace(d.Text(h.label)), 40))}
 			if h.plain {
 				if formLabel(k, d.Text(h.label)) {
 					p.Label = h.label // "Subtitle: …", left from the template

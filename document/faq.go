@@ -401,7 +401,7 @@ func (s *scan) findFAQ() {
 	d.FAQSpan = Span{start, trimEnd(d.Source, start, end)}
 	d.Parts[FAQ] = &Part{Kind: FAQ, Span: d.FAQSpan, Heading: s.faqHead, Body: d.FAQSpan, How: HowCue, Why: "the first question-and-answer entries"}
 	if s.faqHead != nil {
-		d.Parts[FAQ].How, d.Parts[FAQ].Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(s.faqHead.Text, 40))
+		d.Parts[FAQ].How, d.Parts[FAQ].Why = HowHeading, fmt.Sprintf("named by the heading %q", Clip(s.faqHead.Text, 40))
 	}
 	// external and internal groups
 	var groups []*Block
@@ -426,7 +426,7 @@ func (s *scan) findFAQ() {
 			continue // a second group of the same kind joins the first
 		}
 		p := s.headedPart(k, g, gend)
-		p.How, p.Why = HowHeading, fmt.Sprintf("named by the heading %q", clipText(g.Text, 40))
+		p.How, p.Why = HowHeading, fmt.Sprintf("named by the heading %q", Clip(g.Text, 40))
 		d.Parts[k] = p
 	}
 	if s.faqHead != nil {

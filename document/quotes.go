@@ -138,7 +138,7 @@ func (s *scan) findQuotes() {
 			continue
 		}
 		if d.Parts[q.Kind] == nil {
-			why := "a quotation by " + clipText(q.Speaker, 40)
+			why := "a quotation by " + Clip(q.Speaker, 40)
 			if q.Speaker == "" {
 				why = "a quotation whose speaker is not named"
 			}

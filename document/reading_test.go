@@ -210,7 +210,7 @@ func runReadingCase(t *testing.T, file string) {
 			}
 			answered := !q.Answer.Empty() && strings.TrimSpace(q.AnswerText) != ""
 			if answered != (f[3] == "answered") {
-				fail("question at line %s: got answered=%v (answer %q), want %s", f[1], answered, clipText(q.AnswerText, 40), f[3])
+				fail("question at line %s: got answered=%v (answer %q), want %s", f[1], answered, Clip(q.AnswerText, 40), f[3])
 			}
 			if !strings.Contains(q.Text, f[4]) {
 				fail("question at line %s: got text %q, want it to hold %q", f[1], q.Text, f[4])
@@ -289,7 +289,7 @@ func readingSummary(d *Document) string {
 			fmt.Fprintf(&b, "  %s absent\n", k)
 			continue
 		}
-		fmt.Fprintf(&b, "  %s %d %s  (body line %d; %s) %q\n", k, line(p.Span.Start), p.How, line(p.Body.Start), p.Why, clipText(p.Text, 50))
+		fmt.Fprintf(&b, "  %s %d %s  (body line %d; %s) %q\n", k, line(p.Span.Start), p.How, line(p.Body.Start), p.Why, Clip(p.Text, 50))
 	}
 	if d.Title != nil {
 		fmt.Fprintf(&b, "  title %d %q\n", line(d.Title.Span.Start), d.Title.Text)

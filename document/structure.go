@@ -185,7 +185,9 @@ func (s *scan) findParts() {
 	}
 }
 
-func clipText(t string, n int) string {
+// Clip is t on one line, cut to n characters with an ellipsis: how the
+// reading, the outline and its tests quote a text.
+func Clip(t string, n int) string {
 	t = strings.Join(strings.Fields(t), " ")
 	if r := []rune(t); len(r) > n {
 		return string(r[:n-1]) + "…"

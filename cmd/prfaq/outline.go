@@ -106,21 +106,13 @@ func writeOutlineText(w io.Writer, doc *document.Document, o diagnostics.Outline
 			fmt.Fprintf(w, "  %-16s missing\n", k.Title())
 			continue
 		}
-		fmt.Fprintf(w, "  %-16s lines %d-%d (%s) %s\n", k.Title(), p.Lines[0], p.Lines[1], p.How, clip(p.Text, 60))
+		fmt.Fprintf(w, "  %-16s lines %d-%d (%s) %s\n", k.Title(), p.Lines[0], p.Lines[1], p.How, document.Clip(p.Text, 60))
 		if explain {
 			// Indented deeper than a part line, so parsers of the part lines skip it.
 			fmt.Fprintf(w, "      read as the %s: %s\n", k.Title(), diagnostics.PartReason(doc.Parts[k]))
 		}
 	}
 	for _, q := range o.Questions {
-		fmt.Fprintf(w, "  Q %4d %-12s %-10s %s\n", q.Line, q.Group, q.Status, clip(q.Text, 70))
+		fmt.Fprintf(w, "  Q %4d %-12s %-10s %s\n", q.Line, q.Group, q.Status, document.Clip(q.Text, 70))
 	}
-}
-
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len([]rune(s)) > n {
-		return string([]rune(s)[:n-1]) + "…"
-	}
-	return s
 }
