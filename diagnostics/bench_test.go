@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -160,5 +161,36 @@ func BenchmarkCheckKeystroke(b *testing.B) {
 				c.Check("bench.prfaq.md", text, cfg)
 			}
 		})
+	}
+}
+
+// BenchmarkCorpus is `prfaq check` on the labelled corpus without the
+// process around it: every real document parsed and linted cold, as the
+// command line does. The reading's cost on real layouts shows here, where
+// the generated BenchPRFAQ has only one.
+func BenchmarkCorpus(b *testing.B) {
+	files, err := filepath.Glob("testdata/corpus/*.md")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no corpus documents: %v", err)
+	}
+	var docs [][]byte
+	size := 0
+	for _, f := range files {
+		if filepath.Base(f) == "README.md" || filepath.Base(f) == "LABELS.md" {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, src)
+		size += len(src)
+	}
+	cfg := Default()
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, src := range docs {
+			Lint(document.Parse("corpus.prfaq.md", src), cfg)
+		}
 	}
 }

@@ -280,14 +280,29 @@ func parenMarker(t string) bool {
 	return false
 }
 
+// markerStarts lists, for each byte, the marker patterns that begin with
+// it, so markers reads a prose run once instead of once per pattern.
+var markerStarts = func() (at [256][]markerPattern) {
+	for _, mp := range markerPatterns {
+		for _, pat := range mp.patterns {
+			at[pat[0]] = append(at[pat[0]], markerPattern{mp.mark, pat})
+		}
+	}
+	return at
+}()
+
+type markerPattern struct {
+	mark    int
+	pattern string
+}
+
 // markers finds the markers of t.
 func markers(t string) int {
 	m := 0
-	for _, mp := range markerPatterns {
-		for _, pat := range mp.patterns {
-			if strings.Contains(t, pat) {
+	for i := 0; i < len(t); i++ {
+		for _, mp := range markerStarts[t[i]] {
+			if m&mp.mark == 0 && strings.HasPrefix(t[i:], mp.pattern) {
 				m |= mp.mark
-				break
 			}
 		}
 	}

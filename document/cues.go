@@ -75,6 +75,12 @@ func leadingLiteral(p string) string {
 	if end < 0 {
 		end = len(p)
 	}
+	if end < len(p) && strings.IndexByte("?*{", p[end]) >= 0 {
+		// the letter before an optional quantifier may be absent: "risks?"
+		// starts with "risk"
+		_, n := utf8.DecodeLastRuneInString(p[:end])
+		end -= n
+	}
 	return strings.ToLower(p[:end])
 }
 

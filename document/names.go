@@ -179,8 +179,8 @@ type phrase struct {
 
 // prepared holds every vocabulary list prepared, keyed by the list's first
 // element (the lists are package variables, so the key is stable).
-var prepared = func() map[*string][]phrase {
-	m := map[*string][]phrase{}
+var prepared = func() map[*string]*phraseIndex {
+	m := map[*string]*phraseIndex{}
 	lists := [][]string{titleNames, pressReleaseNames, faqNames, externalGroupWords, internalGroupWords,
 		topicGroupWords, faqQuestionWords, faqGroupAlone, structuralNames, releaseMarkers, instructionVerbs,
 		leaderQuoteWords, customerQuoteWords}
@@ -188,7 +188,7 @@ var prepared = func() map[*string][]phrase {
 		lists = append(lists, c.names)
 	}
 	for _, l := range lists {
-		m[&l[0]] = preparePhrases(l)
+		m[&l[0]] = indexPhrases(preparePhrases(l))
 	}
 	return m
 }()
@@ -206,53 +206,79 @@ func preparePhrases(l []string) []phrase {
 	return out
 }
 
-func phrasesOf(l []string) []phrase {
+// phraseIndex finds a list's phrases in a name by the name's words: a
+// phrase between spaces starts at one of them, so only the phrases that
+// begin with a word of the name are tried, not the whole list (hundreds
+// of names in nine languages, on every heading and label). Phrases in a
+// spaceless script match inside words and are tried when the name has
+// such a script.
+type phraseIndex struct {
+	all       []phrase
+	byFirst   map[string][]phrase
+	spaceless []phrase
+}
+
+func indexPhrases(ps []phrase) *phraseIndex {
+	x := &phraseIndex{all: ps, byFirst: map[string][]phrase{}}
+	for _, p := range ps {
+		first, _, _ := strings.Cut(p.norm, " ")
+		x.byFirst[first] = append(x.byFirst[first], p)
+		if p.cjk {
+			x.spaceless = append(x.spaceless, p)
+		}
+	}
+	return x
+}
+
+func phrasesOf(l []string) *phraseIndex {
 	if len(l) == 0 {
-		return nil
+		return &phraseIndex{}
 	}
 	if p, ok := prepared[&l[0]]; ok {
 		return p
 	}
-	return preparePhrases(l)
+	return indexPhrases(preparePhrases(l))
 }
 
-func (p phrase) in(n string) bool {
-	if p.exact {
-		return n == p.norm
+// any reports a phrase of x that ok accepts and that stands in the
+// normalised name n between spaces (or, spaceless, anywhere in it).
+func (x *phraseIndex) any(n string, ok func(p phrase) bool) bool {
+	for rest := n; rest != ""; {
+		w, after, _ := strings.Cut(rest, " ")
+		for _, p := range x.byFirst[w] {
+			if strings.HasPrefix(rest, p.norm) && (len(rest) == len(p.norm) || rest[len(p.norm)] == ' ') && ok(p) {
+				return true
+			}
+		}
+		rest = after
 	}
-	return hasWord(n, p.norm) || p.cjk && strings.Contains(n, p.norm)
+	if len(x.spaceless) > 0 && Spaceless(n) {
+		for _, p := range x.spaceless {
+			if strings.Contains(n, p.norm) && ok(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedBy reports whether the normalised name n (split into words) is
 // named by one of phrases (see vocabulary.go for how a phrase matches).
 func namedBy(n string, words []string, phrases []string) bool {
-	for _, p := range phrasesOf(phrases) {
-		if p.in(n) && (p.exact || len(words) <= p.words+nameSlack) {
-			return true
-		}
-	}
-	return false
+	return phrasesOf(phrases).any(n, func(p phrase) bool {
+		return p.exact && n == p.norm || !p.exact && len(words) <= p.words+nameSlack
+	})
 }
 
 // namedWithin is namedBy without the length limit: an FAQ heading may
 // carry a long qualifier ("External FAQ (Customers / Developers / Press)").
 func namedWithin(n string, phrases []string) bool {
-	for _, p := range phrasesOf(phrases) {
-		if p.in(n) {
-			return true
-		}
-	}
-	return false
+	return phrasesOf(phrases).any(n, func(p phrase) bool { return !p.exact || n == p.norm })
 }
 
 // containsAny is namedWithin that reads "=word" phrases anywhere too.
 func containsAny(n string, phrases []string) bool {
-	for _, p := range phrasesOf(phrases) {
-		if hasWord(n, p.norm) || p.cjk && strings.Contains(n, p.norm) {
-			return true
-		}
-	}
-	return false
+	return phrasesOf(phrases).any(n, func(phrase) bool { return true })
 }
 
 func hasAnyWord(n string, words []string) bool { return containsAny(n, words) }

@@ -338,7 +338,7 @@ func isReleaseMarker(text string) bool {
 		return false
 	}
 	words := FieldCount(n)
-	for _, m := range phrasesOf(releaseMarkers) {
+	for _, m := range phrasesOf(releaseMarkers).all {
 		if n == m.norm || !m.exact && words <= 8 && strings.HasPrefix(n, m.norm) && (len(n) == len(m.norm) || n[len(m.norm)] == ' ') {
 			return true
 		}

@@ -23,13 +23,13 @@ var (
 	// "「…」と山田は語ります").
 	saidMarkRe = regexp.MustCompile(`["”」』»«“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$`)
 	saidJaRe   = regexp.MustCompile(`」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
-	leaderCue  = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|founder|co-founder|chair\w*|president|vp|vice president|director|head of|general manager|gm|product manager|principal|chief|maintainer|creator|project lead|team lead|lead developer|leader|leadership|managing director|chief executive|gründer\w*|geschäftsführer\w*|fundador\w*|fondat\w*|directeur général|lead engineer|of the project|our)\b|основател|руководител|대표|代表|创始人|負責人|负责人`)
+	leaderCue  = cueRe(leaderTitles)
 	// saidAfter: the attribution right after a quotation's closing mark.
 	saidAfter         = regexp.MustCompile(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
 	// speakerBefore: a paragraph that ends by naming who speaks next.
 	speakerBefore = regexp.MustCompile(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
-	customerCue   = regexp.MustCompile(`(?i)\b(customer|user|developer|engineer|scientist|analyst|student|practitioner|admin\w*|operator|architect|consultant|researcher|devops|sre|designer|teacher|owner|tester)s?\b|(?i)\b(usuari\w*|utilisat\w*|nutzer\w*|kund\w*|client[ea]s?|mieter\w*)|пользовател|клиент|利用者|ユーザー|開発者|お客様|顧客|用户|客户|开发者|고객|사용자|설계사`)
+	customerCue   = cueRe(customerRoles)
 )
 
 func isQuoteText(t string) bool { return openQuote.MatchString(t) }

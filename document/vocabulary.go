@@ -167,10 +167,10 @@ var problemCues = []string{
 }
 
 var solutionCues = []string{
-	`that's why`, `that is why`, `introduc\w*`, `solves?`, `solution`, `lets`, `enables?`,
-	`makes it (easy|easier|simple|possible)`, `launch\w*`, `announc\w*`, `helps?`, `allows?`, `provides?`,
+	`that's why`, `that is why`, `introduc\w*`, `solves`, `solution`, `lets`, `enables`,
+	`makes it (easy|easier|simple|possible)`, `launch\w*`, `announc\w*`, `helps`, `allows`, `provides`,
 	`automatically`, `in (minutes|seconds)`, `now (you|customers|developers|teams|users|it|they)`,
-	`is the evolution`, `empowers?`, `can now`, `anyone can`, `with \p{Lu}[\w-]*,`, `makes`, `connects`, `uses`,
+	`is the evolution`, `empowers`, `can now`, `anyone can`, `with \p{Lu}[\w-]*,`, `makes`, `connects`, `uses`,
 	`ermöglicht`, `bietet`, `permet`, `propose`, `permite`, `ofrece`, `oferece`, `позволяет`, `предлагает`,
 	`できます`, `可能に`, `提供`, `解决`, `帮助`, `제공`, `해결`,
 }
@@ -211,6 +211,27 @@ var (
 		`i`, `my`, `me`, `you`, `your`, `price`, `pricing`, `cost`, `free`, `install\w*`, `sign up`, `support`,
 		`compatible`, `privacy`, `data`, `works? with`, `ich`, `mein\w*`, `sie`, `je`, `mon`, `vous`, `yo`, `mi`,
 		`usted`, `eu`, `meu`, `você`, `я`, `мой`, `вы`, `我`, `你`, `私は`, `私の`, `私が`, `私に`, `料金`, `価格`, `저`, `제가`, `가격`,
+	}
+)
+
+// leaderTitles and customerRoles in a quotation's attribution say whose
+// voice it is: someone of the company (a leader quote) or someone outside
+// it (a customer quote).
+var (
+	leaderTitles = []string{
+		`ceo`, `cto`, `cfo`, `coo`, `cpo`, `founder`, `co-founder`, `chair\w*`, `president`, `vp`, `vice president`,
+		`director`, `head of`, `general manager`, `gm`, `product manager`, `principal`, `chief`, `maintainer`,
+		`creator`, `project lead`, `team lead`, `lead developer`, `leader`, `leadership`, `managing director`,
+		`chief executive`, `lead engineer`, `of the project`, `our`, `gründer\w*`, `geschäftsführer\w*`,
+		`fundador\w*`, `fondat\w*`, `directeur général`, `основател\w*`, `руководител\w*`, `대표`, `代表`, `创始人`,
+		`負責人`, `负责人`,
+	}
+	customerRoles = []string{
+		`customers?`, `users?`, `developers?`, `engineers?`, `scientists?`, `analysts?`, `students?`,
+		`practitioners?`, `admin\w*`, `operators?`, `architects?`, `consultants?`, `researchers?`, `devops`, `sres?`,
+		`designers?`, `teachers?`, `owners?`, `testers?`, `usuari\w*`, `utilisat\w*`, `nutzer\w*`, `kund\w*`,
+		`client[ea]s?`, `mieter\w*`, `пользовател\w*`, `клиент\w*`, `利用者`, `ユーザー`, `開発者`, `お客様`, `顧客`, `用户`,
+		`客户`, `开发者`, `고객`, `사용자`, `설계사`,
 	}
 )
 
