@@ -1,7 +1,6 @@
 package diagnostics
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -322,8 +321,8 @@ func longestWord(phrase string) string {
 // ownedFollowUp: the answer names who follows up ("Priya will answer",
 // "owner: @sam", "OWNER will answer") and when ("by March 14", "by Q3").
 var (
-	followUpOwner = regexp.MustCompile(`(?i)(@[\w-]+|\bowner\s*:|\bowned by\b|\b[A-Z][a-z]+(?: \([^)]*\))? will (?:answer|decide|follow up|confirm|report)|\bOWNER\b)`)
-	followUpDate  = regexp.MustCompile(`(?i)\bby (?:the )?(?:end of )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d{0,2}|q[1-4]|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|monday|tuesday|wednesday|thursday|friday|next (?:week|month|sprint|quarter)|(?:this|the) (?:week|month|sprint|quarter)|DATE)\b`)
+	followUpOwner = document.NewLazyRegexp(`(?i)(@[\w-]+|\bowner\s*:|\bowned by\b|\b[A-Z][a-z]+(?: \([^)]*\))? will (?:answer|decide|follow up|confirm|report)|\bOWNER\b)`)
+	followUpDate  = document.NewLazyRegexp(`(?i)\bby (?:the )?(?:end of )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d{0,2}|q[1-4]|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|monday|tuesday|wednesday|thursday|friday|next (?:week|month|sprint|quarter)|(?:this|the) (?:week|month|sprint|quarter)|DATE)\b`)
 )
 
 // firstDeferrals finds each answer's first deferral in one pass over the

@@ -2,7 +2,6 @@ package diagnostics
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -43,7 +42,7 @@ var (
 	// internalAcronyms count only in capitals: "Sam" is a name, "TAM" a
 	// market size.
 	internalAcronyms = setOf("TAM", "SAM", "SOM", "CAC", "LTV", "CLV", "ARR", "MRR", "NPV", "IRR")
-	tamRe            = regexp.MustCompile(`\bTAM\b|(?i:addressable market)`)
+	tamRe            = document.NewLazyRegexp(`\bTAM\b|(?i:addressable market)`)
 )
 
 func checkInternalMetrics(c *Context) {
@@ -133,10 +132,10 @@ var (
 	// figureMarketRe is a figure before "market", with up to three words
 	// between ("a $2 billion cloud storage market"); marketSizes checks
 	// the words between and after.
-	figureMarketRe = regexp.MustCompile(`(?i)` + marketFigure + `((?:\s+[a-z][\w'’-]*){0,3}?)\s+(markets?)\b`)
+	figureMarketRe = document.NewLazyRegexp(`(?i)` + marketFigure + `((?:\s+[a-z][\w'’-]*){0,3}?)\s+(markets?)\b`)
 	// marketFigureRe is "market" (or TAM) before its size: "a market worth
 	// €2bn", "TAM of $40B", "a market expected to reach $10B".
-	marketFigureRe = regexp.MustCompile(`(?i)\b(?:markets?|TAM|SAM|SOM)(?:\s+(?:size|opportunity))?\s+(?:(?:is|was|of about|now)\s+)?` +
+	marketFigureRe = document.NewLazyRegexp(`(?i)\b(?:markets?|TAM|SAM|SOM)(?:\s+(?:size|opportunity))?\s+(?:(?:is|was|of about|now)\s+)?` +
 		`(?:of|worth|valued at|estimated at|sized at|(?:(?:is\s+)?(?:expected|projected|set|forecast|poised)\s+to\s+)?(?:reach|hit|grow to|top|exceed)|(?:that\s+)?(?:reaches|hits|grows to|tops|exceeds))\s+` +
 		`(?:(?:an estimated|about|around|nearly|almost|over|more than|roughly|approximately|some|up to)\s+)?` + marketFigure)
 	// marketBetween are words that end the figure's reach: "$2 million in
@@ -190,7 +189,7 @@ func marketSizes(doc *document.Document, keep func(p *document.Prose) bool) []ma
 // needFinder runs a regexp only on text that holds one of its needles: the
 // market-size regexps are slow, and most prose never says "market".
 type needFinder struct {
-	re      *regexp.Regexp
+	re      *document.LazyRegexp
 	needles []string
 }
 

@@ -3,7 +3,6 @@ package diagnostics
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,27 +45,27 @@ func init() {
 var (
 	// bracketRe is bracketed text left in prose: links are gone from prose
 	// by now, so what remains in brackets is text.
-	bracketRe = regexp.MustCompile(`\[([^\[\]\n]{1,400})\]`)
+	bracketRe = document.NewLazyRegexp(`\[([^\[\]\n]{1,400})\]`)
 	// placeholder tokens, in the case they are written; each regexp runs
 	// only on prose that holds its cheap marker (see placeholderTokens).
-	xTokenRe     = regexp.MustCompile(`\bX{2,}\b|\bx{3,}\b`)
-	atTokenRe    = regexp.MustCompile(`@(?i:x{2,}|username|handle|yourname|your-name|someone)\b`)
-	nameTokenRe  = regexp.MustCompile(`\b(?:Project|Product|Company|Customer|Feature|Service|Person|Partner|Team) Name\b|\bYour (?:Name|Company|Product|Title)\b|\bSample (?:Person|Customer|Company|Name|User)\b|\bFirstname Lastname\b|\bTKTK\b`)
-	lowerTokenRe = regexp.MustCompile(`(?i:\blorem ipsum(?:\s+dolor sit amet)?\b|\bdolor sit amet\b|\((?:deployed link|insert link|add link|link here|link to come|link tbd|link)\)|\binsert\b[^.\n]{0,40}?\bhere\b|\b(?:your|some) (?:text|content|copy|description|quote|answer) (?:goes )?here\b|\b\w+ goes here\b)`)
+	xTokenRe     = document.NewLazyRegexp(`\bX{2,}\b|\bx{3,}\b`)
+	atTokenRe    = document.NewLazyRegexp(`@(?i:x{2,}|username|handle|yourname|your-name|someone)\b`)
+	nameTokenRe  = document.NewLazyRegexp(`\b(?:Project|Product|Company|Customer|Feature|Service|Person|Partner|Team) Name\b|\bYour (?:Name|Company|Product|Title)\b|\bSample (?:Person|Customer|Company|Name|User)\b|\bFirstname Lastname\b|\bTKTK\b`)
+	lowerTokenRe = document.NewLazyRegexp(`(?i:\blorem ipsum(?:\s+dolor sit amet)?\b|\bdolor sit amet\b|\((?:deployed link|insert link|add link|link here|link to come|link tbd|link)\)|\binsert\b[^.\n]{0,40}?\bhere\b|\b(?:your|some) (?:text|content|copy|description|quote|answer) (?:goes )?here\b|\b\w+ goes here\b)`)
 	// placeholderCapsRe are ALL-CAPS fill-ins (the deferred-answer fix writes
 	// "OWNER will answer by DATE"); not flagged in ALL CAPS prose.
-	placeholderCapsRe = regexp.MustCompile(`\b(?:OWNER|DATE|NAME|CITY|COMPANY|PRODUCT|CUSTOMER|PLACEHOLDER)\b`)
+	placeholderCapsRe = document.NewLazyRegexp(`\b(?:OWNER|DATE|NAME|CITY|COMPANY|PRODUCT|CUSTOMER|PLACEHOLDER)\b`)
 	// deferralTokenRe are flagged outside the FAQ only.
-	deferralTokenRe = regexp.MustCompile(`\b(?:TBD|TBA|TBC|TODO|FIXME)\b`)
+	deferralTokenRe = document.NewLazyRegexp(`\b(?:TBD|TBA|TBC|TODO|FIXME)\b`)
 	// instructionRe is a template instruction opening a heading or paragraph.
-	instructionRe = regexp.MustCompile(`(?i)^(?:describe|provide|summari[sz]e|lay out|pick|explain|outline|insert|fill in|make up|quote an? |include (?:a |an |the |any |some |customer|cutomer)|list (?:the|your|all)|write (?:a|an|the|one|two|your)\b|give (?:a|an)\b|create (?:a|an) (?:fake|made-up|hypothetical)|add (?:a|the|your) (?:quote|headline|subheading|summary|paragraph|description))\b`)
+	instructionRe = document.NewLazyRegexp(`(?i)^(?:describe|provide|summari[sz]e|lay out|pick|explain|outline|insert|fill in|make up|quote an? |include (?:a |an |the |any |some |customer|cutomer)|list (?:the|your|all)|write (?:a|an|the|one|two|your)\b|give (?:a|an)\b|create (?:a|an) (?:fake|made-up|hypothetical)|add (?:a|the|your) (?:quote|headline|subheading|summary|paragraph|description))\b`)
 	// instructionCueRe: a paragraph that opens with an instruction verb is a
 	// template instruction only when it speaks of the document's parts.
-	instructionCueRe = regexp.MustCompile(`(?i)\b(?:your (?:product|service|company|customers?|team|feature|launch)|product/service|the customers?|customer's|problems?|solution|quote|leader|here|sentences?|paragraph|key details|overview|headline|benefit|url|launch|what the service)\b`)
+	instructionCueRe = document.NewLazyRegexp(`(?i)\b(?:your (?:product|service|company|customers?|team|feature|launch)|product/service|the customers?|customer's|problems?|solution|quote|leader|here|sentences?|paragraph|key details|overview|headline|benefit|url|launch|what the service)\b`)
 	// bracketCueRe marks a lower-case bracket as template text.
-	bracketCueRe     = regexp.MustCompile(`(?i)\b(?:insert|your|name|link|url|date|todo|tbd|placeholder|e\.g|describe|provide|add|fill|customers?|products?|company|benefits?|city|state|country|quote|question|answer|who|what|when|where|how|number|price|amount|segment|feature|service|leader|title|email|launch|problem|solution)\b`)
-	templateQuestion = regexp.MustCompile(`(?i)^\s*(?:question|q)\s*\d*\s*[?:.]?\s*$`)
-	templateAnswer   = regexp.MustCompile(`(?i)^\s*(?:answer|a)\s*\d*\s*[.:]?\s*$`)
+	bracketCueRe     = document.NewLazyRegexp(`(?i)\b(?:insert|your|name|link|url|date|todo|tbd|placeholder|e\.g|describe|provide|add|fill|customers?|products?|company|benefits?|city|state|country|quote|question|answer|who|what|when|where|how|number|price|amount|segment|feature|service|leader|title|email|launch|problem|solution)\b`)
+	templateQuestion = document.NewLazyRegexp(`(?i)^\s*(?:question|q)\s*\d*\s*[?:.]?\s*$`)
+	templateAnswer   = document.NewLazyRegexp(`(?i)^\s*(?:answer|a)\s*\d*\s*[.:]?\s*$`)
 )
 
 type placeholderCheck struct {
@@ -579,9 +578,9 @@ var uiLabels = setOf("save", "cancel", "ok", "submit", "delete", "edit", "next",
 	"publish", "approve", "reject", "create", "run", "play", "pause", "add to cart", "buy now", "learn more",
 	"get started", "try it", "try now", "subscribe", "connect", "disconnect", "allow", "deny", "dismiss")
 
-var tagRe = regexp.MustCompile(`^[A-Z]{1,3}-?\d{1,3}$`)
+var tagRe = document.NewLazyRegexp(`^[A-Z]{1,3}-?\d{1,3}$`)
 
-var citationRe = regexp.MustCompile(`^(?:\d+(?:\s*[,–-]\s*\d+)*|[a-z]|[ivx]+)$`)
+var citationRe = document.NewLazyRegexp(`^(?:\d+(?:\s*[,–-]\s*\d+)*|[a-z]|[ivx]+)$`)
 
 // trimSpan trims white space at both ends of a span.
 func trimSpan(doc *document.Document, s document.Span) document.Span {
@@ -607,13 +606,13 @@ func shorten(s string, n int) string {
 
 // headingCueRe adds, for headings, the words of template headings that
 // instructionCueRe leaves out ("Include customer testimonials").
-var headingCueRe = regexp.MustCompile(`(?i)\b(?:customers?|cutomers?|testimonials?)\b`)
+var headingCueRe = document.NewLazyRegexp(`(?i)\b(?:customers?|cutomers?|testimonials?)\b`)
 
 // nounInstructionRe is a template instruction that opens with a noun
 // phrase rather than a verb: it speaks of "this section" and what it
 // should hold, or names the text to write ("A short paragraph describing
 // …", "One or two sentences on …").
-var nounInstructionRe = regexp.MustCompile(`(?i)^(?:this (?:section|paragraph|part|space|slot|field)\s+(?:should|must|needs to|is where you|is for you to)\s+(?:\w+\s+)?(?:contain|include|describe|explain|list|summari[sz]e|outline|provide|answer|cover|state|give|say|tell|show)\b` +
+var nounInstructionRe = document.NewLazyRegexp(`(?i)^(?:this (?:section|paragraph|part|space|slot|field)\s+(?:should|must|needs to|is where you|is for you to)\s+(?:\w+\s+)?(?:contain|include|describe|explain|list|summari[sz]e|outline|provide|answer|cover|state|give|say|tell|show)\b` +
 	`|in this (?:section|paragraph),?\s+(?:describe|explain|list|summari[sz]e|provide|outline|write|include|add|give|state)\b` +
 	`|(?:a|an|one|two|three|four|[1-5])(?:(?:\s+or\s+|\s+to\s+|\s*-\s*)(?:one|two|three|four|five|[1-9]))?\s+(?:(?:short|brief|concise|crisp|single|simple|quick|one-line|punchy)\s+)?(?:sentences?|paragraphs?|lines?|bullets?|bullet points?)\s+(?:describing|explaining|summari[sz]ing|covering|outlining|stating|giving|on|about|that|which)\b` +
 	`|(?:a|an)\s+(?:short|brief|concise|crisp|one-line|single-sentence)\s+(?:description|summary|overview|explanation|statement)\s+(?:of (?:the|your|what|how|why)|describing|explaining|about)\b)`)
@@ -630,7 +629,7 @@ func nounInstruction(t string) bool {
 var (
 	// capsUnderscoreRe is an ALL-CAPS token joined by underscores
 	// (REPLACE_ME, YOUR_NAME, COMPANY_NAME); capsSlot decides.
-	capsUnderscoreRe = regexp.MustCompile(`[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`)
+	capsUnderscoreRe = document.NewLazyRegexp(`[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`)
 	// capsSlotLead opens a fill-in token: YOUR_NAME, INSERT_DATE.
 	capsSlotLead = setOf("YOUR", "INSERT", "REPLACE", "ENTER", "FILL", "CHANGE", "PLACEHOLDER", "TODO", "TBD")
 	// slotNouns are what a template asks to fill in; a slot made of them
@@ -701,13 +700,13 @@ func underscoreTokens(t string, out [][]int) [][]int {
 // pricing)", "(add screenshot)", "(replace with real numbers)". An
 // instruction to the reader, as in a how-to ("(add a date range to narrow
 // it)"), names no fill-in at its end and is not matched.
-var reminderRe = regexp.MustCompile(`(?i)\((?:insert|fill in|tk)\b[^()\n]{0,60}\)` +
+var reminderRe = document.NewLazyRegexp(`(?i)\((?:insert|fill in|tk)\b[^()\n]{0,60}\)` +
 	`|\((?:add|include|update|replace(?: with)?|confirm|finali[sz]e)\s+(?:(?:the|a|an|our|some)\s+)?` +
 	`(?:(?:final|real|actual|official|missing)\s[^()\n]{1,40}|(?:[\w-]+\s+){0,2}(?:link|url|quote|screenshot|image|chart|logo|figures?|numbers?|stats|data|details|pricing|price|date|names?)(?:\s+(?:here|later|tbd|tbc|when known|once known|once confirmed))?)\)`)
 
 // quoteLabelRe is a quotation attributed to a template label instead of a
 // person: “…” - Academic Quote.
-var quoteLabelRe = regexp.MustCompile(`["”]\s*[-–—]+\s*((?:[A-Z][a-z]+\s+){1,2}Quote)\.?\s*$`)
+var quoteLabelRe = document.NewLazyRegexp(`["”]\s*[-–—]+\s*((?:[A-Z][a-z]+\s+){1,2}Quote)\.?\s*$`)
 
 // quoteLabelIn finds quoteLabelRe in t; most prose has no "Quote".
 func quoteLabelIn(t string) []int {
@@ -793,9 +792,9 @@ func inCodeSource(src string, i int) bool {
 
 var (
 	// angleSlotRe is text in angle brackets; angleSlot decides.
-	angleSlotRe = regexp.MustCompile(`<([A-Za-z][A-Za-z' _-]{0,40})>`)
+	angleSlotRe = document.NewLazyRegexp(`<([A-Za-z][A-Za-z' _-]{0,40})>`)
 	// linkSlotRe is a link whose target is a placeholder: (http://Link), (URL), (TODO).
-	linkSlotRe = regexp.MustCompile(`\]\(\s*(?i:(?:https?://)?(?:link|url|link-here|your-link|insert-link|todo|tbd|placeholder|x{3,})/?)\s*\)`)
+	linkSlotRe = document.NewLazyRegexp(`\]\(\s*(?i:(?:https?://)?(?:link|url|link-here|your-link|insert-link|todo|tbd|placeholder|x{3,})/?)\s*\)`)
 )
 
 // htmlTags are the element names that appear in Markdown: "<br>",
@@ -870,15 +869,15 @@ func (pc *placeholderCheck) plainFences() {
 	}
 }
 
-var fenceAtRe = regexp.MustCompile(`(?:^|[\s(])(@(?:x{3,}|X{3,}))(?:$|[\s).,])`)
+var fenceAtRe = document.NewLazyRegexp(`(?:^|[\s(])(@(?:x{3,}|X{3,}))(?:$|[\s).,])`)
 
 var (
 	// slotQuestionCue: a template's prompt asks about the product in the
 	// third person ("What problem do customers have?"); a press release's
 	// rhetorical question speaks to the reader ("Tired of chasing
 	// invoices?", "What if you could…?") and is not one.
-	slotQuestionCue = regexp.MustCompile(`(?i)\b(?:the (?:customers?|users?|product|problem|solution|feature|service|benefit|launch|team)|customers|users|this (?:product|feature|service|launch)|we|our)\b`)
-	slotQuestionYou = regexp.MustCompile(`(?i)\b(?:you|your|you're|yours|you’re)\b`)
+	slotQuestionCue = document.NewLazyRegexp(`(?i)\b(?:the (?:customers?|users?|product|problem|solution|feature|service|benefit|launch|team)|customers|users|this (?:product|feature|service|launch)|we|our)\b`)
+	slotQuestionYou = document.NewLazyRegexp(`(?i)\b(?:you|your|you're|yours|you’re)\b`)
 )
 
 // slotQuestions reports a press-release part, named by its heading or

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -15,10 +14,10 @@ import (
 // places (except that a solution may come before its problem when the words
 // say so, as some authors write it).
 
-var sentenceEnd = regexp.MustCompile(`[.!?]\s+|。`)
+var sentenceEnd = NewLazyRegexp(`[.!?]\s+|。`)
 
 // parenQuote: "( “Wait, where was that article?” )", an aside quoted.
-var parenQuote = regexp.MustCompile(`^\(\s*["“]`)
+var parenQuote = NewLazyRegexp(`^\(\s*["“]`)
 
 // unit is a stretch of the press release the alignment can give a part: a
 // paragraph, or a section under a heading or bold line that names nothing.
@@ -298,12 +297,12 @@ func (s *scan) productWords() map[string]bool {
 }
 
 var (
-	datePhrase   = regexp.MustCompile(`^(?i:on|in)\s+[\p{L}]+\s+\d{1,2},?\s+\d{4},?\s+`)
-	headlineName = regexp.MustCompile(`^\W*([\p{L}][\w.-]+)\s*[:—–]`)
+	datePhrase   = NewLazyRegexp(`^(?i:on|in)\s+[\p{L}]+\s+\d{1,2},?\s+\d{4},?\s+`)
+	headlineName = NewLazyRegexp(`^\W*([\p{L}][\w.-]+)\s*[:—–]`)
 )
 
 // summaryLead is the opening a summary puts before the product's name.
-var summaryLead = regexp.MustCompile(`(?i)^(?:today,?\s+)?(?:[\p{Lu}][\w&.'-]*(?:\s+[\p{Lu}][\w&.'-]*){0,4}\s+)?(?:today\s+)?(?:is\s+|are\s+|we're\s+|we\s+are\s+|has\s+|have\s+)?(?:announc\w*|launch\w*|introduc\w*|releas\w*|unveil\w*|debut\w*)\s+(?:the\s+|a\s+|an\s+)?(?:general\s+availability\s+of\s+|release\s+of\s+|launch\s+of\s+)?`)
+var summaryLead = NewLazyRegexp(`(?i)^(?:today,?\s+)?(?:[\p{Lu}][\w&.'-]*(?:\s+[\p{Lu}][\w&.'-]*){0,4}\s+)?(?:today\s+)?(?:is\s+|are\s+|we're\s+|we\s+are\s+|has\s+|have\s+)?(?:announc\w*|launch\w*|introduc\w*|releas\w*|unveil\w*|debut\w*)\s+(?:the\s+|a\s+|an\s+)?(?:general\s+availability\s+of\s+|release\s+of\s+|launch\s+of\s+)?`)
 
 // leadingName is the Latin-letter head of a word ("daimon" of "daimonは").
 func leadingName(w string) string {
@@ -410,7 +409,7 @@ func (s *scan) ctaScore(u unit, i int, units []unit) fit {
 }
 
 // siteRe is an address a reader can go to: a URL or a domain name.
-var siteRe = regexp.MustCompile(`(?i)https?://|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|app|ai|co|example|de|fr|es|pt|jp|cn|ru|br|uk|eu|me|sh)\b`)
+var siteRe = NewLazyRegexp(`(?i)https?://|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|app|ai|co|example|de|fr|es|pt|jp|cn|ru|br|uk|eu|me|sh)\b`)
 
 func firstN(w []string, n int) []string {
 	if len(w) > n {

@@ -332,27 +332,3 @@ func TestCuesCyrillic(t *testing.T) {
 		}
 	}
 }
-
-// A piece whose last letter is optional ("users?") is found without it: its
-// literal is what every match starts with.
-func TestCueOptionalLetter(t *testing.T) {
-	for _, c := range []struct {
-		set  cueSet
-		text string
-		want bool
-	}{
-		{customerCue, "said the first user", true},
-		{customerCue, "— pilot users", true},
-		{customerCue, "— pilot lead", false},
-		{leaderCue, "Jo Park, Chairwoman of Acme", true},
-		{cueRe([]string{`risks?`}), "the risk is low", true},
-		{cueRe([]string{`risks?`}), "a risky plan", false},
-	} {
-		if got := c.set.MatchString(c.text); got != c.want {
-			t.Errorf("%q: match %v, want %v", c.text, got, c.want)
-		}
-	}
-	if lit := leadingLiteral(`users?`); lit != "user" {
-		t.Errorf("leadingLiteral(users?) = %q, want user", lit)
-	}
-}

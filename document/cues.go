@@ -3,6 +3,7 @@ package document
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -22,32 +23,35 @@ var (
 // alternation of every piece made the NFA walk all of them on every paragraph.
 type cueSet struct {
 	words  map[string]bool // pieces that are one plain word, found by a look-up per word of the text
-	pieces []cuePiece
+	pieces []*cuePiece
 }
 
 type cuePiece struct {
-	lit string // lower-case literal the piece starts with ("" when it opens with a group)
-	re  *regexp.Regexp
+	lit  string // lower-case literal the piece starts with ("" when it opens with a group)
+	expr string
 	// plain: the piece is lit itself, a word or phrase, matched without the
 	// regular expression (prefix: lit may go on, as in "struggl\w*")
 	plain, prefix bool
-	at            *regexp.Regexp // re anchored, tried where lit occurs
+	// re and at (re anchored, tried where lit occurs) are compiled on first
+	// use: most pieces are plain or never tried on a given document, and
+	// compiling every piece of every language was most of the command
+	// line's start-up
+	once   sync.Once
+	re, at *regexp.Regexp
+}
+
+func (p *cuePiece) regexps() (re, at *regexp.Regexp) {
+	p.once.Do(func() {
+		p.re, p.at = regexp.MustCompile(p.expr), regexp.MustCompile(`^`+p.expr)
+	})
+	return p.re, p.at
 }
 
 func cueRe(pieces []string) cueSet {
 	set := cueSet{words: map[string]bool{}}
 	for _, p := range pieces {
 		p = strings.ReplaceAll(p, "'", "['’]") // "that’s why" as well as "that's why"
-		expr := `(?i)\b(?:` + p + `)\b`
-		switch {
-		case Spaceless(p):
-			expr = `(?i)` + p // no word boundaries in CJK
-		case !asciiPiece(p):
-			// RE2's \b and \w are ASCII: a Cyrillic or accented piece gets
-			// Unicode letters, and its start is checked where it is tried
-			expr = `(?i)(?:` + strings.ReplaceAll(p, `\w`, `[\p{L}\p{N}_]`) + `)`
-		}
-		cp := cuePiece{lit: leadingLiteral(p), re: regexp.MustCompile(expr), at: regexp.MustCompile(`^` + expr)}
+		cp := &cuePiece{lit: leadingLiteral(p), expr: cueExpr(p)}
 		rest := p[len(cp.lit):]
 		cp.plain = cp.lit != "" && !Spaceless(p) && (rest == "" || rest == `\w*`) && cp.lit == strings.ToLower(p[:len(cp.lit)])
 		cp.prefix = rest == `\w*`
@@ -58,6 +62,20 @@ func cueRe(pieces []string) cueSet {
 		set.pieces = append(set.pieces, cp)
 	}
 	return set
+}
+
+// cueExpr is a piece's regular expression: case-insensitive, on word
+// boundaries where the script has them.
+func cueExpr(p string) string {
+	switch {
+	case Spaceless(p):
+		return `(?i)` + p // no word boundaries in CJK
+	case !asciiPiece(p):
+		// RE2's \b and \w are ASCII: a Cyrillic or accented piece gets
+		// Unicode letters, and its start is checked where it is tried
+		return `(?i)(?:` + strings.ReplaceAll(p, `\w`, `[\p{L}\p{N}_]`) + `)`
+	}
+	return `(?i)\b(?:` + p + `)\b`
 }
 
 func asciiPiece(p string) bool {
@@ -98,7 +116,8 @@ func (c cueSet) Count(t string) int {
 	})
 	for _, p := range c.pieces {
 		if p.lit == "" || strings.Contains(lower, p.lit) {
-			n += len(p.re.FindAllStringIndex(t, -1))
+			re, _ := p.regexps()
+			n += len(re.FindAllStringIndex(t, -1))
 		}
 	}
 	return n
@@ -142,13 +161,13 @@ func (c cueSet) matchPieces(t, lower string) bool {
 			continue
 		}
 		if p.lit == "" || len(lower) != len(t) {
-			if p.re.MatchString(t) {
+			if re, _ := p.regexps(); re.MatchString(t) {
 				return true
 			}
 			continue
 		}
 		// try the piece only where its literal starts a word
-		if atWordStart(lower, p.lit, Spaceless(p.lit), func(i int) bool { return p.at.MatchString(t[i:]) }) {
+		if atWordStart(lower, p.lit, Spaceless(p.lit), func(i int) bool { _, at := p.regexps(); return at.MatchString(t[i:]) }) {
 			return true
 		}
 	}

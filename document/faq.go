@@ -2,18 +2,17 @@ package document
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 )
 
 var (
-	qPrefix = regexp.MustCompile(`^\s*(?:Q\d*|` + questionLabelRe + `|[A-Z]\d{1,3}|\d{1,3})\s*[.:：)]\s*`)
-	qOnly   = regexp.MustCompile(`^\s*(?:Q\d*|` + questionLabelRe + `)\s*[.:：]?\s*$`)
+	qPrefix = NewLazyRegexp(`^\s*(?:Q\d*|` + questionLabelRe + `|[A-Z]\d{1,3}|\d{1,3})\s*[.:：)]\s*`)
+	qOnly   = NewLazyRegexp(`^\s*(?:Q\d*|` + questionLabelRe + `)\s*[.:：]?\s*$`)
 	// answerLabel opens the answer on the question's own line ("Q: Is it
 	// free? A: Yes.", "**Q:** … **A:** …").
-	answerLabel   = regexp.MustCompile(`(?:[?？.]\s*|\s)(?:\*\*|__)?(?:A\d*|` + answerLabelRe + `)\s*[:：]\s*(?:\*\*|__)?\s*`)
-	interrogative = regexp.MustCompile(`(?i)^(what|where|when|why|who|whom|whose|which|how|can|could|will|would|is|are|was|were|do|does|did|should|shall|may|might|has|have)\b`)
+	answerLabel   = NewLazyRegexp(`(?:[?？.]\s*|\s)(?:\*\*|__)?(?:A\d*|` + answerLabelRe + `)\s*[:：]\s*(?:\*\*|__)?\s*`)
+	interrogative = NewLazyRegexp(`(?i)^(what|where|when|why|who|whom|whose|which|how|can|could|will|would|is|are|was|were|do|does|did|should|shall|may|might|has|have)\b`)
 )
 
 // strongQuestion: a paragraph opening with a bold or italic question
@@ -27,7 +26,7 @@ func strongQuestion(b *Block) bool {
 }
 
 // plainQLine: a paragraph starting with "Q:" or "Question:".
-var plainQLine = regexp.MustCompile(`^(?:Q\d*|` + questionLabelRe + `)\s*[:.：]\s*\S`)
+var plainQLine = NewLazyRegexp(`^(?:Q\d*|` + questionLabelRe + `)\s*[:.：]\s*\S`)
 
 var (
 	questionLabelRe = `(?i:` + strings.Join(questionLabels, "|") + `)\s*\d*`

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -17,9 +16,9 @@ const (
 )
 
 var (
-	parenthetical = regexp.MustCompile(`\([^()]*\)|（[^（）]*）|_\([^()]*\)_`)
-	partPrefix    = regexp.MustCompile(`^(part|section|step)\s+(\d+|[ivx]+|one|two|three)\s+`)
-	numPrefix     = regexp.MustCompile(`^(\d+|[ivx]+)\s+`)
+	parenthetical = NewLazyRegexp(`\([^()]*\)|（[^（）]*）|_\([^()]*\)_`)
+	partPrefix    = NewLazyRegexp(`^(part|section|step)\s+(\d+|[ivx]+|one|two|three)\s+`)
+	numPrefix     = NewLazyRegexp(`^(\d+|[ivx]+)\s+`)
 )
 
 // normalizeName lowercases a heading, turns punctuation into spaces and drops
@@ -307,12 +306,12 @@ func isPartClass(c nameClass) bool {
 }
 
 // titlePrefix matches a "Title:" label before a heading's text.
-var titlePrefix = regexp.MustCompile(`^(?i)(title|headline|heading)\s*:\s*`)
+var titlePrefix = NewLazyRegexp(`^(?i)(title|headline|heading)\s*:\s*`)
 
 // labelRe matches a plain-text template label at the start of a paragraph:
 // "Subtitle: …", "Intro Paragraph: …", "Leader’s Quote: …", "見出し：…"
 // (a full-width colon needs no space after it).
-var labelRe = regexp.MustCompile(`^[\[*_]*(\p{L}[\p{L}\p{N}’' /&-]{1,40}?)\s*(?::(?:\s|$)|：)`)
+var labelRe = NewLazyRegexp(`^[\[*_]*(\p{L}[\p{L}\p{N}’' /&-]{1,40}?)\s*(?::(?:\s|$)|：)`)
 
 // structural headings organise a design document; they are never a headline.
 func structural(heading string) bool {

@@ -2,7 +2,6 @@ package document
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -92,10 +91,10 @@ func (s *scan) looksLikeHeadline(h *Block) bool {
 }
 
 var (
-	datelineRe = regexp.MustCompile(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `|[*_]*\[[^\]]*(?i:date|datum|fecha|data|дата|日付|日期)[^\]]*\][*_]*)[*_]*\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
+	datelineRe = NewLazyRegexp(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `|[*_]*\[[^\]]*(?i:date|datum|fecha|data|дата|日付|日期)[^\]]*\][*_]*)[*_]*\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
 	// datelineOnly is a dateline on a line of its own ("LISBON — April 2, 2026"):
 	// it dates the release and is no part of it.
-	datelineOnly = regexp.MustCompile(`^\s*[*_]*` + placeRe + `[*_]*\s*(?:[—–-]{1,2}|,)\s*[*_]*` + dateRe + `[*_]*\s*[—–-]*\s*$`)
+	datelineOnly = NewLazyRegexp(`^\s*[*_]*` + placeRe + `[*_]*\s*(?:[—–-]{1,2}|,)\s*[*_]*` + dateRe + `[*_]*\s*[—–-]*\s*$`)
 )
 
 // firstParagraphOnly: under "## Summary" the summary is the first
@@ -197,10 +196,10 @@ func (s *scan) findHeadline() {
 	}
 }
 
-var titleWords = regexp.MustCompile(`(?i)pr\s*/?\s*[-_]?\s*faqs?|press release|[:—–-]|&|\band\b|\bfaqs?\b`)
+var titleWords = NewLazyRegexp(`(?i)pr\s*/?\s*[-_]?\s*faqs?|press release|[:—–-]|&|\band\b|\bfaqs?\b`)
 
 // titleLabel is a title's "PR/FAQ:" opening.
-var titleLabel = regexp.MustCompile(`(?i)^\W*pr\s*/?\s*[-_]?\s*faqs?\W*?\s*[:：—–-]\s*`)
+var titleLabel = NewLazyRegexp(`(?i)^\W*pr\s*/?\s*[-_]?\s*faqs?\W*?\s*[:：—–-]\s*`)
 
 // containerPrefix is the length of a "Press Release:" label that opens a
 // headline ("Press Release: Acme sends invoices in one click"), or 0.
@@ -212,7 +211,7 @@ func containerPrefix(text string) int {
 	return m[1]
 }
 
-var containerRe = regexp.MustCompile(`(?i)^\W*(?:press release|pressemitteilung|communiqué de presse|comunicado de prensa|comunicado de imprensa|пресс-релиз|プレスリリース|新闻稿|보도자료)\W*?\s*[:：—–-]\s*`)
+var containerRe = NewLazyRegexp(`(?i)^\W*(?:press release|pressemitteilung|communiqué de presse|comunicado de prensa|comunicado de imprensa|пресс-релиз|プレスリリース|新闻稿|보도자료)\W*?\s*[:：—–-]\s*`)
 
 // twoLineHead splits a paragraph whose first line is wholly bold and whose
 // second is wholly italic: it returns where the first line ends and the
@@ -366,7 +365,7 @@ func maybeDateline(t string) bool {
 		strings.Contains(head, "today") || strings.Contains(head, "TBD") || quarter.MatchString(head)
 }
 
-var quarter = regexp.MustCompile(`Q[1-4]`)
+var quarter = NewLazyRegexp(`Q[1-4]`)
 
 func hasDateline(t string) bool { return maybeDateline(t) && datelineRe.MatchString(t) }
 
@@ -385,7 +384,7 @@ func datedStatement(t string) bool {
 }
 
 // announces: a sentence that announces a launch is the summary, however short.
-var announces = regexp.MustCompile(`(?i)\b(today|announc\w*|launch(es|ed|ing)?|introduc(es|ed|ing))\b`)
+var announces = NewLazyRegexp(`(?i)\b(today|announc\w*|launch(es|ed|ing)?|introduc(es|ed|ing))\b`)
 
 // plainSubheading: a short one-line paragraph right after the headline,
 // with no dateline, followed by more of the press release.

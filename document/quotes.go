@@ -1,7 +1,6 @@
 package document
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,24 +10,24 @@ import (
 // "— Name, Title") is a quote; who speaks tells a leader's from a customer's.
 
 var (
-	openQuote   = regexp.MustCompile(`^[*_\s]*["“‘„«»「『]`) // German also writes »…«
-	quotedWords = regexp.MustCompile(`["“„«»「『]([^"”“»«」』]{20,})(?:["”“»«」』]|$)`)
+	openQuote   = NewLazyRegexp(`^[*_\s]*["“‘„«»「『]`) // German also writes »…«
+	quotedWords = NewLazyRegexp(`["“„«»「『]([^"”“»«」』]{20,})(?:["”“»«」』]|$)`)
 	// attributionLine is a speaker on a line or paragraph of its own after
 	// the quotation: "— Jo Park, Operations Lead", "_Jo Park, Operations Lead_".
-	attributionLine = regexp.MustCompile(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
+	attributionLine = NewLazyRegexp(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
 	// saidVerbRe finds a speaker by an attribution verb ("…," said Jo Park;
 	// Jo Park explains); it runs only when the text has one of the verbs.
-	saidVerbRe = regexp.MustCompile(`(?i)["”»«“,]\s*,?\s*(?:[—–-]\s*)?(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b`)
+	saidVerbRe = NewLazyRegexp(`(?i)["”»«“,]\s*,?\s*(?:[—–-]\s*)?(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b`)
 	// saidMarkRe finds a speaker after the closing mark ("…” — Jo Park",
 	// "「…」と山田は語ります").
-	saidMarkRe = regexp.MustCompile(`["”」』»«“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$`)
-	saidJaRe   = regexp.MustCompile(`」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
+	saidMarkRe = NewLazyRegexp(`["”」』»«“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$`)
+	saidJaRe   = NewLazyRegexp(`」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
 	leaderCue  = cueRe(leaderTitles)
 	// saidAfter: the attribution right after a quotation's closing mark.
-	saidAfter         = regexp.MustCompile(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
+	saidAfter         = NewLazyRegexp(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
 	// speakerBefore: a paragraph that ends by naming who speaks next.
-	speakerBefore = regexp.MustCompile(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
+	speakerBefore = NewLazyRegexp(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
 	customerCue   = cueRe(customerRoles)
 )
 
@@ -163,7 +162,7 @@ func (s *scan) examples(prev *Block) bool {
 	return (strings.HasSuffix(t, ":") || isQuestionText(t)) && exampleLead.MatchString(t)
 }
 
-var exampleLead = regexp.MustCompile(`(?i)\b(thoughts?|questions?|things like|like these|such as|for example|e\.g\.|heard|sound familiar|ever (said|thought|asked|heard)|ask(s|ed)?|prompts?)\b`)
+var exampleLead = NewLazyRegexp(`(?i)\b(thoughts?|questions?|things like|like these|such as|for example|e\.g\.|heard|sound familiar|ever (said|thought|asked|heard)|ask(s|ed)?|prompts?)\b`)
 
 // saidIndex is the leftmost attribution of saidVerbRe and saidMarkRe, as
 // one alternation of both would find it (their groups, in order).
@@ -265,7 +264,7 @@ func readQuote(b *Block) quoteReading {
 	return b.Prose.Memo(quoteKey{}, read).(quoteReading)
 }
 
-var quoteLead = regexp.MustCompile(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:：][*_\s]*`)
+var quoteLead = NewLazyRegexp(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:：][*_\s]*`)
 
 func readQuoteText(text string) quoteReading {
 	var r quoteReading
@@ -380,9 +379,9 @@ func (s *scan) describesOwn(desc string) bool {
 
 // founderCue: roles that speak for the company that launches, wherever
 // the attribution says they work.
-var founderCue = regexp.MustCompile(`(?i)\b(founder|co-founder|ceo|cto|cfo|coo|cpo|president|chief|creator|maintainer)\b`)
+var founderCue = NewLazyRegexp(`(?i)\b(founder|co-founder|ceo|cto|cfo|coo|cpo|president|chief|creator|maintainer)\b`)
 
-var speakerOrg = regexp.MustCompile(`\b(?:at|of|from)\s+(\p{Lu}[\w&.'-]*)`)
+var speakerOrg = NewLazyRegexp(`\b(?:at|of|from)\s+(\p{Lu}[\w&.'-]*)`)
 
 // ownOrg: the organisation is the one the press release is about (named in
 // its headline, title or summary's subject).
@@ -418,7 +417,7 @@ func sameSpeaker(a, b string) bool {
 	return small > 0 && common*2 >= small
 }
 
-var slotRe = regexp.MustCompile(`\[[^\]]*\]`)
+var slotRe = NewLazyRegexp(`\[[^\]]*\]`)
 
 func speakerName(s string) string {
 	if i := strings.IndexAny(s, ",(—–"); i >= 0 {
