@@ -43,9 +43,6 @@ func init() {
 }
 
 var (
-	// bracketRe is bracketed text left in prose: links are gone from prose
-	// by now, so what remains in brackets is text.
-	bracketRe = document.NewLazyRegexp(`\[([^\[\]\n]{1,400})\]`)
 	// placeholder tokens, in the case they are written; each regexp runs
 	// only on prose that holds its cheap marker (see placeholderTokens).
 	xTokenRe     = document.NewLazyRegexp(`\bX{2,}\b|\bx{3,}\b`)
@@ -159,11 +156,7 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		text := t[loc[0]:loc[1]]
 		pc.report(p.SourceSpan(loc[0], loc[1]), fmt.Sprintf("Template instruction left in (%q): replace it with the text it asks for.", shorten(text, 60)), "instruction")
 	}
-	var brackets [][]int
-	if strings.IndexByte(t, '[') >= 0 {
-		brackets = bracketRe.FindAllStringSubmatchIndex(t, -1)
-	}
-	for _, loc := range brackets {
+	for _, loc := range bracketed(t) {
 		i, j := loc[0], loc[1]
 		inner := strings.TrimSpace(t[loc[2]:loc[3]])
 		if p.InCode(i, i+1) || p.InCode(j-1, j) {
@@ -221,6 +214,39 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		}
 	}
 }
+
+// bracketed finds bracketed text left in prose (links are gone from prose
+// by now, so what remains in brackets is text): each "[…]" of 1 to 400
+// characters with no bracket or line break inside, as the index pairs of
+// the whole and of its inside. A scan, not the regular expression
+// \[([^\[\]\n]{1,400})\]: its counted repetition made the matcher walk
+// 400 states at every character.
+func bracketed(t string) [][]int {
+	var out [][]int
+	for i := strings.IndexByte(t, '['); i >= 0; {
+		n, j := 0, i+1
+		for j < len(t) && t[j] != '[' && t[j] != ']' && t[j] != '\n' && n <= maxBracketed {
+			_, size := utf8.DecodeRuneInString(t[j:])
+			j += size
+			n++
+		}
+		next := j
+		if j < len(t) && t[j] == ']' && n >= 1 && n <= maxBracketed {
+			out = append(out, []int{i, j + 1, i + 1, j})
+			next = j + 1
+		} else if j < len(t) && t[j] != '[' {
+			next = i + 1 // the next "[" may start inside what was read
+		}
+		k := strings.IndexByte(t[next:], '[')
+		if k < 0 {
+			break
+		}
+		i = next + k
+	}
+	return out
+}
+
+const maxBracketed = 400
 
 // Markers: cheap signs that a prose run may hold a kind of placeholder; the
 // regexps run only where their marker is.

@@ -1,6 +1,9 @@
 package diagnostics
 
 import (
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -57,6 +60,27 @@ func TestCorpusPlaceholders(t *testing.T) {
 		for _, f := range only(Lint(doc, Default()), "placeholder") {
 			p := doc.Mapper.Position(f.Span.Start)
 			t.Errorf("%s:%d:%d: unexpected placeholder: %s", name, p.Line+1, p.Character+1, f.Message)
+		}
+	}
+}
+
+// bracketed finds what the expression \[([^\[\]\n]{1,400})\] finds.
+func TestBracketedAsRegexp(t *testing.T) {
+	re := regexp.MustCompile(`\[([^\[\]\n]{1,400})\]`)
+	long := strings.Repeat("é", 400)
+	for _, s := range []string{
+		"", "[", "[]", "[a]", "x [Name] and [City].", "[[a]]", "[a [b] c]", "[a\nb] [c]", "a]b[c", "[" + long + "]",
+		"[" + long + "x]", "[x" + long + "] [y]", "[a][b][", "[ok] [unclosed", "[ [x] ]", "[a]]", "【a】 [b]",
+	} {
+		got, want := bracketed(s), re.FindAllStringSubmatchIndex(s, -1)
+		if len(got) != len(want) {
+			t.Errorf("%q: %v, want %v", s, got, want)
+			continue
+		}
+		for i := range got {
+			if !slices.Equal(got[i], want[i]) {
+				t.Errorf("%q: %v, want %v", s, got, want)
+			}
 		}
 	}
 }

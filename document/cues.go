@@ -24,6 +24,12 @@ var (
 type cueSet struct {
 	words  map[string]bool // pieces that are one plain word, found by a look-up per word of the text
 	pieces []*cuePiece
+	// byStart holds the pieces whose literal opens with a letter, by its
+	// first byte and first two bytes: matchPieces tries at each word start
+	// only the pieces that can begin there, instead of searching the text
+	// once per piece. anywhere holds the others (CJK, no literal).
+	byStart  map[string][]*cuePiece
+	anywhere []*cuePiece
 }
 
 type cuePiece struct {
@@ -60,6 +66,15 @@ func cueRe(pieces []string) cueSet {
 			continue
 		}
 		set.pieces = append(set.pieces, cp)
+	}
+	set.byStart = map[string][]*cuePiece{}
+	for _, cp := range set.pieces {
+		if cp.lit == "" || Spaceless(cp.lit) || !isCueWordRune(firstRune(cp.lit)) {
+			set.anywhere = append(set.anywhere, cp)
+			continue
+		}
+		key := cp.lit[:min(2, len(cp.lit))]
+		set.byStart[key] = append(set.byStart[key], cp)
 	}
 	return set
 }
@@ -153,25 +168,57 @@ var cueWordSets = func() map[string]uint8 {
 
 // matchPieces tries the pieces that are not one plain word.
 func (c cueSet) matchPieces(t, lower string) bool {
-	for _, p := range c.pieces {
-		if p.plain {
-			if hasCueWord(lower, p.lit, p.prefix) {
+	if len(lower) != len(t) {
+		// lower-casing changed the length: offsets in lower are not offsets in t
+		for _, p := range c.pieces {
+			if p.plain && hasCueWord(lower, p.lit, p.prefix) {
 				return true
 			}
-			continue
+			if re, _ := p.regexps(); !p.plain && re.MatchString(t) {
+				return true
+			}
 		}
-		if p.lit == "" || len(lower) != len(t) {
+		return false
+	}
+	if len(c.byStart) > 0 {
+		inWord := false
+		for i, r := range lower {
+			was := inWord
+			inWord = isCueWordRune(r)
+			if !inWord || was {
+				continue
+			}
+			for k := 1; k <= 2 && i+k <= len(lower); k++ {
+				for _, p := range c.byStart[lower[i:i+k]] {
+					if strings.HasPrefix(lower[i:], p.lit) && p.matchesAt(t, lower, i) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	for _, p := range c.anywhere {
+		if p.lit == "" {
 			if re, _ := p.regexps(); re.MatchString(t) {
 				return true
 			}
 			continue
 		}
-		// try the piece only where its literal starts a word
-		if atWordStart(lower, p.lit, Spaceless(p.lit), func(i int) bool { _, at := p.regexps(); return at.MatchString(t[i:]) }) {
+		if atWordStart(lower, p.lit, Spaceless(p.lit), func(i int) bool { return p.matchesAt(t, lower, i) }) {
 			return true
 		}
 	}
 	return false
+}
+
+// matchesAt reports the piece at i, where its literal starts in lower.
+func (p *cuePiece) matchesAt(t, lower string, i int) bool {
+	if p.plain {
+		j := i + len(p.lit)
+		return p.prefix || j == len(lower) || !isCueWordRune(firstRune(lower[j:]))
+	}
+	_, at := p.regexps()
+	return at.MatchString(t[i:])
 }
 
 // eachWord calls f with each word of t (letters, digits, apostrophes
