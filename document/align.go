@@ -84,8 +84,10 @@ func (s *scan) placeUnits(units []unit) int {
 		}
 	}
 	placedAt := map[int]bool{}
+	problemPlaced := d.Parts[Problem] != nil
 	for _, p := range best {
 		placedAt[p.unit] = true
+		problemPlaced = problemPlaced || p.kind == Problem
 	}
 	covered := 0
 	for _, p := range best {
@@ -93,7 +95,8 @@ func (s *scan) placeUnits(units []unit) int {
 		// the problem and the solution run over several paragraphs: the
 		// problem from the first paragraph after the summary, each up to the
 		// next part placed
-		if p.kind == Problem {
+		// (with no problem, the solution starts there)
+		if p.kind == Problem || p.kind == Solution && !problemPlaced {
 			for from > 0 && units[from-1].run == units[p.unit].run && !placedAt[from-1] {
 				from--
 			}
@@ -105,6 +108,9 @@ func (s *scan) placeUnits(units []unit) int {
 		}
 		covered += to - from + 1
 		span := Span{units[from].span.Start, units[to].span.End}
+		if p.kind == Solution && p.how == HowPosition && !problemPlaced {
+			p.why = "the paragraphs after the summary, with no problem before them"
+		}
 		d.Parts[p.kind] = &Part{Kind: p.kind, Span: span, Body: span, Text: strings.TrimSpace(d.PlainText(span)), How: p.how, Why: p.why}
 	}
 	return len(units) - covered
@@ -259,13 +265,16 @@ func (s *scan) productWords() map[string]bool {
 		text = text[m[1]:]
 	}
 	text = summaryLead.ReplaceAllString(datePhrase.ReplaceAllString(strings.TrimSpace(text), ""), "")
-	headline := ""
+	// the product is named in the headline, or in the title of a press
+	// release that has none ("# Construct Hub" over an RFC's release)
+	headText := ""
 	if h := s.d.Parts[Headline]; h != nil {
-		headline = strings.ToLower(h.Text)
-		if t := s.d.Title; t != nil {
-			headline += " " + strings.ToLower(t.Text)
-		}
+		headText = h.Text
 	}
+	if t := s.d.Title; t != nil {
+		headText += " " + t.Text
+	}
+	headline := strings.ToLower(strings.TrimSpace(headText))
 	for i, w := range strings.Fields(text) {
 		w = strings.TrimRightFunc(leadingName(w), func(r rune) bool { return r == ',' || r == '.' || r == ':' })
 		if i > 0 && (w == "" || w[0] < 'A' || w[0] > 'Z') || i >= 4 || commonCapital[strings.ToLower(w)] {
@@ -275,9 +284,20 @@ func (s *scan) productWords() map[string]bool {
 			s.product[w] = true
 		}
 	}
+	if len(s.product) == 0 {
+		// "…, an Amazon company, announced the Construct Hub": the name
+		// the launch verb introduces
+		if m := launchedName.FindStringSubmatch(Clip(sum.Text, 300)); m != nil {
+			for _, w := range strings.Fields(m[1]) {
+				if !commonCapital[strings.ToLower(w)] {
+					s.product[w] = true
+				}
+			}
+		}
+	}
 	if len(s.product) == 0 && headline != "" {
 		// "Redcar: a real-time data hub": the name before the colon
-		if m := headlineName.FindStringSubmatch(s.d.Parts[Headline].Text); m != nil {
+		if m := headlineName.FindStringSubmatch(strings.TrimSpace(headText)); m != nil {
 			s.product[m[1]] = true
 		}
 	}
@@ -287,7 +307,7 @@ func (s *scan) productWords() map[string]bool {
 		for _, w := range capitalWords(sum.Text) {
 			in[w] = true
 		}
-		for _, w := range capitalWords(s.d.Parts[Headline].Text) {
+		for _, w := range capitalWords(headText) {
 			if in[w] {
 				s.product[w] = true
 			}
@@ -298,6 +318,7 @@ func (s *scan) productWords() map[string]bool {
 
 var (
 	datePhrase   = NewLazyRegexp(`^(?i:on|in)\s+[\p{L}]+\s+\d{1,2},?\s+\d{4},?\s+`)
+	launchedName = NewLazyRegexp(`(?i:announc\w*|launch\w*|introduc\w*|releas\w*|unveil\w*|debut\w*)\s+(?i:the\s+|a\s+|an\s+)?(\p{Lu}[\w.-]*(?:\s+\p{Lu}[\w.-]*){0,3})`)
 	headlineName = NewLazyRegexp(`^\W*([\p{L}][\w.-]+)\s*[:—–]`)
 )
 
@@ -369,7 +390,10 @@ func (s *scan) problemScore(u unit, i int, units []unit) fit {
 		}
 	}
 	if s.namesProduct(u.text) || strings.HasPrefix(u.text, "With ") {
-		f.score -= 3
+		// a paragraph whose subject is the product says what it does,
+		// whatever hard words it uses on the way ("when a probability
+		// swings past your threshold, it sends you a letter")
+		return fit{}
 	}
 	return f
 }
