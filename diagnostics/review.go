@@ -235,10 +235,10 @@ func ReviewMarkdown(reviews []Review, base string) string {
 		writeRuleGroups(&b, d.New, "Nothing new.")
 		if !r.NoBase {
 			fmt.Fprintf(&b, "\n#### Fixed (%d)\n\n", len(d.Fixed))
-			writeRuleGroups(&b, d.Fixed, "Nothing fixed.")
 			if len(d.Fixed) > 0 {
-				b.WriteString("\nLines of fixed findings are those of the earlier version.\n")
+				fmt.Fprintf(&b, "At their lines in %s:\n\n", code(base))
 			}
+			writeRuleGroups(&b, d.Fixed, "Nothing fixed.")
 		}
 		if len(d.Remaining) > 0 {
 			fmt.Fprintf(&b, "\n<details><summary>Remaining (%d)</summary>\n\n", len(d.Remaining))
