@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -176,13 +177,47 @@ func locatedFindings(ls []Located) []Finding {
 	return fs
 }
 
+// MaxCommentLength bounds ReviewMarkdown's output: GitHub refuses a comment
+// longer than 65,536 characters, and a refused comment shows nothing.
+const MaxCommentLength = 65536
+
 // ReviewMarkdown renders reviews as one pull-request comment: a heading, a
 // summary line, then per file a heading, the readiness line and the
 // findings grouped by rule, each rule linked to its documentation. When the
 // reviews carry diffs, base names what they were compared with and the
 // findings come as new, fixed and (folded) remaining. The comment starts
-// with an HTML marker a workflow can find to update its earlier comment.
+// with an HTML marker a workflow can find to update its earlier comment. A
+// review longer than MaxCommentLength is cut at a line and says so.
 func ReviewMarkdown(reviews []Review, base string) string {
+	return truncateComment(reviewMarkdown(reviews, base), MaxCommentLength)
+}
+
+// truncateComment cuts s to at most limit characters at a line's end,
+// closes a <details> left open and says what was left out.
+func truncateComment(s string, limit int) string {
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	const note = "\n\n**The review is cut here:** it is longer than a pull-request comment may be. Run `prfaq check` for every finding.\n"
+	const closing = "\n</details>\n"
+	budget := limit - utf8.RuneCountInString(note) - len(closing)
+	cut := 0
+	for i, n := 0, 0; i < len(s) && n < budget; n++ { // byte offset of the budget-th rune
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		cut = i
+	}
+	if nl := strings.LastIndexByte(s[:cut], '\n'); nl > 0 {
+		cut = nl
+	}
+	out := s[:cut]
+	if strings.Count(out, "<details>") > strings.Count(out, "</details>") {
+		out += "\n" + closing
+	}
+	return out + note
+}
+
+func reviewMarkdown(reviews []Review, base string) string {
 	var b strings.Builder
 	b.WriteString("<!-- prfaq-review -->\n## prfaq review\n\n")
 	var all, fixed, remaining SeverityCounts

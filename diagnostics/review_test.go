@@ -82,3 +82,31 @@ func TestEscapeMarkdown(t *testing.T) {
 		t.Errorf("code = %q", got)
 	}
 }
+
+// A review too long for a GitHub comment is cut at a line, keeps its
+// <details> closed and says it was cut.
+func TestReviewMarkdownFitsAComment(t *testing.T) {
+	var many []Located
+	for i := range 3000 {
+		many = append(many, Located{Finding: Finding{Rule: "hype", Severity: Information, Message: "\"best\" is hype: back the claim with data, café ☕."}, Line: i + 1})
+	}
+	r := Review{Path: "launch.prfaq.md", Parts: []document.PartKind{}, Missing: []document.PartKind{}, Findings: many,
+		Diff: &FindingDiff{Remaining: many}}
+	out := ReviewMarkdown([]Review{r}, "main")
+	if n := len([]rune(out)); n > MaxCommentLength {
+		t.Errorf("review is %d characters, more than %d", n, MaxCommentLength)
+	}
+	if !strings.HasSuffix(out, "Run `prfaq check` for every finding.\n") {
+		t.Errorf("a cut review does not say so:\n%s", out[len(out)-300:])
+	}
+	if strings.Count(out, "<details>") != strings.Count(out, "</details>") {
+		t.Error("a cut review leaves <details> open")
+	}
+	if !strings.Contains(out, "\n  - line 1: ") || strings.Contains(out, "line 3000:") {
+		t.Error("the cut is not at the end")
+	}
+	short := ReviewMarkdown([]Review{{Path: "a.md", Findings: many[:3]}}, "")
+	if strings.Contains(short, "cut here") {
+		t.Error("a short review was cut")
+	}
+}
