@@ -39,6 +39,15 @@ func Locate(doc *document.Document, findings []Finding) []Located {
 	return out
 }
 
+// FindingsOf returns the findings of ls.
+func FindingsOf(ls []Located) []Finding {
+	fs := make([]Finding, len(ls))
+	for i, l := range ls {
+		fs[i] = l.Finding
+	}
+	return fs
+}
+
 // FindingDiff is what a new draft changed: findings of the old draft it no
 // longer has (Fixed, at their old lines), findings it introduced (New) and
 // those it kept (Remaining, at their new lines). Each list is in document

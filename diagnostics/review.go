@@ -151,7 +151,10 @@ func (c *SeverityCounts) Add(other SeverityCounts) {
 
 // String is "2 errors, 5 warnings, 1 information", worst first, or
 // "no findings".
-func (c SeverityCounts) String() string {
+func (c SeverityCounts) String() string { return c.Or("no findings") }
+
+// Or is String with none for no findings.
+func (c SeverityCounts) Or(none string) string {
 	var parts []string
 	for s := Error; s <= Hint; s++ {
 		if c[s] == 0 {
@@ -164,17 +167,9 @@ func (c SeverityCounts) String() string {
 		}
 	}
 	if len(parts) == 0 {
-		return "no findings"
+		return none
 	}
 	return strings.Join(parts, ", ")
-}
-
-func locatedFindings(ls []Located) []Finding {
-	fs := make([]Finding, len(ls))
-	for i, l := range ls {
-		fs[i] = l.Finding
-	}
-	return fs
 }
 
 // MaxCommentLength bounds ReviewMarkdown's output: GitHub refuses a comment
@@ -228,11 +223,11 @@ func reviewMarkdown(reviews []Review, base string) string {
 			continue
 		}
 		if r.Diff != nil {
-			all.Add(CountSeverities(locatedFindings(r.Diff.New)))
-			fixed.Add(CountSeverities(locatedFindings(r.Diff.Fixed)))
-			remaining.Add(CountSeverities(locatedFindings(r.Diff.Remaining)))
+			all.Add(CountSeverities(FindingsOf(r.Diff.New)))
+			fixed.Add(CountSeverities(FindingsOf(r.Diff.Fixed)))
+			remaining.Add(CountSeverities(FindingsOf(r.Diff.Remaining)))
 		} else {
-			all.Add(CountSeverities(locatedFindings(r.Findings)))
+			all.Add(CountSeverities(FindingsOf(r.Findings)))
 		}
 	}
 	checked := plural(len(reviews)-errors, "file")
@@ -240,7 +235,7 @@ func reviewMarkdown(reviews []Review, base string) string {
 		fmt.Fprintf(&b, "%s checked: %s", checked, all)
 	} else {
 		fmt.Fprintf(&b, "%s compared with %s: new %s; fixed %s; remaining %s",
-			checked, code(base), countsOrNone(all), countsOrNone(fixed), countsOrNone(remaining))
+			checked, code(base), all.Or("none"), fixed.Or("none"), remaining.Or("none"))
 	}
 	if errors > 0 {
 		fmt.Fprintf(&b, " (%s could not be checked)", plural(errors, "file"))
@@ -284,13 +279,6 @@ func reviewMarkdown(reviews []Review, base string) string {
 	return b.String()
 }
 
-func countsOrNone(c SeverityCounts) string {
-	if s := c.String(); s != "no findings" {
-		return s
-	}
-	return "none"
-}
-
 // writeRuleGroups writes findings as a list grouped by rule, the worst
 // severity first, then by rule id; each group lists its findings by line.
 func writeRuleGroups(b *strings.Builder, findings []Located, none string) {
@@ -325,7 +313,7 @@ func writeRuleGroups(b *strings.Builder, findings []Located, none string) {
 	})
 	for _, g := range groups {
 		sort.SliceStable(g.items, func(i, j int) bool { return g.items[i].Line < g.items[j].Line })
-		counts := CountSeverities(locatedFindings(g.items))
+		counts := CountSeverities(FindingsOf(g.items))
 		fmt.Fprintf(b, "- %s: %s\n", ruleLink(g.rule), counts)
 		for _, f := range g.items {
 			sev := ""

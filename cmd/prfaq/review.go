@@ -140,7 +140,7 @@ func checkAgainstBase(results []fileResult, rev, format string, threshold diagno
 	default: // sarif, github: annotate only what is new
 		for i := range results {
 			if b := results[i].Base; b != nil {
-				results[i].Findings = findingsOf(b.Diff.New)
+				results[i].Findings = diagnostics.FindingsOf(b.Diff.New)
 			}
 		}
 		if format == "sarif" {
@@ -173,14 +173,6 @@ func checkAgainstBase(results []fileResult, rev, format string, threshold diagno
 	return code
 }
 
-func findingsOf(ls []diagnostics.Located) []diagnostics.Finding {
-	fs := make([]diagnostics.Finding, len(ls))
-	for i, l := range ls {
-		fs[i] = l.Finding
-	}
-	return fs
-}
-
 // writeDiffText prints one file's comparison: a line a finding, the status
 // first, then the check format (path:line:col: severity [rule] message);
 // fixed findings are at their lines in the earlier version.
@@ -210,18 +202,13 @@ func diffSummary(results []fileResult, base string) string {
 			unreadable++
 		case r.Base != nil:
 			compared++
-			added.Add(diagnostics.CountSeverities(findingsOf(r.Base.Diff.New)))
-			fixed.Add(diagnostics.CountSeverities(findingsOf(r.Base.Diff.Fixed)))
-			remaining.Add(diagnostics.CountSeverities(findingsOf(r.Base.Diff.Remaining)))
+			added.Add(diagnostics.CountSeverities(diagnostics.FindingsOf(r.Base.Diff.New)))
+			fixed.Add(diagnostics.CountSeverities(diagnostics.FindingsOf(r.Base.Diff.Fixed)))
+			remaining.Add(diagnostics.CountSeverities(diagnostics.FindingsOf(r.Base.Diff.Remaining)))
 		}
 	}
-	none := func(c diagnostics.SeverityCounts) string {
-		if s := c.String(); s != "no findings" {
-			return s
-		}
-		return "none"
-	}
-	s := fmt.Sprintf("%s compared with %s: new %s; fixed %s; remaining %s", plural(compared, "file"), base, none(added), none(fixed), none(remaining))
+	s := fmt.Sprintf("%s compared with %s: new %s; fixed %s; remaining %s", plural(compared, "file"), base,
+		added.Or("none"), fixed.Or("none"), remaining.Or("none"))
 	if unreadable > 0 {
 		s += fmt.Sprintf(" (%s could not be read)", plural(unreadable, "file"))
 	}
