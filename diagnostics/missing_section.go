@@ -28,11 +28,13 @@ func init() {
 	})
 }
 
-func checkMissingSections(c *Context) {
-	doc := c.Doc
+// MissingParts lists the required parts absent from doc, in document order:
+// what missing-section reports and the review's readiness line shows.
+func MissingParts(doc *document.Document, cfg *Config) []document.PartKind {
+	var missing []document.PartKind
 	undivided := doc.Parts[document.FAQ] != nil && !doc.FAQDivided()
 	for _, k := range document.AllParts {
-		if doc.Parts[k] != nil || !c.Config.Requires(k) {
+		if doc.Parts[k] != nil || !cfg.Requires(k) {
 			continue
 		}
 		if k == document.FAQ && len(doc.Questions) > 0 {
@@ -46,6 +48,14 @@ func checkMissingSections(c *Context) {
 		if doc.Parts[document.FAQ] == nil && (k == document.ExternalFAQ || k == document.InternalFAQ) {
 			continue // the missing FAQ is reported once
 		}
+		missing = append(missing, k)
+	}
+	return missing
+}
+
+func checkMissingSections(c *Context) {
+	doc := c.Doc
+	for _, k := range MissingParts(doc, c.Config) {
 		sev := Off
 		if k == document.Headline || k == document.FAQ {
 			sev = Error

@@ -26,6 +26,11 @@ type fileResult struct {
 	Doc      *document.Document
 	Findings []diagnostics.Finding
 	Err      error
+	// Checked says the rules ran: the file is a PR/FAQ or was named.
+	Checked bool
+	Config  *diagnostics.Config
+	// Base compares Findings with the file at --base; nil without it.
+	Base *baseComparison
 }
 
 // maxFileSize bounds what check reads; PR/FAQs are a few pages.
@@ -34,9 +39,10 @@ const maxFileSize = 32 << 20
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	format := fl.String("format", "text", "output format: text, json, sarif or github")
+	format := fl.String("format", "text", "output format: text, json, sarif, github or markdown (a pull-request comment)")
 	failOn := fl.String("fail-on", "warning", "lowest severity that fails the check: error, warning, information, hint or never")
 	configFile := fl.String("config", "", "configuration file (default: the .prfaq.yaml above each file)")
+	baseRev := fl.String("base", "", "compare each file with its version at this git revision; report what is new, fixed and remaining")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -46,9 +52,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch *format {
-	case "text", "json", "sarif", "github":
+	case "text", "json", "sarif", "github", "markdown":
 	default:
-		fmt.Fprintf(stderr, "prfaq check: unknown format %q (want text, json, sarif or github)\n", *format)
+		fmt.Fprintf(stderr, "prfaq check: unknown format %q (want text, json, sarif, github or markdown)\n", *format)
 		return 2
 	}
 	if fl.NArg() == 0 {
@@ -72,10 +78,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	results := checkAll(targets, explicit, base, explicitConfig, stderr)
 	results = append(results, ioErrs...)
 	sort.Slice(results, func(i, j int) bool { return results[i].Path < results[j].Path })
+	if *baseRev != "" {
+		return checkAgainstBase(results, *baseRev, *format, threshold, stdout, stderr)
+	}
 
 	switch *format {
 	case "text":
 		writeText(stdout, results)
+		fmt.Fprintln(stderr, checkSummary(results))
+	case "markdown":
+		writeReviewMarkdown(stdout, results, "")
 	case "json":
 		writeJSON(stdout, results)
 	case "sarif":
@@ -201,7 +213,7 @@ func checkAll(files []string, explicit map[string]bool, base *diagnostics.Config
 }
 
 func checkFile(path string, explicit bool, cfg *diagnostics.Config) fileResult {
-	r := fileResult{Path: path}
+	r := fileResult{Path: path, Config: cfg}
 	src, err := readText(path)
 	if err != nil {
 		r.Err = err
@@ -210,6 +222,7 @@ func checkFile(path string, explicit bool, cfg *diagnostics.Config) fileResult {
 	r.Doc = document.Parse(path, src)
 	r.PRFAQ = cfg.IsPRFAQ(r.Doc)
 	if r.PRFAQ || explicit {
+		r.Checked = true
 		r.Findings = diagnostics.Lint(r.Doc, cfg)
 	} else {
 		r.Findings = []diagnostics.Finding{}
@@ -231,17 +244,25 @@ func readText(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := refuseNonText(src); err != nil {
+		return nil, err
+	}
+	return src, nil
+}
+
+// refuseNonText says why src is not text prfaq can check: binary or not UTF-8.
+func refuseNonText(src []byte) error {
 	head := src
 	if len(head) > 8000 {
 		head = head[:8000]
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
-		return nil, errors.New("binary file (contains NUL bytes); not checked")
+		return errors.New("binary file (contains NUL bytes); not checked")
 	}
 	if !utf8.Valid(src) {
-		return nil, fmt.Errorf("not valid UTF-8 (first bad byte at offset %d); save it as UTF-8", firstInvalid(src))
+		return fmt.Errorf("not valid UTF-8 (first bad byte at offset %d); save it as UTF-8", firstInvalid(src))
 	}
-	return src, nil
+	return nil
 }
 
 func firstInvalid(b []byte) int {

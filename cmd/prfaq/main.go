@@ -1,7 +1,8 @@
 // Command prfaq checks PR/FAQ documents from the command line and in CI with
 // the same engine the language server uses.
 //
-//	prfaq check [--format text|json|sarif|github] [--fail-on LEVEL] [--config FILE] PATH...
+//	prfaq check [--format text|json|sarif|github|markdown] [--fail-on LEVEL] [--config FILE] [--base REV] PATH...
+//	prfaq diff [--format text|json|markdown] [--fail-on LEVEL] [--config FILE] OLD NEW
 //	prfaq rules [--markdown] [ID]
 //	prfaq new [--title T] [--force] [FILE]
 //	prfaq outline [--format text|json] [--explain] FILE
@@ -19,7 +20,12 @@ import (
 const usage = `prfaq checks Amazon-style PR/FAQ documents.
 
 Usage:
-  prfaq check [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--config FILE] PATH...
+  prfaq check [--format text|json|sarif|github|markdown] [--fail-on error|warning|information|hint|never]
+              [--config FILE] [--base REV] PATH...
+                                    check PR/FAQs; markdown is a pull-request comment; --base REV
+                                    reports what is new, fixed and remaining since git revision REV
+  prfaq diff [--format text|json|markdown] [--fail-on LEVEL] [--config FILE] OLD NEW
+                                    what the NEW draft fixed, introduced and left of OLD's findings
   prfaq rules [--markdown] [ID]     list the rules, or explain one
   prfaq new [--title T] [--force] [FILE]   write a PR/FAQ skeleton (to stdout without FILE)
   prfaq outline [--format text|json] [--explain] FILE
@@ -27,7 +33,7 @@ Usage:
   prfaq version
 
 Exit status of check: 0 when nothing reaches --fail-on (default warning), 1 when something
-does, 2 on usage or I/O errors.
+does (with --base, and for diff: something new), 2 on usage or I/O errors.
 `
 
 func main() {
@@ -43,6 +49,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "diff":
+		return runDiff(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	case "new":
