@@ -328,6 +328,11 @@ func (c *Config) applyRule(id string, value any) error {
 			if !r.hasOption(k) {
 				return fmt.Errorf("unknown option %q (rule %s has: %s)", k, id, r.optionNames())
 			}
+			if r.validateOption != nil {
+				if err := r.validateOption(k, ov); err != nil {
+					return err
+				}
+			}
 			set.Options[normKey(k)] = ov
 		}
 	default:

@@ -91,7 +91,10 @@ type Rule struct {
 	FixDoc string
 	// Options documents the rule's options: name → meaning and default.
 	Options map[string]string
-	check   func(*Context)
+	// validateOption, when set, checks a configured option's value (name is
+	// as declared in Options), so a bad value is a configuration error.
+	validateOption func(name string, value any) error
+	check          func(*Context)
 }
 
 var registry = map[string]*Rule{}

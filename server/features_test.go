@@ -52,8 +52,8 @@ func TestDocumentSymbolHierarchical(t *testing.T) {
 	if n := len(faq.Children[0].Children); n != 4 {
 		t.Errorf("external questions = %d, want 4", n)
 	}
-	if n := len(faq.Children[1].Children); n != 5 {
-		t.Errorf("internal questions = %d, want 5", n)
+	if n := len(faq.Children[1].Children); n != 8 {
+		t.Errorf("internal questions = %d, want 8", n)
 	}
 	q := faq.Children[0].Children[0]
 	if q.Name != "How much does Ledger cost?" || q.Detail != "answered" {
