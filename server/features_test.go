@@ -355,7 +355,7 @@ func TestCodeLensReadiness(t *testing.T) {
 	c.open(uri, src, 1)
 	var lenses []protocol.CodeLens
 	c.mustCall("textDocument/codeLens", protocol.CodeLensParams{TextDocument: docID(uri)}, &lenses)
-	if len(lenses) != 1 || lenses[0].Command == nil {
+	if len(lenses) != 2 || lenses[0].Command == nil {
 		t.Fatalf("lenses = %+v", lenses)
 	}
 	l := lenses[0]
