@@ -26,7 +26,10 @@ func init() {
 			"the FAQ is not split into external and internal parts, the whole FAQ is checked for both lists (pricing " +
 			"then counts as part of economics). A required group that is missing is reported by missing-section, and its " +
 			"topics once it is there; with missing-section turned off, they are reported here, each fix adding the " +
-			"group with its question.",
+			"group with its question. Choose the topics per group in `.prfaq.yaml` or the editor settings: " +
+			"`rules: {faq-coverage: {internal: [default, why-now, reversibility], external: [pricing, support]}}`; " +
+			"`default` stands for the built-in list, an empty list checks nothing, and an unknown topic is a " +
+			"configuration error that names the known ones.",
 		Bad:  "## Internal FAQ\n\n### Who is on the team?\n\nFour engineers.\n",
 		Good: "## Internal FAQ\n\n### How many shops need this?\n\n40,000 in our market.\n\n### What does it cost to run?\n\n$0.40 per customer a month.\n\n### What do customers use today?\n\nSpreadsheets and Acme Books.\n\n### What must exist first?\n\nThe billing API (ready in May).\n\n### What is the biggest risk?\n\nBanks may rate-limit us; we cache.\n\n### Is there a legal question?\n\nNo: we store no card data, so PCI rules do not apply (counsel agreed).\n\n### How will shops hear of it?\n\nThrough our accountants' newsletter and in-app marketing.\n\n### Which partners do we need?\n\nTwo banks, both signed.\n\n### How will we measure success?\n\n5,000 paying shops by December.\n",
 		FixDoc: "Adds a question on the missing topic, with a bracketed answer to fill in, at the end of the group " +
