@@ -91,7 +91,8 @@ var faqTopics = []faqTopic{
 		Words: map[string][]string{
 			"en": {"competitor", "competitors", "instead", "switch", "competition", "compete", "competing", "competitive",
 				"alternative", "alternatives", "instead of", "versus", "vs", "compare", "compared", "comparison", "differ",
-				"different from", "difference", "existing tools", "why not", "incumbent", "rather than", "unlike"},
+				"different from", "difference", "existing tools", "why not", "incumbent", "rather than", "unlike",
+				"use today", "using today", "use now", "currently use", "status quo", "workaround", "workarounds"},
 			"de": {"Wettbewerb", "Wettbewerber", "Konkurrenz", "Konkurrenten", "Alternative", "Alternativen", "stattdessen",
 				"Vergleich", "vergleichen", "Unterschied", "anstatt"},
 			"fr": {"concurrence", "concurrent", "concurrents", "alternative", "alternatives", "comparé", "comparaison",
