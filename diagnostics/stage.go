@@ -240,7 +240,7 @@ func stageValueSpan(doc *document.Document) (line, value document.Span) {
 		if v == "" {
 			return line, document.Span{Start: end, End: end}
 		}
-		at := start + strings.Index(text, v)
+		at := start + len("stage:") + strings.Index(text[len("stage:"):], v) // not the "a" of "stage"
 		return line, document.Span{Start: at, End: at + len(v)}
 	}
 	return lineSpan(doc, fm.Span.Start), document.Span{}

@@ -165,3 +165,25 @@ func TestStageStatusString(t *testing.T) {
 		t.Errorf("clean final: %s (%+v)", got, st)
 	}
 }
+
+// The invalid-stage fixes replace the value alone, keeping a comment after it.
+func TestInvalidStageFixReplacesTheValue(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"---\nstage: a\n---\n# Ledger\n", "---\nstage: draft\n---\n# Ledger\n"},
+		{"---\ntitle: x\nstage: 'Drafty'   # first pass\n---\n# Ledger\n", "---\ntitle: x\nstage: draft   # first pass\n---\n# Ledger\n"},
+		{"---\r\nstage: drafty\r\n---\r\n# Ledger\r\n", "---\r\nstage: draft\r\n---\r\n# Ledger\r\n"},
+	} {
+		doc := document.Parse("test.prfaq.md", []byte(tc.src))
+		fs := only(Lint(doc, Default()), "invalid-stage")
+		if len(fs) != 1 || len(fs[0].Fixes) != 3 || fs[0].Fixes[0].Title != "Set stage: draft" {
+			t.Fatalf("%q: findings %+v", tc.src, fs)
+		}
+		got, err := ApplyEdits([]byte(tc.src), fs[0].Fixes[0].Edits)
+		if err != nil || string(got) != tc.want {
+			t.Errorf("%q fixed to %q, want %q (%v)", tc.src, got, tc.want, err)
+		}
+		if st, from, err := Default().StageOf(document.Parse("test.prfaq.md", got)); st != Draft || from != StageFromFrontMatter || err != nil {
+			t.Errorf("after the fix: %q from %q, %v", st, from, err)
+		}
+	}
+}
