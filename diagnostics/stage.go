@@ -156,14 +156,13 @@ func (s StageStatus) String() string {
 	open := strings.Join(what, ", ")
 	head := "stage: " + string(s.Stage)
 	switch {
-	case s.Next != "" && open != "":
-		return head + " — to reach " + string(s.Next) + ": " + open
+	case open == "":
+		// only what the stage governs is counted: other warnings may remain
+		return head + " — no open answers or placeholders"
 	case s.Next != "":
-		return head + " — ready for " + string(s.Next)
-	case open != "":
-		return head + " — still open: " + open
+		return head + " — to reach " + string(s.Next) + ": " + open
 	}
-	return head + " — nothing left open"
+	return head + " — still open: " + open
 }
 
 // pluralNoun adds an "s" to a noun phrase for n other than 1

@@ -156,12 +156,12 @@ func TestStageStatusString(t *testing.T) {
 	}
 	clean := "---\nstage: draft\n---\n# Acme Ledger lets small shops send invoices in one click\n\n## FAQ\n\n### How much?\n\n$5.\n"
 	doc := document.Parse("test.prfaq.md", []byte(clean))
-	if got := NewStageStatus(doc, Default(), Lint(doc, Default())).String(); got != "stage: draft — ready for review" {
+	if got := NewStageStatus(doc, Default(), Lint(doc, Default())).String(); got != "stage: draft — no open answers or placeholders" {
 		t.Errorf("clean draft: %s", got)
 	}
 	doc = document.Parse("test.prfaq.md", []byte(strings.Replace(clean, "draft", "final", 1)))
 	st := NewStageStatus(doc, Default(), Lint(doc, Default()))
-	if got := st.String(); got != "stage: final — nothing left open" || st.Next != "" || len(st.Open) != 0 {
+	if got := st.String(); got != "stage: final — no open answers or placeholders" || st.Next != "" || len(st.Open) != 0 {
 		t.Errorf("clean final: %s (%+v)", got, st)
 	}
 }
