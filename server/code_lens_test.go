@@ -77,3 +77,37 @@ func TestCodeLensShowsStage(t *testing.T) {
 func severityName(s protocol.DiagnosticSeverity) string {
 	return [...]string{"", "error", "warning", "information", "hint"}[int(s)]
 }
+
+// The stage can come from the editor's settings; the front matter still wins.
+func TestStageFromSettings(t *testing.T) {
+	const uri = "file:///ws/settings.prfaq.md"
+	c := newClient(t)
+	c.initialize(nil)
+	noStage := strings.Replace(stagedDoc, "---\nstage: STAGE\n---\n", "", 1)
+	c.open(uri, noStage, 1)
+	c.waitVersion(uri, 1)
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"prfaq": map[string]any{"stage": "final"}}})
+	p := c.waitPublish(uri, func(p publishParams) bool {
+		for _, d := range p.Diagnostics {
+			if code, _ := d.Code.(string); code == "unanswered-question" {
+				return d.Severity == protocol.DiagnosticSeverityError
+			}
+		}
+		return false
+	})
+	if *p.Version != 1 {
+		t.Errorf("published version %d", *p.Version)
+	}
+	var lenses []protocol.CodeLens
+	c.mustCall("textDocument/codeLens", protocol.CodeLensParams{TextDocument: docID(uri)}, &lenses)
+	if len(lenses) != 2 || lenses[1].Command == nil || !strings.HasPrefix(lenses[1].Command.Title, "stage: final — still open: ") {
+		t.Errorf("lenses = %+v", lenses)
+	}
+	c.change(uri, 2, full(strings.Replace(stagedDoc, "STAGE", "draft", 1)))
+	p = c.waitVersion(uri, 2)
+	for _, d := range p.Diagnostics {
+		if code, _ := d.Code.(string); code == "unanswered-question" && d.Severity != protocol.DiagnosticSeverityInformation {
+			t.Errorf("front matter draft under settings final: unanswered-question is %v", d.Severity)
+		}
+	}
+}
