@@ -105,9 +105,16 @@ func TestStageFromSettings(t *testing.T) {
 	}
 	c.change(uri, 2, full(strings.Replace(stagedDoc, "STAGE", "draft", 1)))
 	p = c.waitVersion(uri, 2)
+	found := 0
 	for _, d := range p.Diagnostics {
-		if code, _ := d.Code.(string); code == "unanswered-question" && d.Severity != protocol.DiagnosticSeverityInformation {
-			t.Errorf("front matter draft under settings final: unanswered-question is %v", d.Severity)
+		if code, _ := d.Code.(string); code == "unanswered-question" {
+			found++
+			if d.Severity != protocol.DiagnosticSeverityInformation {
+				t.Errorf("front matter draft under settings final: unanswered-question is %v", d.Severity)
+			}
 		}
+	}
+	if found != 1 {
+		t.Errorf("%d unanswered-question findings, want 1", found)
 	}
 }
