@@ -37,6 +37,9 @@ type Config struct {
 	Jargon map[string]string
 	// Rules holds per-rule settings by id.
 	Rules map[string]RuleSetting
+	// Stage is the documents' stage ("" for the default, review); a
+	// document's front matter "stage:" wins over it.
+	Stage Stage
 }
 
 // RuleSetting is one rule's configured severity (nil: the default) and options.
@@ -253,6 +256,16 @@ func (c *Config) apply(key string, value any, node *yaml.Node) error {
 			}
 			c.Jargon[strings.ToLower(k)] = s
 		}
+	case "stage":
+		s, ok := value.(string)
+		if !ok {
+			return bad("want draft, review or final")
+		}
+		st, err := ParseStage(s)
+		if err != nil {
+			return bad(err.Error())
+		}
+		c.Stage = st
 	case "rules":
 		m, ok := value.(map[string]any)
 		if !ok {
@@ -262,7 +275,7 @@ func (c *Config) apply(key string, value any, node *yaml.Node) error {
 	case "server", "trace", "enable", "path":
 		// editor-side settings that travel in the same section
 	default:
-		return bad("unknown key (want files, sections, words-per-page, allow, jargon or rules)")
+		return bad("unknown key (want files, sections, words-per-page, allow, jargon, stage or rules)")
 	}
 	return nil
 }
@@ -327,6 +340,11 @@ func (c *Config) applyRule(id string, value any) error {
 			}
 			if !r.hasOption(k) {
 				return fmt.Errorf("unknown option %q (rule %s has: %s)", k, id, r.optionNames())
+			}
+			if r.validateOption != nil {
+				if err := r.validateOption(k, ov); err != nil {
+					return err
+				}
 			}
 			set.Options[normKey(k)] = ov
 		}

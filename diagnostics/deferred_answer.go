@@ -12,6 +12,7 @@ func init() {
 	register(&Rule{
 		ID:       "deferred-answer",
 		Severity: Warning,
+		Staged:   "deferred answer",
 		Summary:  "An FAQ answer puts the question off: TBD, TODO, \"we'll figure it out later\".",
 		Why: "The FAQ is where the team proves it has thought the hard questions through. An answer that defers " +
 			"(TBD, TBC, TODO, \"to be determined\", \"not decided yet\", \"we'll figure that out later\") means the " +

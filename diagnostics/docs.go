@@ -17,6 +17,11 @@ func (r *Rule) Doc() string {
 	if r.ID == "missing-section" {
 		b.WriteString(" (**error** for the headline and the FAQ)")
 	}
+	if r.Staged != "" {
+		b.WriteString(" at the review stage; it follows the document's stage (`stage: draft | review | final` in the " +
+			"front matter or `.prfaq.yaml`): one step milder at draft, one step stricter at final, unless you set " +
+			"the rule's severity yourself")
+	}
 	b.WriteString(".")
 	if r.FixDoc != "" {
 		fmt.Fprintf(&b, " Quick fix: %s", r.FixDoc)

@@ -17,11 +17,12 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 		cfg = Default()
 	}
 	findings := []Finding{}
+	stage, _, _ := cfg.StageOf(doc) // a bad stage is invalid-stage's finding
 	for _, r := range Rules() {
 		if cfg.severity(r) == Off || r.check == nil {
 			continue
 		}
-		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo})
+		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo, stage: stage})
 	}
 	findings = suppress(doc, findings)
 	return sortFindings(findings)

@@ -1,6 +1,7 @@
 package diagnostics
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -29,7 +30,7 @@ type phrases struct {
 type phrase struct {
 	words []string // lower-cased, "’" folded to "'"
 	gaps  []string // what stands between words: " " for any whitespace, else the literal
-	tag   int      // which list the phrase came from (phraseLists)
+	tags  []int    // which lists the phrase came from (phraseLists)
 }
 
 // phraseList builds a phrase list; longer phrases win over their prefixes.
@@ -52,7 +53,8 @@ func phraseList(list ...string) *phrases {
 }
 
 // phraseLists builds one phrase list from several; each match knows which
-// list (index) it came from, so one pass over the text serves them all.
+// lists (indices) it came from, so one pass over the text serves them all. A
+// phrase in several lists counts for each of them.
 func phraseLists(lists ...[]string) *phrases {
 	var all []string
 	var tags []int
@@ -63,19 +65,30 @@ func phraseLists(lists ...[]string) *phrases {
 		}
 	}
 	p := phraseList(all...)
-	tagOf := map[string]int{}
+	tagsOf := map[string][]int{}
 	for i, raw := range all {
 		if ph := parsePhrase(raw); len(ph.words) > 0 {
-			tagOf[strings.Join(ph.words, " ")] = tags[i]
+			key := strings.Join(ph.words, " ")
+			if !slices.Contains(tagsOf[key], tags[i]) {
+				tagsOf[key] = append(tagsOf[key], tags[i])
+			}
 		} else {
 			p.litTags = append(p.litTags, tags[i])
 		}
 	}
 	for k, list := range p.byFirst {
-		for i := range list {
-			list[i].tag = tagOf[strings.Join(list[i].words, " ")]
+		seen := map[string]bool{}
+		kept := list[:0]
+		for _, ph := range list {
+			key := strings.Join(ph.words, " ")
+			if seen[key] {
+				continue // the same phrase from another list: its tags are merged
+			}
+			seen[key] = true
+			ph.tags = tagsOf[key]
+			kept = append(kept, ph)
 		}
-		p.byFirst[k] = list
+		p.byFirst[k] = kept
 	}
 	return p
 }
@@ -103,10 +116,15 @@ func (p *phrases) tagsIn(pr *document.Prose, n int) []bool {
 		}
 		buf = appendFold(buf[:0], w)
 		for _, ph := range p.byFirst[string(buf)] {
-			if _, ok := ph.matchAt(pr.Text, pairs, k); ok && !found[ph.tag] {
-				found[ph.tag] = true
-				if left--; left == 0 {
-					return found
+			if _, ok := ph.matchAt(pr.Text, pairs, k); !ok {
+				continue
+			}
+			for _, t := range ph.tags {
+				if !found[t] {
+					found[t] = true
+					if left--; left == 0 {
+						return found
+					}
 				}
 			}
 		}

@@ -168,15 +168,22 @@ func skeletonAt(doc *document.Document, k document.PartKind, at int) string {
 	if f := doc.Parts[document.FAQ]; f != nil && f.Heading != nil && (k == document.ExternalFAQ || k == document.InternalFAQ) {
 		body = relevel(body, f.Heading.Level+1)
 	}
+	return paddedAt(doc, at, body, "\n")
+}
+
+// paddedAt returns body with the line breaks (nl) it needs to stand as a
+// block of its own when inserted at at: a blank line before it, a line
+// break after it unless at is the end of the file.
+func paddedAt(doc *document.Document, at int, body, nl string) string {
 	before := ""
 	if at > 0 {
 		if doc.Source[at-1] != '\n' {
-			before = "\n\n"
-		} else if at < 2 || doc.Source[at-2] != '\n' {
-			before = "\n"
+			before = nl + nl
+		} else if at < 2 || doc.Source[at-2] != '\n' && !(doc.Source[at-2] == '\r' && at >= 3 && doc.Source[at-3] == '\n') {
+			before = nl
 		}
 	}
-	after := "\n"
+	after := nl
 	if at >= len(doc.Source) {
 		after = ""
 	}

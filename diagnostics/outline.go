@@ -14,6 +14,9 @@ type Outline struct {
 	PRFAQ     bool              `json:"prfaq"`
 	Parts     []OutlinePart     `json:"parts"`
 	Questions []OutlineQuestion `json:"questions"`
+	// Stage is the document's stage and what is open before the next one;
+	// nil unless the caller linted the document (NewStageStatus).
+	Stage *StageStatus `json:"stage,omitempty"`
 }
 
 // OutlinePart is one recognised part. Lines holds the 1-based first and last

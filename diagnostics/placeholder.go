@@ -15,6 +15,7 @@ func init() {
 	register(&Rule{
 		ID:       "placeholder",
 		Severity: Warning,
+		Staged:   "placeholder",
 		Summary:  "Template text left in: [Company name], XXX, WHO?, YOUR_NAME, ____, template instructions and labels, \"## Question 2\".",
 		Why: "A PR/FAQ usually starts from a template, and template text that survives into review tells the reader " +
 			"the thinking is not done: a bracketed \"[Customer segment]\" is a decision nobody made yet. Flagged: " +

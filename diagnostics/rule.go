@@ -91,7 +91,14 @@ type Rule struct {
 	FixDoc string
 	// Options documents the rule's options: name → meaning and default.
 	Options map[string]string
-	check   func(*Context)
+	// Staged, when set, makes the rule follow the document's stage (one
+	// step milder at draft, one stricter at final) and names one of its
+	// findings for the stage summary ("deferred answer").
+	Staged string
+	// validateOption, when set, checks a configured option's value (name is
+	// as declared in Options), so a bad value is a configuration error.
+	validateOption func(name string, value any) error
+	check          func(*Context)
 }
 
 var registry = map[string]*Rule{}
@@ -133,16 +140,22 @@ type Context struct {
 	rule   *Rule
 	out    *[]Finding
 	memo   *textMemo // nil outside a Checker
+	stage  Stage     // the document's stage ("" is review)
 }
 
 // Report records a finding of the current rule. A finding's severity defaults
 // to the rule's configured severity.
 func (c *Context) Report(f Finding) {
 	f.Rule = c.rule.ID
-	if f.Severity == Off {
-		f.Severity = c.Config.severity(c.rule)
-	} else if s, ok := c.Config.severityOverride(c.rule.ID); ok {
-		f.Severity = s // the user's choice wins over the rule's own downgrade
+	if s, ok := c.Config.severityOverride(c.rule.ID); ok {
+		f.Severity = s // the user's choice wins over the rule's own downgrade and the stage
+	} else {
+		if f.Severity == Off {
+			f.Severity = c.rule.Severity
+		}
+		if c.rule.Staged != "" {
+			f.Severity = c.stage.adjust(f.Severity)
+		}
 	}
 	*c.out = append(*c.out, f)
 }

@@ -6,6 +6,7 @@ func init() {
 	register(&Rule{
 		ID:       "unanswered-question",
 		Severity: Warning,
+		Staged:   "unanswered question",
 		Summary:  "An FAQ question has no answer.",
 		Why: "A question with no answer tells the reader the team has not thought about it. Answer it, or say " +
 			"honestly who will answer it and by when.",

@@ -12,8 +12,9 @@ import (
 )
 
 // codeLens puts a readiness summary on the headline, e.g.
-// "9/11 parts · 24 questions, 2 deferred · 640 words ≈ 1.3 pages". The lens
-// has an empty command: it is information, there is nothing to run.
+// "9/11 parts · 24 questions, 2 deferred · 640 words ≈ 1.3 pages", and the
+// stage beside it: "stage: draft — to reach review: 3 deferred answers". The
+// lenses have an empty command: they are information, there is nothing to run.
 func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error) {
 	var p protocol.CodeLensParams
 	if err := decode(raw, &p); err != nil {
@@ -36,6 +37,10 @@ func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error)
 	out = append(out, protocol.CodeLens{
 		Range:   lspRange(doc, at),
 		Command: &protocol.Command{Title: readiness(doc, snap.cfg), Command: ""},
+	}, protocol.CodeLens{
+		// the stage, and what stands between the document and the next one
+		Range:   lspRange(doc, at),
+		Command: &protocol.Command{Title: diagnostics.NewStageStatus(doc, snap.cfg, snap.findings).String(), Command: ""},
 	})
 	return out, nil
 }

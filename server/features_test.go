@@ -52,8 +52,8 @@ func TestDocumentSymbolHierarchical(t *testing.T) {
 	if n := len(faq.Children[0].Children); n != 4 {
 		t.Errorf("external questions = %d, want 4", n)
 	}
-	if n := len(faq.Children[1].Children); n != 5 {
-		t.Errorf("internal questions = %d, want 5", n)
+	if n := len(faq.Children[1].Children); n != 8 {
+		t.Errorf("internal questions = %d, want 8", n)
 	}
 	q := faq.Children[0].Children[0]
 	if q.Name != "How much does Ledger cost?" || q.Detail != "answered" {
@@ -355,7 +355,7 @@ func TestCodeLensReadiness(t *testing.T) {
 	c.open(uri, src, 1)
 	var lenses []protocol.CodeLens
 	c.mustCall("textDocument/codeLens", protocol.CodeLensParams{TextDocument: docID(uri)}, &lenses)
-	if len(lenses) != 1 || lenses[0].Command == nil {
+	if len(lenses) != 2 || lenses[0].Command == nil {
 		t.Fatalf("lenses = %+v", lenses)
 	}
 	l := lenses[0]

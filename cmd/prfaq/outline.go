@@ -16,7 +16,8 @@ import (
 //
 //	prfaq outline [--format text|json] [--explain] FILE
 //
-// The text form has one line per part, "  <Title>  lines A-B (how) text" or
+// The text form has the stage ("stage: draft — to reach review: 2 deferred
+// answers"), then one line per part, "  <Title>  lines A-B (how) text" or
 // "  <Title>  missing" (tools parse it: keep the shape), then one line per
 // question. --explain adds, under each part, how it was read. The JSON form
 // is diagnostics.Outline, which always says how and, when known, why.
@@ -54,6 +55,10 @@ func runOutline(args []string, stdout, stderr io.Writer) int {
 	doc := document.Parse(path, src)
 	cfg, _, _ := diagnostics.ForFile(diagnostics.Default(), path) // a bad config file is check's to report
 	o := diagnostics.NewOutline(doc, cfg.IsPRFAQ(doc))
+	if o.PRFAQ {
+		st := diagnostics.NewStageStatus(doc, cfg, diagnostics.Lint(doc, cfg))
+		o.Stage = &st
+	}
 	if *format == "json" {
 		if err := writeOutlineJSON(stdout, o); err != nil {
 			fmt.Fprintln(stderr, "prfaq outline:", err)
@@ -89,13 +94,20 @@ func writeOutlineJSON(w io.Writer, o diagnostics.Outline) error {
 	for _, q := range o.Questions {
 		questions = append(questions, enc(q))
 	}
-	_, err := fmt.Fprintf(w, "{\n  \"path\": %s,\n  \"prfaq\": %v,\n  \"parts\": %s,\n  \"questions\": %s\n}\n",
-		enc(o.Path), o.PRFAQ, list(parts), list(questions))
+	stage := ""
+	if o.Stage != nil {
+		stage = ",\n  \"stage\": " + enc(o.Stage)
+	}
+	_, err := fmt.Fprintf(w, "{\n  \"path\": %s,\n  \"prfaq\": %v,\n  \"parts\": %s,\n  \"questions\": %s%s\n}\n",
+		enc(o.Path), o.PRFAQ, list(parts), list(questions), stage)
 	return err
 }
 
 func writeOutlineText(w io.Writer, doc *document.Document, o diagnostics.Outline, words int, explain bool) {
 	fmt.Fprintf(w, "%s: PR/FAQ=%v, press release %d words\n", o.Path, o.PRFAQ, words)
+	if o.Stage != nil {
+		fmt.Fprintln(w, o.Stage) // not indented: tools that read the part lines skip it
+	}
 	parts := map[document.PartKind]diagnostics.OutlinePart{}
 	for _, p := range o.Parts {
 		parts[p.Part] = p

@@ -65,6 +65,16 @@ type outlineJSON struct {
 		Status string `json:"status"`
 		Text   string `json:"text"`
 	} `json:"questions"`
+	Stage *struct {
+		Stage string `json:"stage"`
+		From  string `json:"from"`
+		Next  string `json:"next"`
+		Open  []struct {
+			Rule  string `json:"rule"`
+			Count int    `json:"count"`
+			What  string `json:"what"`
+		} `json:"open"`
+	} `json:"stage"`
 }
 
 func outlineOf(t *testing.T, args ...string) outlineJSON {
@@ -263,5 +273,45 @@ func TestOutlineUsageErrors(t *testing.T) {
 		if code, out, errOut := runCLI(args...); code != 2 || out != "" || errOut == "" {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2, nothing, a reason", args, code, out, errOut)
 		}
+	}
+}
+
+// The outline shows the stage and what stands between the document and the
+// next one, in both forms; the configuration's stage applies unless the
+// front matter names one.
+func TestOutlineShowsStage(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, ".prfaq.yaml", "stage: final\n")
+	f := write(t, dir, "ledger.prfaq.md", outlineDoc)
+	o := outlineOf(t, "--format", "json", f)
+	if o.Stage == nil {
+		t.Fatal("no stage in the JSON outline")
+	}
+	var open []string
+	for _, it := range o.Stage.Open {
+		open = append(open, it.Rule+"="+strconv.Itoa(it.Count))
+	}
+	if o.Stage.Stage != "final" || o.Stage.From != "configuration" || o.Stage.Next != "" ||
+		strings.Join(open, " ") != "deferred-answer=1 unanswered-question=1" {
+		t.Errorf("stage = %+v (open %v)", *o.Stage, open)
+	}
+	_, text, _ := runCLI("outline", f)
+	if lines := strings.Split(text, "\n"); len(lines) < 2 || lines[1] != "stage: final — still open: 1 deferred answer, 1 unanswered question" {
+		t.Errorf("text outline:\n%s", text)
+	}
+
+	draft := write(t, dir, "draft.prfaq.md", "---\nstage: draft\n---\n"+outlineDoc)
+	_, text, _ = runCLI("outline", draft)
+	if !strings.Contains(text, "\nstage: draft — to reach review: 1 deferred answer, 1 unanswered question\n") {
+		t.Errorf("front matter stage not shown:\n%s", text)
+	}
+	if o := outlineOf(t, "--format", "json", draft); o.Stage == nil || o.Stage.From != "front matter" || o.Stage.Next != "review" {
+		t.Errorf("draft stage = %+v", o.Stage)
+	}
+
+	// a Markdown file that is not a PR/FAQ has no stage
+	notes := write(t, dir, "notes.md", "# Notes\n\nNothing here.\n")
+	if o := outlineOf(t, "--format", "json", notes); o.PRFAQ || o.Stage != nil {
+		t.Errorf("notes: prfaq %v stage %+v", o.PRFAQ, o.Stage)
 	}
 }

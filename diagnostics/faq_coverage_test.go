@@ -1,0 +1,222 @@
+package diagnostics
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+// coverageFix lints src and applies the fix of the faq-coverage finding on
+// topic, returning the fixed text.
+func coverageFix(t *testing.T, src string, cfg *Config, topic string) string {
+	t.Helper()
+	doc := document.Parse("test.prfaq.md", []byte(src))
+	for _, f := range only(Lint(doc, cfg), "faq-coverage") {
+		if f.Data["topic"] != topic {
+			continue
+		}
+		if len(f.Fixes) != 1 {
+			t.Fatalf("topic %s: %d fixes", topic, len(f.Fixes))
+		}
+		out, err := ApplyEdits([]byte(src), f.Fixes[0].Edits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out)
+	}
+	t.Fatalf("no faq-coverage finding on %s in:\n%s", topic, src)
+	return ""
+}
+
+// proseOf is the prose run of a one-paragraph document.
+func proseOf(t *testing.T, text string) *document.Prose {
+	t.Helper()
+	doc := document.Parse("test.md", []byte(text+"\n"))
+	if len(doc.Prose) != 1 {
+		t.Fatalf("%q: %d prose runs", text, len(doc.Prose))
+	}
+	return doc.Prose[0]
+}
+
+func coverageConfig(t *testing.T, yaml string) *Config {
+	t.Helper()
+	cfg := Default()
+	if err := cfg.ApplyYAML([]byte(yaml), ".prfaq.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// The fix adds the topic's question at the end of the right group, in the
+// group's own form, with the blank lines Markdown needs.
+func TestFAQCoverageFixText(t *testing.T) {
+	lists := func(internal, external string) *Config {
+		return coverageConfig(t, "rules:\n  faq-coverage:\n    internal: ["+internal+"]\n    external: ["+external+"]\n")
+	}
+	cases := []struct {
+		name, src, topic, want string
+		cfg                    *Config
+	}{{
+		name:  "external group, before the internal one",
+		cfg:   lists("risks", "pricing"),
+		topic: "pricing",
+		src:   "# Acme Ledger\n\n## FAQ\n\n### External FAQ\n\n#### Who is it for?\n\nSmall shops.\n\n### Internal FAQ\n\n#### What could go wrong?\n\nA bank outage.\n",
+		want:  "# Acme Ledger\n\n## FAQ\n\n### External FAQ\n\n#### Who is it for?\n\nSmall shops.\n\n#### How much does it cost?\n\n[The price, or that it is free, and what is included.]\n\n### Internal FAQ\n\n#### What could go wrong?\n\nA bank outage.\n",
+	}, {
+		name:  "internal group at the end of a file without a final line break",
+		cfg:   lists("risks, market-size", "pricing"),
+		topic: "market-size",
+		src:   "# Acme Ledger\n\n## FAQ\n\n### External FAQ\n\n#### Is it free?\n\nYes.\n\n### Internal FAQ\n\n#### What could go wrong?\n\nA bank outage.",
+		want:  "# Acme Ledger\n\n## FAQ\n\n### External FAQ\n\n#### Is it free?\n\nYes.\n\n### Internal FAQ\n\n#### What could go wrong?\n\nA bank outage.\n\n#### How many customers have this problem, and how big is the market?\n\n[Number of customers and size of the market, with where the estimate comes from.]",
+	}, {
+		name:  "bold questions get a bold question",
+		cfg:   lists("legal", "pricing"),
+		topic: "legal",
+		src:   "# Acme Ledger\n\n## Internal FAQ\n\n**Who builds it?**\n\nFour engineers.\n\n## Appendix: glossary\n\nA shop is a store.\n",
+		want:  "# Acme Ledger\n\n## Internal FAQ\n\n**Who builds it?**\n\nFour engineers.\n\n**Which laws, licences or contracts apply to it?**\n\n[Licences, regulations and contracts that apply, and what counsel said.]\n\n## Appendix: glossary\n\nA shop is a store.\n",
+	}, {
+		name:  "Windows line breaks",
+		cfg:   lists("risks", "pricing"),
+		topic: "risks",
+		src:   "# Acme Ledger\r\n\r\n## FAQ\r\n\r\n### Who builds it?\r\n\r\nFour engineers.\r\n",
+		want:  "# Acme Ledger\r\n\r\n## FAQ\r\n\r\n### Who builds it?\r\n\r\nFour engineers.\r\n\r\n### What are the biggest risks, and how will we mitigate them?\r\n\r\n[The two or three things most likely to go wrong, and the plan for each.]\r\n",
+	}, {
+		name:  "missing group, with missing-section off",
+		cfg:   coverageConfig(t, "rules:\n  missing-section: off\n  faq-coverage:\n    internal: [risks]\n    external: []\n"),
+		topic: "risks",
+		src:   "# Acme Ledger\n\n## FAQ\n\n### External FAQ\n\n#### Is it free?\n\nYes.\n",
+		want:  "# Acme Ledger\n\n## FAQ\n\n### External FAQ\n\n#### Is it free?\n\nYes.\n\n### Internal FAQ\n\n#### What are the biggest risks, and how will we mitigate them?\n\n[The two or three things most likely to go wrong, and the plan for each.]\n",
+	}}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := coverageFix(t, tc.src, tc.cfg, tc.topic)
+			if got != tc.want {
+				t.Errorf("fixed text:\n%q\nwant:\n%q", got, tc.want)
+			}
+			// the fixed document covers the topic and keeps its other findings' groups
+			doc := document.Parse("test.prfaq.md", []byte(got))
+			for _, f := range only(Lint(doc, tc.cfg), "faq-coverage") {
+				if f.Data["topic"] == tc.topic {
+					t.Errorf("after the fix, still: %s", f.Message)
+				}
+			}
+		})
+	}
+}
+
+// Every topic's own question covers it, and no other topic of its default
+// group: adding the market-size question must not quietly count as an answer
+// on economics.
+func TestFAQTopicQuestionsCoverOnlyTheirTopic(t *testing.T) {
+	groupOf := map[string][]string{}
+	for _, id := range defaultInternalTopics {
+		groupOf[id] = defaultInternalTopics
+	}
+	for _, id := range defaultExternalTopics {
+		groupOf[id] = defaultExternalTopics
+	}
+	for i, topic := range faqTopics {
+		text := topic.Question + " " + topic.Answer
+		covered := coverageMatcher.covered(proseOf(t, text))
+		if !covered[i] {
+			t.Errorf("%s: its question %q does not cover it", topic.ID, topic.Question)
+		}
+		if !strings.Contains(topic.Question, "?") || !strings.HasPrefix(topic.Answer, "[") {
+			t.Errorf("%s: want a question and a bracketed answer, got %q / %q", topic.ID, topic.Question, topic.Answer)
+		}
+		for _, other := range groupOf[topic.ID] {
+			if j := topicIndex(other); j != i && covered[j] {
+				t.Errorf("%s: its question and answer %q also cover %s", topic.ID, text, other)
+			}
+		}
+	}
+}
+
+func TestFAQTopicsAreUniqueAndComplete(t *testing.T) {
+	seen := map[string]bool{}
+	for _, topic := range faqTopics {
+		if seen[topic.ID] {
+			t.Errorf("topic %s twice", topic.ID)
+		}
+		seen[topic.ID] = true
+		if topic.Name == "" || topic.About == "" || len(topic.Words["en"]) == 0 {
+			t.Errorf("topic %s lacks a name, an about or English words", topic.ID)
+		}
+		if topic.Within != "" && topicIndex(topic.Within) < 0 {
+			t.Errorf("topic %s within unknown topic %s", topic.ID, topic.Within)
+		}
+	}
+	for _, id := range append(append([]string(nil), defaultInternalTopics...), defaultExternalTopics...) {
+		if !seen[id] {
+			t.Errorf("default topic %s is not defined", id)
+		}
+	}
+	for _, id := range []string{"why-now", "reversibility", "out-of-scope", "support"} {
+		if !seen[id] {
+			t.Errorf("optional topic %s is not defined", id)
+		}
+	}
+}
+
+// A word in two topics counts for both ("legal" is a risk and a legal matter).
+func TestFAQTopicSharedWordCountsForBoth(t *testing.T) {
+	covered := coverageMatcher.covered(proseOf(t, "Counsel found no legal blocker."))
+	for _, id := range []string{"legal", "risks"} {
+		if !covered[topicIndex(id)] {
+			t.Errorf("%q does not cover %s", "legal", id)
+		}
+	}
+}
+
+func TestFAQCoverageConfig(t *testing.T) {
+	src := "# Acme Ledger\n\n## FAQ\n\n### External FAQ\n\n#### Who is it for?\n\nShops.\n\n### Internal FAQ\n\n#### Who builds it?\n\nFour engineers.\n"
+	topics := func(cfg *Config) []string {
+		doc := document.Parse("test.prfaq.md", []byte(src))
+		var out []string
+		for _, f := range only(Lint(doc, cfg), "faq-coverage") {
+			out = append(out, f.Data["group"].(string)+":"+f.Data["topic"].(string))
+		}
+		return out
+	}
+	got := strings.Join(topics(Default()), " ")
+	want := "external-faq:pricing external-faq:data-privacy internal-faq:market-size internal-faq:economics internal-faq:competition internal-faq:risks internal-faq:legal internal-faq:marketing internal-faq:partnerships internal-faq:success-metrics"
+	if got != want {
+		t.Errorf("default topics:\n got %s\nwant %s", got, want)
+	}
+	cfg := coverageConfig(t, "rules:\n  faq-coverage:\n    internal: [why-now, default]\n    external: []\n")
+	got = strings.Join(topics(cfg), " ")
+	want = "internal-faq:why-now internal-faq:market-size internal-faq:economics internal-faq:competition internal-faq:risks internal-faq:legal internal-faq:marketing internal-faq:partnerships internal-faq:success-metrics"
+	if got != want {
+		t.Errorf("why-now and the defaults, no external topics:\n got %s\nwant %s", got, want)
+	}
+	// editor settings take the same keys, through the same checks
+	cfg = Default()
+	if err := cfg.ApplyMap(map[string]any{"rules": map[string]any{"faq-coverage": map[string]any{"external": []any{"support"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := topics(cfg); !strings.Contains(strings.Join(got, " "), "external-faq:support") || strings.Contains(strings.Join(got, " "), "pricing") {
+		t.Errorf("settings external: [support] gave %v", got)
+	}
+}
+
+func TestFAQCoverageConfigErrors(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"rules:\n  faq-coverage:\n    internal: [market-size, cost]\n", `.prfaq.yaml:2: rules.faq-coverage: internal: unknown topic "cost" (want default or one of market-size, economics`},
+		{"rules:\n  faq-coverage:\n    external: {pricing: true}\n", `rules.faq-coverage: external: want a list of topics`},
+		{"rules:\n  faq-coverage:\n    customers: [pricing]\n", `unknown option "customers" (rule faq-coverage has: external, internal)`},
+	} {
+		cfg := Default()
+		err := cfg.ApplyYAML([]byte(tc.yaml), ".prfaq.yaml")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("config %q: error %v, want %q", tc.yaml, err, tc.want)
+		}
+		if _, ok := cfg.Rules["faq-coverage"].Options["internal"]; ok {
+			t.Errorf("config %q: the bad value was kept", tc.yaml)
+		}
+	}
+	err := Default().ApplyMap(map[string]any{"rules": map[string]any{"faq-coverage": map[string]any{"internal": []any{"pricing", 3}}}})
+	if err == nil || !strings.Contains(err.Error(), "want a list of topics") {
+		t.Errorf("settings with a number for a topic: error %v", err)
+	}
+}
