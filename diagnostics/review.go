@@ -92,6 +92,8 @@ func NewReview(doc *document.Document, cfg *Config, findings []Finding) Review {
 	if faq := doc.Parts[document.FAQ]; faq != nil {
 		r.FAQ = length(faq.Span) // the span faq-length measures
 	}
+	stage, _, _ := cfg.StageOf(doc) // an invalid stage is a finding of its own
+	r.Stage = string(stage)
 	return r
 }
 

@@ -48,12 +48,17 @@ func TestNewReview(t *testing.T) {
 			t.Errorf("readiness line lacks %q:\n%s", want, line)
 		}
 	}
-	if strings.Contains(line, "Stage") {
-		t.Errorf("no stage is known, none may be shown:\n%s", line)
+	if !strings.HasSuffix(line, " · **Stage:** review") {
+		t.Errorf("a document that names no stage is in review:\n%s", line)
 	}
-	r.Stage = "draft"
-	if !strings.HasSuffix(r.ReadinessLine(), " · **Stage:** draft") {
-		t.Errorf("stage not shown:\n%s", r.ReadinessLine())
+	r.Stage = ""
+	if strings.Contains(r.ReadinessLine(), "Stage") {
+		t.Errorf("no stage is known, none may be shown:\n%s", r.ReadinessLine())
+	}
+	draft := Default()
+	draft.Stage = StageDraft
+	if r := NewReview(doc, draft, nil); !strings.HasSuffix(r.ReadinessLine(), " · **Stage:** draft") {
+		t.Errorf("the configured stage not shown:\n%s", r.ReadinessLine())
 	}
 }
 

@@ -14,16 +14,16 @@ import (
 type Stage string
 
 const (
-	Draft  Stage = "draft"
-	Review Stage = "review"
-	Final  Stage = "final"
+	StageDraft  Stage = "draft"
+	StageReview Stage = "review"
+	StageFinal  Stage = "final"
 )
 
 // Stages lists the stages in order.
-var Stages = []Stage{Draft, Review, Final}
+var Stages = []Stage{StageDraft, StageReview, StageFinal}
 
 // DefaultStage is the stage of a document that names none.
-const DefaultStage = Review
+const DefaultStage = StageReview
 
 // ParseStage reads a stage name, in any case.
 func ParseStage(s string) (Stage, error) {
@@ -52,9 +52,9 @@ func (s Stage) adjust(sev Severity) Severity {
 	switch {
 	case sev == Off:
 		return Off
-	case s == Draft && sev < Hint:
+	case s == StageDraft && sev < Hint:
 		return sev + 1
-	case s == Final && sev > Error:
+	case s == StageFinal && sev > Error:
 		return sev - 1
 	}
 	return sev

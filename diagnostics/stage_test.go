@@ -88,7 +88,7 @@ func TestStageLeavesOtherRulesAlone(t *testing.T) {
 
 func TestStageConfig(t *testing.T) {
 	cfg := Default()
-	if err := cfg.ApplyYAML([]byte("stage: draft\n"), ".prfaq.yaml"); err != nil || cfg.Stage != Draft {
+	if err := cfg.ApplyYAML([]byte("stage: draft\n"), ".prfaq.yaml"); err != nil || cfg.Stage != StageDraft {
 		t.Fatalf("stage: draft gave %q, %v", cfg.Stage, err)
 	}
 	// a bad value is a clear error with its line, and the previous stage stays
@@ -96,24 +96,24 @@ func TestStageConfig(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `/p/.prfaq.yaml:2: stage: unknown stage "later" (want draft, review or final)`) {
 		t.Errorf("stage: later gave %v", err)
 	}
-	if cfg.Stage != Draft || cfg.WordsPerPage != 400 {
+	if cfg.Stage != StageDraft || cfg.WordsPerPage != 400 {
 		t.Errorf("after a bad stage: stage %q, words per page %d", cfg.Stage, cfg.WordsPerPage)
 	}
 	err = cfg.ApplyMap(map[string]any{"stage": 2.0})
 	if err == nil || !strings.Contains(err.Error(), "settings: stage: want draft, review or final") {
 		t.Errorf("settings stage 2 gave %v", err)
 	}
-	if err := cfg.ApplyMap(map[string]any{"stage": "final"}); err != nil || cfg.Stage != Final {
+	if err := cfg.ApplyMap(map[string]any{"stage": "final"}); err != nil || cfg.Stage != StageFinal {
 		t.Errorf("settings stage final gave %q, %v", cfg.Stage, err)
 	}
-	if c := cfg.Clone(); c.Stage != Final {
+	if c := cfg.Clone(); c.Stage != StageFinal {
 		t.Errorf("clone lost the stage")
 	}
 }
 
 func TestStageOf(t *testing.T) {
 	final := Default()
-	final.Stage = Final
+	final.Stage = StageFinal
 	for _, tc := range []struct {
 		fm        string
 		cfg       *Config
@@ -121,14 +121,14 @@ func TestStageOf(t *testing.T) {
 		from      string
 		wantError bool
 	}{
-		{"", Default(), Review, StageFromDefault, false},
-		{"", final, Final, StageFromConfig, false},
-		{"stage: draft", final, Draft, StageFromFrontMatter, false},
-		{"stage: ' Review '", Default(), Review, StageFromFrontMatter, false},
-		{"stage: 3", final, Final, StageFromConfig, true},
-		{"stage: {a: b}", Default(), Review, StageFromDefault, true},
-		{"stage:", Default(), Review, StageFromDefault, true},
-		{"title: [unclosed", final, Final, StageFromConfig, false}, // invalid YAML: no stage is read
+		{"", Default(), StageReview, StageFromDefault, false},
+		{"", final, StageFinal, StageFromConfig, false},
+		{"stage: draft", final, StageDraft, StageFromFrontMatter, false},
+		{"stage: ' Review '", Default(), StageReview, StageFromFrontMatter, false},
+		{"stage: 3", final, StageFinal, StageFromConfig, true},
+		{"stage: {a: b}", Default(), StageReview, StageFromDefault, true},
+		{"stage:", Default(), StageReview, StageFromDefault, true},
+		{"title: [unclosed", final, StageFinal, StageFromConfig, false}, // invalid YAML: no stage is read
 	} {
 		doc := document.Parse("test.prfaq.md", []byte(withFrontMatter(tc.fm, "# Ledger\n")))
 		got, from, err := tc.cfg.StageOf(doc)
@@ -182,7 +182,7 @@ func TestInvalidStageFixReplacesTheValue(t *testing.T) {
 		if err != nil || string(got) != tc.want {
 			t.Errorf("%q fixed to %q, want %q (%v)", tc.src, got, tc.want, err)
 		}
-		if st, from, err := Default().StageOf(document.Parse("test.prfaq.md", got)); st != Draft || from != StageFromFrontMatter || err != nil {
+		if st, from, err := Default().StageOf(document.Parse("test.prfaq.md", got)); st != StageDraft || from != StageFromFrontMatter || err != nil {
 			t.Errorf("after the fix: %q from %q, %v", st, from, err)
 		}
 	}

@@ -374,7 +374,7 @@ func TestReviewMarkdownRendersAsText(t *testing.T) {
 		`<a href="https://github.com/prfaq-lsp/prfaq-lsp/blob/main/docs/rules.md#placeholder"><code>placeholder</code></a>`,
 		"<h3>launch.prfaq.md</h3>",
 		"<h4>New (4)</h4>",
-		"<details><summary>Remaining (2)</summary>",
+		"<details><summary>Remaining (8)</summary>",
 		"<strong>FAQ:</strong> 6 questions: 5 answered, 0 deferred, 1 unanswered",
 	} {
 		if !strings.Contains(got, want) {
