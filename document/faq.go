@@ -205,11 +205,18 @@ func (s *scan) inferGroup() {
 	if f == nil || d.Parts[ExternalFAQ] != nil || d.Parts[InternalFAQ] != nil || len(d.Questions) == 0 {
 		return
 	}
-	internal := 0
+	internal, asked := 0, false
 	for _, q := range d.Questions {
 		if stakeholderQuestion(q.Text) {
 			internal++
 		}
+		asked = asked || isQuestionText(strings.TrimSpace(q.Text))
+	}
+	if internal == 0 && !asked {
+		// a template's slots ("Question", "Question 2") ask nothing: no
+		// group is told (real questions that say nothing of whose they are
+		// are a customer's, the FAQ every PR/FAQ has)
+		return
 	}
 	k, why := ExternalFAQ, "most of its questions are what a customer asks"
 	if internal*2 > len(d.Questions) {
