@@ -15,13 +15,13 @@ import (
 // marks a URI dirty; the worker lints whatever version is newest when it
 // gets to it, so a burst of keystrokes costs one lint.
 type linter struct {
-	s       *Server
-	mu      sync.Mutex
-	pending map[string]bool
-	wake    chan struct{}
-	// pubMu orders publishes against didClose's clearing publish, so that a
-	// result computed before a close is never sent after it.
-	pubMu sync.Mutex
+	s         *Server
+	pendingMu sync.Mutex
+	pending   map[string]bool
+	wake      chan struct{}
+	// publishMu orders publishes against didClose's clearing publish, so
+	// that a result computed before a close is never sent after it.
+	publishMu sync.Mutex
 	// Test hooks, nil in production: gate holds the worker before it takes
 	// the pending set; beforePublish runs between linting and publishing.
 	gate          chan struct{}
@@ -33,9 +33,9 @@ func newLinter(s *Server) *linter {
 }
 
 func (l *linter) schedule(uri string) {
-	l.mu.Lock()
+	l.pendingMu.Lock()
 	l.pending[uri] = true
-	l.mu.Unlock()
+	l.pendingMu.Unlock()
 	select {
 	case l.wake <- struct{}{}:
 	default:
@@ -52,13 +52,13 @@ func (l *linter) run(ctx context.Context) {
 		if l.gate != nil {
 			<-l.gate
 		}
-		l.mu.Lock()
+		l.pendingMu.Lock()
 		uris := make([]string, 0, len(l.pending))
 		for u := range l.pending {
 			uris = append(uris, u)
 		}
 		clear(l.pending)
-		l.mu.Unlock()
+		l.pendingMu.Unlock()
 		sort.Strings(uris)
 		for _, u := range uris {
 			if ctx.Err() != nil {
@@ -83,16 +83,16 @@ func (l *linter) lintOne(uri string) {
 // publish sends a snapshot's diagnostics unless the document has moved on
 // (a newer change will be linted and published) or was closed.
 func (l *linter) publish(snap *snapshot) {
-	l.pubMu.Lock()
-	defer l.pubMu.Unlock()
+	l.publishMu.Lock()
+	defer l.publishMu.Unlock()
 	st := l.s.store
-	st.mu.Lock()
+	st.docsMu.Lock()
 	d := st.docs[snap.uri]
 	current := d != nil && d.gen == snap.gen && d.published != snap.gen
 	if current {
 		d.published = snap.gen
 	}
-	st.mu.Unlock()
+	st.docsMu.Unlock()
 	if !current {
 		return
 	}
@@ -108,11 +108,11 @@ func (s *Server) publishDiagnostics(uri string, version *int32, doc *document.Do
 
 // clear publishes an empty list for a closed document.
 func (l *linter) clear(uri string) {
-	l.mu.Lock()
+	l.pendingMu.Lock()
 	delete(l.pending, uri)
-	l.mu.Unlock()
-	l.pubMu.Lock()
-	defer l.pubMu.Unlock()
+	l.pendingMu.Unlock()
+	l.publishMu.Lock()
+	defer l.publishMu.Unlock()
 	l.s.publishDiagnostics(uri, nil, nil, nil)
 }
 

@@ -7,8 +7,11 @@
 // One goroutine reads frames, answers $/cancelRequest and routes replies to
 // the server's own requests; one goroutine runs handlers one at a time in
 // arrival order; one goroutine lints the newest version of changed documents
-// and publishes diagnostics. Handlers stay fast because linting happens off
-// their goroutine.
+// and publishes diagnostics. Linting mostly happens off the handlers'
+// goroutine, but a handler that needs a version the linter has not reached
+// yet checks it itself (or waits for the check already running), so that
+// its answer matches the client's text; store.go says how the documents'
+// state changes and which lock guards what.
 package server
 
 import (
@@ -85,11 +88,8 @@ type Server struct {
 	deferred func(method string)
 	// asyncWG counts requests being answered off the handler goroutine.
 	asyncWG sync.WaitGroup
-	// checkBudget bounds the wait for one check (tests change it);
-	// runaways are the documents whose check is past it.
+	// checkBudget bounds the wait for one check (tests change it).
 	checkBudget time.Duration
-	rmu         sync.Mutex
-	runaways    map[string]bool
 	config      *configState
 	ws          *workspace
 }
@@ -120,7 +120,6 @@ func New(opts Options) *Server {
 		exitCode:  1,
 
 		checkBudget: checkBudget,
-		runaways:    map[string]bool{},
 	}
 	s.qcond = sync.NewCond(&s.qmu)
 	s.store = newStore()
