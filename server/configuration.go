@@ -135,6 +135,8 @@ func (s *Server) relintAll() {
 			return changed
 		})
 	}
+	// Files on disk may have new findings too: a pulling client asks again.
+	s.refreshDiagnostics()
 }
 
 func (s *Server) showConfigError(msg string) {

@@ -69,10 +69,13 @@ func (l *linter) run(ctx context.Context) {
 	}
 }
 
+// lintOne checks the newest version of a document and pushes its
+// diagnostics; for a client that pulls, it only has the snapshot ready for
+// the pull.
 func (l *linter) lintOne(uri string) {
 	snap := l.s.snapshot(uri)
-	if snap == nil {
-		return // closed meanwhile
+	if snap == nil || l.s.caps.pull {
+		return // closed meanwhile, or pulled
 	}
 	if l.beforePublish != nil {
 		l.beforePublish(snap)
@@ -106,11 +109,15 @@ func (s *Server) publishDiagnostics(uri string, version *int32, doc *document.Do
 	}
 }
 
-// clear publishes an empty list for a closed document.
+// clear publishes an empty list for a closed document (a client that pulls
+// forgets a closed document's diagnostics itself).
 func (l *linter) clear(uri string) {
 	l.pendingMu.Lock()
 	delete(l.pending, uri)
 	l.pendingMu.Unlock()
+	if l.s.caps.pull {
+		return
+	}
 	l.publishMu.Lock()
 	defer l.publishMu.Unlock()
 	l.s.publishDiagnostics(uri, nil, nil, nil)

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 
@@ -15,6 +16,56 @@ type clientCaps struct {
 	hoverMarkdown       bool
 	configuration       bool
 	watchRegistration   bool
+	// pull: the client offers pull diagnostics (LSP 3.17
+	// textDocument.diagnostic), so the server never pushes to it.
+	pull bool
+	// diagnosticRefresh: the client accepts workspace/diagnostic/refresh.
+	diagnosticRefresh bool
+	// positionEncodings the client offers (general.positionEncodings).
+	positionEncodings []string
+}
+
+// caps317 are the LSP 3.17 client capabilities protocol v0.12.0 does not
+// declare. Helix puts refreshSupport under workspace.diagnostic, not the
+// specification's workspace.diagnostics: both are read.
+type caps317 struct {
+	Capabilities struct {
+		General *struct {
+			PositionEncodings []string `json:"positionEncodings"`
+		} `json:"general"`
+		TextDocument *struct {
+			Diagnostic json.RawMessage `json:"diagnostic"`
+		} `json:"textDocument"`
+		Workspace *struct {
+			Diagnostics *refreshCaps `json:"diagnostics"`
+			Diagnostic  *refreshCaps `json:"diagnostic"`
+		} `json:"workspace"`
+	} `json:"capabilities"`
+}
+
+type refreshCaps struct {
+	RefreshSupport bool `json:"refreshSupport"`
+}
+
+// read317 adds the 3.17 capabilities of raw initialize params to cc; params
+// it cannot read leave cc as it is.
+func read317(raw json.RawMessage, cc *clientCaps) {
+	var p caps317
+	if len(raw) == 0 || json.Unmarshal(raw, &p) != nil {
+		return
+	}
+	c := p.Capabilities
+	if g := c.General; g != nil {
+		cc.positionEncodings = g.PositionEncodings
+	}
+	if td := c.TextDocument; td != nil {
+		d := bytes.TrimSpace(td.Diagnostic)
+		cc.pull = len(d) > 0 && !bytes.Equal(d, []byte("null"))
+	}
+	if ws := c.Workspace; ws != nil {
+		cc.diagnosticRefresh = (ws.Diagnostics != nil && ws.Diagnostics.RefreshSupport) ||
+			(ws.Diagnostic != nil && ws.Diagnostic.RefreshSupport)
+	}
 }
 
 func readCaps(c protocol.ClientCapabilities) clientCaps {
@@ -52,6 +103,7 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 		p = protocol.InitializeParams{}
 	}
 	s.caps = readCaps(p.Capabilities)
+	read317(raw, &s.caps)
 	s.ws.setRoots(p.RootURI, p.RootPath, p.WorkspaceFolders)
 	if p.ClientInfo != nil {
 		s.log.Printf("client: %s %s", p.ClientInfo.Name, p.ClientInfo.Version)
@@ -62,8 +114,8 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 		s.applySettings(opts, "initializationOptions")
 	}
 	s.initialized = true
-	return protocol.InitializeResult{
-		Capabilities: protocol.ServerCapabilities{
+	return initializeResult{
+		Capabilities: serverCapabilities{ServerCapabilities: protocol.ServerCapabilities{
 			TextDocumentSync: protocol.TextDocumentSyncOptions{
 				OpenClose: true,
 				Change:    protocol.TextDocumentSyncKindIncremental,
@@ -79,6 +131,8 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 			// No positionEncoding: the server speaks UTF-16 only, which is
 			// what a client assumes when the field is absent.
 		},
+			DiagnosticProvider: &diagnosticOptions{Identifier: "prfaq", InterFileDependencies: false, WorkspaceDiagnostics: true},
+		},
 		ServerInfo: &protocol.ServerInfo{Name: "prfaq-lsp", Version: s.opts.Version},
 	}, nil
 }
@@ -86,6 +140,7 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 // initializedNotification asks for the "prfaq" settings and a watch on
 // .prfaq.yaml. Neither waits for the reply.
 func (s *Server) initializedNotification(ctx context.Context, raw json.RawMessage) (any, error) {
+	s.clientReady.Store(true)
 	s.requestConfiguration()
 	if s.caps.watchRegistration {
 		s.request("client/registerCapability", protocol.RegistrationParams{Registrations: []protocol.Registration{{

@@ -26,14 +26,22 @@ func appendPublish(buf []byte, uri string, version *int32, doc *document.Documen
 		buf = append(buf, `,"version":`...)
 		buf = strconv.AppendInt(buf, int64(*version), 10)
 	}
-	buf = append(buf, `,"diagnostics":[`...)
+	buf = append(buf, `,"diagnostics":`...)
+	buf = appendDiagnostics(buf, doc, findings)
+	return append(buf, "}}"...)
+}
+
+// appendDiagnostics writes the findings as a Diagnostic[]: what a publish
+// carries and a pull report's items.
+func appendDiagnostics(buf []byte, doc *document.Document, findings []diagnostics.Finding) []byte {
+	buf = append(buf, '[')
 	for i := range findings {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
 		buf = appendFinding(buf, doc, &findings[i])
 	}
-	return append(buf, "]}}"...)
+	return append(buf, ']')
 }
 
 // appendFinding writes the diagnostic toDiagnostic makes of f.

@@ -23,6 +23,7 @@ import (
 	"log"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -77,6 +78,9 @@ type Server struct {
 	exitReceived bool
 
 	caps clientCaps
+	// clientReady: initialized was received, so the server may send the
+	// client requests (workspace/diagnostic/refresh) from any goroutine.
+	clientReady atomic.Bool
 
 	store *store
 	lint  *linter
@@ -493,6 +497,8 @@ func (s *Server) routes() map[string]handlerFunc {
 		"textDocument/foldingRange":           s.foldingRange,
 		"textDocument/codeLens":               s.codeLens,
 		"workspace/symbol":                    s.workspaceSymbol,
+		"textDocument/diagnostic":             s.documentDiagnostic,
+		"workspace/diagnostic":                s.workspaceDiagnostic,
 		"workspace/didChangeConfiguration":    s.didChangeConfiguration,
 		"workspace/didChangeWatchedFiles":     s.didChangeWatchedFiles,
 		"workspace/didChangeWorkspaceFolders": s.didChangeWorkspaceFolders,

@@ -138,6 +138,9 @@ type snapshot struct {
 	isPRFAQ  bool
 	findings []diagnostics.Finding
 	cfg      *diagnostics.Config
+	// report is the findings encoded for a pull, made once on first use.
+	reportOnce sync.Once
+	report     *fullReport
 }
 
 func newStore() *store {
@@ -310,6 +313,7 @@ func (s *Server) boundedCheck(checker *diagnostics.Checker, uri, path string, te
 			}
 			return true
 		})
+		s.refreshDiagnostics()
 	}()
 	return skipped(uri, path, text, version, gen, cfg, fmt.Sprintf(
 		"not checked yet: checking this document takes longer than %v (it is very large or deeply nested); it goes on in the background", s.checkBudget))
