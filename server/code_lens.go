@@ -34,7 +34,7 @@ func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error)
 		at = document.Span{Start: doc.Mapper.LineStart(line), End: doc.Mapper.LineEnd(line)}
 	}
 	out = append(out, protocol.CodeLens{
-		Range:   lspRange(doc, at),
+		Range:   lspRange(s.enc, doc, at),
 		Command: &protocol.Command{Title: readiness(doc, snap.cfg), Command: ""},
 	})
 	return out, nil

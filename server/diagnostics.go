@@ -104,7 +104,7 @@ func (l *linter) publish(snap *snapshot) {
 }
 
 func (s *Server) publishDiagnostics(uri string, version *int32, doc *document.Document, findings []diagnostics.Finding) {
-	if err := s.out.writeBody(appendPublish(nil, uri, version, doc, findings)); err != nil {
+	if err := s.out.writeBody(appendPublish(nil, s.enc, uri, version, doc, findings)); err != nil {
 		s.log.Printf("write: %v", err)
 	}
 }
@@ -133,7 +133,7 @@ type publishParams struct {
 	Diagnostics []protocol.Diagnostic `json:"diagnostics"`
 }
 
-func toDiagnostic(doc *document.Document, f diagnostics.Finding) protocol.Diagnostic {
+func toDiagnostic(enc document.Encoding, doc *document.Document, f diagnostics.Finding) protocol.Diagnostic {
 	// data carries the rule and the finding's own data (section, phrase,
 	// question…): what a quick fix needs to find the finding again. The
 	// fixes themselves are computed by codeAction from the current text,
@@ -143,7 +143,7 @@ func toDiagnostic(doc *document.Document, f diagnostics.Finding) protocol.Diagno
 		data[k] = v
 	}
 	return protocol.Diagnostic{
-		Range:    lspRange(doc, f.Span),
+		Range:    lspRange(enc, doc, f.Span),
 		Severity: protocol.DiagnosticSeverity(f.Severity),
 		Code:     f.Rule,
 		Source:   "prfaq",

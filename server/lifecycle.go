@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"strings"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 // clientCaps is what the server needs to know about the client, read once
@@ -104,6 +107,7 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	}
 	s.caps = readCaps(p.Capabilities)
 	read317(raw, &s.caps)
+	s.enc = negotiateEncoding(s.caps.positionEncodings)
 	s.ws.setRoots(p.RootURI, p.RootPath, p.WorkspaceFolders)
 	if p.ClientInfo != nil {
 		s.log.Printf("client: %s %s", p.ClientInfo.Name, p.ClientInfo.Version)
@@ -128,13 +132,34 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 			CodeLensProvider:        &protocol.CodeLensOptions{},
 			FoldingRangeProvider:    true,
 			WorkspaceSymbolProvider: true,
-			// No positionEncoding: the server speaks UTF-16 only, which is
-			// what a client assumes when the field is absent.
 		},
+			PositionEncoding:   s.enc.String(),
 			DiagnosticProvider: &diagnosticOptions{Identifier: "prfaq", InterFileDependencies: false, WorkspaceDiagnostics: true},
 		},
 		ServerInfo: &protocol.ServerInfo{Name: "prfaq-lsp", Version: s.opts.Version},
 	}, nil
+}
+
+// negotiateEncoding picks the position encoding from those the client
+// offers: UTF-8 if offered (no conversion of columns at all: goldmark and
+// the engine count bytes), else UTF-16 (which every client must support),
+// else UTF-32; UTF-16 when the client offers none.
+func negotiateEncoding(offered []string) document.Encoding {
+	has := func(name string) bool {
+		for _, o := range offered {
+			if strings.EqualFold(o, name) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("utf-8"):
+		return document.UTF8
+	case has("utf-16") || !has("utf-32"):
+		return document.UTF16
+	}
+	return document.UTF32
 }
 
 // initializedNotification asks for the "prfaq" settings and a watch on

@@ -28,6 +28,8 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 // Options configure a Server.
@@ -78,6 +80,9 @@ type Server struct {
 	exitReceived bool
 
 	caps clientCaps
+	// enc is the position encoding agreed at initialize, before any
+	// document opens; every position in and out is in it.
+	enc document.Encoding
 	// clientReady: initialized was received, so the server may send the
 	// client requests (workspace/diagnostic/refresh) from any goroutine.
 	clientReady atomic.Bool

@@ -55,7 +55,7 @@ func (s *Server) didChange(ctx context.Context, raw json.RawMessage) (any, error
 		return nil, rpcErr(jsonrpc2.InvalidParams, "didChange for a document that is not open: %s", uri)
 	}
 	// Computed without the lock: only handlers write text (see store.go).
-	text := applyChanges(d.text, p.ContentChanges)
+	text := applyChanges(s.enc, d.text, p.ContentChanges)
 	s.update(uri, false, func(d *openDoc, _ uint64) bool {
 		d.text = text
 		d.version = p.TextDocument.Version
@@ -66,16 +66,17 @@ func (s *Server) didChange(ctx context.Context, raw json.RawMessage) (any, error
 
 // applyChanges applies content changes in order: a change without a range
 // replaces the text, a ranged change is converted to bytes with a Mapper
-// over the text as it is at that step (positions are UTF-16, CRLF-aware).
-func applyChanges(text []byte, changes []changeEvent) []byte {
+// over the text as it is at that step (positions in the session's
+// encoding, CRLF-aware).
+func applyChanges(enc document.Encoding, text []byte, changes []changeEvent) []byte {
 	for _, c := range changes {
 		if c.Range == nil {
 			text = []byte(c.Text)
 			continue
 		}
 		m := document.NewMapper(text)
-		start := m.Offset(fromProtocol(c.Range.Start))
-		end := m.Offset(fromProtocol(c.Range.End))
+		start := lspOffset(enc, m, c.Range.Start)
+		end := lspOffset(enc, m, c.Range.End)
 		if end < start {
 			start, end = end, start
 		}
@@ -129,16 +130,20 @@ func (s *Server) didClose(ctx context.Context, raw json.RawMessage) (any, error)
 	return nil, nil
 }
 
-func fromProtocol(p protocol.Position) document.Position {
-	return document.Position{Line: int(p.Line), Character: int(p.Character)}
+// Every position in and out goes through these two, in the encoding the
+// session negotiated (Server.enc), with the document's Mapper.
+
+// lspOffset converts an LSP position to a byte offset.
+func lspOffset(enc document.Encoding, m *document.Mapper, p protocol.Position) int {
+	return m.OffsetIn(enc, document.Position{Line: int(p.Line), Character: int(p.Character)})
+}
+
+// lspRange converts a byte span to an LSP range.
+func lspRange(enc document.Encoding, doc *document.Document, sp document.Span) protocol.Range {
+	r := doc.Mapper.RangeIn(enc, sp.Start, sp.End)
+	return protocol.Range{Start: toProtocol(r.Start), End: toProtocol(r.End)}
 }
 
 func toProtocol(p document.Position) protocol.Position {
 	return protocol.Position{Line: uint32(p.Line), Character: uint32(p.Character)}
-}
-
-// lspRange converts a byte span through the document's Mapper.
-func lspRange(doc *document.Document, sp document.Span) protocol.Range {
-	r := doc.Mapper.Range(sp.Start, sp.End)
-	return protocol.Range{Start: toProtocol(r.Start), End: toProtocol(r.End)}
 }

@@ -141,7 +141,7 @@ func (s *Server) workspaceSymbol(ctx context.Context, raw json.RawMessage) (any,
 			seen[filepath.Clean(path)] = true
 		}
 		if snap.isPRFAQ {
-			add(docSymbols(protocol.DocumentURI(uri), snap.doc))
+			add(docSymbols(s.enc, protocol.DocumentURI(uri), snap.doc))
 		}
 	}
 	// Open documents are read here, in order with the edits, except one
@@ -272,7 +272,7 @@ func (s *Server) diskFile(path string, d fs.DirEntry) diskFile {
 	}
 	f := diskFile{size: info.Size(), mtime: info.ModTime(), cfg: cfg}
 	if snap != nil && snap.isPRFAQ {
-		f.syms = docSymbols(fileURI(path), snap.doc)
+		f.syms = docSymbols(s.enc, fileURI(path), snap.doc)
 		f.report = s.report(snap)
 	}
 	w.mu.Lock()
@@ -300,7 +300,7 @@ func readBounded(path string, limit int64) ([]byte, error) {
 }
 
 // docSymbols are a PR/FAQ's headline and questions.
-func docSymbols(uri protocol.DocumentURI, doc *document.Document) []protocol.SymbolInformation {
+func docSymbols(enc document.Encoding, uri protocol.DocumentURI, doc *document.Document) []protocol.SymbolInformation {
 	var out []protocol.SymbolInformation
 	title := ""
 	if h := doc.Parts[document.Headline]; h != nil {
@@ -308,7 +308,7 @@ func docSymbols(uri protocol.DocumentURI, doc *document.Document) []protocol.Sym
 		if title != "" {
 			out = append(out, protocol.SymbolInformation{
 				Name: title, Kind: protocol.SymbolKindModule,
-				Location: protocol.Location{URI: uri, Range: lspRange(doc, h.Span)},
+				Location: protocol.Location{URI: uri, Range: lspRange(enc, doc, h.Span)},
 			})
 		}
 	}
@@ -318,7 +318,7 @@ func docSymbols(uri protocol.DocumentURI, doc *document.Document) []protocol.Sym
 		}
 		out = append(out, protocol.SymbolInformation{
 			Name: q.Text, Kind: protocol.SymbolKindEvent,
-			Location:      protocol.Location{URI: uri, Range: lspRange(doc, q.Span)},
+			Location:      protocol.Location{URI: uri, Range: lspRange(enc, doc, q.Span)},
 			ContainerName: title,
 		})
 	}
