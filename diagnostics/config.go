@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -37,6 +38,29 @@ type Config struct {
 	Jargon map[string]string
 	// Rules holds per-rule settings by id.
 	Rules map[string]RuleSetting
+	// RulesURL is where the rule reference is published (docs/rules.md);
+	// a finding links to its rule's section there (see RuleHref).
+	RulesURL string
+}
+
+// DefaultRulesURL is the published rule reference of this repository.
+const DefaultRulesURL = "https://github.com/prfaq-lsp/prfaq-lsp/blob/main/docs/rules.md"
+
+// RuleHref is the address of a rule's explanation: RulesURL with "{rule}"
+// replaced by the id, or else with "#id" added (the anchors of
+// docs/rules.md). It is "" for a rule the reference does not describe.
+func (c *Config) RuleHref(rule string) string {
+	if Lookup(rule) == nil {
+		return ""
+	}
+	base := DefaultRulesURL
+	if c != nil && c.RulesURL != "" {
+		base = c.RulesURL
+	}
+	if strings.Contains(base, "{rule}") {
+		return strings.ReplaceAll(base, "{rule}", rule)
+	}
+	return base + "#" + rule
 }
 
 // RuleSetting is one rule's configured severity (nil: the default) and options.
@@ -52,6 +76,7 @@ func Default() *Config {
 		WordsPerPage: 500,
 		Jargon:       map[string]string{},
 		Rules:        map[string]RuleSetting{},
+		RulesURL:     DefaultRulesURL,
 	}
 }
 
@@ -259,10 +284,17 @@ func (c *Config) apply(key string, value any, node *yaml.Node) error {
 			return bad("want a mapping of rule id: severity or options")
 		}
 		return c.applyRules(m, node)
+	case "rulesurl":
+		s, ok := value.(string)
+		u, err := url.Parse(s)
+		if !ok || err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "file") || (u.Host == "" && u.Scheme != "file") {
+			return bad("want the address (http, https or file URL) of the rule reference, e.g. " + DefaultRulesURL)
+		}
+		c.RulesURL = s
 	case "server", "trace", "enable", "path":
 		// editor-side settings that travel in the same section
 	default:
-		return bad("unknown key (want files, sections, words-per-page, allow, jargon or rules)")
+		return bad("unknown key (want files, sections, words-per-page, allow, jargon, rules or rules-url)")
 	}
 	return nil
 }

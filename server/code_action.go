@@ -42,7 +42,7 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 		if !overlaps(doc, f.Span, start, end, firstLine, lastLine) {
 			continue
 		}
-		diag := toDiagnostic(s.enc, doc, f)
+		diag := toDiagnostic(s.enc, snap.cfg, doc, f)
 		for i, fx := range f.Fixes {
 			out = append(out, action(s.enc, doc, uri, fx, diag, i == 0))
 		}

@@ -100,11 +100,11 @@ func (l *linter) publish(snap *snapshot) {
 		return
 	}
 	v := snap.version
-	l.s.publishDiagnostics(snap.uri, &v, snap.doc, snap.findings)
+	l.s.publishDiagnostics(snap.uri, &v, snap.cfg, snap.doc, snap.findings)
 }
 
-func (s *Server) publishDiagnostics(uri string, version *int32, doc *document.Document, findings []diagnostics.Finding) {
-	if err := s.out.writeBody(appendPublish(nil, s.enc, uri, version, doc, findings)); err != nil {
+func (s *Server) publishDiagnostics(uri string, version *int32, cfg *diagnostics.Config, doc *document.Document, findings []diagnostics.Finding) {
+	if err := s.out.writeBody(appendPublish(nil, s.enc, cfg, uri, version, doc, findings)); err != nil {
 		s.log.Printf("write: %v", err)
 	}
 }
@@ -120,7 +120,7 @@ func (l *linter) clear(uri string) {
 	}
 	l.publishMu.Lock()
 	defer l.publishMu.Unlock()
-	l.s.publishDiagnostics(uri, nil, nil, nil)
+	l.s.publishDiagnostics(uri, nil, nil, nil, nil)
 }
 
 // publishParams is PublishDiagnosticsParams with a pointer version (what
@@ -133,7 +133,7 @@ type publishParams struct {
 	Diagnostics []protocol.Diagnostic `json:"diagnostics"`
 }
 
-func toDiagnostic(enc document.Encoding, doc *document.Document, f diagnostics.Finding) protocol.Diagnostic {
+func toDiagnostic(enc document.Encoding, cfg *diagnostics.Config, doc *document.Document, f diagnostics.Finding) protocol.Diagnostic {
 	// data carries the rule and the finding's own data (section, phrase,
 	// question…): what a quick fix needs to find the finding again. The
 	// fixes themselves are computed by codeAction from the current text,
@@ -142,7 +142,7 @@ func toDiagnostic(enc document.Encoding, doc *document.Document, f diagnostics.F
 	for k, v := range f.Data {
 		data[k] = v
 	}
-	return protocol.Diagnostic{
+	d := protocol.Diagnostic{
 		Range:    lspRange(enc, doc, f.Span),
 		Severity: protocol.DiagnosticSeverity(f.Severity),
 		Code:     f.Rule,
@@ -150,4 +150,9 @@ func toDiagnostic(enc document.Encoding, doc *document.Document, f diagnostics.F
 		Message:  f.Message,
 		Data:     data,
 	}
+	// The link to the rule's section of the rule reference.
+	if href := cfg.RuleHref(f.Rule); href != "" {
+		d.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(href)}
+	}
+	return d
 }

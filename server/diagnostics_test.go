@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
 )
 
 func TestPublishDiagnosticsShape(t *testing.T) {
@@ -181,4 +183,35 @@ func TestLinterPanicKeepsServing(t *testing.T) {
 	if len(syms) == 0 {
 		t.Error("no outline after a linter panic")
 	}
+}
+
+// Every diagnostic links to its rule's section of the rule reference,
+// pushed or pulled; the editor's rulesUrl setting moves the links to a
+// team's own copy.
+func TestDiagnosticsLinkToTheirRule(t *testing.T) {
+	const uri = "file:///ws/launch.prfaq.md"
+	c := newClient(t)
+	c.initialize(nil)
+	c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)
+	check := func(diags []protocol.Diagnostic, base string) {
+		t.Helper()
+		if len(diags) == 0 {
+			t.Fatal("no diagnostics")
+		}
+		for _, d := range diags {
+			want := base + "#" + fmt.Sprint(d.Code)
+			if d.CodeDescription == nil || string(d.CodeDescription.Href) != want {
+				t.Errorf("%v: codeDescription %+v, want href %s", d.Code, d.CodeDescription, want)
+			}
+		}
+	}
+	check(c.waitVersion(uri, 1).Diagnostics, diagnostics.DefaultRulesURL)
+	check(reportItems(t, c.pull(uri, "")), diagnostics.DefaultRulesURL)
+
+	const ours = "https://wiki.example.com/prfaq/rules"
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"prfaq": map[string]any{"rulesUrl": ours}}})
+	check(c.waitPublish(uri, func(p publishParams) bool {
+		return len(p.Diagnostics) > 0 && p.Diagnostics[0].CodeDescription != nil && strings.HasPrefix(string(p.Diagnostics[0].CodeDescription.Href), ours)
+	}).Diagnostics, ours)
+	check(reportItems(t, c.pull(uri, "")), ours)
 }

@@ -21,13 +21,18 @@ func decodeBoth(t *testing.T, uri string, version *int32, doc *document.Document
 	if version != nil {
 		enc = document.Encoding(uint32(*version) % 3)
 	}
-	hand := appendPublish(nil, enc, uri, version, doc, findings)
+	var cfg *diagnostics.Config // the default rule reference
+	if version != nil && *version%2 == 1 {
+		cfg = diagnostics.Default()
+		cfg.RulesURL = "https://rules.example.com/{rule}.html?q=\"x\""
+	}
+	hand := appendPublish(nil, enc, cfg, uri, version, doc, findings)
 	if !json.Valid(hand) {
 		t.Fatalf("hand-encoded publish is not valid JSON: %s", hand)
 	}
 	diags := []protocol.Diagnostic{}
 	for _, f := range findings {
-		diags = append(diags, toDiagnostic(enc, doc, f))
+		diags = append(diags, toDiagnostic(enc, cfg, doc, f))
 	}
 	std, err := json.Marshal(notificationMsg{JSONRPC: "2.0", Method: "textDocument/publishDiagnostics",
 		Params: publishParams{URI: protocol.DocumentURI(uri), Version: version, Diagnostics: diags}})

@@ -82,7 +82,7 @@ var noItems = json.RawMessage("[]")
 // report returns the snapshot's diagnostics report, encoding it on first use.
 func (s *Server) report(snap *snapshot) *fullReport {
 	snap.reportOnce.Do(func() {
-		items := appendDiagnostics(nil, s.enc, snap.doc, snap.findings)
+		items := appendDiagnostics(nil, s.enc, snap.cfg, snap.doc, snap.findings)
 		h := fnv.New64a()
 		h.Write(items)
 		snap.report = &fullReport{resultID: strconv.FormatUint(h.Sum64(), 36), items: items}
