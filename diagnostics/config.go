@@ -41,7 +41,15 @@ type Config struct {
 	// RulesURL is where the rule reference is published (docs/rules.md);
 	// a finding links to its rule's section there (see RuleHref).
 	RulesURL string
+	// MaxFindings caps the findings of one rule in one document (0: no
+	// cap); past it, one finding says how many more there are.
+	MaxFindings int
 }
+
+// DefaultMaxFindings is the cap on one rule's findings in one document: a
+// generated or pasted document can have hundreds of thousands, which no one
+// reads and which cost time and memory to send.
+const DefaultMaxFindings = 1000
 
 // DefaultRulesURL is the published rule reference of this repository.
 const DefaultRulesURL = "https://github.com/prfaq-lsp/prfaq-lsp/blob/main/docs/rules.md"
@@ -77,6 +85,7 @@ func Default() *Config {
 		Jargon:       map[string]string{},
 		Rules:        map[string]RuleSetting{},
 		RulesURL:     DefaultRulesURL,
+		MaxFindings:  DefaultMaxFindings,
 	}
 }
 
@@ -291,10 +300,16 @@ func (c *Config) apply(key string, value any, node *yaml.Node) error {
 			return bad("want the address (http, https or file URL) of the rule reference, e.g. " + DefaultRulesURL)
 		}
 		c.RulesURL = s
+	case "maxfindings":
+		n, ok := toInt(value)
+		if !ok || n < 0 {
+			return bad("want a number of findings per rule and document (0: no limit)")
+		}
+		c.MaxFindings = n
 	case "server", "trace", "enable", "path":
 		// editor-side settings that travel in the same section
 	default:
-		return bad("unknown key (want files, sections, words-per-page, allow, jargon, rules or rules-url)")
+		return bad("unknown key (want files, sections, words-per-page, allow, jargon, rules, rules-url or max-findings)")
 	}
 	return nil
 }

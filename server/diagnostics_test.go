@@ -215,3 +215,29 @@ func TestDiagnosticsLinkToTheirRule(t *testing.T) {
 	}).Diagnostics, ours)
 	check(reportItems(t, c.pull(uri, "")), ours)
 }
+
+// The server publishes what the engine's cap leaves: max-findings from the
+// editor's settings applies per rule, with one finding for the rest.
+func TestPublishedFindingsAreCapped(t *testing.T) {
+	const uri = "file:///ws/many.prfaq.md"
+	var b strings.Builder
+	b.WriteString("# Acme Ledger lets small shops send invoices in one click\n\n## FAQ\n\n### How fast is it?\n\n")
+	for i := 0; i < 20; i++ {
+		b.WriteString("It is very fast.\n\n")
+	}
+	c := newClient(t)
+	p := defaultInit()
+	p.InitializationOptions = map[string]any{"prfaq": map[string]any{"maxFindings": 3}}
+	c.initialize(p)
+	c.open(uri, b.String(), 1)
+	n, last := 0, ""
+	for _, d := range c.waitVersion(uri, 1).Diagnostics {
+		if d.Code == "weasel-word" {
+			n++
+			last = d.Message
+		}
+	}
+	if n != 4 || !strings.Contains(last, "17 more weasel-word findings") {
+		t.Errorf("%d weasel-word diagnostics, last %q; want 3 and one for the 17 more", n, last)
+	}
+}
