@@ -295,6 +295,10 @@ func (c *Config) apply(key string, value any, node *yaml.Node) error {
 		return c.applyRules(m, node)
 	case "rulesurl":
 		s, ok := value.(string)
+		if ok && s == "" { // an editor's empty setting: the default
+			c.RulesURL = DefaultRulesURL
+			return nil
+		}
 		u, err := url.Parse(s)
 		if !ok || err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "file") || (u.Host == "" && u.Scheme != "file") {
 			return bad("want the address (http, https or file URL) of the rule reference, e.g. " + DefaultRulesURL)

@@ -166,6 +166,9 @@ func TestRuleHref(t *testing.T) {
 	if got := cfg.RuleHref("hype"); got != "https://docs.example.com/rules.html#hype" {
 		t.Errorf("anchor href %q", got)
 	}
+	if err := cfg.ApplyMap(map[string]any{"rulesUrl": ""}); err != nil || cfg.RuleHref("hype") != DefaultRulesURL+"#hype" {
+		t.Errorf("an empty rulesUrl (an editor's unset setting) gives %q, %v; want the default", cfg.RuleHref("hype"), err)
+	}
 	for _, bad := range []any{"not a url", "ftp://x/y", 42, "https://"} {
 		if err := Default().ApplyMap(map[string]any{"rulesUrl": bad}); err == nil {
 			t.Errorf("rulesUrl %v accepted", bad)
