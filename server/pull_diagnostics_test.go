@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"go.lsp.dev/protocol"
 )
@@ -207,5 +209,34 @@ func TestWorkspaceDiagnostic(t *testing.T) {
 	}
 	if !cleared {
 		t.Errorf("deleted file not cleared: %+v", third.Items)
+	}
+}
+
+// A client that pulls is asked to pull again when a check over its time
+// budget ends, and then gets the real findings in place of the one that
+// said the check takes too long.
+func TestPullAfterSlowCheck(t *testing.T) {
+	release := make(chan struct{})
+	var once sync.Once
+	c := newClient(t, withServer(func(s *Server) {
+		s.checkBudget = time.Millisecond
+		s.beforeCheck = func(string) { once.Do(func() { <-release }) }
+	}))
+	c.initializeRaw(clientInit(t, "zed-initialize.reconstructed.json", t.TempDir()))
+	const uri = "file:///slow/launch.prfaq.md"
+	c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)
+	first := c.pull(uri, "")
+	if items := reportItems(t, first); len(items) != 1 || items[0].Code != tooComplexRule {
+		t.Fatalf("pull during the slow check: %v", items)
+	}
+	c.sync()
+	if c.sent("workspace/diagnostic/refresh") {
+		t.Fatal("refresh sent before the slow check ended")
+	}
+	close(release)
+	c.waitAnswered("workspace/diagnostic/refresh")
+	late := c.pull(uri, first.ResultID)
+	if late.Kind != reportFull || hasRule(reportItems(t, late), tooComplexRule) || !hasRule(reportItems(t, late), "missing-section") {
+		t.Errorf("pull after the slow check: %+v", late)
 	}
 }
