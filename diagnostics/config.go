@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -40,6 +41,37 @@ type Config struct {
 	// Stage is the documents' stage ("" for the default, review); a
 	// document's front matter "stage:" wins over it.
 	Stage Stage
+	// RulesURL is where the rule reference is published (docs/rules.md);
+	// a finding links to its rule's section there (see RuleHref).
+	RulesURL string
+	// MaxFindings caps the findings of one rule in one document (0: no
+	// cap); past it, one finding says how many more there are.
+	MaxFindings int
+}
+
+// DefaultMaxFindings is the cap on one rule's findings in one document: a
+// generated or pasted document can have hundreds of thousands, which no one
+// reads and which cost time and memory to send.
+const DefaultMaxFindings = 1000
+
+// DefaultRulesURL is the published rule reference of this repository.
+const DefaultRulesURL = "https://github.com/prfaq-lsp/prfaq-lsp/blob/main/docs/rules.md"
+
+// RuleHref is the address of a rule's explanation: RulesURL with "{rule}"
+// replaced by the id, or else with "#id" added (the anchors of
+// docs/rules.md). It is "" for a rule the reference does not describe.
+func (c *Config) RuleHref(rule string) string {
+	if Lookup(rule) == nil {
+		return ""
+	}
+	base := DefaultRulesURL
+	if c != nil && c.RulesURL != "" {
+		base = c.RulesURL
+	}
+	if strings.Contains(base, "{rule}") {
+		return strings.ReplaceAll(base, "{rule}", rule)
+	}
+	return base + "#" + rule
 }
 
 // RuleSetting is one rule's configured severity (nil: the default) and options.
@@ -55,6 +87,8 @@ func Default() *Config {
 		WordsPerPage: 500,
 		Jargon:       map[string]string{},
 		Rules:        map[string]RuleSetting{},
+		RulesURL:     DefaultRulesURL,
+		MaxFindings:  DefaultMaxFindings,
 	}
 }
 
@@ -272,10 +306,27 @@ func (c *Config) apply(key string, value any, node *yaml.Node) error {
 			return bad("want a mapping of rule id: severity or options")
 		}
 		return c.applyRules(m, node)
+	case "rulesurl":
+		s, ok := value.(string)
+		if ok && s == "" { // an editor's empty setting: the default
+			c.RulesURL = DefaultRulesURL
+			return nil
+		}
+		u, err := url.Parse(s)
+		if !ok || err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "file") || (u.Host == "" && u.Scheme != "file") {
+			return bad("want the address (http, https or file URL) of the rule reference, e.g. " + DefaultRulesURL)
+		}
+		c.RulesURL = s
+	case "maxfindings":
+		n, ok := toInt(value)
+		if !ok || n < 0 {
+			return bad("want a number of findings per rule and document (0: no limit)")
+		}
+		c.MaxFindings = n
 	case "server", "trace", "enable", "path":
 		// editor-side settings that travel in the same section
 	default:
-		return bad("unknown key (want files, sections, words-per-page, allow, jargon, stage or rules)")
+		return bad("unknown key (want files, sections, words-per-page, allow, jargon, stage, rules, rules-url or max-findings)")
 	}
 	return nil
 }

@@ -133,3 +133,45 @@ func TestIsPRFAQ(t *testing.T) {
 		t.Errorf("other Markdown must get an empty, non-nil finding list: ok=%v %v", ok, fs)
 	}
 }
+
+// Every finding links to its rule's section of the rule reference: the
+// default is docs/rules.md on GitHub, whose headings give the anchors; a
+// team's own address takes the id in place of {rule} or as the anchor.
+func TestRuleHref(t *testing.T) {
+	rules, err := os.ReadFile(filepath.Join("..", "docs", "rules.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Default()
+	for _, r := range Rules() {
+		if got, want := cfg.RuleHref(r.ID), DefaultRulesURL+"#"+r.ID; got != want {
+			t.Errorf("%s: href %q, want %q", r.ID, got, want)
+		}
+		if !strings.Contains(string(rules), "\n### `"+r.ID+"`\n") {
+			t.Errorf("docs/rules.md has no section for %s: its anchor would lead nowhere", r.ID)
+		}
+	}
+	if got := cfg.RuleHref("document-too-large"); got != "" {
+		t.Errorf("a rule the reference does not describe links to %q", got)
+	}
+	if err := cfg.ApplyMap(map[string]any{"rulesUrl": "https://wiki.example.com/prfaq/{rule}"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.RuleHref("jargon"); got != "https://wiki.example.com/prfaq/jargon" {
+		t.Errorf("template href %q", got)
+	}
+	if err := cfg.ApplyYAML([]byte("rules-url: https://docs.example.com/rules.html\n"), ".prfaq.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.RuleHref("hype"); got != "https://docs.example.com/rules.html#hype" {
+		t.Errorf("anchor href %q", got)
+	}
+	if err := cfg.ApplyMap(map[string]any{"rulesUrl": ""}); err != nil || cfg.RuleHref("hype") != DefaultRulesURL+"#hype" {
+		t.Errorf("an empty rulesUrl (an editor's unset setting) gives %q, %v; want the default", cfg.RuleHref("hype"), err)
+	}
+	for _, bad := range []any{"not a url", "ftp://x/y", 42, "https://"} {
+		if err := Default().ApplyMap(map[string]any{"rulesUrl": bad}); err == nil {
+			t.Errorf("rulesUrl %v accepted", bad)
+		}
+	}
+}

@@ -25,7 +25,42 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo, stage: stage})
 	}
 	findings = suppress(doc, findings)
-	return sortFindings(findings)
+	return capFindings(sortFindings(findings), cfg.MaxFindings)
+}
+
+// capFindings keeps the first max findings of each rule, in document order,
+// and puts in place of the rest one finding, where the first of them was,
+// that says how many more there are. max 0 keeps everything.
+func capFindings(findings []Finding, max int) []Finding {
+	if max <= 0 || len(findings) <= max {
+		return findings
+	}
+	counts := map[string]int{}
+	over := false
+	for i := range findings {
+		counts[findings[i].Rule]++
+		over = over || counts[findings[i].Rule] > max
+	}
+	if !over {
+		return findings
+	}
+	out := make([]Finding, 0, len(findings))
+	seen := map[string]int{}
+	for _, f := range findings {
+		seen[f.Rule]++
+		switch n := seen[f.Rule]; {
+		case n <= max:
+			out = append(out, f)
+		case n == max+1:
+			more := counts[f.Rule] - max
+			out = append(out, Finding{
+				Rule: f.Rule, Severity: f.Severity, Span: f.Span,
+				Message: fmt.Sprintf("%d more %s findings in this document are not shown (the limit is %d per rule; set max-findings to change it)", more, f.Rule, max),
+				Data:    map[string]any{"notShown": more},
+			})
+		}
+	}
+	return out
 }
 
 // sortFindings orders findings by position, then rule, keeping each rule's

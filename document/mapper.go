@@ -8,8 +8,9 @@ import (
 )
 
 // Position is a place in a document as LSP counts it: a 0-based line and a
-// 0-based column in UTF-16 code units. It carries no LSP type so that the
-// engine stays free of the protocol.
+// 0-based column in the code units of an Encoding (UTF-16 unless the client
+// and server agreed on another). It carries no LSP type so that the engine
+// stays free of the protocol.
 type Position struct {
 	Line      int `json:"line"`
 	Character int `json:"character"`
@@ -21,9 +22,30 @@ type Range struct {
 	End   Position `json:"end"`
 }
 
+// Encoding is what a Position's column counts: UTF-16 code units (LSP's
+// default, the zero value), UTF-8 bytes or UTF-32 code points.
+type Encoding uint8
+
+const (
+	UTF16 Encoding = iota
+	UTF8
+	UTF32
+)
+
+// String is the encoding's name in LSP ("utf-16", "utf-8", "utf-32").
+func (e Encoding) String() string {
+	switch e {
+	case UTF8:
+		return "utf-8"
+	case UTF32:
+		return "utf-32"
+	}
+	return "utf-16"
+}
+
 // Mapper converts between byte offsets and LSP positions. It is the only place
-// in the project that knows about UTF-16 and line endings: "\n", "\r\n" and a
-// lone "\r" all end a line, as the LSP specification says.
+// in the project that knows about encodings and line endings: "\n", "\r\n" and
+// a lone "\r" all end a line, as the LSP specification says.
 type Mapper struct {
 	src        []byte
 	lineStarts []int // byte offset of the first byte of each line
@@ -133,9 +155,12 @@ func (m *Mapper) clamp(offset int) int {
 	return offset
 }
 
-// Position converts a byte offset to a position. An offset inside a
+// Position converts a byte offset to a UTF-16 position.
+func (m *Mapper) Position(offset int) Position { return m.PositionIn(UTF16, offset) }
+
+// PositionIn converts a byte offset to a position in enc. An offset inside a
 // multi-byte character or a line terminator is moved back to its start.
-func (m *Mapper) Position(offset int) Position {
+func (m *Mapper) PositionIn(enc Encoding, offset int) Position {
 	offset = m.clamp(offset)
 	line := m.Line(offset)
 	start := m.lineStarts[line]
@@ -151,21 +176,28 @@ func (m *Mapper) Position(offset int) Position {
 		if i+size > offset {
 			break // offset points inside this character
 		}
-		col += utf16Len(r, size)
+		col += units(enc, r, size)
 		i += size
 	}
 	return Position{Line: line, Character: col}
 }
 
-// Range converts a byte span to a range.
-func (m *Mapper) Range(start, end int) Range {
-	return Range{Start: m.Position(start), End: m.Position(end)}
+// Range converts a byte span to a UTF-16 range.
+func (m *Mapper) Range(start, end int) Range { return m.RangeIn(UTF16, start, end) }
+
+// RangeIn converts a byte span to a range in enc.
+func (m *Mapper) RangeIn(enc Encoding, start, end int) Range {
+	return Range{Start: m.PositionIn(enc, start), End: m.PositionIn(enc, end)}
 }
 
-// Offset converts a position to a byte offset. A line past the end maps to the
-// end of the document; a column past the end of its line maps to the line's
-// end; a column inside a surrogate pair maps to the start of that character.
-func (m *Mapper) Offset(p Position) int {
+// Offset converts a UTF-16 position to a byte offset.
+func (m *Mapper) Offset(p Position) int { return m.OffsetIn(UTF16, p) }
+
+// OffsetIn converts a position in enc to a byte offset. A line past the end
+// maps to the end of the document; a column past the end of its line maps
+// to the line's end; a column inside a character (a surrogate pair, a UTF-8
+// sequence) maps to the start of that character.
+func (m *Mapper) OffsetIn(enc Encoding, p Position) int {
 	if p.Line < 0 {
 		return 0
 	}
@@ -178,7 +210,7 @@ func (m *Mapper) Offset(p Position) int {
 	}
 	for col := 0; i < end; {
 		r, size := utf8.DecodeRune(m.src[i:])
-		w := utf16Len(r, size)
+		w := units(enc, r, size)
 		if col+w > p.Character {
 			break
 		}
@@ -188,9 +220,16 @@ func (m *Mapper) Offset(p Position) int {
 	return i
 }
 
-// utf16Len is the number of UTF-16 code units a decoded rune takes. Invalid
-// bytes (RuneError of size 1) count as one unit, as editors show U+FFFD.
-func utf16Len(r rune, size int) int {
+// units is the number of code units a decoded rune takes in enc. An invalid
+// byte (RuneError of size 1) counts as one unit in every encoding, as
+// editors show it as one U+FFFD.
+func units(enc Encoding, r rune, size int) int {
+	switch enc {
+	case UTF8:
+		return size
+	case UTF32:
+		return 1
+	}
 	if r >= 0x10000 && size == 4 {
 		return 2
 	}

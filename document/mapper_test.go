@@ -2,6 +2,7 @@ package document
 
 import (
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -123,4 +124,47 @@ func slowMapper(src []byte) *Mapper {
 		}
 	}
 	return &Mapper{src: src, lineStarts: starts, ascii: make([]bool, len(starts))}
+}
+
+// FuzzPositionEncodings holds the three encodings against each other and
+// against columns counted independently (bytes, UTF-16 units of
+// utf16.Encode, runes): any position in any encoding names a byte offset
+// that every encoding maps back to itself, on the same line.
+func FuzzPositionEncodings(f *testing.F) {
+	f.Add([]byte("a😀b\r\n漢字\tx\rlast\n"), uint8(0), 0, 3)
+	f.Add([]byte("# Acme — budgets 🚀\n\nTODO é\u0301\n"), uint8(1), 0, 21)
+	f.Add([]byte("\xff\xfe😀\xf0\x9f\n\r\n"), uint8(2), 0, 2)
+	f.Add([]byte("plain ASCII\nline two\r\nthree"), uint8(1), 1, 40)
+	f.Fuzz(func(t *testing.T, src []byte, e uint8, line, char int) {
+		m := NewMapper(src)
+		encs := []Encoding{UTF16, UTF8, UTF32}
+		from := encs[int(e)%3]
+		off := m.OffsetIn(from, Position{line, char})
+		if off < 0 || off > len(src) {
+			t.Fatalf("OffsetIn(%v, %d:%d) = %d, out of range", from, line, char, off)
+		}
+		for _, enc := range encs {
+			p := m.PositionIn(enc, off)
+			if back := m.OffsetIn(enc, p); back != off {
+				t.Fatalf("%v: %d → %v → %d", enc, off, p, back)
+			}
+			if p.Line != m.Line(off) {
+				t.Fatalf("%v: offset %d on line %d, position says %d", enc, off, m.Line(off), p.Line)
+			}
+			if want := independentColumn(src[m.LineStart(p.Line):off], enc); p.Character != want {
+				t.Fatalf("%v: column of offset %d is %d, counting gives %d", enc, off, p.Character, want)
+			}
+		}
+	})
+}
+
+// independentColumn counts prefix's columns in enc without the Mapper.
+func independentColumn(prefix []byte, enc Encoding) int {
+	switch enc {
+	case UTF8:
+		return len(prefix)
+	case UTF32:
+		return utf8.RuneCount(prefix)
+	}
+	return len(utf16.Encode([]rune(string(prefix))))
 }

@@ -32,7 +32,7 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 	}
 	doc := snap.doc
 	m := doc.Mapper
-	start, end := m.Offset(fromProtocol(p.Range.Start)), m.Offset(fromProtocol(p.Range.End))
+	start, end := lspOffset(s.enc, m, p.Range.Start), lspOffset(s.enc, m, p.Range.End)
 	if end < start {
 		start, end = end, start
 	}
@@ -42,24 +42,24 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 		if !overlaps(doc, f.Span, start, end, firstLine, lastLine) {
 			continue
 		}
-		diag := toDiagnostic(doc, f)
+		diag := toDiagnostic(s.enc, snap.cfg, doc, f)
 		for i, fx := range f.Fixes {
-			out = append(out, action(doc, uri, fx, diag, i == 0))
+			out = append(out, action(s.enc, doc, uri, fx, diag, i == 0))
 		}
 		// One suppression per rule and line, however many findings share it.
 		key := fmt.Sprintf("%s@%d", f.Rule, m.Line(f.Span.Start))
 		if f.Rule != "internal-error" && !suppressed[key] {
 			suppressed[key] = true
-			out = append(out, action(doc, uri, diagnostics.SuppressFix(doc, f), diag, false))
+			out = append(out, action(s.enc, doc, uri, diagnostics.SuppressFix(doc, f), diag, false))
 		}
 	}
 	return out, nil
 }
 
-func action(doc *document.Document, uri protocol.DocumentURI, fx diagnostics.Fix, diag protocol.Diagnostic, preferred bool) protocol.CodeAction {
+func action(enc document.Encoding, doc *document.Document, uri protocol.DocumentURI, fx diagnostics.Fix, diag protocol.Diagnostic, preferred bool) protocol.CodeAction {
 	edits := make([]protocol.TextEdit, 0, len(fx.Edits))
 	for _, e := range fx.Edits {
-		edits = append(edits, protocol.TextEdit{Range: lspRange(doc, e.Span), NewText: e.NewText})
+		edits = append(edits, protocol.TextEdit{Range: lspRange(enc, doc, e.Span), NewText: e.NewText})
 	}
 	return protocol.CodeAction{
 		Title:       fx.Title,

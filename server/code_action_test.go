@@ -22,7 +22,7 @@ func applyTextEdits(t *testing.T, text string, edits []protocol.TextEdit) string
 	}
 	var spans []span
 	for _, e := range edits {
-		spans = append(spans, span{m.Offset(fromProtocol(e.Range.Start)), m.Offset(fromProtocol(e.Range.End)), e.NewText})
+		spans = append(spans, span{lspOffset(document.UTF16, m, e.Range.Start), lspOffset(document.UTF16, m, e.Range.End), e.NewText})
 	}
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].start > spans[j].start })
 	for _, s := range spans {

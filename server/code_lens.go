@@ -35,11 +35,11 @@ func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error)
 		at = document.Span{Start: doc.Mapper.LineStart(line), End: doc.Mapper.LineEnd(line)}
 	}
 	out = append(out, protocol.CodeLens{
-		Range:   lspRange(doc, at),
+		Range:   lspRange(s.enc, doc, at),
 		Command: &protocol.Command{Title: readiness(doc, snap.cfg), Command: ""},
 	}, protocol.CodeLens{
 		// the stage, and what stands between the document and the next one
-		Range:   lspRange(doc, at),
+		Range:   lspRange(s.enc, doc, at),
 		Command: &protocol.Command{Title: diagnostics.NewStageStatus(doc, snap.cfg, snap.findings).String(), Command: ""},
 	})
 	return out, nil

@@ -34,7 +34,7 @@ func (s *Server) completion(ctx context.Context, raw json.RawMessage) (any, erro
 	}
 	doc := snap.doc
 	m := doc.Mapper
-	offset := m.Offset(fromProtocol(p.Position))
+	offset := lspOffset(s.enc, m, p.Position)
 	lineStart := m.LineStart(m.Line(offset))
 	prefix := string(doc.Source[lineStart:offset])
 	if !linePrefix.MatchString(prefix) {
@@ -44,7 +44,7 @@ func (s *Server) completion(ctx context.Context, raw json.RawMessage) (any, erro
 	if !snap.isPRFAQ && !empty {
 		return list, nil // other Markdown gets no PR/FAQ suggestions
 	}
-	replace := lspRange(doc, document.Span{Start: lineStart, End: offset})
+	replace := lspRange(s.enc, doc, document.Span{Start: lineStart, End: offset})
 	hashes := strings.TrimSpace(prefix)
 	if i := strings.IndexFunc(hashes, func(r rune) bool { return r != '#' }); i >= 0 {
 		hashes = hashes[:i]

@@ -127,22 +127,16 @@ func (s *Server) configFor(path string, onDisk bool) *diagnostics.Config {
 // schedules it.
 func (s *Server) relintAll() {
 	for _, uri := range s.store.uris() {
-		d, ok := s.store.get(uri)
-		if !ok {
-			continue
-		}
 		path, onDisk := uriPath(uri)
 		cfg := s.configFor(path, onDisk)
-		s.store.mu.Lock()
-		if cur := s.store.docs[uri]; cur != nil && cur.gen == d.gen {
-			cur.cfg = cfg
-			cur.gen = nextGen()
-		} else if cur != nil {
-			cur.cfg = cfg // a text change raced us; its gen already forces a lint
-		}
-		s.store.mu.Unlock()
-		s.lint.schedule(uri)
+		s.update(uri, false, func(d *openDoc, _ uint64) bool {
+			changed := d.cfg != cfg
+			d.cfg = cfg
+			return changed
+		})
 	}
+	// Files on disk may have new findings too: a pulling client asks again.
+	s.refreshDiagnostics()
 }
 
 func (s *Server) showConfigError(msg string) {

@@ -15,13 +15,13 @@ import (
 // marks a URI dirty; the worker lints whatever version is newest when it
 // gets to it, so a burst of keystrokes costs one lint.
 type linter struct {
-	s       *Server
-	mu      sync.Mutex
-	pending map[string]bool
-	wake    chan struct{}
-	// pubMu orders publishes against didClose's clearing publish, so that a
-	// result computed before a close is never sent after it.
-	pubMu sync.Mutex
+	s         *Server
+	pendingMu sync.Mutex
+	pending   map[string]bool
+	wake      chan struct{}
+	// publishMu orders publishes against didClose's clearing publish, so
+	// that a result computed before a close is never sent after it.
+	publishMu sync.Mutex
 	// Test hooks, nil in production: gate holds the worker before it takes
 	// the pending set; beforePublish runs between linting and publishing.
 	gate          chan struct{}
@@ -33,9 +33,9 @@ func newLinter(s *Server) *linter {
 }
 
 func (l *linter) schedule(uri string) {
-	l.mu.Lock()
+	l.pendingMu.Lock()
 	l.pending[uri] = true
-	l.mu.Unlock()
+	l.pendingMu.Unlock()
 	select {
 	case l.wake <- struct{}{}:
 	default:
@@ -52,13 +52,13 @@ func (l *linter) run(ctx context.Context) {
 		if l.gate != nil {
 			<-l.gate
 		}
-		l.mu.Lock()
+		l.pendingMu.Lock()
 		uris := make([]string, 0, len(l.pending))
 		for u := range l.pending {
 			uris = append(uris, u)
 		}
 		clear(l.pending)
-		l.mu.Unlock()
+		l.pendingMu.Unlock()
 		sort.Strings(uris)
 		for _, u := range uris {
 			if ctx.Err() != nil {
@@ -69,10 +69,13 @@ func (l *linter) run(ctx context.Context) {
 	}
 }
 
+// lintOne checks the newest version of a document and pushes its
+// diagnostics; for a client that pulls, it only has the snapshot ready for
+// the pull.
 func (l *linter) lintOne(uri string) {
 	snap := l.s.snapshot(uri)
-	if snap == nil {
-		return // closed meanwhile
+	if snap == nil || l.s.caps.pull {
+		return // closed meanwhile, or pulled
 	}
 	if l.beforePublish != nil {
 		l.beforePublish(snap)
@@ -83,37 +86,41 @@ func (l *linter) lintOne(uri string) {
 // publish sends a snapshot's diagnostics unless the document has moved on
 // (a newer change will be linted and published) or was closed.
 func (l *linter) publish(snap *snapshot) {
-	l.pubMu.Lock()
-	defer l.pubMu.Unlock()
+	l.publishMu.Lock()
+	defer l.publishMu.Unlock()
 	st := l.s.store
-	st.mu.Lock()
+	st.docsMu.Lock()
 	d := st.docs[snap.uri]
 	current := d != nil && d.gen == snap.gen && d.published != snap.gen
 	if current {
 		d.published = snap.gen
 	}
-	st.mu.Unlock()
+	st.docsMu.Unlock()
 	if !current {
 		return
 	}
 	v := snap.version
-	l.s.publishDiagnostics(snap.uri, &v, snap.doc, snap.findings)
+	l.s.publishDiagnostics(snap.uri, &v, snap.cfg, snap.doc, snap.findings)
 }
 
-func (s *Server) publishDiagnostics(uri string, version *int32, doc *document.Document, findings []diagnostics.Finding) {
-	if err := s.out.writeBody(appendPublish(nil, uri, version, doc, findings)); err != nil {
+func (s *Server) publishDiagnostics(uri string, version *int32, cfg *diagnostics.Config, doc *document.Document, findings []diagnostics.Finding) {
+	if err := s.out.writeBody(appendPublish(nil, s.enc, cfg, uri, version, doc, findings)); err != nil {
 		s.log.Printf("write: %v", err)
 	}
 }
 
-// clear publishes an empty list for a closed document.
+// clear publishes an empty list for a closed document (a client that pulls
+// forgets a closed document's diagnostics itself).
 func (l *linter) clear(uri string) {
-	l.mu.Lock()
+	l.pendingMu.Lock()
 	delete(l.pending, uri)
-	l.mu.Unlock()
-	l.pubMu.Lock()
-	defer l.pubMu.Unlock()
-	l.s.publishDiagnostics(uri, nil, nil, nil)
+	l.pendingMu.Unlock()
+	if l.s.caps.pull {
+		return
+	}
+	l.publishMu.Lock()
+	defer l.publishMu.Unlock()
+	l.s.publishDiagnostics(uri, nil, nil, nil, nil)
 }
 
 // publishParams is PublishDiagnosticsParams with a pointer version (what
@@ -126,7 +133,7 @@ type publishParams struct {
 	Diagnostics []protocol.Diagnostic `json:"diagnostics"`
 }
 
-func toDiagnostic(doc *document.Document, f diagnostics.Finding) protocol.Diagnostic {
+func toDiagnostic(enc document.Encoding, cfg *diagnostics.Config, doc *document.Document, f diagnostics.Finding) protocol.Diagnostic {
 	// data carries the rule and the finding's own data (section, phrase,
 	// question…): what a quick fix needs to find the finding again. The
 	// fixes themselves are computed by codeAction from the current text,
@@ -135,12 +142,17 @@ func toDiagnostic(doc *document.Document, f diagnostics.Finding) protocol.Diagno
 	for k, v := range f.Data {
 		data[k] = v
 	}
-	return protocol.Diagnostic{
-		Range:    lspRange(doc, f.Span),
+	d := protocol.Diagnostic{
+		Range:    lspRange(enc, doc, f.Span),
 		Severity: protocol.DiagnosticSeverity(f.Severity),
 		Code:     f.Rule,
 		Source:   "prfaq",
 		Message:  f.Message,
 		Data:     data,
 	}
+	// The link to the rule's section of the rule reference.
+	if href := cfg.RuleHref(f.Rule); href != "" {
+		d.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(href)}
+	}
+	return d
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
 )
 
 func TestPublishDiagnosticsShape(t *testing.T) {
@@ -180,5 +182,62 @@ func TestLinterPanicKeepsServing(t *testing.T) {
 	c.mustCall("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: docID(uri)}, &syms)
 	if len(syms) == 0 {
 		t.Error("no outline after a linter panic")
+	}
+}
+
+// Every diagnostic links to its rule's section of the rule reference,
+// pushed or pulled; the editor's rulesUrl setting moves the links to a
+// team's own copy.
+func TestDiagnosticsLinkToTheirRule(t *testing.T) {
+	const uri = "file:///ws/launch.prfaq.md"
+	c := newClient(t)
+	c.initialize(nil)
+	c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)
+	check := func(diags []protocol.Diagnostic, base string) {
+		t.Helper()
+		if len(diags) == 0 {
+			t.Fatal("no diagnostics")
+		}
+		for _, d := range diags {
+			want := base + "#" + fmt.Sprint(d.Code)
+			if d.CodeDescription == nil || string(d.CodeDescription.Href) != want {
+				t.Errorf("%v: codeDescription %+v, want href %s", d.Code, d.CodeDescription, want)
+			}
+		}
+	}
+	check(c.waitVersion(uri, 1).Diagnostics, diagnostics.DefaultRulesURL)
+	check(reportItems(t, c.pull(uri, "")), diagnostics.DefaultRulesURL)
+
+	const ours = "https://wiki.example.com/prfaq/rules"
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"prfaq": map[string]any{"rulesUrl": ours}}})
+	check(c.waitPublish(uri, func(p publishParams) bool {
+		return len(p.Diagnostics) > 0 && p.Diagnostics[0].CodeDescription != nil && strings.HasPrefix(string(p.Diagnostics[0].CodeDescription.Href), ours)
+	}).Diagnostics, ours)
+	check(reportItems(t, c.pull(uri, "")), ours)
+}
+
+// The server publishes what the engine's cap leaves: max-findings from the
+// editor's settings applies per rule, with one finding for the rest.
+func TestPublishedFindingsAreCapped(t *testing.T) {
+	const uri = "file:///ws/many.prfaq.md"
+	var b strings.Builder
+	b.WriteString("# Acme Ledger lets small shops send invoices in one click\n\n## FAQ\n\n### How fast is it?\n\n")
+	for i := 0; i < 20; i++ {
+		b.WriteString("It is very fast.\n\n")
+	}
+	c := newClient(t)
+	p := defaultInit()
+	p.InitializationOptions = map[string]any{"prfaq": map[string]any{"maxFindings": 3}}
+	c.initialize(p)
+	c.open(uri, b.String(), 1)
+	n, last := 0, ""
+	for _, d := range c.waitVersion(uri, 1).Diagnostics {
+		if d.Code == "weasel-word" {
+			n++
+			last = d.Message
+		}
+	}
+	if n != 4 || !strings.Contains(last, "17 more weasel-word findings") {
+		t.Errorf("%d weasel-word diagnostics, last %q; want 3 and one for the 17 more", n, last)
 	}
 }

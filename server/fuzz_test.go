@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 // Fuzz targets for the server's own code: applying incremental edits, the
@@ -106,7 +108,7 @@ func FuzzApplyChanges(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, ops []byte) {
 		changes := editsFromBytes(ops)
 		orig := append([]byte(nil), text...)
-		got := applyChanges(text, changes)
+		got := applyChanges(document.UTF16, text, changes)
 		want := append([]byte(nil), text...)
 		for _, c := range changes {
 			if c.Range == nil {

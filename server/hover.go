@@ -26,7 +26,7 @@ func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) {
 		return nil, nil
 	}
 	doc := snap.doc
-	offset := doc.Mapper.Offset(fromProtocol(p.Position))
+	offset := lspOffset(s.enc, doc.Mapper, p.Position)
 	md := s.caps.hoverMarkdown
 
 	var sections []string
@@ -64,7 +64,7 @@ func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) {
 		sep, kind = "\n\n", protocol.PlainText
 	}
 	h := protocol.Hover{Contents: protocol.MarkupContent{Kind: kind, Value: strings.Join(sections, sep)}}
-	r := lspRange(doc, *span)
+	r := lspRange(s.enc, doc, *span)
 	h.Range = &r
 	return h, nil
 }

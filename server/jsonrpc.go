@@ -323,9 +323,11 @@ type notificationMsg struct {
 	Params  any    `json:"params"`
 }
 
+// requestMsg leaves out params that are nil (workspace/diagnostic/refresh
+// has none; JSON-RPC allows only an object or an array).
 type requestMsg struct {
 	JSONRPC string `json:"jsonrpc"`
 	ID      string `json:"id"`
 	Method  string `json:"method"`
-	Params  any    `json:"params"`
+	Params  any    `json:"params,omitempty"`
 }

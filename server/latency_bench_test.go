@@ -1,7 +1,10 @@
 package server
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,4 +74,41 @@ func benchDoc(n int) string {
 		words += len(strings.Fields(e))
 	}
 	return b.String()
+}
+
+// BenchmarkKeystrokePullInProcess is BenchmarkKeystrokeInProcess for a
+// client that pulls (VS Code's capabilities as captured): each keystroke is
+// a didChange and then the textDocument/diagnostic request VS Code sends
+// after it, answered with the new version's report.
+func BenchmarkKeystrokePullInProcess(b *testing.B) {
+	for _, words := range []int{4000, 40000} {
+		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) {
+			text := benchDoc(words)
+			init, err := os.ReadFile(filepath.Join("testdata", "clients", "vscode-initialize.json"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			var params map[string]any
+			if err := json.Unmarshal(init, &params); err != nil {
+				b.Fatal(err)
+			}
+			delete(params, "workspaceFolders") // no disk scan
+			delete(params, "rootUri")
+			delete(params, "rootPath")
+			c := newClient(b, withSettings(map[string]any{}))
+			c.initializeRaw(params)
+			const uri = "file:///bench/launch.prfaq.md"
+			c.open(uri, text, 1)
+			prev := c.pull(uri, "").ResultID
+			version := int32(1)
+			col := 0
+			for b.Loop() {
+				version++
+				c.change(uri, version, ranged(8, col, 8, col, typing[col%len(typing):][:1]))
+				col++
+				// Full, or unchanged when the keystroke moved no finding.
+				prev = c.pull(uri, prev).ResultID
+			}
+		})
+	}
 }

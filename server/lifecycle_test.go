@@ -342,8 +342,9 @@ func TestInitializeResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	caps := res["capabilities"].(map[string]any)
-	if _, ok := caps["positionEncoding"]; ok {
-		t.Error("server must not announce positionEncoding: it answers UTF-16 only")
+	// A client that offers no encoding gets UTF-16, said outright.
+	if caps["positionEncoding"] != "utf-16" {
+		t.Errorf("positionEncoding = %v, want utf-16", caps["positionEncoding"])
 	}
 	sync := caps["textDocumentSync"].(map[string]any)
 	if sync["change"] != float64(2) || sync["openClose"] != true {

@@ -124,13 +124,13 @@ func TestLongSession(t *testing.T) {
 	// client drops its publishes now and then, so ask the store).
 	for deadline := time.Now().Add(watchdog); ; time.Sleep(10 * time.Millisecond) {
 		behind := 0
-		c.srv.store.mu.Lock()
+		c.srv.store.docsMu.Lock()
 		for _, d := range c.srv.store.docs {
 			if d.published != d.gen {
 				behind++
 			}
 		}
-		c.srv.store.mu.Unlock()
+		c.srv.store.docsMu.Unlock()
 		if behind == 0 {
 			break
 		}
@@ -169,12 +169,12 @@ func TestLongSession(t *testing.T) {
 	if live > 0 {
 		t.Errorf("%d closed documents or their snapshots are still reachable", live)
 	}
-	c.srv.store.mu.Lock()
+	c.srv.store.docsMu.Lock()
 	open := len(c.srv.store.docs)
-	c.srv.store.mu.Unlock()
-	c.srv.lint.mu.Lock()
+	c.srv.store.docsMu.Unlock()
+	c.srv.lint.pendingMu.Lock()
 	pending := len(c.srv.lint.pending)
-	c.srv.lint.mu.Unlock()
+	c.srv.lint.pendingMu.Unlock()
 	c.srv.cmu.Lock()
 	reqState := len(c.srv.waiting) + len(c.srv.cancelled) + len(c.srv.running)
 	c.srv.cmu.Unlock()

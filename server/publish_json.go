@@ -19,33 +19,46 @@ import (
 // fifth of the server's time per keystroke. The output decodes to what
 // encoding/json gives for the publishParams of toDiagnostic's diagnostics;
 // a test and a fuzz target hold it to that.
-func appendPublish(buf []byte, uri string, version *int32, doc *document.Document, findings []diagnostics.Finding) []byte {
+func appendPublish(buf []byte, enc document.Encoding, cfg *diagnostics.Config, uri string, version *int32, doc *document.Document, findings []diagnostics.Finding) []byte {
 	buf = append(buf, `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":`...)
 	buf = appendString(buf, uri)
 	if version != nil {
 		buf = append(buf, `,"version":`...)
 		buf = strconv.AppendInt(buf, int64(*version), 10)
 	}
-	buf = append(buf, `,"diagnostics":[`...)
+	buf = append(buf, `,"diagnostics":`...)
+	buf = appendDiagnostics(buf, enc, cfg, doc, findings)
+	return append(buf, "}}"...)
+}
+
+// appendDiagnostics writes the findings as a Diagnostic[]: what a publish
+// carries and a pull report's items.
+func appendDiagnostics(buf []byte, enc document.Encoding, cfg *diagnostics.Config, doc *document.Document, findings []diagnostics.Finding) []byte {
+	buf = append(buf, '[')
 	for i := range findings {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = appendFinding(buf, doc, &findings[i])
+		buf = appendFinding(buf, enc, cfg, doc, &findings[i])
 	}
-	return append(buf, "]}}"...)
+	return append(buf, ']')
 }
 
 // appendFinding writes the diagnostic toDiagnostic makes of f.
-func appendFinding(buf []byte, doc *document.Document, f *diagnostics.Finding) []byte {
+func appendFinding(buf []byte, enc document.Encoding, cfg *diagnostics.Config, doc *document.Document, f *diagnostics.Finding) []byte {
 	buf = append(buf, `{"range":`...)
-	buf = appendRange(buf, lspRange(doc, f.Span))
+	buf = appendRange(buf, lspRange(enc, doc, f.Span))
 	if f.Severity != 0 {
 		buf = append(buf, `,"severity":`...)
 		buf = strconv.AppendInt(buf, int64(f.Severity), 10)
 	}
 	buf = append(buf, `,"code":`...) // omitempty keeps "": only nil is empty
 	buf = appendString(buf, f.Rule)
+	if href := cfg.RuleHref(f.Rule); href != "" {
+		buf = append(buf, `,"codeDescription":{"href":`...)
+		buf = appendString(buf, href)
+		buf = append(buf, '}')
+	}
 	buf = append(buf, `,"source":"prfaq","message":`...)
 	buf = appendString(buf, f.Message)
 	buf = append(buf, `,"data":`...)

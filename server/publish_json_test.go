@@ -13,16 +13,26 @@ import (
 
 // decodeBoth encodes a publish by hand and with encoding/json (the
 // notification of toDiagnostic's diagnostics) and decodes both to plain
-// values.
+// values. The encoding varies with the version, so that every one is
+// held to the same shape.
 func decodeBoth(t *testing.T, uri string, version *int32, doc *document.Document, findings []diagnostics.Finding) (got, want any) {
 	t.Helper()
-	hand := appendPublish(nil, uri, version, doc, findings)
+	enc := document.UTF16
+	if version != nil {
+		enc = document.Encoding(uint32(*version) % 3)
+	}
+	var cfg *diagnostics.Config // the default rule reference
+	if version != nil && *version%2 == 1 {
+		cfg = diagnostics.Default()
+		cfg.RulesURL = "https://rules.example.com/{rule}.html?q=\"x\""
+	}
+	hand := appendPublish(nil, enc, cfg, uri, version, doc, findings)
 	if !json.Valid(hand) {
 		t.Fatalf("hand-encoded publish is not valid JSON: %s", hand)
 	}
 	diags := []protocol.Diagnostic{}
 	for _, f := range findings {
-		diags = append(diags, toDiagnostic(doc, f))
+		diags = append(diags, toDiagnostic(enc, cfg, doc, f))
 	}
 	std, err := json.Marshal(notificationMsg{JSONRPC: "2.0", Method: "textDocument/publishDiagnostics",
 		Params: publishParams{URI: protocol.DocumentURI(uri), Version: version, Diagnostics: diags}})

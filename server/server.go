@@ -7,8 +7,11 @@
 // One goroutine reads frames, answers $/cancelRequest and routes replies to
 // the server's own requests; one goroutine runs handlers one at a time in
 // arrival order; one goroutine lints the newest version of changed documents
-// and publishes diagnostics. Handlers stay fast because linting happens off
-// their goroutine.
+// and publishes diagnostics. Linting mostly happens off the handlers'
+// goroutine, but a handler that needs a version the linter has not reached
+// yet checks it itself (or waits for the check already running), so that
+// its answer matches the client's text; store.go says how the documents'
+// state changes and which lock guards what.
 package server
 
 import (
@@ -20,10 +23,13 @@ import (
 	"log"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 // Options configure a Server.
@@ -74,6 +80,12 @@ type Server struct {
 	exitReceived bool
 
 	caps clientCaps
+	// enc is the position encoding agreed at initialize, before any
+	// document opens; every position in and out is in it.
+	enc document.Encoding
+	// clientReady: initialized was received, so the server may send the
+	// client requests (workspace/diagnostic/refresh) from any goroutine.
+	clientReady atomic.Bool
 
 	store *store
 	lint  *linter
@@ -85,11 +97,8 @@ type Server struct {
 	deferred func(method string)
 	// asyncWG counts requests being answered off the handler goroutine.
 	asyncWG sync.WaitGroup
-	// checkBudget bounds the wait for one check (tests change it);
-	// runaways are the documents whose check is past it.
+	// checkBudget bounds the wait for one check (tests change it).
 	checkBudget time.Duration
-	rmu         sync.Mutex
-	runaways    map[string]bool
 	config      *configState
 	ws          *workspace
 }
@@ -120,7 +129,6 @@ func New(opts Options) *Server {
 		exitCode:  1,
 
 		checkBudget: checkBudget,
-		runaways:    map[string]bool{},
 	}
 	s.qcond = sync.NewCond(&s.qmu)
 	s.store = newStore()
@@ -494,6 +502,8 @@ func (s *Server) routes() map[string]handlerFunc {
 		"textDocument/foldingRange":           s.foldingRange,
 		"textDocument/codeLens":               s.codeLens,
 		"workspace/symbol":                    s.workspaceSymbol,
+		"textDocument/diagnostic":             s.documentDiagnostic,
+		"workspace/diagnostic":                s.workspaceDiagnostic,
 		"workspace/didChangeConfiguration":    s.didChangeConfiguration,
 		"workspace/didChangeWatchedFiles":     s.didChangeWatchedFiles,
 		"workspace/didChangeWorkspaceFolders": s.didChangeWorkspaceFolders,

@@ -14,34 +14,119 @@ import (
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
+// The store: what the server knows of each open document, and how it
+// changes. Its invariants, in one place:
+//
+// One door. Every change to an open document (didOpen, didChange, didSave
+// with text, a new configuration, a background check that finished) goes
+// through Server.update, which applies the change under docsMu, gives the
+// document a new gen and schedules a lint. Only didClose (store.remove)
+// takes a document out. Nothing else writes an openDoc.
+//
+// gen is the document's version as the server counts it: it changes with
+// every change above, text or not (a configuration change alters the
+// findings of the same text), and is never reused, even by a document
+// closed and reopened (nextGen is global). Anything derived from a document
+// (a snapshot, a publish, a pull report's resultId) carries the gen it was
+// made from, and is current only while that gen is the document's.
+//
+// snap is the newest finished snapshot; it is current when snap.gen == gen.
+// inflight is the check of gen running now, if any: a second caller that
+// needs the same gen waits for it instead of checking again. At most one
+// check per (document, gen) runs through snapshot; the finished one is kept
+// as snap only if gen has not moved meanwhile.
+//
+// published is the gen whose diagnostics were last pushed; the linter pushes
+// a snapshot only while its gen is still the document's and not yet
+// published, so a result made before a change or a close is never sent
+// after it. Clients that pull are never pushed to: for them published
+// stays 0 and the gen is the resultId.
+//
+// The runaway check: a check that takes longer than checkBudget cannot be
+// stopped (goldmark is quadratic on some inputs), so the caller gets a
+// stand-in snapshot that says so and the check goes on in the background.
+// While a document is in runaways none of its newer versions is checked (a
+// second runaway would take the other core); when the runaway ends, its
+// result becomes snap if the document has not changed, and the document
+// gets a new gen (through update) either way, so that the stand-in, made
+// under the old gen, is replaced.
+//
+// Locks, named after what they guard. docsMu guards docs and every field of
+// every openDoc; runawaysMu guards runaways; the linter's pendingMu guards
+// its pending set and publishMu orders publishes against didClose's
+// clearing publish. Order: publishMu before docsMu; pendingMu and
+// runawaysMu are never held with another lock. No lock is held while the
+// engine checks or while a message is written, except publishMu, which is
+// held across a publish's write on purpose.
+//
+// text is never changed in place: each change makes a new slice, so
+// snapshots and checks share it without copying. text and version are
+// written only by handlers, which run one at a time on the handler
+// goroutine, so a handler may read them, compute the new text without the
+// lock and write it back through update without losing a change.
+
 // store holds the open documents, keyed by the URI string exactly as the
 // client sent it (so untitled: and other schemes work without a path).
 type store struct {
-	mu   sync.Mutex
-	docs map[string]*openDoc
+	docsMu sync.Mutex
+	docs   map[string]*openDoc
+
+	runawaysMu sync.Mutex
+	// runaways are the documents whose check is past its budget.
+	runaways map[string]bool
 }
 
-// openDoc is the live state of one open document. text is never mutated in
-// place: each change makes a new slice, so snapshots can share it.
+// openDoc is the live state of one open document (see the invariants above).
 type openDoc struct {
 	uri     string
 	path    string // file path for file: URIs, else the URI's path part
 	version int32
 	text    []byte
-	// gen counts text and configuration changes; a snapshot or a publish is
-	// current only when its gen matches.
-	gen  uint64
-	cfg  *diagnostics.Config
-	snap *snapshot
+	gen     uint64
+	cfg     *diagnostics.Config
+	snap    *snapshot
 	// checker keeps what the last check parsed, so a keystroke re-parses
 	// only the section it changed.
-	checker *diagnostics.Checker
-	// inflight is the lint of gen in progress, if any: a handler that
-	// needs the same version waits for it instead of linting again on the
-	// same two cores.
-	inflight *inflight
-	// published is the gen whose diagnostics were last sent.
+	checker   *diagnostics.Checker
+	inflight  *inflight
 	published uint64
+}
+
+// update is the one door through which an open document changes. Under
+// docsMu it finds the document, or with open makes a new one in its place,
+// and lets apply change it; if apply reports a change the document gets
+// gen, the new gen apply is given (a finished runaway's snapshot takes it),
+// and a lint is scheduled. It reports whether the document was changed.
+func (s *Server) update(uri string, open bool, apply func(d *openDoc, gen uint64) (changed bool)) bool {
+	st := s.store
+	gen := nextGen()
+	st.docsMu.Lock()
+	d := st.docs[uri]
+	if open {
+		path, _ := uriPath(uri)
+		d = &openDoc{uri: uri, path: path, checker: new(diagnostics.Checker)}
+	}
+	changed := d != nil && apply(d, gen)
+	if changed {
+		d.gen = gen
+		if open {
+			st.docs[uri] = d
+		}
+	}
+	st.docsMu.Unlock()
+	if changed {
+		s.lint.schedule(uri)
+	}
+	return changed
+}
+
+// remove forgets a closed document; it reports whether it was open.
+func (st *store) remove(uri string) bool {
+	st.docsMu.Lock()
+	defer st.docsMu.Unlock()
+	_, open := st.docs[uri]
+	delete(st.docs, uri)
+	return open
 }
 
 // snapshot is an immutable, linted view of one version of a document.
@@ -53,9 +138,14 @@ type snapshot struct {
 	isPRFAQ  bool
 	findings []diagnostics.Finding
 	cfg      *diagnostics.Config
+	// report is the findings encoded for a pull, made once on first use.
+	reportOnce sync.Once
+	report     *fullReport
 }
 
-func newStore() *store { return &store{docs: map[string]*openDoc{}} }
+func newStore() *store {
+	return &store{docs: map[string]*openDoc{}, runaways: map[string]bool{}}
+}
 
 var genCounter struct {
 	sync.Mutex
@@ -98,8 +188,8 @@ func uriPath(uri string) (path string, onDisk bool) {
 
 // get returns the open document's current state, or nil.
 func (st *store) get(uri string) (d openDoc, ok bool) {
-	st.mu.Lock()
-	defer st.mu.Unlock()
+	st.docsMu.Lock()
+	defer st.docsMu.Unlock()
 	p := st.docs[uri]
 	if p == nil {
 		return openDoc{}, false
@@ -112,30 +202,30 @@ func (st *store) get(uri string) (d openDoc, ok bool) {
 // their answers always match the text the client has.
 func (s *Server) snapshot(uri string) *snapshot {
 	st := s.store
-	st.mu.Lock()
+	st.docsMu.Lock()
 	d := st.docs[uri]
 	if d == nil {
-		st.mu.Unlock()
+		st.docsMu.Unlock()
 		return nil
 	}
 	if d.snap != nil && d.snap.gen == d.gen {
 		snap := d.snap
-		st.mu.Unlock()
+		st.docsMu.Unlock()
 		return snap
 	}
 	if f := d.inflight; f != nil && f.gen == d.gen {
-		st.mu.Unlock()
+		st.docsMu.Unlock()
 		<-f.done
 		return f.snap
 	}
 	f := &inflight{gen: d.gen, done: make(chan struct{})}
 	d.inflight = f
 	path, text, version, gen, cfg, checker := d.path, d.text, d.version, d.gen, d.cfg, d.checker
-	st.mu.Unlock()
+	st.docsMu.Unlock()
 
 	// Runs on a panic too, so that no waiter hangs.
 	defer func() {
-		st.mu.Lock()
+		st.docsMu.Lock()
 		if cur := st.docs[uri]; cur != nil {
 			if cur.gen == gen && f.snap != nil {
 				cur.snap = f.snap
@@ -144,7 +234,7 @@ func (s *Server) snapshot(uri string) *snapshot {
 				cur.inflight = nil
 			}
 		}
-		st.mu.Unlock()
+		st.docsMu.Unlock()
 		close(f.done)
 	}()
 	f.snap = s.boundedCheck(checker, uri, path, text, version, gen, cfg)
@@ -169,9 +259,9 @@ const tooComplexRule = "document-too-complex"
 // document's check is over budget its newer versions are not checked (that
 // would start a second runaway on the same two cores).
 func (s *Server) boundedCheck(checker *diagnostics.Checker, uri, path string, text []byte, version int32, gen uint64, cfg *diagnostics.Config) *snapshot {
-	s.rmu.Lock()
-	busy := s.runaways[uri]
-	s.rmu.Unlock()
+	s.store.runawaysMu.Lock()
+	busy := s.store.runaways[uri]
+	s.store.runawaysMu.Unlock()
 	if busy {
 		return skipped(uri, path, text, version, gen, cfg, fmt.Sprintf(
 			"not checked yet: checking an earlier version took longer than %v; it is still running", s.checkBudget))
@@ -203,33 +293,27 @@ func (s *Server) boundedCheck(checker *diagnostics.Checker, uri, path string, te
 	case <-timer.C:
 	}
 	s.log.Printf("%s: checking version %d took longer than %v; going on in the background", uri, version, s.checkBudget)
-	s.rmu.Lock()
-	s.runaways[uri] = true
-	s.rmu.Unlock()
+	s.store.runawaysMu.Lock()
+	s.store.runaways[uri] = true
+	s.store.runawaysMu.Unlock()
 	go func() {
 		r := <-done
-		s.rmu.Lock()
-		delete(s.runaways, uri)
-		s.rmu.Unlock()
+		s.store.runawaysMu.Lock()
+		delete(s.store.runaways, uri)
+		s.store.runawaysMu.Unlock()
 		if r.panic != nil {
 			s.log.Printf("panic in a background check of %s: %v", uri, r.panic)
 		}
-		st := s.store
-		st.mu.Lock()
-		d := st.docs[uri]
-		if d == nil {
-			st.mu.Unlock()
-			return // closed meanwhile
-		}
 		// A fresh gen either way: the over-budget snapshot was published
-		// under the old one.
-		d.gen = nextGen()
-		if r.snap != nil && bytes.Equal(d.text, text) && d.version == version && d.cfg == cfg {
-			r.snap.gen = d.gen
-			d.snap = r.snap
-		}
-		st.mu.Unlock()
-		s.lint.schedule(uri)
+		// under the old one. A document closed meanwhile is not updated.
+		s.update(uri, false, func(d *openDoc, gen uint64) bool {
+			if r.snap != nil && bytes.Equal(d.text, text) && d.version == version && d.cfg == cfg {
+				r.snap.gen = gen
+				d.snap = r.snap
+			}
+			return true
+		})
+		s.refreshDiagnostics()
 	}()
 	return skipped(uri, path, text, version, gen, cfg, fmt.Sprintf(
 		"not checked yet: checking this document takes longer than %v (it is very large or deeply nested); it goes on in the background", s.checkBudget))
@@ -242,8 +326,8 @@ func (s *Server) boundedCheck(checker *diagnostics.Checker, uri, path string, te
 // version's check, or start one on the caller's goroutine beside the
 // running one.
 func (s *Server) checking(uri string) bool {
-	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
+	s.store.docsMu.Lock()
+	defer s.store.docsMu.Unlock()
 	d := s.store.docs[uri]
 	return d != nil && !(d.snap != nil && d.snap.gen == d.gen) && d.inflight != nil
 }
@@ -306,8 +390,8 @@ func skipped(uri, path string, text []byte, version int32, gen uint64, cfg *diag
 
 // uris lists the open documents.
 func (st *store) uris() []string {
-	st.mu.Lock()
-	defer st.mu.Unlock()
+	st.docsMu.Lock()
+	defer st.docsMu.Unlock()
 	out := make([]string, 0, len(st.docs))
 	for u := range st.docs {
 		out = append(out, u)

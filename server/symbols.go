@@ -24,7 +24,7 @@ func (s *Server) documentSymbol(ctx context.Context, raw json.RawMessage) (any, 
 	if snap == nil || !snap.isPRFAQ {
 		return out, nil
 	}
-	tree := outline(snap.doc)
+	tree := outline(s.enc, snap.doc)
 	if s.caps.hierarchicalSymbols {
 		for _, sym := range tree {
 			out = append(out, sym)
@@ -38,25 +38,25 @@ func (s *Server) documentSymbol(ctx context.Context, raw json.RawMessage) (any, 
 }
 
 // outline builds the symbol tree from the engine's model.
-func outline(doc *document.Document) []protocol.DocumentSymbol {
+func outline(enc document.Encoding, doc *document.Document) []protocol.DocumentSymbol {
 	var out []protocol.DocumentSymbol
 	if !doc.PressRelease.Empty() {
-		pr := symbol(doc, "Press release", "", protocol.SymbolKindModule, doc.PressRelease, headingOrStart(doc, doc.PressRelease))
+		pr := symbol(enc, doc, "Press release", "", protocol.SymbolKindModule, doc.PressRelease, headingOrStart(doc, doc.PressRelease))
 		for _, k := range document.PressReleaseParts {
 			part := doc.Parts[k]
 			if part == nil {
 				continue
 			}
-			pr.Children = append(pr.Children, partSymbol(doc, part))
+			pr.Children = append(pr.Children, partSymbol(enc, doc, part))
 		}
 		widen(&pr)
 		out = append(out, pr)
 	}
 	if !doc.FAQSpan.Empty() {
-		faq := symbol(doc, "FAQ", "", protocol.SymbolKindModule, doc.FAQSpan, faqSelection(doc))
+		faq := symbol(enc, doc, "FAQ", "", protocol.SymbolKindModule, doc.FAQSpan, faqSelection(doc))
 		for _, q := range doc.Questions {
 			if q.Group == document.FAQ {
-				faq.Children = append(faq.Children, questionSymbol(doc, q))
+				faq.Children = append(faq.Children, questionSymbol(enc, doc, q))
 			}
 		}
 		for _, g := range []document.PartKind{document.ExternalFAQ, document.InternalFAQ} {
@@ -64,11 +64,11 @@ func outline(doc *document.Document) []protocol.DocumentSymbol {
 			if part == nil {
 				continue
 			}
-			gs := partSymbol(doc, part)
+			gs := partSymbol(enc, doc, part)
 			gs.Kind = protocol.SymbolKindNamespace
 			for _, q := range doc.Questions {
 				if q.Group == g {
-					gs.Children = append(gs.Children, questionSymbol(doc, q))
+					gs.Children = append(gs.Children, questionSymbol(enc, doc, q))
 				}
 			}
 			widen(&gs)
@@ -80,7 +80,7 @@ func outline(doc *document.Document) []protocol.DocumentSymbol {
 	return out
 }
 
-func partSymbol(doc *document.Document, part *document.Part) protocol.DocumentSymbol {
+func partSymbol(enc document.Encoding, doc *document.Document, part *document.Part) protocol.DocumentSymbol {
 	detail := ""
 	if part.Heading != nil {
 		detail = part.Heading.Text
@@ -92,16 +92,16 @@ func partSymbol(doc *document.Document, part *document.Part) protocol.DocumentSy
 	if part.Heading != nil {
 		sel = part.Heading.Content
 	}
-	return symbol(doc, part.Kind.Title(), detail, protocol.SymbolKindString, part.Span, sel)
+	return symbol(enc, doc, part.Kind.Title(), detail, protocol.SymbolKindString, part.Span, sel)
 }
 
-func questionSymbol(doc *document.Document, q *document.Question) protocol.DocumentSymbol {
-	return symbol(doc, q.Text, diagnostics.QuestionStatus(doc, q), protocol.SymbolKindEvent, q.Entry, q.Span)
+func questionSymbol(enc document.Encoding, doc *document.Document, q *document.Question) protocol.DocumentSymbol {
+	return symbol(enc, doc, q.Text, diagnostics.QuestionStatus(doc, q), protocol.SymbolKindEvent, q.Entry, q.Span)
 }
 
 // symbol builds a DocumentSymbol whose selection range lies inside its
 // range, as clients require (VS Code rejects the outline otherwise).
-func symbol(doc *document.Document, name, detail string, kind protocol.SymbolKind, span, sel document.Span) protocol.DocumentSymbol {
+func symbol(enc document.Encoding, doc *document.Document, name, detail string, kind protocol.SymbolKind, span, sel document.Span) protocol.DocumentSymbol {
 	if name == "" {
 		name = "(untitled)" // clients reject empty names
 	}
@@ -112,8 +112,8 @@ func symbol(doc *document.Document, name, detail string, kind protocol.SymbolKin
 		Name:           name,
 		Detail:         detail,
 		Kind:           kind,
-		Range:          lspRange(doc, span),
-		SelectionRange: lspRange(doc, sel),
+		Range:          lspRange(enc, doc, span),
+		SelectionRange: lspRange(enc, doc, sel),
 	}
 }
 

@@ -21,19 +21,13 @@ func (s *Server) didOpen(ctx context.Context, raw json.RawMessage) (any, error) 
 	}
 	uri := string(p.TextDocument.URI)
 	path, onDisk := uriPath(uri)
-	d := &openDoc{
-		uri:     uri,
-		path:    path,
-		version: p.TextDocument.Version,
-		text:    []byte(p.TextDocument.Text),
-		gen:     nextGen(),
-		cfg:     s.configFor(path, onDisk),
-		checker: new(diagnostics.Checker),
-	}
-	s.store.mu.Lock()
-	s.store.docs[uri] = d
-	s.store.mu.Unlock()
-	s.lint.schedule(uri)
+	cfg := s.configFor(path, onDisk)
+	s.update(uri, true, func(d *openDoc, _ uint64) bool {
+		d.version = p.TextDocument.Version
+		d.text = []byte(p.TextDocument.Text)
+		d.cfg = cfg
+		return true
+	})
 	return nil, nil
 }
 
@@ -56,40 +50,33 @@ func (s *Server) didChange(ctx context.Context, raw json.RawMessage) (any, error
 		return nil, err
 	}
 	uri := string(p.TextDocument.URI)
-	s.store.mu.Lock()
-	d := s.store.docs[uri]
-	if d == nil {
-		s.store.mu.Unlock()
+	d, open := s.store.get(uri)
+	if !open {
 		return nil, rpcErr(jsonrpc2.InvalidParams, "didChange for a document that is not open: %s", uri)
 	}
-	text := d.text
-	s.store.mu.Unlock()
-
-	text = applyChanges(text, p.ContentChanges)
-
-	s.store.mu.Lock()
-	if d := s.store.docs[uri]; d != nil {
+	// Computed without the lock: only handlers write text (see store.go).
+	text := applyChanges(s.enc, d.text, p.ContentChanges)
+	s.update(uri, false, func(d *openDoc, _ uint64) bool {
 		d.text = text
 		d.version = p.TextDocument.Version
-		d.gen = nextGen()
-	}
-	s.store.mu.Unlock()
-	s.lint.schedule(uri)
+		return true
+	})
 	return nil, nil
 }
 
 // applyChanges applies content changes in order: a change without a range
 // replaces the text, a ranged change is converted to bytes with a Mapper
-// over the text as it is at that step (positions are UTF-16, CRLF-aware).
-func applyChanges(text []byte, changes []changeEvent) []byte {
+// over the text as it is at that step (positions in the session's
+// encoding, CRLF-aware).
+func applyChanges(enc document.Encoding, text []byte, changes []changeEvent) []byte {
 	for _, c := range changes {
 		if c.Range == nil {
 			text = []byte(c.Text)
 			continue
 		}
 		m := document.NewMapper(text)
-		start := m.Offset(fromProtocol(c.Range.Start))
-		end := m.Offset(fromProtocol(c.Range.End))
+		start := lspOffset(enc, m, c.Range.Start)
+		end := lspOffset(enc, m, c.Range.End)
 		if end < start {
 			start, end = end, start
 		}
@@ -119,18 +106,14 @@ func (s *Server) didSave(ctx context.Context, raw json.RawMessage) (any, error) 
 	}
 	// Some clients (eglot) send the text although we asked them not to;
 	// when it differs from ours, theirs is the truth.
-	s.store.mu.Lock()
-	d := s.store.docs[uri]
-	changed := d != nil && !bytes.Equal(d.text, []byte(*p.Text))
-	if changed {
+	s.update(uri, false, func(d *openDoc, _ uint64) bool {
+		if bytes.Equal(d.text, []byte(*p.Text)) {
+			return false
+		}
 		s.log.Printf("didSave text differs from the synced text of %s; taking the saved text", uri)
 		d.text = []byte(*p.Text)
-		d.gen = nextGen()
-	}
-	s.store.mu.Unlock()
-	if changed {
-		s.lint.schedule(uri)
-	}
+		return true
+	})
 	return nil, nil
 }
 
@@ -140,27 +123,27 @@ func (s *Server) didClose(ctx context.Context, raw json.RawMessage) (any, error)
 		return nil, err
 	}
 	uri := string(p.TextDocument.URI)
-	s.store.mu.Lock()
-	_, open := s.store.docs[uri]
-	delete(s.store.docs, uri)
-	s.store.mu.Unlock()
-	if !open {
+	if !s.store.remove(uri) {
 		return nil, fmt.Errorf("didClose for a document that is not open: %s", uri)
 	}
 	s.lint.clear(uri)
 	return nil, nil
 }
 
-func fromProtocol(p protocol.Position) document.Position {
-	return document.Position{Line: int(p.Line), Character: int(p.Character)}
+// Every position in and out goes through these two, in the encoding the
+// session negotiated (Server.enc), with the document's Mapper.
+
+// lspOffset converts an LSP position to a byte offset.
+func lspOffset(enc document.Encoding, m *document.Mapper, p protocol.Position) int {
+	return m.OffsetIn(enc, document.Position{Line: int(p.Line), Character: int(p.Character)})
+}
+
+// lspRange converts a byte span to an LSP range.
+func lspRange(enc document.Encoding, doc *document.Document, sp document.Span) protocol.Range {
+	r := doc.Mapper.RangeIn(enc, sp.Start, sp.End)
+	return protocol.Range{Start: toProtocol(r.Start), End: toProtocol(r.End)}
 }
 
 func toProtocol(p document.Position) protocol.Position {
 	return protocol.Position{Line: uint32(p.Line), Character: uint32(p.Character)}
-}
-
-// lspRange converts a byte span through the document's Mapper.
-func lspRange(doc *document.Document, sp document.Span) protocol.Range {
-	r := doc.Mapper.Range(sp.Start, sp.End)
-	return protocol.Range{Start: toProtocol(r.Start), End: toProtocol(r.End)}
 }

@@ -16,6 +16,7 @@ import (
 
 	"go.lsp.dev/protocol"
 
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
@@ -29,12 +30,13 @@ const (
 	scanBudget     = 2 * time.Second
 )
 
-// workspace knows the workspace folders and caches the symbols of PR/FAQ
-// files on disk by path, size and modification time.
+// workspace knows the workspace folders and caches what the server shows of
+// the Markdown files on disk (symbols, diagnostics) by path, size and
+// modification time.
 type workspace struct {
 	mu    sync.Mutex
 	roots []string
-	cache map[string]fileSymbols
+	cache map[string]diskFile
 	// maxFiles and maxEntries are maxScanFiles and maxScanEntries; tests
 	// lower them.
 	maxFiles, maxEntries int
@@ -42,14 +44,20 @@ type workspace struct {
 	beforeScan func()
 }
 
-type fileSymbols struct {
-	size  int64
-	mtime time.Time
-	syms  []protocol.SymbolInformation
+// diskFile is what one check of a file on disk gave: its symbols and its
+// diagnostics report (kept as encoded JSON, with the config it was made
+// under). A file that is not a PR/FAQ, or took too long to check, has
+// neither.
+type diskFile struct {
+	size   int64
+	mtime  time.Time
+	cfg    *diagnostics.Config
+	syms   []protocol.SymbolInformation
+	report *fullReport
 }
 
 func newWorkspace() *workspace {
-	return &workspace{cache: map[string]fileSymbols{}, maxFiles: maxScanFiles, maxEntries: maxScanEntries}
+	return &workspace{cache: map[string]diskFile{}, maxFiles: maxScanFiles, maxEntries: maxScanEntries}
 }
 
 func (w *workspace) setRoots(rootURI protocol.DocumentURI, rootPath string, folders []protocol.WorkspaceFolder) {
@@ -133,7 +141,7 @@ func (s *Server) workspaceSymbol(ctx context.Context, raw json.RawMessage) (any,
 			seen[filepath.Clean(path)] = true
 		}
 		if snap.isPRFAQ {
-			add(docSymbols(protocol.DocumentURI(uri), snap.doc))
+			add(docSymbols(s.enc, protocol.DocumentURI(uri), snap.doc))
 		}
 	}
 	// Open documents are read here, in order with the edits, except one
@@ -160,15 +168,17 @@ func (s *Server) workspaceSymbol(ctx context.Context, raw json.RawMessage) (any,
 			}
 			addOpen(uri, s.snapshot(uri))
 		}
-		s.scanWorkspace(ctx, seen, add)
+		s.scanWorkspace(ctx, seen, func(path string, d fs.DirEntry) { add(s.diskFile(path, d).syms) })
 		return out, nil
 	}), nil
 }
 
-// scanWorkspace walks the workspace folders for Markdown files. WalkDir does
-// not follow symbolic links, so a link cycle cannot trap it; hidden folders
-// and dependency folders are skipped; the walk stops at the bounds above.
-func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, add func([]protocol.SymbolInformation)) {
+// scanWorkspace walks the workspace folders for Markdown files and visits
+// each one not in skip. WalkDir does not follow symbolic links, so a link
+// cycle cannot trap it; hidden folders and dependency folders are skipped;
+// the walk stops at the bounds above. It reports whether it saw the whole
+// workspace.
+func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, visit func(path string, d fs.DirEntry)) (complete bool) {
 	w := s.ws
 	w.mu.Lock()
 	roots := append([]string(nil), w.roots...)
@@ -179,6 +189,7 @@ func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, add fu
 	}
 	deadline := time.Now().Add(scanBudget)
 	files, entries := 0, 0
+	complete = true
 	for _, root := range roots {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			entries++
@@ -189,6 +200,7 @@ func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, add fu
 				return nil
 			}
 			if entries > maxEntries || files >= maxFiles || ctx.Err() != nil || time.Now().After(deadline) {
+				complete = false
 				return fs.SkipAll
 			}
 			name := d.Name()
@@ -202,13 +214,15 @@ func (s *Server) scanWorkspace(ctx context.Context, skip map[string]bool, add fu
 				return nil
 			}
 			files++
-			add(s.fileSymbols(path, d))
+			visit(path, d)
 			return nil
 		})
 		if err != nil {
+			complete = false
 			s.log.Printf("workspace scan of %s: %v", root, err)
 		}
 	}
+	return complete
 }
 
 func isMarkdown(name string) bool {
@@ -216,33 +230,33 @@ func isMarkdown(name string) bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-// fileSymbols returns a file's symbols, from the cache while the file is
-// unchanged.
-func (s *Server) fileSymbols(path string, d fs.DirEntry) []protocol.SymbolInformation {
+// diskFile returns what the server shows of a file on disk, from the cache
+// while the file and its configuration are unchanged.
+func (s *Server) diskFile(path string, d fs.DirEntry) diskFile {
 	info, err := d.Info()
 	if err != nil || info.Size() > maxFileSize {
-		return nil
+		return diskFile{}
 	}
+	cfg := s.configFor(path, true)
 	w := s.ws
 	w.mu.Lock()
 	c, ok := w.cache[path]
 	w.mu.Unlock()
-	if ok && c.size == info.Size() && c.mtime.Equal(info.ModTime()) {
-		return c.syms
+	if ok && c.size == info.Size() && c.mtime.Equal(info.ModTime()) && c.cfg == cfg {
+		return c
 	}
 	src, err := readBounded(path, maxFileSize)
 	if err != nil {
-		return nil
+		return diskFile{}
 	}
 	// The same time budget as open documents: a file that takes longer
-	// is remembered without symbols (until it changes) and its check
-	// finishes in the background, once.
-	cfg := s.configFor(path, true)
+	// is remembered without symbols or findings (until it changes) and its
+	// check finishes in the background, once.
 	done := make(chan *snapshot, 1)
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				s.log.Printf("panic checking %s for workspace symbols: %v", path, p)
+				s.log.Printf("panic checking %s on disk: %v", path, p)
 				done <- nil
 			}
 		}()
@@ -254,16 +268,17 @@ func (s *Server) fileSymbols(path string, d fs.DirEntry) []protocol.SymbolInform
 	case snap = <-done:
 		timer.Stop()
 	case <-timer.C:
-		s.log.Printf("workspace symbols: %s takes longer than %v to check; skipped", path, s.checkBudget)
+		s.log.Printf("%s takes longer than %v to check; skipped", path, s.checkBudget)
 	}
-	var syms []protocol.SymbolInformation
+	f := diskFile{size: info.Size(), mtime: info.ModTime(), cfg: cfg}
 	if snap != nil && snap.isPRFAQ {
-		syms = docSymbols(fileURI(path), snap.doc)
+		f.syms = docSymbols(s.enc, fileURI(path), snap.doc)
+		f.report = s.report(snap)
 	}
 	w.mu.Lock()
-	w.cache[path] = fileSymbols{size: info.Size(), mtime: info.ModTime(), syms: syms}
+	w.cache[path] = f
 	w.mu.Unlock()
-	return syms
+	return f
 }
 
 // readBounded reads a file that was at most limit bytes when listed; one
@@ -285,7 +300,7 @@ func readBounded(path string, limit int64) ([]byte, error) {
 }
 
 // docSymbols are a PR/FAQ's headline and questions.
-func docSymbols(uri protocol.DocumentURI, doc *document.Document) []protocol.SymbolInformation {
+func docSymbols(enc document.Encoding, uri protocol.DocumentURI, doc *document.Document) []protocol.SymbolInformation {
 	var out []protocol.SymbolInformation
 	title := ""
 	if h := doc.Parts[document.Headline]; h != nil {
@@ -293,7 +308,7 @@ func docSymbols(uri protocol.DocumentURI, doc *document.Document) []protocol.Sym
 		if title != "" {
 			out = append(out, protocol.SymbolInformation{
 				Name: title, Kind: protocol.SymbolKindModule,
-				Location: protocol.Location{URI: uri, Range: lspRange(doc, h.Span)},
+				Location: protocol.Location{URI: uri, Range: lspRange(enc, doc, h.Span)},
 			})
 		}
 	}
@@ -303,7 +318,7 @@ func docSymbols(uri protocol.DocumentURI, doc *document.Document) []protocol.Sym
 		}
 		out = append(out, protocol.SymbolInformation{
 			Name: q.Text, Kind: protocol.SymbolKindEvent,
-			Location:      protocol.Location{URI: uri, Range: lspRange(doc, q.Span)},
+			Location:      protocol.Location{URI: uri, Range: lspRange(enc, doc, q.Span)},
 			ContainerName: title,
 		})
 	}

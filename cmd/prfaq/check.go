@@ -43,6 +43,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	failOn := fl.String("fail-on", "warning", "lowest severity that fails the check: error, warning, information, hint or never")
 	configFile := fl.String("config", "", "configuration file (default: the .prfaq.yaml above each file)")
 	baseRev := fl.String("base", "", "compare each file with its version at this git revision; report what is new, fixed and remaining")
+	maxFindings := fl.Int("max-findings", -1, fmt.Sprintf("findings shown per rule and file, then one that says how many more (default: max-findings of the configuration, else %d; 0: all)", diagnostics.DefaultMaxFindings))
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -75,7 +76,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 
 	targets, explicit, ioErrs := collect(fl.Args())
-	results := checkAll(targets, explicit, base, explicitConfig, stderr)
+	results := checkAll(targets, explicit, base, explicitConfig, *maxFindings, stderr)
 	results = append(results, ioErrs...)
 	sort.Slice(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	if *baseRev != "" {
@@ -177,7 +178,8 @@ func collect(paths []string) (files []string, explicit map[string]bool, errs []f
 }
 
 // checkAll checks files in parallel, one worker per CPU.
-func checkAll(files []string, explicit map[string]bool, base *diagnostics.Config, fixedConfig bool, stderr io.Writer) []fileResult {
+// maxFindings, when not negative, overrides the configuration's.
+func checkAll(files []string, explicit map[string]bool, base *diagnostics.Config, fixedConfig bool, maxFindings int, stderr io.Writer) []fileResult {
 	results := make([]fileResult, len(files))
 	var reported sync.Map // config files whose errors were printed
 	var mu sync.Mutex     // serialises stderr
@@ -199,6 +201,10 @@ func checkAll(files []string, explicit map[string]bool, base *diagnostics.Config
 							mu.Unlock()
 						}
 					}
+				}
+				if maxFindings >= 0 && cfg.MaxFindings != maxFindings {
+					cfg = cfg.Clone()
+					cfg.MaxFindings = maxFindings
 				}
 				results[i] = checkFile(files[i], explicit[files[i]], cfg)
 			}

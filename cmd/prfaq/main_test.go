@@ -235,3 +235,47 @@ func TestNewCommand(t *testing.T) {
 		t.Errorf("skeleton misses sections (exit %d):\n%s", code, out)
 	}
 }
+
+// --max-findings caps each rule's findings per file, with one that says
+// how many more; it overrides max-findings in .prfaq.yaml.
+func TestCheckMaxFindings(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("# Acme Ledger lets small shops send invoices in one click\n\n## FAQ\n\n### How fast is it?\n\n")
+	for i := 0; i < 30; i++ {
+		b.WriteString("It is very fast.\n\n")
+	}
+	f := write(t, dir, "launch.prfaq.md", b.String())
+	weasels := func(args ...string) (n int, last string) {
+		t.Helper()
+		_, out, errOut := runCLI(append([]string{"check", "--format", "json"}, args...)...)
+		var got struct {
+			Files []struct {
+				Diagnostics []struct{ Rule, Message string } `json:"diagnostics"`
+			} `json:"files"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil || len(got.Files) != 1 {
+			t.Fatalf("bad JSON: %v\n%s\n%s", err, out, errOut)
+		}
+		for _, d := range got.Files[0].Diagnostics {
+			if d.Rule == "weasel-word" {
+				n++
+				last = d.Message
+			}
+		}
+		return n, last
+	}
+	if n, _ := weasels(f); n != 30 {
+		t.Fatalf("%d weasel-word findings by default, want 30", n)
+	}
+	if n, last := weasels("--max-findings", "4", f); n != 5 || !strings.Contains(last, "26 more weasel-word findings") {
+		t.Errorf("--max-findings 4: %d findings, last %q", n, last)
+	}
+	write(t, dir, ".prfaq.yaml", "max-findings: 10\n")
+	if n, last := weasels(f); n != 11 || !strings.Contains(last, "20 more") {
+		t.Errorf("max-findings 10 in .prfaq.yaml: %d findings, last %q", n, last)
+	}
+	if n, _ := weasels("--max-findings", "0", f); n != 30 {
+		t.Errorf("--max-findings 0 over the file's 10: %d findings, want all 30", n)
+	}
+}
