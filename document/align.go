@@ -210,7 +210,7 @@ func (s *scan) freeUnits() []unit {
 		if b.Span.Start < after || blockMarker(b) {
 			continue
 		}
-		if claimed(b) {
+		if claimed(b) || asideOfRelease(d, b) {
 			flush()
 			run++
 			continue
@@ -246,6 +246,29 @@ func (s *scan) freeUnits() []unit {
 	}
 	return units
 }
+
+// asideOfRelease: a block inside the press release that is no part of it:
+// a design document's artifact under a structural label ("**CHANGELOG**:
+// feat: …") or a template's guidance to its author ("> This section should
+// contain …").
+func asideOfRelease(d *Document, b *Block) bool {
+	if b.Kind != Paragraph && b.Kind != BlockQuote {
+		return false
+	}
+	if b.LeadText != "" && structural(strings.TrimRight(b.LeadText, ".:：— -")) {
+		return true
+	}
+	text := b.Text
+	if b.Kind == BlockQuote {
+		text = strings.TrimSpace(d.PlainText(b.Span))
+	}
+	if m := labelRe.FindStringSubmatch(text); m != nil && structural(m[1]) {
+		return true
+	}
+	return guidanceCue.MatchString(firstSentence(text))
+}
+
+var guidanceCue = cueRe(templateGuidance)
 
 // productWords are the product's name as the summary's subject gives it
 // ("Dossier is …", "Today we're announcing TaxLens …", "daimon は、…"):

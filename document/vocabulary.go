@@ -143,6 +143,16 @@ var structuralNames = []string{
 	"pressemitteilung", "=introduction", "=status",
 }
 
+// templateGuidance, in the first sentence of a paragraph or blockquote of
+// the press release, marks a template's note to its author ("This section
+// should contain one or more artifacts…", "Choose one of the options
+// below"): guidance, never a part.
+var templateGuidance = []string{
+	`this section`, `this template`, `this document should`, `your rfc`, `the options below`,
+	`should contain`, `delete this`, `remove this (section|note|text)`, `replace this (section|note|text)`,
+	`dieser abschnitt`, `cette section`, `esta sección`, `esta seção`, `этот раздел`, `このセクション`, `本节`,
+}
+
 // releaseMarkers open a press release without saying anything ("FOR
 // IMMEDIATE RELEASE", a contact block); they are never a part.
 var releaseMarkers = []string{
