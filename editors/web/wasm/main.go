@@ -8,6 +8,7 @@ package main
 
 import (
 	"encoding/json"
+	"runtime/debug"
 	"syscall/js"
 
 	"github.com/prfaq-lsp/prfaq-lsp/editors/web/engine"
@@ -44,6 +45,12 @@ func fn(f func(args []js.Value) any) js.Func {
 }
 
 func main() {
+	// As the server does (cmd/prfaq-lsp tuneGC): a keystroke allocates a few
+	// hundred kilobytes over a live heap of a few megabytes, and wasm's
+	// collector stops the one thread, so collect less often; the limit is
+	// the backstop.
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(512 << 20)
 	api := map[string]any{
 		// check(text, yaml) → Result JSON
 		"check": fn(func(a []js.Value) any { return jsonString(eng.Check(arg(a, 0), arg(a, 1))) }),
