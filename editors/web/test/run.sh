@@ -17,6 +17,7 @@ if [ -z "$prfaq" ]; then
 fi
 
 t0=$SECONDS
+[ -d "$web/node_modules/playwright-core" ] || (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
 bash "$web/build.sh" | sed 's/^/     /'
 echo "ok   make web built dist/ ($((SECONDS - t0))s)"
 

@@ -165,7 +165,6 @@ try {
   await checked();
   ok((await editorText()) === before, 'after a reload the text is kept (local storage)');
   ok((await page.locator('#config').inputValue()).includes('deferred-answer: error'), 'and so is .prfaq.yaml');
-  if (shots) await page.screenshot({ path: join(shots, 'web-page.png') });
 
   // 7. The page's findings for the corpus are the command line's.
   const cli = JSON.parse(readFileSync(cliJson, 'utf8'));
