@@ -14,19 +14,28 @@ const CONFIG_KEY = 'prfaq.config';
 const $ = (id) => document.getElementById(id);
 
 // ---- the engine, in a worker -------------------------------------------
-const worker = new Worker('worker.js');
+// Browsers start no worker and fetch no wasm for a page opened as a file:
+// the page then says how to serve its folder instead of failing silently.
+const fromFile = location.protocol === 'file:';
+const worker = fromFile ? null : new Worker('worker.js');
 let nextId = 0;
 const waiting = new Map();
-worker.onmessage = (e) => {
-  const { id, result, json, error, ms } = e.data;
-  const w = waiting.get(id);
-  waiting.delete(id);
-  if (error !== undefined) w.reject(new Error(error));
-  else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, ms });
-};
-worker.onerror = (e) => setStatus(`The engine failed to load: ${e.message}`);
+if (worker) {
+  worker.onmessage = (e) => {
+    const { id, result, json, error, ms } = e.data;
+    const w = waiting.get(id);
+    waiting.delete(id);
+    if (error !== undefined) w.reject(new Error(error));
+    else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, ms });
+  };
+  worker.onerror = (e) => setStatus(`The engine failed to load: ${e.message}`);
+}
 function call(method, ...args) {
   return new Promise((resolve, reject) => {
+    if (!worker) {
+      reject(new Error('no engine: the page was opened as a file'));
+      return;
+    }
     const id = ++nextId;
     waiting.set(id, { resolve, reject });
     worker.postMessage({ id, method, args });
@@ -209,10 +218,17 @@ let panelTimer = 0;
 let firstPanels = true;
 let panelsVersion = -1;
 
+let findingsShown = '';
+let outlineShown = '';
 function renderPanels(v, result, ms) {
   if (v !== version) return; // a newer check is on its way
-  renderFindings(result.findings, v);
-  renderOutline(result.outline);
+  // Most keystrokes change no finding and no outline entry: keep the lists.
+  const fsig = result.findings.map((f) => `${f.rule}|${f.severity}|${f.range.start.line}:${f.range.start.character}|${f.message}|${f.fixes.length}`).join('\n');
+  if (fsig !== findingsShown) renderFindings(result.findings);
+  findingsShown = fsig;
+  const osig = JSON.stringify(result.outline);
+  if (osig !== outlineShown) renderOutline(result.outline);
+  outlineShown = osig;
   renderConfigErrors(result.configErrors);
   const n = result.findings.length;
   setStatus(`${n} finding${n === 1 ? '' : 's'} · checked in ${ms.toFixed(1)} ms · all in this browser`);
@@ -238,9 +254,9 @@ function goToLine(line1) {
   view.focus();
 }
 
-function renderFindings(findings, v) {
+function renderFindings(findings) {
   $('count').textContent = `(${findings.length})`;
-  const items = findings.map((f) => {
+  const items = findings.map((f, index) => {
     const line = f.range.start.line + 1;
     const li = el(
       'li',
@@ -256,7 +272,10 @@ function renderFindings(findings, v) {
       const b = el('button', { type: 'button', class: 'fix', 'data-fix': String(i) }, fix.title);
       b.addEventListener('click', (e) => {
         e.stopPropagation();
-        applyFix(fix, v);
+        // The list may be older than the last check (kept while nothing in
+        // it changed): take the fix from the last check, whose edits fit.
+        const cur = last && last.result.findings[index];
+        applyFix(cur && cur.rule === f.rule ? cur.fixes[i] : fix, last ? last.version : -1);
       });
       fixes.append(b);
     });
@@ -269,7 +288,8 @@ function renderFindings(findings, v) {
     li.append(fixes);
     li.addEventListener('click', () => {
       const doc = view.state.doc;
-      view.dispatch({ selection: { anchor: offset(doc, f.range.start), head: offset(doc, f.range.end) }, scrollIntoView: true });
+      const cur = (last && last.result.findings[index]) || f;
+      view.dispatch({ selection: { anchor: offset(doc, cur.range.start), head: offset(doc, cur.range.end) }, scrollIntoView: true });
       view.focus();
     });
     return li;
@@ -409,13 +429,19 @@ const text = initialText();
 view.dispatch({ changes: { from: 0, to: 0, insert: text } });
 call('ready')
   .then(async ({ result }) => {
+    window.prfaq.engineLoadMs = result.loadMs;
+    scheduleCheck(); // first: the findings before the rule docs and settings
     const list = (await call('rules')).result;
     rules = new Map(list.map((r) => [r.id, r]));
-    window.prfaq.engineLoadMs = result.loadMs;
     await refreshSettings();
-    scheduleCheck();
   })
-  .catch((err) => setStatus(`The engine failed to load: ${err.message}`));
+  .catch((err) =>
+    setStatus(
+      fromFile
+        ? 'Opened as a file: browsers run no WebAssembly worker for file:// pages. Serve this folder instead (python3 -m http.server, or node test/serve.mjs in editors/web) and open it from http://127.0.0.1.'
+        : `The engine failed to load: ${err.message}`,
+    ),
+  );
 
 // For tests and for the curious: the editor, the engine and the figures.
 window.prfaq = {
