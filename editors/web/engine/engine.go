@@ -48,13 +48,12 @@ type Finding struct {
 	Fixes    []Fix          `json:"fixes"`
 }
 
-// Result is one check: the findings, the outline read from the same parse,
-// and the problems of the configuration (the defaults apply to bad keys).
+// Result is one check: the findings and the problems of the configuration
+// (the defaults apply to bad keys).
 type Result struct {
-	PRFAQ        bool                `json:"prfaq"`
-	Findings     []Finding           `json:"findings"`
-	Outline      diagnostics.Outline `json:"outline"`
-	ConfigErrors []string            `json:"configErrors"`
+	PRFAQ        bool      `json:"prfaq"`
+	Findings     []Finding `json:"findings"`
+	ConfigErrors []string  `json:"configErrors"`
 }
 
 // Engine checks successive versions of the page's one document, reusing what
@@ -66,6 +65,9 @@ type Engine struct {
 	cfgText string
 	cfg     *diagnostics.Config
 	cfgErrs []string
+	// The last checked document, for LastOutline.
+	doc   *document.Document
+	prfaq bool
 }
 
 // Config parses .prfaq.yaml text on top of the defaults. Bad keys are
@@ -114,12 +116,21 @@ func (e *Engine) Check(text, yamlText string) Result {
 	if !prfaq {
 		findings = diagnostics.Lint(doc, cfg)
 	}
-	return Result{
-		PRFAQ:        prfaq,
-		Findings:     convert(doc, findings),
-		Outline:      diagnostics.NewOutline(doc, prfaq),
-		ConfigErrors: cfgErrs,
+	e.doc, e.prfaq = doc, prfaq
+	return Result{PRFAQ: prfaq, Findings: convert(doc, findings), ConfigErrors: cfgErrs}
+}
+
+// LastOutline is the outline of the text Check saw last, without parsing it
+// again. It is apart from Check because the page needs the outline only when
+// typing pauses, and each question's answer status costs as much as the rest
+// of a keystroke's check.
+func (e *Engine) LastOutline() diagnostics.Outline {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.doc == nil {
+		return Outline("")
 	}
+	return diagnostics.NewOutline(e.doc, e.prfaq)
 }
 
 func convert(doc *document.Document, findings []diagnostics.Finding) []Finding {

@@ -175,8 +175,12 @@ func TestOutline(t *testing.T) {
 	src := diagnostics.DocumentSkeleton("Ledger lets shops send invoices in one tap")
 	o := Outline(src)
 	var e Engine
-	if !reflect.DeepEqual(o, e.Check(src, "").Outline) {
-		t.Error("Outline and Check's outline differ")
+	if got := e.LastOutline(); len(got.Parts) != 0 || len(got.Questions) != 0 {
+		t.Errorf("outline before any check: %+v", got)
+	}
+	e.Check(src, "")
+	if !reflect.DeepEqual(o, e.LastOutline()) {
+		t.Error("Outline and the last check's outline differ")
 	}
 	if !o.PRFAQ || len(o.Questions) != 2 || o.Questions[0].Group != document.ExternalFAQ || o.Questions[1].Group != document.InternalFAQ {
 		t.Errorf("outline of the skeleton: %+v", o)
@@ -272,4 +276,41 @@ func settingIs(s Settings, id, sev string, set bool) bool {
 		}
 	}
 	return false
+}
+
+// AppendJSON is encoding/json's encoding of a Result, byte for byte, on the
+// corpus and on text with every character JSON escapes.
+func TestAppendJSONIsEncodingJSON(t *testing.T) {
+	docs := corpus(t)
+	docs["escapes"] = "# Ledger <lets> \"shops\" & \\ send\tinvoices \u2028 \u2029 \x01 in one tap\n\n## FAQ\n\n#### When <b>?\n\nTBD \xff.\n"
+	var e Engine
+	for name, src := range docs {
+		r := e.Check(src, "rules:\n  hype: loud\n")
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, name, AppendJSON(nil, &r), want)
+		o := e.LastOutline()
+		want, err = json.Marshal(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, name+" outline", AppendOutlineJSON(nil, &o), want)
+	}
+}
+
+func sameJSON(t *testing.T, name string, got, want []byte) {
+	t.Helper()
+	if string(got) != string(want) {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Errorf("%s: AppendJSON differs from encoding/json at byte %d:\n got  …%s\n want …%s", name, i, clip(got, i), clip(want, i))
+	}
+}
+
+func clip(b []byte, i int) string {
+	return string(b[max(0, i-40):min(len(b), i+60)])
 }

@@ -56,20 +56,24 @@ export function toBase64url(text) {
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
-function initialText() {
+// textFromFragment reads a #text= fragment once and clears it: later edits
+// live in local storage, and a reload must not bring the fragment's text
+// back over them. It returns null when there is none.
+function textFromFragment() {
   const m = location.hash.match(/^#text=([A-Za-z0-9_-]*)/);
   if (m) {
     try {
       const text = fromBase64url(m[1]);
-      // The fragment is read once: later edits live in local storage, and a
-      // reload must not bring the fragment's text back over them.
       window.history.replaceState(null, '', location.pathname + location.search);
       return text;
     } catch {
       setStatus('The #text= in the address is not base64url UTF-8; it was ignored.');
     }
   }
-  return localStorage.getItem(TEXT_KEY) ?? '';
+  return null;
+}
+function initialText() {
+  return textFromFragment() ?? localStorage.getItem(TEXT_KEY) ?? '';
 }
 let configText = localStorage.getItem(CONFIG_KEY) ?? '';
 
@@ -78,6 +82,8 @@ let version = 0; // bumped on every change of the text
 const versionTimes = []; // performance.now() when each version was made
 const pendingKeys = []; // keydown times not yet shown underlined
 const latencies = []; // keystroke → underline painted, ms
+const stages = []; // per shown version: when each step of the way ended
+const sentTimes = []; // when each version went to the worker
 let saveTimer = 0;
 
 const view = new EditorView({
@@ -131,6 +137,7 @@ function scheduleCheck() {
   inFlight = true;
   queued = false;
   const v = version;
+  sentTimes[v] = performance.now();
   call('check', view.state.doc.toString(), configText)
     .then(({ result, ms }) => {
       checkTimes.push(ms);
@@ -172,10 +179,7 @@ function hover(f) {
     const el = document.createElement('div');
     const msg = document.createElement('div');
     msg.textContent = f.message;
-    const rule = document.createElement('div');
-    rule.className = 'prfaq-rule';
-    rule.textContent = `${f.rule} (${f.severity})`;
-    el.append(msg, rule);
+    el.append(msg);
     const doc = rules.get(f.rule);
     if (doc) {
       const why = document.createElement('div');
@@ -202,10 +206,13 @@ function show(v, result, ms) {
       actions: f.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix, v) })),
     };
   });
+  const received = performance.now();
   view.dispatch(setDiagnostics(view.state, diagnostics));
   const made = versionTimes[v] ?? 0;
+  const dispatched = performance.now();
   requestAnimationFrame(() => {
     const painted = performance.now();
+    stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, received, dispatched, painted, engine: ms });
     while (pendingKeys.length && pendingKeys[0] <= made) latencies.push(painted - pendingKeys.shift());
   });
   // The panels follow when typing pauses: rebuilding hundreds of list items
@@ -220,14 +227,17 @@ let panelsVersion = -1;
 
 let findingsShown = '';
 let outlineShown = '';
-function renderPanels(v, result, ms) {
+async function renderPanels(v, result, ms) {
   if (v !== version) return; // a newer check is on its way
+  // The outline of the text just checked: the engine keeps its parse.
+  const { result: outline } = await call('lastOutline');
+  if (v !== version || inFlight) return;
   // Most keystrokes change no finding and no outline entry: keep the lists.
   const fsig = result.findings.map((f) => `${f.rule}|${f.severity}|${f.range.start.line}:${f.range.start.character}|${f.message}|${f.fixes.length}`).join('\n');
   if (fsig !== findingsShown) renderFindings(result.findings);
   findingsShown = fsig;
-  const osig = JSON.stringify(result.outline);
-  if (osig !== outlineShown) renderOutline(result.outline);
+  const osig = JSON.stringify(outline);
+  if (osig !== outlineShown) renderOutline(outline);
   outlineShown = osig;
   renderConfigErrors(result.configErrors);
   const n = result.findings.length;
@@ -427,6 +437,11 @@ function setStatus(s) {
 // ---- start ----------------------------------------------------------------------
 const text = initialText();
 view.dispatch({ changes: { from: 0, to: 0, insert: text } });
+// A #text= link opened in this tab replaces the text (Ctrl+Z undoes it).
+window.addEventListener('hashchange', () => {
+  const t = textFromFragment();
+  if (t !== null) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t }, selection: { anchor: 0 } });
+});
 call('ready')
   .then(async ({ result }) => {
     window.prfaq.engineLoadMs = result.loadMs;
@@ -448,6 +463,7 @@ window.prfaq = {
   view,
   call,
   latencies,
+  stages,
   checkTimes,
   get version() {
     return version;

@@ -14,7 +14,10 @@ import (
 	"github.com/prfaq-lsp/prfaq-lsp/editors/web/engine"
 )
 
-var eng engine.Engine
+var (
+	eng      engine.Engine
+	checkBuf []byte // reused: a check's JSON is about 100 kB at 4,000 words
+)
 
 func jsonString(v any) js.Value {
 	b, err := json.Marshal(v)
@@ -53,9 +56,21 @@ func main() {
 	debug.SetMemoryLimit(512 << 20)
 	api := map[string]any{
 		// check(text, yaml) → Result JSON
-		"check": fn(func(a []js.Value) any { return jsonString(eng.Check(arg(a, 0), arg(a, 1))) }),
+		"check": fn(func(a []js.Value) any {
+			r := eng.Check(arg(a, 0), arg(a, 1))
+			checkBuf = engine.AppendJSON(checkBuf[:0], &r)
+			return js.ValueOf(string(checkBuf))
+		}),
 		// outline(text) → Outline JSON
-		"outline": fn(func(a []js.Value) any { return jsonString(engine.Outline(arg(a, 0))) }),
+		"outline": fn(func(a []js.Value) any {
+			o := engine.Outline(arg(a, 0))
+			return js.ValueOf(string(engine.AppendOutlineJSON(nil, &o)))
+		}),
+		// lastOutline() → the Outline JSON of the text check saw last
+		"lastOutline": fn(func(a []js.Value) any {
+			o := eng.LastOutline()
+			return js.ValueOf(string(engine.AppendOutlineJSON(nil, &o)))
+		}),
 		// rules() → [RuleDoc] JSON
 		"rules": fn(func(a []js.Value) any { return jsonString(engine.Rules()) }),
 		// skeleton(title) → text
