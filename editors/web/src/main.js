@@ -110,7 +110,11 @@ const view = new EditorView({
       }),
       EditorView.domEventHandlers({
         keydown(e) {
-          pendingKeys.push(e.timeStamp || performance.now());
+          // Keys that type or delete text; a shortcut or an arrow changes no
+          // finding and would wait for the next one.
+          if ((e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') {
+            pendingKeys.push(e.timeStamp || performance.now());
+          }
         },
       }),
     ],
@@ -225,20 +229,13 @@ let panelTimer = 0;
 let firstPanels = true;
 let panelsVersion = -1;
 
-let findingsShown = '';
-let outlineShown = '';
 async function renderPanels(v, result, ms) {
   if (v !== version) return; // a newer check is on its way
   // The outline of the text just checked: the engine keeps its parse.
   const { result: outline } = await call('lastOutline');
   if (v !== version || inFlight) return;
-  // Most keystrokes change no finding and no outline entry: keep the lists.
-  const fsig = result.findings.map((f) => `${f.rule}|${f.severity}|${f.range.start.line}:${f.range.start.character}|${f.message}|${f.fixes.length}`).join('\n');
-  if (fsig !== findingsShown) renderFindings(result.findings);
-  findingsShown = fsig;
-  const osig = JSON.stringify(outline);
-  if (osig !== outlineShown) renderOutline(outline);
-  outlineShown = osig;
+  renderFindings(result.findings);
+  renderOutline(outline);
   renderConfigErrors(result.configErrors);
   const n = result.findings.length;
   setStatus(`${n} finding${n === 1 ? '' : 's'} · checked in ${ms.toFixed(1)} ms · all in this browser`);
@@ -264,47 +261,75 @@ function goToLine(line1) {
   view.focus();
 }
 
+// keyed rebuilds a list from items, reusing the element of every item whose
+// key it showed before: a keystroke changes a few findings, not hundreds, so
+// the panel moves elements instead of making them.
+function keyed(list, cache, items, key, make) {
+  const next = new Map();
+  const seen = new Map();
+  const els = items.map((item, index) => {
+    const base = key(item);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const k = `${base}#${n}`;
+    const e = cache.get(k) ?? make(item);
+    e.dataset.index = String(index);
+    next.set(k, e);
+    return e;
+  });
+  list.replaceChildren(...els);
+  return next;
+}
+
+// The finding an element of the findings panel shows, in the last check:
+// its edits fit the text as it is now.
+function currentFinding(li) {
+  return last && last.result.findings[Number(li.dataset.index)];
+}
+
+let findingItems = new Map();
 function renderFindings(findings) {
   $('count').textContent = `(${findings.length})`;
-  const items = findings.map((f, index) => {
-    const line = f.range.start.line + 1;
-    const li = el(
-      'li',
-      { 'data-rule': f.rule, 'data-line': String(line), 'data-severity': f.severity, title: rules.get(f.rule)?.summary ?? '' },
-      el('span', { class: `sev sev-${cmSeverity[f.severity] ?? 'info'}` }),
-      el('span', { class: 'where' }, `${line}:${f.range.start.character + 1}`),
-      el('span', { class: 'message' }, f.message),
-      ' ',
-      el('span', { class: 'rule' }, f.rule),
-    );
-    const fixes = el('div', { class: 'fixes' });
-    f.fixes.forEach((fix, i) => {
-      const b = el('button', { type: 'button', class: 'fix', 'data-fix': String(i) }, fix.title);
-      b.addEventListener('click', (e) => {
-        e.stopPropagation();
-        // The list may be older than the last check (kept while nothing in
-        // it changed): take the fix from the last check, whose edits fit.
-        const cur = last && last.result.findings[index];
-        applyFix(cur && cur.rule === f.rule ? cur.fixes[i] : fix, last ? last.version : -1);
-      });
-      fixes.append(b);
-    });
-    const explain = el('button', { type: 'button', class: 'explain', title: 'What this rule checks and why' }, 'Why?');
-    explain.addEventListener('click', (e) => {
+  findingItems = keyed($('findings'), findingItems, findings, findingKey, findingItem);
+}
+function findingKey(f) {
+  return `${f.rule}|${f.severity}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}|${f.fixes.map((x) => x.title).join('|')}`;
+}
+function findingItem(f) {
+  const line = f.range.start.line + 1;
+  const li = el(
+    'li',
+    { 'data-rule': f.rule, 'data-line': String(line), 'data-severity': f.severity, title: rules.get(f.rule)?.summary ?? '' },
+    el('span', { class: `sev sev-${cmSeverity[f.severity] ?? 'info'}` }),
+    el('span', { class: 'where' }, `${line}:${f.range.start.character + 1}`),
+    el('span', { class: 'message' }, f.message),
+    ' ',
+    el('span', { class: 'rule' }, f.rule),
+  );
+  const fixes = el('div', { class: 'fixes' });
+  f.fixes.forEach((fix, i) => {
+    const b = el('button', { type: 'button', class: 'fix', 'data-fix': String(i) }, fix.title);
+    b.addEventListener('click', (e) => {
       e.stopPropagation();
-      showRuleDoc(f.rule);
+      const cur = currentFinding(li);
+      if (cur && cur.rule === f.rule && cur.fixes[i]) applyFix(cur.fixes[i], last.version);
     });
-    fixes.append(explain);
-    li.append(fixes);
-    li.addEventListener('click', () => {
-      const doc = view.state.doc;
-      const cur = (last && last.result.findings[index]) || f;
-      view.dispatch({ selection: { anchor: offset(doc, cur.range.start), head: offset(doc, cur.range.end) }, scrollIntoView: true });
-      view.focus();
-    });
-    return li;
+    fixes.append(b);
   });
-  $('findings').replaceChildren(...items);
+  const explain = el('button', { type: 'button', class: 'explain', title: 'What this rule checks and why' }, 'Why?');
+  explain.addEventListener('click', (e) => {
+    e.stopPropagation();
+    showRuleDoc(f.rule);
+  });
+  fixes.append(explain);
+  li.append(fixes);
+  li.addEventListener('click', () => {
+    const cur = currentFinding(li) ?? f;
+    const doc = view.state.doc;
+    view.dispatch({ selection: { anchor: offset(doc, cur.range.start), head: offset(doc, cur.range.end) }, scrollIntoView: true });
+    view.focus();
+  });
+  return li;
 }
 
 const partNames = {
@@ -313,31 +338,29 @@ const partNames = {
   faq: 'FAQ', 'external-faq': 'External FAQ', 'internal-faq': 'Internal FAQ',
 };
 
+let partItems = new Map();
+let questionItems = new Map();
 function renderOutline(o) {
-  $('outline-parts').replaceChildren(
-    ...o.parts.map((p) => {
-      const li = el(
-        'li',
-        { 'data-part': p.part, 'data-line': String(p.lines[0]), title: `lines ${p.lines[0]}–${p.lines[1]}; ${p.why || p.how}` },
-        el('span', { class: 'kind' }, partNames[p.part] ?? p.part),
-        el('span', { class: 'text' }, p.text),
-      );
-      li.addEventListener('click', () => goToLine(p.lines[0]));
-      return li;
-    }),
-  );
-  $('outline-questions').replaceChildren(
-    ...o.questions.map((q) => {
-      const li = el(
-        'li',
-        { 'data-line': String(q.line), 'data-status': q.status, 'data-group': q.group },
-        el('span', { class: `status status-${q.status}` }, q.status),
-        el('span', { class: 'text' }, q.text),
-      );
-      li.addEventListener('click', () => goToLine(q.line));
-      return li;
-    }),
-  );
+  partItems = keyed($('outline-parts'), partItems, o.parts, (p) => JSON.stringify(p), (p) => {
+    const li = el(
+      'li',
+      { 'data-part': p.part, 'data-line': String(p.lines[0]), title: `lines ${p.lines[0]}–${p.lines[1]}; ${p.why || p.how}` },
+      el('span', { class: 'kind' }, partNames[p.part] ?? p.part),
+      el('span', { class: 'text' }, p.text),
+    );
+    li.addEventListener('click', () => goToLine(p.lines[0]));
+    return li;
+  });
+  questionItems = keyed($('outline-questions'), questionItems, o.questions, (q) => `${q.line}|${q.group}|${q.status}|${q.text}`, (q) => {
+    const li = el(
+      'li',
+      { 'data-line': String(q.line), 'data-status': q.status, 'data-group': q.group },
+      el('span', { class: `status status-${q.status}` }, q.status),
+      el('span', { class: 'text' }, q.text),
+    );
+    li.addEventListener('click', () => goToLine(q.line));
+    return li;
+  });
 }
 
 function showRuleDoc(id) {
@@ -464,6 +487,12 @@ window.prfaq = {
   call,
   latencies,
   stages,
+  resetTimings() {
+    latencies.length = 0;
+    stages.length = 0;
+    pendingKeys.length = 0;
+    checkTimes.length = 0;
+  },
   checkTimes,
   get version() {
     return version;
