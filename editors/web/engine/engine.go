@@ -197,7 +197,9 @@ func Skeleton(title string) string { return diagnostics.DocumentSkeleton(title) 
 
 // Review is the text "Copy review" puts on the clipboard: one line per
 // finding, line:column (1-based, UTF-16 columns as editors count them),
-// severity, rule and message.
+// severity, rule and message. When diagnostics gains the Markdown review
+// of `prfaq check --format markdown` (issue 8), this is the place to return
+// it instead.
 func Review(r Result) string {
 	if len(r.Findings) == 0 {
 		return "prfaq: no findings.\n"
