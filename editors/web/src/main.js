@@ -79,6 +79,8 @@ let configText = localStorage.getItem(CONFIG_KEY) ?? '';
 
 // ---- the editor ----------------------------------------------------------
 let version = 0; // bumped on every change of the text
+const recent = []; // {version, doc, changes} of the last versions (show)
+const RECENT = 64;
 const versionTimes = []; // performance.now() when each version was made
 const pendingKeys = []; // keydown times not yet shown underlined
 const latencies = []; // keystroke → underline painted, ms
@@ -103,6 +105,8 @@ const view = new EditorView({
       EditorView.updateListener.of((u) => {
         if (!u.docChanged) return;
         version++;
+        recent.push({ version, doc: u.state.doc, changes: u.changes });
+        if (recent.length > RECENT) recent.shift();
         versionTimes[version] = performance.now();
         clearTimeout(saveTimer);
         saveTimer = setTimeout(save, 300);
@@ -120,6 +124,7 @@ const view = new EditorView({
     ],
   }),
 });
+recent.push({ version: 0, doc: view.state.doc, changes: null });
 function save() {
   localStorage.setItem(TEXT_KEY, view.state.doc.toString());
 }
@@ -145,7 +150,7 @@ function scheduleCheck() {
   call('check', view.state.doc.toString(), configText)
     .then(({ result, ms }) => {
       checkTimes.push(ms);
-      if (v === version) show(v, result, ms);
+      show(v, result, ms);
       if (firstCheckMs === null) firstCheckMs = performance.now();
     })
     .catch((err) => setStatus(`Check failed: ${err.message}`))
@@ -195,14 +200,31 @@ function hover(f) {
   };
 }
 
+// Findings for an older version are shown too, moved through the edits
+// made since: while someone types faster than a check's round trip, every
+// result is a keystroke behind, and waiting for a current one would leave
+// the underlines stale until typing pauses. Their fixes wait for a current
+// check (applyFix).
+
 function show(v, result, ms) {
+  let doc = view.state.doc;
+  let mapping = null;
+  if (v !== version) {
+    const at = recent.find((r) => r.version === v);
+    if (!at) return; // too old to move: the next check is on its way
+    doc = at.doc;
+    for (const r of recent) if (r.version > v) mapping = mapping ? mapping.compose(r.changes) : r.changes;
+  }
   last = { version: v, result };
-  const doc = view.state.doc;
+  const pos = (p, assoc) => {
+    const o = offset(doc, p);
+    return mapping ? mapping.mapPos(o, assoc) : o;
+  };
   const diagnostics = result.findings.map((f) => {
-    const from = offset(doc, f.range.start);
+    const from = pos(f.range.start, 1);
     return {
       from,
-      to: Math.max(from, offset(doc, f.range.end)),
+      to: Math.max(from, pos(f.range.end, -1)),
       severity: cmSeverity[f.severity] ?? 'info',
       source: f.rule,
       message: f.message,

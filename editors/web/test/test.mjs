@@ -218,12 +218,16 @@ try {
     v.dispatch({ selection: { anchor: pos } });
     v.focus();
     window.prfaq.resetTimings();
+    window.__long = [];
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ entryTypes: ['longtask'] });
   }, at);
   const typing = 'and the owner checks every invoice before it goes out to the customer ';
   await page.keyboard.type(typing.repeat(2), { delay: 40 });
   await checked();
   await page.waitForFunction((n) => window.prfaq.latencies.length >= n, typing.length * 2);
   const lat = await page.evaluate(() => [...window.prfaq.latencies]);
+  const longTasks = await page.evaluate(() => window.__long);
+  console.log(`     main thread tasks over 50 ms while typing: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
   const st = await page.evaluate(() => [...window.prfaq.stages]);
   const stage = (name, a, b) => {
     const xs = st.map((s) => s[b] - s[a]);
