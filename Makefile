@@ -2,7 +2,7 @@
 # editor tests need.
 GO ?= go
 
-.PHONY: test test-go test-editors build release
+.PHONY: test test-go test-editors build release web
 test: test-go test-editors
 
 test-go:
@@ -16,6 +16,11 @@ test-editors:
 
 build:
 	$(GO) build -o bin/ ./cmd/...
+
+# The browser page: the engine as WebAssembly and the page bundled into
+# editors/web/dist/ (static files; editors/web/README.md).
+web:
+	GO=$(GO) bash editors/web/build.sh
 
 # Release: both commands for linux, darwin and windows on amd64 and arm64,
 # the version stamped in (`prfaq version`, `prfaq-lsp --version`), one VSIX

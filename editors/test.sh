@@ -112,6 +112,10 @@ if want vscode-e2e; then
   server_test vscode-e2e && need vscode-e2e node npm /usr/bin/chromium rg && run vscode-e2e "$editors/vscode/e2e/run.sh" "$server"
 fi
 
+if want web; then
+  need web node npm /usr/bin/chromium && run web "$editors/web/test/run.sh" "${PRFAQ:-}"
+fi
+
 echo
 [ ${#failures[@]} -gt 0 ] && echo "failed: ${failures[*]}"
 echo "editors: $passed passed, $failed failed, $skipped skipped"

@@ -1,0 +1,316 @@
+package engine
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+func corpus(t *testing.T) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob("../../../diagnostics/testdata/corpus/*.md")
+	if err != nil || len(files) < 20 {
+		t.Fatalf("corpus: %v (%d files)", err, len(files))
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		if b := filepath.Base(f); b == "README.md" || b == "LABELS.md" {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(f)] = string(src)
+	}
+	return out
+}
+
+// The page's findings are the command line's: every finding of a fresh
+// parse and lint (what `prfaq check` runs), with the same rule, severity,
+// message and range, also when one Engine checks the documents one after
+// the other as successive versions (its Checker reuses what it kept).
+func TestCheckIsTheCommandLines(t *testing.T) {
+	var e Engine
+	total := 0
+	for name, src := range corpus(t) {
+		doc := document.Parse(name, []byte(src))
+		want := diagnostics.Lint(doc, diagnostics.Default())
+		got := e.Check(src, "").Findings
+		if len(got) != len(want) {
+			t.Errorf("%s: %d findings, the command line has %d", name, len(got), len(want))
+			continue
+		}
+		for i, f := range want {
+			g := got[i]
+			wr := doc.Mapper.Range(f.Span.Start, f.Span.End)
+			if g.Rule != f.Rule || g.Severity != f.Severity.String() || g.Message != f.Message || g.Range != wr || g.Span != f.Span {
+				t.Errorf("%s finding %d: got %s %s %v %q, want %s %s %v %q", name, i, g.Rule, g.Severity, g.Range, g.Message, f.Rule, f.Severity, wr, f.Message)
+			}
+			if len(g.Fixes) != len(f.Fixes)+1 || !strings.HasPrefix(g.Fixes[len(g.Fixes)-1].Title, "Disable "+f.Rule) {
+				t.Errorf("%s finding %d (%s): fixes %v, want the rule's %d and the disable comment", name, i, f.Rule, g.Fixes, len(f.Fixes))
+			}
+		}
+		total += len(got)
+	}
+	if total < 100 {
+		t.Fatalf("only %d findings on the corpus", total)
+	}
+}
+
+// A fix's edits are in UTF-16 columns, as JavaScript counts them, and
+// applying them by bytes or by those columns gives the same text.
+func TestFixEditsInUTF16(t *testing.T) {
+	src := "# Ledger lets shops 😀 send invoices in one tap\n\n## FAQ\n\n### External FAQ\n\n#### When does it ship — 🚀?\n\nTBD.\n"
+	var e Engine
+	r := e.Check(src, "")
+	var deferred *Finding
+	for i := range r.Findings {
+		if r.Findings[i].Rule == "deferred-answer" {
+			deferred = &r.Findings[i]
+		}
+	}
+	if deferred == nil {
+		t.Fatalf("no deferred-answer finding in %+v", r.Findings)
+	}
+	if deferred.Range.Start.Line != 8 {
+		t.Errorf("deferred-answer on line %d, want 8 (0-based)", deferred.Range.Start.Line)
+	}
+	for _, f := range r.Findings {
+		for _, fx := range f.Fixes {
+			var byBytes []diagnostics.Edit
+			for _, ed := range fx.Edits {
+				byBytes = append(byBytes, diagnostics.Edit{Span: ed.Span, NewText: ed.NewText})
+			}
+			want, err := diagnostics.ApplyEdits([]byte(src), byBytes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := applyUTF16(src, fx.Edits); got != string(want) {
+				t.Errorf("%s %q: by UTF-16 columns\n%s\nby bytes\n%s", f.Rule, fx.Title, got, want)
+			}
+		}
+	}
+}
+
+// applyUTF16 applies edits the way the page does: line and UTF-16 column to
+// a string index, last edit first.
+func applyUTF16(src string, edits []Edit) string {
+	u := []rune(src)
+	var units []uint16
+	lineStart := []int{0}
+	for _, r := range u {
+		if r >= 0x10000 {
+			units = append(units, 0xD800, 0xDC00)
+		} else {
+			units = append(units, uint16(r))
+		}
+		if r == '\n' {
+			lineStart = append(lineStart, len(units))
+		}
+	}
+	idx := func(p document.Position) int { return lineStart[p.Line] + p.Character }
+	// Back to a string: index i in units ↔ rune position.
+	toRunes := func(i int) int {
+		n := 0
+		for k, r := range u {
+			if n >= i {
+				return k
+			}
+			n++
+			if r >= 0x10000 {
+				n++
+			}
+		}
+		return len(u)
+	}
+	out := u
+	for i := len(edits) - 1; i >= 0; i-- {
+		ed := edits[i]
+		s, e := toRunes(idx(ed.Range.Start)), toRunes(idx(ed.Range.End))
+		out = append(append(append([]rune{}, out[:s]...), []rune(ed.NewText)...), out[e:]...)
+	}
+	return string(out)
+}
+
+func TestConfigApplies(t *testing.T) {
+	src := "# Ledger lets shops send invoices in one tap\n\n## FAQ\n\n### External FAQ\n\n#### When does it ship?\n\nTBD.\n"
+	var e Engine
+	has := func(r Result, rule, sev string) bool {
+		for _, f := range r.Findings {
+			if f.Rule == rule && (sev == "" || f.Severity == sev) {
+				return true
+			}
+		}
+		return false
+	}
+	if r := e.Check(src, ""); !has(r, "deferred-answer", "warning") || len(r.ConfigErrors) != 0 {
+		t.Fatalf("default: %+v", r)
+	}
+	if r := e.Check(src, "rules:\n  deferred-answer: error\n"); !has(r, "deferred-answer", "error") {
+		t.Errorf("error severity not applied: %+v", r.Findings)
+	}
+	if r := e.Check(src, "rules:\n  deferred-answer: off\n"); has(r, "deferred-answer", "") {
+		t.Errorf("off not applied: %+v", r.Findings)
+	}
+	r := e.Check(src, "rules:\n  deferred-answer: loud\n  no-such-rule: off\n")
+	if len(r.ConfigErrors) != 2 || !strings.Contains(r.ConfigErrors[0], ".prfaq.yaml:2: rules.deferred-answer") || !strings.Contains(r.ConfigErrors[1], "no-such-rule") {
+		t.Errorf("config errors: %q", r.ConfigErrors)
+	}
+	if !has(r, "deferred-answer", "warning") {
+		t.Errorf("a bad severity must keep the default: %+v", r.Findings)
+	}
+	if r := e.Check(src, "rules: [unclosed"); len(r.ConfigErrors) != 1 || !strings.Contains(r.ConfigErrors[0], "invalid YAML") {
+		t.Errorf("invalid YAML: %q", r.ConfigErrors)
+	}
+}
+
+func TestOutline(t *testing.T) {
+	src := diagnostics.DocumentSkeleton("Ledger lets shops send invoices in one tap")
+	o := Outline(src)
+	var e Engine
+	if got := e.LastOutline(); len(got.Parts) != 0 || len(got.Questions) != 0 {
+		t.Errorf("outline before any check: %+v", got)
+	}
+	e.Check(src, "")
+	if !reflect.DeepEqual(o, e.LastOutline()) {
+		t.Error("Outline and the last check's outline differ")
+	}
+	if !o.PRFAQ || len(o.Questions) != 2 || o.Questions[0].Group != document.ExternalFAQ || o.Questions[1].Group != document.InternalFAQ {
+		t.Errorf("outline of the skeleton: %+v", o)
+	}
+	found := map[document.PartKind]bool{}
+	for _, p := range o.Parts {
+		found[p.Part] = true
+	}
+	for _, k := range []document.PartKind{document.Headline, document.Summary, document.FAQ} {
+		if !found[k] {
+			t.Errorf("skeleton outline lacks %s: %+v", k, o.Parts)
+		}
+	}
+}
+
+func TestSkeletonIsPrfaqNews(t *testing.T) {
+	if Skeleton("") != diagnostics.DocumentSkeleton("") || !strings.HasPrefix(Skeleton("A title"), "# A title\n") {
+		t.Error("Skeleton is not prfaq new's")
+	}
+}
+
+func TestRulesDocumented(t *testing.T) {
+	rules := Rules()
+	if len(rules) != len(diagnostics.Rules()) {
+		t.Fatalf("%d rules, want %d", len(rules), len(diagnostics.Rules()))
+	}
+	for _, r := range rules {
+		if r.Summary == "" || r.Why == "" || !strings.Contains(r.Markdown, "`"+r.ID+"`") {
+			t.Errorf("rule %s badly documented: %+v", r.ID, r)
+		}
+	}
+	if _, err := json.Marshal(rules); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReview(t *testing.T) {
+	var e Engine
+	r := e.Check("# Ledger lets shops send invoices in one tap\n\n## FAQ\n\n#### When?\n\nTBD.\n", "")
+	text := Review(r)
+	if !strings.HasPrefix(text, "prfaq: ") || strings.Count(text, "\n- ") != len(r.Findings) || !strings.Contains(text, "- 7:1 warning [deferred-answer]") {
+		t.Errorf("review:\n%s", text)
+	}
+	if got := Review(Result{}); got != "prfaq: no findings.\n" {
+		t.Errorf("empty review %q", got)
+	}
+}
+
+func TestSetSeverity(t *testing.T) {
+	step := func(in, id, sev, want string) string {
+		t.Helper()
+		got, err := SetSeverity(in, id, sev)
+		if err != nil {
+			t.Fatalf("SetSeverity(%q, %s, %s): %v", in, id, sev, err)
+		}
+		if got != want {
+			t.Fatalf("SetSeverity(%q, %s, %s)\ngot  %q\nwant %q", in, id, sev, got, want)
+		}
+		return got
+	}
+	y := step("", "hype", "off", "rules:\n  hype: off\n")
+	if s := ReadSettings(y); !settingIs(s, "hype", "off", true) || len(s.Errors) != 0 {
+		t.Errorf("settings of %q: %+v", y, s)
+	}
+	y = step(y, "jargon", "warn", "rules:\n  hype: off\n  jargon: warning\n")
+	y = step(y, "hype", "default", "rules:\n  jargon: warning\n")
+	step(y, "jargon", "default", "rules: {}\n")
+	// Other keys, options and comments stay.
+	in := "# team settings\nwords-per-page: 400\nrules:\n  long-sentence:\n    max-words: 30 # our house style\n  hype: hint\n"
+	y = step(in, "long-sentence", "error", "# team settings\nwords-per-page: 400\nrules:\n  long-sentence:\n    max-words: 30 # our house style\n    severity: error\n  hype: hint\n")
+	if s := ReadSettings(y); !settingIs(s, "long-sentence", "error", true) || !settingIs(s, "hype", "hint", true) || !settingIs(s, "jargon", "", false) {
+		t.Errorf("settings of %q: %+v", y, s)
+	}
+	step(y, "long-sentence", "default", in)
+	step("rules:\n", "hype", "error", "rules:\n  hype: error\n")
+	for _, bad := range []struct{ yaml, id, sev string }{
+		{"rules: [unclosed", "hype", "off"},
+		{"- a\n- b\n", "hype", "off"},
+		{"rules: 7\n", "hype", "off"},
+		{"", "no-such-rule", "off"},
+		{"", "hype", "loud"},
+	} {
+		if out, err := SetSeverity(bad.yaml, bad.id, bad.sev); err == nil || out != bad.yaml {
+			t.Errorf("SetSeverity(%q, %s, %s) = %q, %v; want the text kept and an error", bad.yaml, bad.id, bad.sev, out, err)
+		}
+	}
+}
+
+func settingIs(s Settings, id, sev string, set bool) bool {
+	for _, r := range s.Rules {
+		if r.ID == id {
+			return r.Set == set && (sev == "" || r.Severity == sev)
+		}
+	}
+	return false
+}
+
+// AppendJSON is encoding/json's encoding of a Result, byte for byte, on the
+// corpus and on text with every character JSON escapes.
+func TestAppendJSONIsEncodingJSON(t *testing.T) {
+	docs := corpus(t)
+	docs["escapes"] = "# Ledger <lets> \"shops\" & \\ send\tinvoices \u2028 \u2029 \x01 in one tap\n\n## FAQ\n\n#### When <b>?\n\nTBD \xff.\n"
+	var e Engine
+	for name, src := range docs {
+		r := e.Check(src, "rules:\n  hype: loud\n")
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, name, AppendJSON(nil, &r), want)
+		o := e.LastOutline()
+		want, err = json.Marshal(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, name+" outline", AppendOutlineJSON(nil, &o), want)
+	}
+}
+
+func sameJSON(t *testing.T, name string, got, want []byte) {
+	t.Helper()
+	if string(got) != string(want) {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Errorf("%s: AppendJSON differs from encoding/json at byte %d:\n got  …%s\n want …%s", name, i, clip(got, i), clip(want, i))
+	}
+}
+
+func clip(b []byte, i int) string {
+	return string(b[max(0, i-40):min(len(b), i+60)])
+}

@@ -1,0 +1,233 @@
+package engine
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+	"github.com/prfaq-lsp/prfaq-lsp/document"
+)
+
+// AppendJSON encodes r by hand, as encoding/json would (a test holds it to
+// that). Compiled to WebAssembly, encoding/json's reflection took three
+// times as long as the check itself on a 4,000-word PR/FAQ; the page
+// encodes a Result on every keystroke.
+func AppendJSON(buf []byte, r *Result) []byte {
+	buf = append(buf, `{"prfaq":`...)
+	buf = strconv.AppendBool(buf, r.PRFAQ)
+	buf = append(buf, `,"findings":[`...)
+	for i := range r.Findings {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendFinding(buf, &r.Findings[i])
+	}
+	buf = append(buf, `],"configErrors":`...)
+	buf = appendStrings(buf, r.ConfigErrors)
+	return append(buf, '}')
+}
+
+func appendFinding(buf []byte, f *Finding) []byte {
+	buf = append(buf, `{"rule":`...)
+	buf = appendString(buf, f.Rule)
+	buf = append(buf, `,"severity":`...)
+	buf = appendString(buf, f.Severity)
+	buf = append(buf, `,"message":`...)
+	buf = appendString(buf, f.Message)
+	buf = append(buf, `,"range":`...)
+	buf = appendRange(buf, f.Range)
+	buf = append(buf, `,"span":`...)
+	buf = appendSpan(buf, f.Span)
+	if len(f.Data) > 0 {
+		buf = append(buf, `,"data":`...)
+		buf = appendData(buf, f.Data)
+	}
+	buf = append(buf, `,"fixes":[`...)
+	for i, fx := range f.Fixes {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, `{"title":`...)
+		buf = appendString(buf, fx.Title)
+		buf = append(buf, `,"edits":[`...)
+		for j, e := range fx.Edits {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, `{"range":`...)
+			buf = appendRange(buf, e.Range)
+			buf = append(buf, `,"span":`...)
+			buf = appendSpan(buf, e.Span)
+			buf = append(buf, `,"newText":`...)
+			buf = appendString(buf, e.NewText)
+			buf = append(buf, '}')
+		}
+		buf = append(buf, "]}"...)
+	}
+	return append(buf, "]}"...)
+}
+
+// AppendOutlineJSON encodes o as encoding/json would.
+func AppendOutlineJSON(buf []byte, o *diagnostics.Outline) []byte {
+	buf = append(buf, `{"path":`...)
+	buf = appendString(buf, o.Path)
+	buf = append(buf, `,"prfaq":`...)
+	buf = strconv.AppendBool(buf, o.PRFAQ)
+	buf = append(buf, `,"parts":[`...)
+	for i, p := range o.Parts {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, `{"part":`...)
+		buf = appendString(buf, string(p.Part))
+		buf = append(buf, `,"lines":[`...)
+		buf = strconv.AppendInt(buf, int64(p.Lines[0]), 10)
+		buf = append(buf, ',')
+		buf = strconv.AppendInt(buf, int64(p.Lines[1]), 10)
+		buf = append(buf, `],"how":`...)
+		buf = appendString(buf, string(p.How))
+		if p.Why != "" {
+			buf = append(buf, `,"why":`...)
+			buf = appendString(buf, p.Why)
+		}
+		buf = append(buf, `,"text":`...)
+		buf = appendString(buf, p.Text)
+		buf = append(buf, '}')
+	}
+	buf = append(buf, `],"questions":[`...)
+	for i, q := range o.Questions {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, `{"line":`...)
+		buf = strconv.AppendInt(buf, int64(q.Line), 10)
+		buf = append(buf, `,"group":`...)
+		buf = appendString(buf, string(q.Group))
+		buf = append(buf, `,"status":`...)
+		buf = appendString(buf, q.Status)
+		buf = append(buf, `,"text":`...)
+		buf = appendString(buf, q.Text)
+		buf = append(buf, '}')
+	}
+	return append(buf, "]}"...)
+}
+
+func appendStrings(buf []byte, list []string) []byte {
+	if list == nil {
+		return append(buf, "null"...)
+	}
+	buf = append(buf, '[')
+	for i, s := range list {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendString(buf, s)
+	}
+	return append(buf, ']')
+}
+
+func appendRange(buf []byte, r document.Range) []byte {
+	buf = append(buf, `{"start":{"line":`...)
+	buf = strconv.AppendInt(buf, int64(r.Start.Line), 10)
+	buf = append(buf, `,"character":`...)
+	buf = strconv.AppendInt(buf, int64(r.Start.Character), 10)
+	buf = append(buf, `},"end":{"line":`...)
+	buf = strconv.AppendInt(buf, int64(r.End.Line), 10)
+	buf = append(buf, `,"character":`...)
+	buf = strconv.AppendInt(buf, int64(r.End.Character), 10)
+	return append(buf, "}}"...)
+}
+
+func appendSpan(buf []byte, s document.Span) []byte {
+	buf = append(buf, `{"start":`...)
+	buf = strconv.AppendInt(buf, int64(s.Start), 10)
+	buf = append(buf, `,"end":`...)
+	buf = strconv.AppendInt(buf, int64(s.End), 10)
+	return append(buf, '}')
+}
+
+// appendData writes a finding's data, keys sorted as encoding/json sorts a
+// map's; values other than text, booleans and integers (rare) go through
+// encoding/json.
+func appendData(buf []byte, data map[string]any) []byte {
+	keys := make([]string, 0, len(data))
+	for k := range data {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	buf = append(buf, '{')
+	for i, k := range keys {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendString(buf, k)
+		buf = append(buf, ':')
+		switch v := data[k].(type) {
+		case string:
+			buf = appendString(buf, v)
+		case bool:
+			buf = strconv.AppendBool(buf, v)
+		case int:
+			buf = strconv.AppendInt(buf, int64(v), 10)
+		default:
+			b, err := json.Marshal(v)
+			if err != nil {
+				b = []byte("null")
+			}
+			buf = append(buf, b...)
+		}
+	}
+	return append(buf, '}')
+}
+
+// appendString writes s as encoding/json does: quotes, backslashes and
+// control characters escaped, <, > and & as \u escapes, invalid UTF-8 as
+// U+FFFD, U+2028 and U+2029 escaped.
+func appendString(buf []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	buf = append(buf, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			buf = append(buf, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				buf = append(buf, '\\', c)
+			case '\n':
+				buf = append(buf, '\\', 'n')
+			case '\r':
+				buf = append(buf, '\\', 'r')
+			case '\t':
+				buf = append(buf, '\\', 't')
+			default:
+				buf = append(buf, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			buf = append(buf, s[start:i]...)
+			buf = append(buf, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			buf = append(buf, s[start:i]...)
+			buf = append(buf, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	buf = append(buf, s[start:]...)
+	return append(buf, '"')
+}

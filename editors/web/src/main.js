@@ -1,0 +1,532 @@
+// The page: CodeMirror 6 with the prfaq engine in a Web Worker. Everything
+// the page knows about PR/FAQs comes from the engine (../engine via
+// prfaq.wasm); this file only shows it: underlines and hovers, the findings
+// and outline panels, quick fixes, the skeleton, the settings.
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { markdown } from '@codemirror/lang-markdown';
+import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { setDiagnostics, lintGutter, lintKeymap } from '@codemirror/lint';
+
+const TEXT_KEY = 'prfaq.text';
+const CONFIG_KEY = 'prfaq.config';
+const $ = (id) => document.getElementById(id);
+
+// ---- the engine, in a worker -------------------------------------------
+// Browsers start no worker and fetch no wasm for a page opened as a file:
+// the page then says how to serve its folder instead of failing silently.
+const fromFile = location.protocol === 'file:';
+const worker = fromFile ? null : new Worker('worker.js');
+let nextId = 0;
+const waiting = new Map();
+if (worker) {
+  worker.onmessage = (e) => {
+    const { id, result, json, error, ms } = e.data;
+    const w = waiting.get(id);
+    waiting.delete(id);
+    if (error !== undefined) w.reject(new Error(error));
+    else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, ms });
+  };
+  worker.onerror = (e) => setStatus(`The engine failed to load: ${e.message}`);
+}
+function call(method, ...args) {
+  return new Promise((resolve, reject) => {
+    if (!worker) {
+      reject(new Error('no engine: the page was opened as a file'));
+      return;
+    }
+    const id = ++nextId;
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, method, args });
+  });
+}
+
+// ---- the text: URL fragment, else local storage --------------------------
+function fromBase64url(s) {
+  const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4);
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+export function toBase64url(text) {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+// textFromFragment reads a #text= fragment once and clears it: later edits
+// live in local storage, and a reload must not bring the fragment's text
+// back over them. It returns null when there is none.
+function textFromFragment() {
+  const m = location.hash.match(/^#text=([A-Za-z0-9_-]*)/);
+  if (m) {
+    try {
+      const text = fromBase64url(m[1]);
+      window.history.replaceState(null, '', location.pathname + location.search);
+      return text;
+    } catch {
+      setStatus('The #text= in the address is not base64url UTF-8; it was ignored.');
+    }
+  }
+  return null;
+}
+function initialText() {
+  return textFromFragment() ?? localStorage.getItem(TEXT_KEY) ?? '';
+}
+let configText = localStorage.getItem(CONFIG_KEY) ?? '';
+
+// ---- the editor ----------------------------------------------------------
+let version = 0; // bumped on every change of the text
+const recent = []; // {version, doc, changes} of the last versions (show)
+const RECENT = 64;
+const versionTimes = []; // performance.now() when each version was made
+const pendingKeys = []; // keydown times not yet shown underlined
+const latencies = []; // keystroke → underline painted, ms
+const stages = []; // per shown version: when each step of the way ended
+const sentTimes = []; // when each version went to the worker
+let saveTimer = 0;
+
+const view = new EditorView({
+  parent: $('editor'),
+  state: EditorState.create({
+    doc: '',
+    extensions: [
+      lineNumbers(),
+      history(),
+      drawSelection(),
+      highlightActiveLine(),
+      EditorView.lineWrapping,
+      markdown(),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      lintGutter(),
+      keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+      EditorView.updateListener.of((u) => {
+        if (!u.docChanged) return;
+        version++;
+        recent.push({ version, doc: u.state.doc, changes: u.changes });
+        if (recent.length > RECENT) recent.shift();
+        versionTimes[version] = performance.now();
+        clearTimeout(saveTimer);
+        saveTimer = setTimeout(save, 300);
+        scheduleCheck();
+      }),
+      EditorView.domEventHandlers({
+        keydown(e) {
+          // Keys that type or delete text; a shortcut or an arrow changes no
+          // finding and would wait for the next one.
+          if ((e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') {
+            pendingKeys.push(e.timeStamp || performance.now());
+          }
+        },
+      }),
+    ],
+  }),
+});
+recent.push({ version: 0, doc: view.state.doc, changes: null });
+function save() {
+  localStorage.setItem(TEXT_KEY, view.state.doc.toString());
+}
+window.addEventListener('pagehide', save);
+
+// ---- checking: one check in flight, the latest text next -----------------
+let inFlight = false;
+let queued = false;
+let last = null; // {version, result}
+let rules = new Map();
+let firstCheckMs = null; // ms from navigation to the first findings shown
+const checkTimes = []; // the engine's time for each check, ms
+
+function scheduleCheck() {
+  if (inFlight) {
+    queued = true;
+    return;
+  }
+  inFlight = true;
+  queued = false;
+  const v = version;
+  sentTimes[v] = performance.now();
+  call('check', view.state.doc.toString(), configText)
+    .then(({ result, ms }) => {
+      checkTimes.push(ms);
+      show(v, result, ms);
+      if (firstCheckMs === null) firstCheckMs = performance.now();
+    })
+    .catch((err) => setStatus(`Check failed: ${err.message}`))
+    .finally(() => {
+      inFlight = false;
+      if (queued || v !== version) scheduleCheck();
+    });
+}
+
+const cmSeverity = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+
+// offset converts an LSP position (0-based line, UTF-16 column) to the
+// editor's offset; CodeMirror's lines are the engine's (\n, \r\n and \r).
+function offset(doc, p) {
+  if (p.line >= doc.lines) return doc.length;
+  const line = doc.line(p.line + 1);
+  return Math.min(line.from + p.character, line.to);
+}
+
+function applyFix(fix, v) {
+  if (v !== version) {
+    setStatus('The text changed since this fix was offered; it is being checked again.');
+    return false;
+  }
+  const doc = view.state.doc;
+  const changes = fix.edits.map((e) => ({ from: offset(doc, e.range.start), to: offset(doc, e.range.end), insert: e.newText }));
+  view.dispatch({ changes, userEvent: 'input.fix' });
+  view.focus();
+  setStatus(`Applied: ${fix.title}`);
+  return true;
+}
+
+function hover(f) {
+  return () => {
+    const el = document.createElement('div');
+    const msg = document.createElement('div');
+    msg.textContent = f.message;
+    el.append(msg);
+    const doc = rules.get(f.rule);
+    if (doc) {
+      const why = document.createElement('div');
+      why.className = 'prfaq-why';
+      why.textContent = doc.why;
+      el.append(why);
+    }
+    return el;
+  };
+}
+
+// Findings for an older version are shown too, moved through the edits
+// made since: while someone types faster than a check's round trip, every
+// result is a keystroke behind, and waiting for a current one would leave
+// the underlines stale until typing pauses. Their fixes wait for a current
+// check (applyFix).
+
+function show(v, result, ms) {
+  let doc = view.state.doc;
+  let mapping = null;
+  if (v !== version) {
+    const at = recent.find((r) => r.version === v);
+    if (!at) return; // too old to move: the next check is on its way
+    doc = at.doc;
+    for (const r of recent) if (r.version > v) mapping = mapping ? mapping.compose(r.changes) : r.changes;
+  }
+  last = { version: v, result };
+  const pos = (p, assoc) => {
+    const o = offset(doc, p);
+    return mapping ? mapping.mapPos(o, assoc) : o;
+  };
+  const diagnostics = result.findings.map((f) => {
+    const from = pos(f.range.start, 1);
+    return {
+      from,
+      to: Math.max(from, pos(f.range.end, -1)),
+      severity: cmSeverity[f.severity] ?? 'info',
+      source: f.rule,
+      message: f.message,
+      renderMessage: hover(f),
+      actions: f.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix, v) })),
+    };
+  });
+  const received = performance.now();
+  view.dispatch(setDiagnostics(view.state, diagnostics));
+  const made = versionTimes[v] ?? 0;
+  const dispatched = performance.now();
+  requestAnimationFrame(() => {
+    const painted = performance.now();
+    stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, received, dispatched, painted, engine: ms });
+    while (pendingKeys.length && pendingKeys[0] <= made) latencies.push(painted - pendingKeys.shift());
+  });
+  // The panels follow when typing pauses: rebuilding hundreds of list items
+  // on every keystroke would cost the next keystroke its frame.
+  clearTimeout(panelTimer);
+  panelTimer = setTimeout(() => renderPanels(v, result, ms), firstPanels ? 0 : 150);
+  firstPanels = false;
+}
+let panelTimer = 0;
+let firstPanels = true;
+let panelsVersion = -1;
+
+async function renderPanels(v, result, ms) {
+  if (v !== version) return; // a newer check is on its way
+  // The outline of the text just checked: the engine keeps its parse.
+  const { result: outline } = await call('lastOutline');
+  if (v !== version || inFlight) return;
+  renderFindings(result.findings);
+  renderOutline(outline);
+  renderConfigErrors(result.configErrors);
+  const n = result.findings.length;
+  setStatus(`${n} finding${n === 1 ? '' : 's'} · checked in ${ms.toFixed(1)} ms · all in this browser`);
+  panelsVersion = v;
+}
+
+// ---- panels ---------------------------------------------------------------
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, val] of Object.entries(attrs)) {
+    if (k === 'class') e.className = val;
+    else if (k.startsWith('data-')) e.setAttribute(k, val);
+    else e[k] = val;
+  }
+  e.append(...children);
+  return e;
+}
+
+function goToLine(line1) {
+  const doc = view.state.doc;
+  const line = doc.line(Math.min(Math.max(line1, 1), doc.lines));
+  view.dispatch({ selection: { anchor: line.from }, scrollIntoView: true });
+  view.focus();
+}
+
+// keyed rebuilds a list from items, reusing the element of every item whose
+// key it showed before: a keystroke changes a few findings, not hundreds, so
+// the panel moves elements instead of making them.
+function keyed(list, cache, items, key, make) {
+  const next = new Map();
+  const seen = new Map();
+  const els = items.map((item, index) => {
+    const base = key(item);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const k = `${base}#${n}`;
+    const e = cache.get(k) ?? make(item);
+    e.dataset.index = String(index);
+    next.set(k, e);
+    return e;
+  });
+  list.replaceChildren(...els);
+  return next;
+}
+
+// The finding an element of the findings panel shows, in the last check:
+// its edits fit the text as it is now.
+function currentFinding(li) {
+  return last && last.result.findings[Number(li.dataset.index)];
+}
+
+let findingItems = new Map();
+function renderFindings(findings) {
+  $('count').textContent = `(${findings.length})`;
+  findingItems = keyed($('findings'), findingItems, findings, findingKey, findingItem);
+}
+function findingKey(f) {
+  return `${f.rule}|${f.severity}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}|${f.fixes.map((x) => x.title).join('|')}`;
+}
+function findingItem(f) {
+  const line = f.range.start.line + 1;
+  const li = el(
+    'li',
+    { 'data-rule': f.rule, 'data-line': String(line), 'data-severity': f.severity, title: rules.get(f.rule)?.summary ?? '' },
+    el('span', { class: `sev sev-${cmSeverity[f.severity] ?? 'info'}` }),
+    el('span', { class: 'where' }, `${line}:${f.range.start.character + 1}`),
+    el('span', { class: 'message' }, f.message),
+    ' ',
+    el('span', { class: 'rule' }, f.rule),
+  );
+  const fixes = el('div', { class: 'fixes' });
+  f.fixes.forEach((fix, i) => {
+    const b = el('button', { type: 'button', class: 'fix', 'data-fix': String(i) }, fix.title);
+    b.addEventListener('click', (e) => {
+      e.stopPropagation();
+      const cur = currentFinding(li);
+      if (cur && cur.rule === f.rule && cur.fixes[i]) applyFix(cur.fixes[i], last.version);
+    });
+    fixes.append(b);
+  });
+  const explain = el('button', { type: 'button', class: 'explain', title: 'What this rule checks and why' }, 'Why?');
+  explain.addEventListener('click', (e) => {
+    e.stopPropagation();
+    showRuleDoc(f.rule);
+  });
+  fixes.append(explain);
+  li.append(fixes);
+  li.addEventListener('click', () => {
+    const cur = currentFinding(li) ?? f;
+    const doc = view.state.doc;
+    view.dispatch({ selection: { anchor: offset(doc, cur.range.start), head: offset(doc, cur.range.end) }, scrollIntoView: true });
+    view.focus();
+  });
+  return li;
+}
+
+const partNames = {
+  headline: 'Headline', subheading: 'Subheading', summary: 'Summary', problem: 'Problem', solution: 'Solution',
+  'leader-quote': 'Leader quote', 'customer-quote': 'Customer quote', 'call-to-action': 'Call to action',
+  faq: 'FAQ', 'external-faq': 'External FAQ', 'internal-faq': 'Internal FAQ',
+};
+
+let partItems = new Map();
+let questionItems = new Map();
+function renderOutline(o) {
+  partItems = keyed($('outline-parts'), partItems, o.parts, (p) => JSON.stringify(p), (p) => {
+    const li = el(
+      'li',
+      { 'data-part': p.part, 'data-line': String(p.lines[0]), title: `lines ${p.lines[0]}–${p.lines[1]}; ${p.why || p.how}` },
+      el('span', { class: 'kind' }, partNames[p.part] ?? p.part),
+      el('span', { class: 'text' }, p.text),
+    );
+    li.addEventListener('click', () => goToLine(p.lines[0]));
+    return li;
+  });
+  questionItems = keyed($('outline-questions'), questionItems, o.questions, (q) => `${q.line}|${q.group}|${q.status}|${q.text}`, (q) => {
+    const li = el(
+      'li',
+      { 'data-line': String(q.line), 'data-status': q.status, 'data-group': q.group },
+      el('span', { class: `status status-${q.status}` }, q.status),
+      el('span', { class: 'text' }, q.text),
+    );
+    li.addEventListener('click', () => goToLine(q.line));
+    return li;
+  });
+}
+
+function showRuleDoc(id) {
+  const r = rules.get(id);
+  if (!r) return;
+  $('rule-doc-id').textContent = id;
+  $('rule-doc-text').textContent = r.markdown;
+  $('rule-doc').hidden = false;
+  $('rule-doc').scrollIntoView({ block: 'nearest' });
+}
+$('close-doc').addEventListener('click', () => ($('rule-doc').hidden = true));
+
+// ---- settings: .prfaq.yaml text, severities through the engine ------------
+const severities = ['default', 'off', 'error', 'warning', 'information', 'hint'];
+function renderConfigErrors(errors) {
+  $('config-errors').replaceChildren(...(errors ?? []).map((e) => el('li', {}, e)));
+}
+async function refreshSettings() {
+  const { result } = await call('settings', configText);
+  renderConfigErrors(result.errors);
+  $('rule-settings').tBodies[0].replaceChildren(
+    ...result.rules.map((r) => {
+      const select = el('select', { 'data-rule': r.id, 'aria-label': `severity of ${r.id}` });
+      for (const s of severities) {
+        select.append(el('option', { value: s, selected: r.set ? s === r.severity : s === 'default' }, s === 'default' ? `default (${r.default})` : s));
+      }
+      select.addEventListener('change', () => setSeverity(r.id, select.value));
+      const name = el('a', { href: '#', class: r.set ? 'set' : '' }, r.id);
+      name.addEventListener('click', (e) => {
+        e.preventDefault();
+        showRuleDoc(r.id);
+      });
+      return el('tr', { 'data-rule': r.id }, el('td', {}, name), el('td', {}, select));
+    }),
+  );
+  updateDownload();
+}
+async function setSeverity(id, severity) {
+  const { result } = await call('setSeverity', configText, id, severity);
+  if (result.error) {
+    setStatus(`Settings not changed: ${result.error}`);
+    await refreshSettings();
+    return;
+  }
+  setConfig(result.yaml);
+  $('config').value = configText;
+}
+function setConfig(text) {
+  configText = text;
+  localStorage.setItem(CONFIG_KEY, configText);
+  scheduleCheck();
+  refreshSettings();
+}
+let downloadUrl = '';
+function updateDownload() {
+  if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+  downloadUrl = URL.createObjectURL(new Blob([configText], { type: 'text/yaml' }));
+  $('download-config').href = downloadUrl;
+}
+let configTimer = 0;
+$('config').value = configText;
+$('config').addEventListener('input', () => {
+  clearTimeout(configTimer);
+  configTimer = setTimeout(() => setConfig($('config').value), 250);
+});
+$('toggle-settings').addEventListener('click', () => {
+  const s = $('settings');
+  s.hidden = !s.hidden;
+  $('toggle-settings').setAttribute('aria-expanded', String(!s.hidden));
+});
+
+// ---- buttons ----------------------------------------------------------------
+$('new').addEventListener('click', async () => {
+  const { result } = await call('skeleton', '');
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: result }, selection: { anchor: 0 }, userEvent: 'input.new' });
+  view.focus();
+  setStatus('New PR/FAQ from the skeleton of prfaq new (Ctrl+Z brings your text back).');
+});
+$('copy-review').addEventListener('click', async () => {
+  const { result } = await call('review', view.state.doc.toString(), configText);
+  const out = $('review');
+  out.value = result;
+  try {
+    await navigator.clipboard.writeText(result);
+    setStatus('Review copied to the clipboard.');
+  } catch {
+    out.hidden = false;
+    out.select();
+    setStatus('The clipboard is not available here: the review is selected below, copy it with Ctrl+C.');
+  }
+});
+
+function setStatus(s) {
+  $('status').textContent = s;
+}
+
+// ---- start ----------------------------------------------------------------------
+const text = initialText();
+view.dispatch({ changes: { from: 0, to: 0, insert: text } });
+// A #text= link opened in this tab replaces the text (Ctrl+Z undoes it).
+window.addEventListener('hashchange', () => {
+  const t = textFromFragment();
+  if (t !== null) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t }, selection: { anchor: 0 } });
+});
+call('ready')
+  .then(async ({ result }) => {
+    window.prfaq.engineLoadMs = result.loadMs;
+    scheduleCheck(); // first: the findings before the rule docs and settings
+    const list = (await call('rules')).result;
+    rules = new Map(list.map((r) => [r.id, r]));
+    await refreshSettings();
+  })
+  .catch((err) =>
+    setStatus(
+      fromFile
+        ? 'Opened as a file: browsers run no WebAssembly worker for file:// pages. Serve this folder instead (python3 -m http.server, or node test/serve.mjs in editors/web) and open it from http://127.0.0.1.'
+        : `The engine failed to load: ${err.message}`,
+    ),
+  );
+
+// For tests and for the curious: the editor, the engine and the figures.
+window.prfaq = {
+  view,
+  call,
+  latencies,
+  stages,
+  resetTimings() {
+    latencies.length = 0;
+    stages.length = 0;
+    pendingKeys.length = 0;
+    checkTimes.length = 0;
+  },
+  checkTimes,
+  get version() {
+    return version;
+  },
+  get last() {
+    return last;
+  },
+  get panelsVersion() {
+    return panelsVersion;
+  },
+  get firstCheckMs() {
+    return firstCheckMs;
+  },
+  toBase64url,
+};

@@ -1,0 +1,50 @@
+// The checks run here, off the main thread, so typing never waits for them.
+// The Go engine (prfaq.wasm, GOOS=js GOARCH=wasm) sets globalThis.prfaqEngine;
+// every message is {id, method, args} and gets {id, result} or {id, error}.
+/* global Go, importScripts */
+importScripts('wasm_exec.js');
+
+const started = performance.now();
+const ready = (async () => {
+  const go = new Go();
+  const response = fetch('prfaq.wasm');
+  let result;
+  try {
+    result = await WebAssembly.instantiateStreaming(response, go.importObject);
+  } catch {
+    // A server that sends the wasm without application/wasm.
+    const bytes = await (await fetch('prfaq.wasm')).arrayBuffer();
+    result = await WebAssembly.instantiate(bytes, go.importObject);
+  }
+  go.run(result.instance); // main() sets prfaqEngine, then waits for calls
+  if (!globalThis.prfaqEngine) throw new Error('the engine did not start');
+  return performance.now() - started;
+})();
+
+const structured = new Set(['check', 'outline', 'lastOutline', 'rules', 'settings', 'setSeverity']);
+
+self.onmessage = async (e) => {
+  const { id, method, args } = e.data;
+  try {
+    const loadMs = await ready;
+    if (method === 'ready') {
+      self.postMessage({ id, result: { loadMs } });
+      return;
+    }
+    const fn = globalThis.prfaqEngine[method];
+    if (typeof fn !== 'function') throw new Error(`no engine method ${method}`);
+    const t0 = performance.now();
+    const out = fn(...args);
+    const ms = performance.now() - t0;
+    if (!structured.has(method)) {
+      self.postMessage({ id, result: out, ms });
+      return;
+    }
+    // JSON text crosses to the page as one string, cheaper to copy than the
+    // object graph; the engine reports a failure as {"error": …}.
+    if (out.startsWith('{"error":') && method !== 'setSeverity') throw new Error(JSON.parse(out).error);
+    self.postMessage({ id, json: out, ms });
+  } catch (err) {
+    self.postMessage({ id, error: String(err && err.message ? err.message : err) });
+  }
+};

@@ -1,0 +1,294 @@
+// The browser test: the built page (dist/) served from 127.0.0.1 in Debian's
+// headless Chromium through playwright-core, every other host unreachable.
+//   node test.mjs DIST ROOT CLI_JSON NEW_SKELETON SHOTS_DIR
+// CLI_JSON is `prfaq check --format json` on the corpus; NEW_SKELETON is
+// `prfaq new`'s output. Prints what it checked and the figures measured.
+import { chromium } from 'playwright-core';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { loadavg, cpus } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from './serve.mjs';
+
+const [dist, root, cliJson, newSkeleton, shots] = process.argv.slice(2);
+const T = Number(process.env.PRFAQ_WEB_TIMEOUT_MS ?? 30000);
+const benchOnly = process.env.PRFAQ_WEB_BENCH_ONLY === '1';
+let checks = 0;
+const ok = (cond, msg) => {
+  if (!cond) throw new Error(`FAIL ${msg}`);
+  checks++;
+  console.log(`ok   ${msg}`);
+};
+const b64url = (s) => Buffer.from(s, 'utf8').toString('base64url');
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+// Sizes: what a browser downloads, each file gzipped.
+let raw = 0, gz = 0;
+for (const f of readdirSync(dist)) {
+  const b = readFileSync(join(dist, f));
+  raw += b.length;
+  gz += gzipSync(b, { level: 9 }).length;
+}
+ok(gz < 4e6, `dist/ is ${(raw / 1e6).toFixed(2)} MB, ${(gz / 1e6).toFixed(2)} MB gzipped (budget 4 MB)`);
+
+const server = await serve(dist);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter',
+    // Every host but the page's own is unreachable, whatever asks for it.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ],
+});
+const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+const foreign = [];
+const seen = new Set();
+await context.route('**/*', (route) => {
+  const u = new URL(route.request().url());
+  if (u.origin !== origin) {
+    foreign.push(route.request().url());
+    return route.abort('blockedbyclient');
+  }
+  seen.add(u.pathname);
+  return route.continue();
+});
+context.on('request', (r) => {
+  const u = r.url();
+  if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+});
+const page = await context.newPage();
+page.setDefaultTimeout(T);
+const errors = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+const editorText = () => page.evaluate(() => window.prfaq.view.state.doc.toString());
+const checked = () =>
+  page.waitForFunction(() => window.prfaq && window.prfaq.last && window.prfaq.last.version === window.prfaq.version && window.prfaq.panelsVersion === window.prfaq.version);
+const cursorLine = () =>
+  page.evaluate(() => {
+    const s = window.prfaq.view.state;
+    return s.doc.lineAt(s.selection.main.head).number;
+  });
+
+try {
+  // PRFAQ_WEB_BENCH_ONLY=1: only the size and the keystroke figures.
+  if (!benchOnly) {
+    const launch = readFileSync(join(root, 'editors/testdata/launch.prfaq.md'), 'utf8');
+    await page.goto(`${origin}/#text=${b64url(launch)}`);
+    await checked();
+    ok((await editorText()) === launch, 'the #text= fragment (base64url UTF-8) is the editor text');
+    ok(!(await page.evaluate(() => location.hash)), 'the fragment is cleared once read (a reload keeps later edits)');
+    const firstCheck = await page.evaluate(() => window.prfaq.firstCheckMs);
+    const loadMs = await page.evaluate(() => window.prfaq.engineLoadMs);
+    console.log(`     time to first check: ${firstCheck.toFixed(0)} ms after navigation (engine loaded in ${loadMs.toFixed(0)} ms)`);
+    ok(await page.locator('#findings li[data-rule="deferred-answer"][data-line="11"]').count() === 1, 'the fixture\'s TBD (line 11) is in the findings panel');
+    ok((await page.locator('#privacy').innerText()).includes('no request to any other site'), 'the page says no request leaves it');
+
+    // 1. Type a question and a "TBD" answer at the end.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n\n### When does Ledger ship\n\nTBD', { delay: 15 });
+    await checked();
+    const lines = (await editorText()).split('\n');
+    const tbdLine = lines.length, qLine = lines.length - 2;
+    ok(lines[tbdLine - 1] === 'TBD' && lines[qLine - 1] === '### When does Ledger ship', `typed a question (line ${qLine}) and a TBD answer (line ${tbdLine})`);
+    const tbd = page.locator(`#findings li[data-rule="deferred-answer"][data-line="${tbdLine}"]`);
+    await tbd.waitFor();
+    ok(true, `deferred-answer is listed at line ${tbdLine}: ${await tbd.locator('.message').innerText()}`);
+    const underline = page.locator('.cm-line', { hasText: /^TBD$/ }).last().locator('.cm-lintRange-warning');
+    ok(await underline.count() > 0, 'the TBD is underlined as a warning in the editor');
+    await underline.first().hover();
+    const tip = page.locator('.cm-tooltip-lint');
+    await tip.waitFor();
+    const tipText = await tip.innerText();
+    ok(/Deferred answer/.test(tipText) && tipText.includes('deferred-answer') && (await tip.locator('.prfaq-why').count()) > 0,
+      'hovering the underline explains the finding with the rule\'s why');
+    ok(await tip.locator('button', { hasText: 'Disable deferred-answer for this line' }).count() === 1, 'the hover offers the quick fixes as buttons');
+    await page.mouse.move(5, 5);
+
+    // 2. A quick fix: the question without its question mark.
+    const qf = page.locator(`#findings li[data-rule="question-format"][data-line="${qLine}"]`);
+    await qf.waitFor();
+    const fixButton = qf.locator('button.fix').first();
+    const fixTitle = await fixButton.innerText();
+    await fixButton.click();
+    await checked();
+    const fixed = (await editorText()).split('\n')[qLine - 1];
+    ok(fixed === '### When does Ledger ship?', `the quick fix "${fixTitle}" made line ${qLine} "${fixed}"`);
+    ok(await page.locator(`#findings li[data-rule="question-format"][data-line="${qLine}"]`).count() === 0, 'and its finding is gone');
+
+    // 3. The outline: click the new question, the cursor goes to its line.
+    const qItem = page.locator(`#outline-questions li[data-line="${qLine}"]`);
+    ok((await qItem.getAttribute('data-status')) === 'deferred', `the outline lists the question at line ${qLine} as deferred`);
+    await page.keyboard.press('Control+Home');
+    await qItem.click();
+    ok((await cursorLine()) === qLine, `clicking the outline entry moved the cursor to line ${qLine}`);
+    const faq = page.locator('#outline-parts li[data-part="faq"]');
+    const faqLine = Number(await faq.getAttribute('data-line'));
+    await faq.click();
+    ok((await cursorLine()) === faqLine, `clicking the FAQ part moved the cursor to line ${faqLine}`);
+
+    // 4. Settings: a severity written to .prfaq.yaml text, and applied.
+    await page.locator('#toggle-settings').click();
+    await page.locator('#rule-settings select[data-rule="deferred-answer"]').selectOption('error');
+    await page.waitForFunction(() => document.getElementById('config').value.includes('deferred-answer: error'));
+    await checked();
+    await page.locator(`#findings li[data-rule="deferred-answer"][data-line="${tbdLine}"][data-severity="error"]`).waitFor();
+    ok(true, 'choosing "error" for deferred-answer wrote "rules: deferred-answer: error" and the finding is now an error');
+    await page.locator('#config').fill('rules:\n  deferred-answer: loud\n');
+    await page.locator('#config-errors li').first().waitFor();
+    ok((await page.locator('#config-errors').innerText()).includes('rules.deferred-answer'), 'a bad .prfaq.yaml value is reported with its key');
+    await page.locator('#config').fill('rules:\n  deferred-answer: error\n');
+    await page.waitForFunction(() => document.querySelectorAll('#config-errors li').length === 0);
+
+    // 5. Copy review, New PR/FAQ (prfaq new's skeleton), undo.
+    await page.locator('#copy-review').click();
+    await page.waitForFunction(() => document.getElementById('review').value !== '');
+    const review = await page.locator('#review').inputValue();
+    ok(review.includes(`- ${tbdLine}:1 error [deferred-answer]`), 'Copy review lists the findings');
+    const before = await editorText();
+    await page.locator('#new').click();
+    await page.waitForFunction((t) => window.prfaq.view.state.doc.toString() !== t, before);
+    ok((await editorText()) === readFileSync(newSkeleton, 'utf8'), 'New PR/FAQ is the skeleton of prfaq new');
+    await checked();
+    ok(await page.locator('#findings li[data-rule="placeholder"]').count() > 0, 'and its placeholders are findings');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+z');
+    ok((await editorText()) === before, 'Ctrl+Z brings the text back');
+
+    // 6. Reload: the text and the settings are kept.
+    await checked();
+    await page.reload();
+    await checked();
+    ok((await editorText()) === before, 'after a reload the text is kept (local storage)');
+    ok((await page.locator('#config').inputValue()).includes('deferred-answer: error'), 'and so is .prfaq.yaml');
+
+    // 7. The page's findings for the corpus are the command line's.
+    const cli = JSON.parse(readFileSync(cliJson, 'utf8'));
+    let docs = 0, findings = 0;
+    for (const f of cli.files) {
+      const text = readFileSync(f.path, 'utf8');
+      const got = (await page.evaluate(([t]) => window.prfaq.call('check', t, ''), [text])).result.findings;
+      const key = (d) => JSON.stringify([d.rule, d.severity, d.message, d.range]);
+      const want = f.diagnostics.map(key), have = got.map(key);
+      if (JSON.stringify(want) !== JSON.stringify(have)) {
+        const missing = want.filter((k) => !have.includes(k)), extra = have.filter((k) => !want.includes(k));
+        throw new Error(`FAIL ${basename(f.path)}: the page's findings differ from prfaq check's\n  missing: ${missing.slice(0, 5).join('\n  ')}\n  extra: ${extra.slice(0, 5).join('\n  ')}`);
+      }
+      docs++;
+      findings += got.length;
+    }
+    ok(docs >= 30 && findings > 100, `the page's findings equal prfaq check --format json's on all ${docs} corpus documents (${findings} findings: rules, severities, messages, ranges)`);
+
+  }
+
+  // 8. Keystroke to underline at 4,000 words.
+  const big = benchText(root, 4000);
+  await page.goto(`${origin}/#text=${b64url(big)}`); // the same page: a hashchange
+  await page.waitForFunction((t) => window.prfaq.view.state.doc.toString() === t, big);
+  await checked();
+  if (!benchOnly) ok(true, 'a #text= link opened in the tab replaces the text');
+  const words = big.split(/\s+/).filter(Boolean).length;
+  const at = big.indexOf('Acme today announced');
+  // The worker's round trip alone (text to the engine, findings back as
+  // JSON), one character typed per check, nothing drawn.
+  const trip = await page.evaluate(async ([text, at]) => {
+    const typing = 'and the owner checks every invoice before it goes out to the customer ';
+    const out = { engine: [], trip: [] };
+    for (let i = 0; i < 200; i++) {
+      text = text.slice(0, at + i) + typing[i % typing.length] + text.slice(at + i);
+      const t0 = performance.now();
+      const { ms } = await window.prfaq.call('check', text, '');
+      out.trip.push(performance.now() - t0);
+      out.engine.push(ms);
+    }
+    return out;
+  }, [big, at]);
+  console.log(`     check round trip at ${big.split(/\s+/).filter(Boolean).length} words, 200 checks, nothing drawn: p50 ${pct(trip.trip, 50).toFixed(1)} ms, p95 ${pct(trip.trip, 95).toFixed(1)} ms (engine p50 ${pct(trip.engine, 50).toFixed(1)} ms, p95 ${pct(trip.engine, 95).toFixed(1)} ms; host load ${loadavg()[0].toFixed(1)})`);
+  await page.evaluate((pos) => {
+    const v = window.prfaq.view;
+    v.dispatch({ selection: { anchor: pos } });
+    v.focus();
+    window.prfaq.resetTimings();
+    window.__long = [];
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ entryTypes: ['longtask'] });
+  }, at);
+  const typing = 'and the owner checks every invoice before it goes out to the customer ';
+  await page.keyboard.type(typing.repeat(2), { delay: 40 });
+  await checked();
+  await page.waitForFunction((n) => window.prfaq.latencies.length >= n, typing.length * 2);
+  const lat = await page.evaluate(() => [...window.prfaq.latencies]);
+  const longTasks = await page.evaluate(() => window.__long);
+  console.log(`     main thread tasks over 50 ms while typing: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
+  const st = await page.evaluate(() => [...window.prfaq.stages]);
+  const stage = (name, a, b) => {
+    const xs = st.map((s) => s[b] - s[a]);
+    return `${name} p50 ${pct(xs, 50).toFixed(1)} / p95 ${pct(xs, 95).toFixed(1)}`;
+  };
+  console.log(`     where the time goes (ms): ${stage('key→edit', 'key', 'made')}, ${stage('edit→sent', 'made', 'sent')}, ${stage('sent→findings back', 'sent', 'received')}, ${stage('underline drawn', 'received', 'dispatched')}, ${stage('→next frame', 'dispatched', 'painted')}`);
+  const checkMs = await page.evaluate(() => [...window.prfaq.checkTimes]);
+  const p50 = pct(lat, 50), p95 = pct(lat, 95);
+  console.log(`     keystroke → underline painted at ${words} words, ${lat.length} keystrokes: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms (engine check p50 ${pct(checkMs, 50).toFixed(1)} ms, p95 ${pct(checkMs, 95).toFixed(1)} ms; host load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
+  const budget = Number(process.env.PRFAQ_WEB_KEYSTROKE_BUDGET_MS ?? 0);
+  if (budget > 0) ok(p95 <= budget, `keystroke → underline p95 ${p95.toFixed(1)} ms within ${budget} ms`);
+
+  if (shots) {
+    const sample = readFileSync(join(root, 'editors/web/test/sample.prfaq.md'), 'utf8');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('about:blank');
+    await page.goto(`${origin}/#text=${b64url(sample)}`);
+    await page.waitForFunction((t) => window.prfaq.view.state.doc.toString() === t, sample);
+    await checked();
+    const line = page.locator('.cm-line', { hasText: /^TBD\.$/ }).first().locator('.cm-lintRange').first();
+    await line.hover();
+    await page.locator('.cm-tooltip-lint').waitFor();
+    await page.screenshot({ path: join(shots, 'web.png') });
+    console.log(`     screenshots in ${shots}`);
+  }
+
+  // Opened as a file, the page cannot start its worker: it says how to serve it.
+  const filePage = await (await browser.newContext()).newPage();
+  await filePage.goto(pathToFileURL(resolve(dist, 'index.html')).href);
+  await filePage.waitForFunction(() => document.getElementById('status').textContent.includes('Opened as a file'));
+  ok(true, 'opened as a file:// page, it says to serve its folder instead');
+
+  if (!benchOnly) ok(['/', '/app.js', '/worker.js', '/wasm_exec.js', '/prfaq.wasm', '/style.css'].every((p) => seen.has(p)),
+    `every request the page and its worker made was seen (${[...seen].join(', ')})`);
+  ok(foreign.length === 0, `no request went to another origin${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
+  ok(errors.length === 0, `no errors in the page${errors.length ? `: ${errors.join('; ')}` : ''}`);
+  console.log(`web: ${checks} checks passed`);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// benchText is diagnostics.BenchPRFAQ (bench_test.go) in JavaScript, so the
+// page is timed on the document the Go benchmarks use: the good example's
+// press release, then FAQ entries until the text has `words` words.
+function benchText(root, words) {
+  const good = readFileSync(join(root, 'diagnostics/testdata/good/ledger.prfaq.md'), 'utf8');
+  let b = good.slice(0, good.indexOf('## FAQ')) + '## FAQ\n\n### External FAQ\n\n';
+  let n = 0;
+  for (let i = 0; ; i++) {
+    if (i % 10 === 0 && b.split(/\s+/).filter(Boolean).length >= words) break;
+    if (i === 40) b += '### Internal FAQ\n\n';
+    n++;
+    b += `#### Question ${n}: how does Ledger handle case ${i} for a shop with ${i * 7} customers?\n\n`;
+    switch (i % 5) {
+      case 0: b += 'We leverage a best-in-class pipeline to move the needle; the details are TBD and we will figure it out later with the team.\n\n'; break;
+      case 1: b += `Ledger reads the order from the point-of-sale app, fills in customer ${i}, items, tax and due date, and the owner checks it on the phone and taps send, which in the pilot took forty seconds on average for shops of every size and kind that we measured over the whole of the spring quarter.\n\n`; break;
+      case 2: b += '- It costs $5 a month.\n- It runs on iOS and Android.\n- Data export: `ledger export --csv` works offline.\n\n'; break;
+      case 3: b += 'See the [pricing page](https://example.com/pricing) and the table:\n\n| plan | price |\n| --- | --- |\n| basic | $5 |\n| team | $12 |\n\n'; break;
+      default: b += 'Very many shops said it is really quite easy; the KPI we track is the DSO, which we report to the board.\n\n';
+    }
+  }
+  return b;
+}
