@@ -195,28 +195,18 @@ func Rules() []RuleDoc {
 // Skeleton is the new PR/FAQ `prfaq new --title title` writes.
 func Skeleton(title string) string { return diagnostics.DocumentSkeleton(title) }
 
-// Review is the text "Copy review" puts on the clipboard: one line per
-// finding, line:column (1-based, UTF-16 columns as editors count them),
-// severity, rule and message. When diagnostics gains the Markdown review
-// of `prfaq check --format markdown` (issue 8), this is the place to return
-// it instead.
-func Review(r Result) string {
-	if len(r.Findings) == 0 {
-		return "prfaq: no findings.\n"
+// Review is the text "Copy review" puts on the clipboard: the pull-request
+// review `prfaq check --format markdown` writes, for text under yamlText.
+func (e *Engine) Review(text, yamlText string) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	cfg, _ := e.config(yamlText)
+	doc, prfaq, findings := e.checker.Check(Path, []byte(text), cfg)
+	if !prfaq {
+		findings = diagnostics.Lint(doc, cfg)
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "prfaq: %d finding%s\n\n", len(r.Findings), plural(len(r.Findings)))
-	for _, f := range r.Findings {
-		fmt.Fprintf(&b, "- %d:%d %s [%s] %s\n", f.Range.Start.Line+1, f.Range.Start.Character+1, f.Severity, f.Rule, f.Message)
-	}
-	return b.String()
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
+	e.doc, e.prfaq = doc, prfaq
+	return diagnostics.ReviewMarkdown([]diagnostics.Review{diagnostics.NewReview(doc, cfg, findings)}, "")
 }
 
 // RuleSetting is one rule's severity under a configuration.

@@ -219,13 +219,16 @@ func TestRulesDocumented(t *testing.T) {
 
 func TestReview(t *testing.T) {
 	var e Engine
-	r := e.Check("# Ledger lets shops send invoices in one tap\n\n## FAQ\n\n#### When?\n\nTBD.\n", "")
-	text := Review(r)
-	if !strings.HasPrefix(text, "prfaq: ") || strings.Count(text, "\n- ") != len(r.Findings) || !strings.Contains(text, "- 7:1 warning [deferred-answer]") {
-		t.Errorf("review:\n%s", text)
+	text := "# Ledger lets shops send invoices in one tap\n\n## FAQ\n\n#### When?\n\nTBD.\n"
+	review := e.Review(text, "")
+	r := e.Check(text, "")
+	doc := document.Parse(Path, []byte(text))
+	want := diagnostics.ReviewMarkdown([]diagnostics.Review{diagnostics.NewReview(doc, diagnostics.Default(), diagnostics.Lint(doc, diagnostics.Default()))}, "")
+	if review != want {
+		t.Errorf("review is not prfaq check --format markdown's:\n%s\nwant:\n%s", review, want)
 	}
-	if got := Review(Result{}); got != "prfaq: no findings.\n" {
-		t.Errorf("empty review %q", got)
+	if !strings.Contains(review, "[`deferred-answer`]") || !strings.Contains(review, "line 7: Deferred answer") || len(r.Findings) == 0 {
+		t.Errorf("review lacks the deferred answer at line 7:\n%s", review)
 	}
 }
 

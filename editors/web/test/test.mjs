@@ -153,7 +153,7 @@ try {
     await page.locator('#copy-review').click();
     await page.waitForFunction(() => document.getElementById('review').value !== '');
     const review = await page.locator('#review').inputValue();
-    ok(review.includes(`- ${tbdLine}:1 error [deferred-answer]`), 'Copy review lists the findings');
+    ok(review.includes('[`deferred-answer`]') && review.includes(`line ${tbdLine}: Deferred answer`), 'Copy review is the pull-request review, with the deferred answer at its line');
     const before = await editorText();
     await page.locator('#new').click();
     await page.waitForFunction((t) => window.prfaq.view.state.doc.toString() !== t, before);

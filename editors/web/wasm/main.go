@@ -76,7 +76,7 @@ func main() {
 		// skeleton(title) → text
 		"skeleton": fn(func(a []js.Value) any { return js.ValueOf(engine.Skeleton(arg(a, 0))) }),
 		// review(text, yaml) → text
-		"review": fn(func(a []js.Value) any { return js.ValueOf(engine.Review(eng.Check(arg(a, 0), arg(a, 1)))) }),
+		"review": fn(func(a []js.Value) any { return js.ValueOf(eng.Review(arg(a, 0), arg(a, 1))) }),
 		// settings(yaml) → Settings JSON
 		"settings": fn(func(a []js.Value) any { return jsonString(engine.ReadSettings(arg(a, 0))) }),
 		// setSeverity(yaml, id, severity) → {yaml, error}
