@@ -415,6 +415,17 @@ func (s *scan) plainParagraphs() []*Block {
 	return out
 }
 
+// afterNamedPart: b lies in or after a part of the body (problem onwards)
+// that a heading or a label names.
+func (s *scan) afterNamedPart(b *Block) bool {
+	for _, k := range PressReleaseParts[3:] { // problem onwards
+		if p := s.d.Parts[k]; p != nil && (p.How == HowHeading || p.How == HowLabel) && b.Span.Start >= p.Span.Start {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *scan) findSummary() {
 	d := s.d
 	if p := d.Parts[Summary]; p != nil {
@@ -439,6 +450,11 @@ func (s *scan) findSummary() {
 	for _, b := range s.plainParagraphs() {
 		if b.Emphasized || (blockWords(b) < 12 && !datedStatement(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
 			continue
+		}
+		if s.afterNamedPart(b) {
+			// the summary opens the release: under or after "## The
+			// problem", a paragraph is the body's, whatever it says
+			break
 		}
 		s.setPart(Summary, b)
 		d.Parts[Summary].How, d.Parts[Summary].Why = HowCue, "the first paragraph that says what launches"
