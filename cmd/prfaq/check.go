@@ -37,6 +37,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fl.String("format", "text", "output format: text, json, sarif or github")
 	failOn := fl.String("fail-on", "warning", "lowest severity that fails the check: error, warning, information, hint or never")
 	configFile := fl.String("config", "", "configuration file (default: the .prfaq.yaml above each file)")
+	fix := fl.Bool("fix", false, "apply the safe fixes to the files, then report what is left")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -70,6 +71,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 	targets, explicit, ioErrs := collect(fl.Args())
 	results := checkAll(targets, explicit, base, explicitConfig, stderr)
+	if *fix {
+		results = fixFiles(results, base, explicitConfig, stderr)
+	}
 	results = append(results, ioErrs...)
 	sort.Slice(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 

@@ -1,7 +1,8 @@
 // Command prfaq checks PR/FAQ documents from the command line and in CI with
 // the same engine the language server uses.
 //
-//	prfaq check [--format text|json|sarif|github] [--fail-on LEVEL] [--config FILE] PATH...
+//	prfaq check [--format text|json|sarif|github] [--fail-on LEVEL] [--config FILE] [--fix] PATH...
+//	prfaq allow [--config FILE] WORD...
 //	prfaq rules [--markdown] [ID]
 //	prfaq new [--title T] [--force] [FILE]
 //	prfaq outline [--format text|json] [--explain] FILE
@@ -19,7 +20,11 @@ import (
 const usage = `prfaq checks Amazon-style PR/FAQ documents.
 
 Usage:
-  prfaq check [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--config FILE] PATH...
+  prfaq check [--format text|json|sarif|github] [--fail-on error|warning|information|hint|never] [--config FILE] [--fix] PATH...
+                                    --fix applies the safe fixes (jargon, weasel words, question marks…)
+                                    to the files and reports what is left
+  prfaq allow [--config FILE] WORD...   allow words or phrases in the nearest .prfaq.yaml
+                                    (or a new one in this folder)
   prfaq rules [--markdown] [ID]     list the rules, or explain one
   prfaq new [--title T] [--force] [FILE]   write a PR/FAQ skeleton (to stdout without FILE)
   prfaq outline [--format text|json] [--explain] FILE
@@ -45,6 +50,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
+	case "allow":
+		return runAllow(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "outline":
