@@ -259,7 +259,7 @@ func (c *Config) apply(key string, value any, node *yaml.Node) error {
 			return bad("want a mapping of rule id: severity or options")
 		}
 		return c.applyRules(m, node)
-	case "server", "trace", "enable", "path":
+	case "server", "trace", "enable", "path", "checkon":
 		// editor-side settings that travel in the same section
 	default:
 		return bad("unknown key (want files, sections, words-per-page, allow, jargon or rules)")

@@ -28,6 +28,8 @@ type configState struct {
 	// The editor's layers: initializationOptions, then the newest pushed or
 	// pulled settings.
 	initOpts, settings map[string]any
+	// checkOnSave: publish diagnostics on open and save only (check_on.go).
+	checkOnSave bool
 }
 
 func newConfigState() *configState {
@@ -73,6 +75,7 @@ func (s *Server) applySettings(settings map[string]any, from string) {
 	}
 	s.config.mu.Unlock()
 
+	s.readCheckOn(merged)
 	cfg := diagnostics.Default()
 	if err := cfg.ApplyMap(merged); err != nil {
 		s.showConfigError(err.Error())

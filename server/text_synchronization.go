@@ -74,7 +74,9 @@ func (s *Server) didChange(ctx context.Context, raw json.RawMessage) (any, error
 		d.gen = nextGen()
 	}
 	s.store.mu.Unlock()
-	s.lint.schedule(uri)
+	if !s.checksOnSave() {
+		s.lint.schedule(uri)
+	}
 	return nil, nil
 }
 
@@ -113,6 +115,9 @@ func (s *Server) didSave(ctx context.Context, raw json.RawMessage) (any, error) 
 	uri := string(p.TextDocument.URI)
 	if path, onDisk := uriPath(uri); onDisk && filepath.Base(path) == diagnostics.ConfigFileName {
 		s.reloadConfig()
+	}
+	if s.checksOnSave() {
+		defer s.lint.schedule(uri) // after the saved text, if sent, is taken
 	}
 	if p.Text == nil {
 		return nil, nil
