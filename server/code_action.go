@@ -55,7 +55,7 @@ func (s *Server) quickFixes(snap *snapshot, rng protocol.Range) []any {
 	}
 	firstLine, lastLine := m.Line(start), m.Line(end)
 	suppressed := map[string]bool{}
-	seen := map[string]bool{}
+	req := newActionRequest(snap)
 	for _, f := range snap.findings {
 		if !overlaps(doc, f.Span, start, end, firstLine, lastLine) {
 			continue
@@ -70,7 +70,7 @@ func (s *Server) quickFixes(snap *snapshot, rng protocol.Range) []any {
 			suppressed[key] = true
 			later = append(later, action(doc, uri, diagnostics.SuppressFix(doc, f), diag, false))
 		}
-		for _, a := range s.projectActions(snap, f, diag, seen) {
+		for _, a := range s.projectActions(req, f, diag) {
 			later = append(later, a)
 		}
 	}

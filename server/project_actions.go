@@ -124,16 +124,31 @@ func allowedWordOf(f diagnostics.Finding) (string, bool) {
 	return w, key != "" && w != ""
 }
 
-// projectActions are the actions beyond the engine's fixes for one finding;
-// seen keeps each one to one per request (many findings share a rule).
-func (s *Server) projectActions(snap *snapshot, f diagnostics.Finding, diag protocol.Diagnostic, seen map[string]bool) []codeActionOut {
+// actionRequest is what the project actions of one codeAction request
+// share: which they already offered (many findings share a rule or a
+// word), and what they found out once (how many findings of a rule fix
+// safely; whether a .prfaq.yaml must be created).
+type actionRequest struct {
+	snap      *snapshot
+	seen      map[string]bool
+	fixable   map[string]int
+	newConfig *string
+}
+
+func newActionRequest(snap *snapshot) *actionRequest {
+	return &actionRequest{snap: snap, seen: map[string]bool{}, fixable: map[string]int{}}
+}
+
+// projectActions are the actions beyond the engine's fixes for one finding.
+func (s *Server) projectActions(r *actionRequest, f diagnostics.Finding, diag protocol.Diagnostic) []codeActionOut {
 	var out []codeActionOut
+	snap := r.snap
 	add := func(title string, data actionData) {
 		key := data.Action + "\x00" + data.Rule + "\x00" + strings.ToLower(data.Word)
-		if seen[key] {
+		if r.seen[key] {
 			return
 		}
-		seen[key] = true
+		r.seen[key] = true
 		a := codeActionOut{Title: title, Kind: protocol.QuickFix, Diagnostics: []protocol.Diagnostic{diag}}
 		if a, ok := s.withEdit(a, data, snap); ok {
 			out = append(out, a)
@@ -143,15 +158,20 @@ func (s *Server) projectActions(snap *snapshot, f diagnostics.Finding, diag prot
 		return nil // internal-error, document-too-large: not rules one can turn off
 	}
 	path, onDisk := uriPath(snap.uri)
-	if n := fixableCount(snap.findings, f.Rule); n > 1 {
+	n, counted := r.fixable[f.Rule]
+	if !counted && diagnostics.HasSafeFix(f.Rule) {
+		n = fixableCount(snap.findings, f.Rule)
+		r.fixable[f.Rule] = n
+	}
+	if n > 1 {
 		add(fmt.Sprintf("Fix all %s problems in this document (%d)", f.Rule, n), actionData{Action: actFixRule, URI: snap.uri, Rule: f.Rule})
 	}
 	if w, ok := allowedWordOf(f); ok && onDisk {
-		add(fmt.Sprintf("Allow “%s” in this project%s", w, s.newConfigNote(path)), actionData{Action: actAllow, URI: snap.uri, Rule: f.Rule, Word: w})
+		add(fmt.Sprintf("Allow “%s” in this project%s", w, s.newConfigNote(r, path)), actionData{Action: actAllow, URI: snap.uri, Rule: f.Rule, Word: w})
 	}
 	add(fmt.Sprintf("Disable %s in this file", f.Rule), actionData{Action: actDisableFile, URI: snap.uri, Rule: f.Rule})
 	if onDisk {
-		add(fmt.Sprintf("Turn off %s in this project%s", f.Rule, s.newConfigNote(path)), actionData{Action: actRuleOff, URI: snap.uri, Rule: f.Rule})
+		add(fmt.Sprintf("Turn off %s in this project%s", f.Rule, s.newConfigNote(r, path)), actionData{Action: actRuleOff, URI: snap.uri, Rule: f.Rule})
 	}
 	return out
 }
@@ -290,14 +310,18 @@ func (s *Server) configTarget(path string) (cfgPath string, exists bool) {
 // newConfigNote tells, in a title, that the action creates the file. The
 // file is looked for only when the edit is computed now (no resolve): a
 // cursor move must not cost a walk up the disk.
-func (s *Server) newConfigNote(path string) string {
+func (s *Server) newConfigNote(r *actionRequest, path string) string {
 	if s.caps.actions.resolveEdit {
 		return ""
 	}
-	if _, exists := s.configTarget(path); exists {
-		return ""
+	if r.newConfig == nil {
+		note := ""
+		if _, exists := s.configTarget(path); !exists {
+			note = " (new " + diagnostics.ConfigFileName + ")"
+		}
+		r.newConfig = &note
 	}
-	return " (new " + diagnostics.ConfigFileName + ")"
+	return *r.newConfig
 }
 
 // maxConfigRead bounds a configuration read to edit; diagnostics refuses
