@@ -405,3 +405,24 @@ func hasKind(actions []codeActionOut, kind protocol.CodeActionKind) bool {
 }
 
 func newMapperOf(text string) *document.Mapper { return document.NewMapper([]byte(text)) }
+
+// "Disable RULE in this file" puts the comment on the first line after the
+// front matter, and the rule is silent in the whole file afterwards.
+func TestDisableInFile(t *testing.T) {
+	const uri = "file:///ws/fixes.prfaq.md"
+	text := readTestdata(t, "fixes.prfaq.md")
+	c := newClient(t)
+	c.initialize(nil)
+	c.open(uri, text, 1)
+	d := diagFor(t, c.waitVersion(uri, 1).Diagnostics, "jargon", "leverages")
+	a := titled(t, actionsAt(t, c, uri, d.Range), "Disable jargon in this file")
+	got := applyTextEdits(t, text, a.Edit.Changes[uri])
+	if !strings.HasPrefix(got, "---\nprfaq: true\ntitle: Acme Ledger\n---\n<!-- prfaq-disable jargon -->\n\n# Acme Ledger") {
+		t.Fatalf("the comment is not right after the front matter:\n%.200s", got)
+	}
+	c.change(uri, 2, full(got))
+	after := c.waitVersion(uri, 2).Diagnostics
+	if hasRule(after, "jargon") || !hasRule(after, "weasel-word") {
+		t.Errorf("after disabling jargon in the file: %v", after)
+	}
+}
