@@ -23,6 +23,12 @@ import (
 // WorkspaceEdit the client applies, never a command the client must know,
 // so they work in every editor; the server writes nothing itself.
 //
+// There is no "use this plain word for X in the project" action: every
+// jargon finding already names its alternative from the project's jargon:
+// map or the built-in list, so writing it to .prfaq.yaml would change
+// nothing, and a code action cannot ask for another word in every editor.
+// "Fix all jargon problems" applies the plain words in one go.
+//
 // A client that can resolve an action's edit gets the actions without it
 // and asks codeAction/resolve for the one the user chose: a cursor move
 // (VS Code asks for actions at each one) then costs no file read.
