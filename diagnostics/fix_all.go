@@ -37,29 +37,40 @@ func HasSafeFix(rule string) bool { return safeFixRules[rule] }
 // first in the document wins and the other is left for the next run. It
 // returns the edits and the findings they fix, in document order.
 func FixAll(findings []Finding, rule string) ([]Edit, []Finding) {
-	type candidate struct {
-		f          Finding
-		fix        Fix
-		start, end int
+	chosen := chooseFixes(findings, rule)
+	var edits []Edit
+	fixed := make([]Finding, 0, len(chosen))
+	for _, i := range chosen {
+		edits = append(edits, findings[i].Fixes[0].Edits...)
+		fixed = append(fixed, findings[i])
 	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Span.Start < edits[j].Span.Start })
+	return edits, fixed
+}
+
+// CountFixAll is how many findings FixAll would fix, without building its
+// edits: code actions count on every cursor move.
+func CountFixAll(findings []Finding, rule string) int { return len(chooseFixes(findings, rule)) }
+
+// chooseFixes returns the indices of the findings whose safe fix FixAll
+// applies, in document order.
+func chooseFixes(findings []Finding, rule string) []int {
+	type candidate struct{ i, start, end int }
 	var cands []candidate
-	for _, f := range findings {
-		if rule != "" && f.Rule != rule {
+	for i := range findings {
+		f := &findings[i]
+		if rule != "" && f.Rule != rule || !safeFixRules[f.Rule] || len(f.Fixes) == 0 || len(f.Fixes[0].Edits) == 0 {
 			continue
 		}
-		fix, ok := SafeFix(f)
-		if !ok {
-			continue
-		}
-		c := candidate{f: f, fix: fix, start: fix.Edits[0].Span.Start, end: fix.Edits[0].Span.End}
-		for _, e := range fix.Edits {
+		edits := f.Fixes[0].Edits
+		c := candidate{i: i, start: edits[0].Span.Start, end: edits[0].Span.End}
+		for _, e := range edits[1:] {
 			c.start, c.end = min(c.start, e.Span.Start), max(c.end, e.Span.End)
 		}
 		cands = append(cands, c)
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].start < cands[j].start })
-	var edits []Edit
-	var fixed []Finding
+	chosen := make([]int, 0, len(cands))
 	last, lastInserts := -1, false
 	for _, c := range cands {
 		// An insertion where another edit starts or ends overlaps it: two
@@ -68,12 +79,10 @@ func FixAll(findings []Finding, rule string) ([]Edit, []Finding) {
 		if c.start < last || c.start == last && (inserts || lastInserts) {
 			continue
 		}
-		edits = append(edits, c.fix.Edits...)
-		fixed = append(fixed, c.f)
+		chosen = append(chosen, c.i)
 		last, lastInserts = c.end, inserts
 	}
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Span.Start < edits[j].Span.Start })
-	return edits, fixed
+	return chosen
 }
 
 // FixSummary says what a set of fixed findings changed, rule by rule:

@@ -25,6 +25,10 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 	}
 	out := []any{}
 	quick, source := wantsKind(p.Context.Only, protocol.QuickFix), wantsKind(p.Context.Only, sourceFixAll)
+	// Unasked, the whole document's fixes go only to a client that
+	// resolves them: for one that does not, they would weigh on the answer
+	// to every cursor move.
+	source = source && (len(p.Context.Only) > 0 || s.caps.actions.resolveEdit)
 	if !quick && !source {
 		return out, nil
 	}

@@ -193,8 +193,7 @@ func (s *Server) fixAllAction(snap *snapshot) (codeActionOut, bool) {
 }
 
 func fixableCount(findings []diagnostics.Finding, rule string) int {
-	_, fixed := diagnostics.FixAll(findings, rule)
-	return len(fixed)
+	return diagnostics.CountFixAll(findings, rule)
 }
 
 // withEdit fills in the action's edit now, or its data for resolve. An
