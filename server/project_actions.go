@@ -57,7 +57,10 @@ func readActionCaps(c protocol.ClientCapabilities) actionCaps {
 			}
 		}
 	}
-	if ws := c.Workspace; ws != nil && ws.WorkspaceEdit != nil && ws.WorkspaceEdit.DocumentChanges {
+	// Create operations travel in documentChanges only, so a client that
+	// lists "create" takes documentChanges even when it does not say so
+	// (Neovim lists the operations and leaves documentChanges out).
+	if ws := c.Workspace; ws != nil && ws.WorkspaceEdit != nil {
 		for _, op := range ws.WorkspaceEdit.ResourceOperations {
 			if op == "create" {
 				ac.createFile = true

@@ -426,3 +426,26 @@ func TestDisableInFile(t *testing.T) {
 		t.Errorf("after disabling jargon in the file: %v", after)
 	}
 }
+
+// What the captured clients get: the edit at once or on resolve, a new
+// .prfaq.yaml by a create operation or as an edit of a new buffer.
+func TestActionCapsOfRealClients(t *testing.T) {
+	want := map[string]actionCaps{
+		"vscode-initialize.json":                         {resolveEdit: true, createFile: true, disabled: true},
+		"helix-initialize.reconstructed.json":            {resolveEdit: true, createFile: true, disabled: true},
+		"zed-initialize.reconstructed.json":              {resolveEdit: true, createFile: true},
+		"neovim-initialize.json":                         {resolveEdit: true, createFile: true},
+		"emacs-eglot-initialize.json":                    {},
+		"vim-ale-initialize.json":                        {},
+		"vscode-languageserver-protocol-initialize.json": {},
+	}
+	for file, w := range want {
+		var p protocol.InitializeParams
+		if err := json.Unmarshal([]byte(readTestdata(t, filepath.Join("clients", file))), &p); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if got := readActionCaps(p.Capabilities); got != w {
+			t.Errorf("%s: %+v, want %+v", file, got, w)
+		}
+	}
+}
