@@ -205,25 +205,28 @@ try {
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
   };
+  // Line 5 wraps, so End would stop mid-line: type at its start.
   await gotoLine(5);
-  await page.keyboard.press('End');
-  await page.keyboard.type(' It is seamless.');
+  await page.keyboard.type('It is seamless. ');
   await command('View: Focus Problems');
   const jargonRow = (l) => l.includes('jargon') && l.includes('seamless');
   const d5 = Date.now() + T;
   while (Date.now() < d5 && !(await readRows()).some(jargonRow)) await page.waitForTimeout(300);
   ok((await readRows()).some(jargonRow), 'typing "seamless" in the press release brings a jargon finding');
-  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
-  await gotoLine(5);
-  await page.keyboard.press('End');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  // Opening the problem puts the cursor on it; Ctrl+. shows its fixes.
+  await rows.filter({ hasText: 'seamless' }).first().dblclick();
+  await page.locator('.monaco-editor.focused').first().waitFor();
   await page.keyboard.press('Control+.');
   const allow = page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row', { hasText: 'Allow “seamless” in this project' }).first();
   await allow.waitFor({ state: 'visible' });
   const menu = await page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row').evaluateAll((els) => els.map((e) => e.textContent));
   console.log(`     quick fixes: ${menu.join(' | ').slice(0, 300)}`);
   await page.screenshot({ path: join(shots, 'vscode-allow.png') });
-  await allow.click();
+  // The menu focuses the row under the mouse; Enter applies it (a
+  // click waits on the widget's pointer handling).
+  await allow.hover({ force: true });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
   const cfgFile = join(ws, '.prfaq.yaml');
   const onDisk = () => { try { return readFileSync(cfgFile, 'utf8'); } catch { return ''; } };
   const d6 = Date.now() + 10000;
