@@ -323,7 +323,7 @@ func (c *Config) apply(key string, value any, node *yaml.Node) error {
 			return bad("want a number of findings per rule and document (0: no limit)")
 		}
 		c.MaxFindings = n
-	case "server", "trace", "enable", "path":
+	case "server", "trace", "enable", "path", "checkon":
 		// editor-side settings that travel in the same section
 	default:
 		return bad("unknown key (want files, sections, words-per-page, allow, jargon, stage, rules, rules-url or max-findings)")

@@ -13,16 +13,23 @@ import (
 )
 
 // codeAction offers, for each finding in the requested range, the engine's
-// fixes and a "disable this rule for this line" comment. The findings come
-// from the snapshot of the current version, not from the client's copy of
-// the diagnostics, so the edits always fit the text the client has.
+// fixes, a "disable this rule for this line" comment and the project
+// actions (project_actions.go); and, for the whole document, the safe
+// fixes at once (source.fixAll.prfaq). The findings come from the snapshot
+// of the current version, not from the client's copy of the diagnostics,
+// so the edits always fit the text the client has.
 func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, error) {
 	var p protocol.CodeActionParams
 	if err := decode(raw, &p); err != nil {
 		return nil, err
 	}
-	out := []protocol.CodeAction{}
-	if !wantsQuickFix(p.Context.Only) {
+	out := []any{}
+	quick, source := wantsKind(p.Context.Only, protocol.QuickFix), wantsKind(p.Context.Only, sourceFixAll)
+	// Unasked, the whole document's fixes go only to a client that
+	// resolves them: for one that does not, they would weigh on the answer
+	// to every cursor move.
+	source = source && (len(p.Context.Only) > 0 || s.caps.actions.resolveEdit)
+	if !quick && !source {
 		return out, nil
 	}
 	uri := p.TextDocument.URI
@@ -30,14 +37,29 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 	if snap == nil || !snap.isPRFAQ {
 		return out, nil
 	}
+	if quick {
+		out = append(out, s.quickFixes(snap, p.Range)...)
+	}
+	if source {
+		if a, ok := s.fixAllAction(snap); ok {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) quickFixes(snap *snapshot, rng protocol.Range) []any {
+	var out, later []any
+	uri := protocol.DocumentURI(snap.uri)
 	doc := snap.doc
 	m := doc.Mapper
-	start, end := lspOffset(s.enc, m, p.Range.Start), lspOffset(s.enc, m, p.Range.End)
+	start, end := lspOffset(s.enc, m, rng.Start), lspOffset(s.enc, m, rng.End)
 	if end < start {
 		start, end = end, start
 	}
 	firstLine, lastLine := m.Line(start), m.Line(end)
 	suppressed := map[string]bool{}
+	req := newActionRequest(snap)
 	for _, f := range snap.findings {
 		if !overlaps(doc, f.Span, start, end, firstLine, lastLine) {
 			continue
@@ -50,10 +72,14 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 		key := fmt.Sprintf("%s@%d", f.Rule, m.Line(f.Span.Start))
 		if f.Rule != "internal-error" && !suppressed[key] {
 			suppressed[key] = true
-			out = append(out, action(s.enc, doc, uri, diagnostics.SuppressFix(doc, f), diag, false))
+			later = append(later, action(s.enc, doc, uri, diagnostics.SuppressFix(doc, f), diag, false))
+		}
+		for _, a := range s.projectActions(req, f, diag) {
+			later = append(later, a)
 		}
 	}
-	return out, nil
+	// The findings' own fixes first, then the ways to silence them.
+	return append(out, later...)
 }
 
 func action(enc document.Encoding, doc *document.Document, uri protocol.DocumentURI, fx diagnostics.Fix, diag protocol.Diagnostic, preferred bool) protocol.CodeAction {
@@ -81,14 +107,14 @@ func overlaps(doc *document.Document, sp document.Span, start, end, firstLine, l
 	return sp.Start <= end && start <= sp.End
 }
 
-// wantsQuickFix applies context.only: no filter, or one that includes
-// quickfix (or a parent kind such as "").
-func wantsQuickFix(only []protocol.CodeActionKind) bool {
+// wantsKind applies context.only: no filter, or one that includes kind
+// or a parent of it ("", "source", "source.fixAll").
+func wantsKind(only []protocol.CodeActionKind, kind protocol.CodeActionKind) bool {
 	if len(only) == 0 {
 		return true
 	}
 	for _, k := range only {
-		if k == "" || k == protocol.QuickFix || strings.HasPrefix(string(protocol.QuickFix), string(k)+".") {
+		if k == "" || k == kind || strings.HasPrefix(string(kind), string(k)+".") {
 			return true
 		}
 	}

@@ -79,6 +79,9 @@ func TestQuickFixesApplyAndRelint(t *testing.T) {
 			}
 			edits := a.Edit.Changes[uri]
 			if len(edits) == 0 {
+				if strings.Contains(a.Title, " in this project") {
+					continue // edits .prfaq.yaml: project_actions_test.go
+				}
 				t.Errorf("%s: action %q has no edits for the document", d.Code, a.Title)
 				continue
 			}
@@ -105,8 +108,12 @@ func TestQuickFixesApplyAndRelint(t *testing.T) {
 				t.Errorf("%s: %q introduced %q", d.Code, a.Title, k)
 			}
 			if strings.HasPrefix(a.Title, "Disable ") {
-				if !strings.Contains(fixed, "<!-- prfaq-disable-next-line "+fmt.Sprint(d.Code)+" -->") {
-					t.Errorf("suppression for %s did not insert the comment", d.Code)
+				comment := "<!-- prfaq-disable-next-line " + fmt.Sprint(d.Code) + " -->"
+				if strings.HasSuffix(a.Title, " in this file") {
+					comment = "<!-- prfaq-disable " + fmt.Sprint(d.Code) + " -->"
+				}
+				if !strings.Contains(fixed, comment) {
+					t.Errorf("suppression %q did not insert %s", a.Title, comment)
 				}
 			} else {
 				fixedRules[fmt.Sprint(d.Code)] = true

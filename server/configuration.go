@@ -28,6 +28,8 @@ type configState struct {
 	// The editor's layers: initializationOptions, then the newest pushed or
 	// pulled settings.
 	initOpts, settings map[string]any
+	// checkOnSave: publish diagnostics on open and save only (check_on.go).
+	checkOnSave bool
 }
 
 func newConfigState() *configState {
@@ -73,6 +75,7 @@ func (s *Server) applySettings(settings map[string]any, from string) {
 	}
 	s.config.mu.Unlock()
 
+	s.readCheckOn(merged)
 	cfg := diagnostics.Default()
 	if err := cfg.ApplyMap(merged); err != nil {
 		s.showConfigError(err.Error())
@@ -129,7 +132,7 @@ func (s *Server) relintAll() {
 	for _, uri := range s.store.uris() {
 		path, onDisk := uriPath(uri)
 		cfg := s.configFor(path, onDisk)
-		s.update(uri, false, func(d *openDoc, _ uint64) bool {
+		s.update(uri, false, true, func(d *openDoc, _ uint64) bool {
 			changed := d.cfg != cfg
 			d.cfg = cfg
 			return changed

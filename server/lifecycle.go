@@ -19,6 +19,7 @@ type clientCaps struct {
 	hoverMarkdown       bool
 	configuration       bool
 	watchRegistration   bool
+	actions             actionCaps
 	// pull: the client offers pull diagnostics (LSP 3.17
 	// textDocument.diagnostic), so the server never pushes to it.
 	pull bool
@@ -73,6 +74,7 @@ func read317(raw json.RawMessage, cc *clientCaps) {
 
 func readCaps(c protocol.ClientCapabilities) clientCaps {
 	var cc clientCaps
+	cc.actions = readActionCaps(c)
 	if td := c.TextDocument; td != nil {
 		if ds := td.DocumentSymbol; ds != nil {
 			cc.hierarchicalSymbols = ds.HierarchicalDocumentSymbolSupport
@@ -128,7 +130,7 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 			CompletionProvider:      &protocol.CompletionOptions{TriggerCharacters: []string{"#"}},
 			HoverProvider:           true,
 			DocumentSymbolProvider:  true,
-			CodeActionProvider:      protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix}},
+			CodeActionProvider:      protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, sourceFixAll}, ResolveProvider: true},
 			CodeLensProvider:        &protocol.CodeLensOptions{},
 			FoldingRangeProvider:    true,
 			WorkspaceSymbolProvider: true,

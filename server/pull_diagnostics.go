@@ -108,7 +108,12 @@ func (s *Server) documentDiagnostic(ctx context.Context, raw json.RawMessage) (a
 	}
 	uri := string(p.TextDocument.URI)
 	answer := func(context.Context) (any, error) {
-		snap := s.snapshot(uri)
+		var snap *snapshot
+		if s.checksOnSave() {
+			snap = s.checkedSnapshot(uri) // checkOn: save: edits wait for the save
+		} else {
+			snap = s.snapshot(uri)
+		}
 		if snap == nil {
 			// Not open: the server knows nothing of it.
 			return documentReport{Kind: reportFull, Items: noItems}, nil

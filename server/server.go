@@ -499,6 +499,7 @@ func (s *Server) routes() map[string]handlerFunc {
 		"textDocument/completion":             s.completion,
 		"textDocument/hover":                  s.hover,
 		"textDocument/codeAction":             s.codeAction,
+		"codeAction/resolve":                  s.resolveCodeAction,
 		"textDocument/foldingRange":           s.foldingRange,
 		"textDocument/codeLens":               s.codeLens,
 		"workspace/symbol":                    s.workspaceSymbol,

@@ -96,8 +96,9 @@ type openDoc struct {
 // docsMu it finds the document, or with open makes a new one in its place,
 // and lets apply change it; if apply reports a change the document gets
 // gen, the new gen apply is given (a finished runaway's snapshot takes it),
-// and a lint is scheduled. It reports whether the document was changed.
-func (s *Server) update(uri string, open bool, apply func(d *openDoc, gen uint64) (changed bool)) bool {
+// and, with lint, a lint is scheduled (an edit under checkOn: save waits
+// for the save). It reports whether the document was changed.
+func (s *Server) update(uri string, open, lint bool, apply func(d *openDoc, gen uint64) (changed bool)) bool {
 	st := s.store
 	gen := nextGen()
 	st.docsMu.Lock()
@@ -114,7 +115,7 @@ func (s *Server) update(uri string, open bool, apply func(d *openDoc, gen uint64
 		}
 	}
 	st.docsMu.Unlock()
-	if changed {
+	if changed && lint {
 		s.lint.schedule(uri)
 	}
 	return changed
@@ -200,6 +201,23 @@ func (st *store) get(uri string) (d openDoc, ok bool) {
 // snapshot returns a snapshot of the document's current version, linting it
 // now if the background linter has not caught up. Handlers call it so that
 // their answers always match the text the client has.
+// checkedSnapshot is what a client that checks on save is told: the
+// last finished check, however the text has changed since, or the current
+// snapshot when there is none yet.
+func (s *Server) checkedSnapshot(uri string) *snapshot {
+	s.store.docsMu.Lock()
+	d := s.store.docs[uri]
+	var last *snapshot
+	if d != nil {
+		last = d.snap
+	}
+	s.store.docsMu.Unlock()
+	if last != nil {
+		return last
+	}
+	return s.snapshot(uri)
+}
+
 func (s *Server) snapshot(uri string) *snapshot {
 	st := s.store
 	st.docsMu.Lock()
@@ -306,7 +324,7 @@ func (s *Server) boundedCheck(checker *diagnostics.Checker, uri, path string, te
 		}
 		// A fresh gen either way: the over-budget snapshot was published
 		// under the old one. A document closed meanwhile is not updated.
-		s.update(uri, false, func(d *openDoc, gen uint64) bool {
+		s.update(uri, false, true, func(d *openDoc, gen uint64) bool {
 			if r.snap != nil && bytes.Equal(d.text, text) && d.version == version && d.cfg == cfg {
 				r.snap.gen = gen
 				d.snap = r.snap

@@ -22,7 +22,7 @@ func (s *Server) didOpen(ctx context.Context, raw json.RawMessage) (any, error) 
 	uri := string(p.TextDocument.URI)
 	path, onDisk := uriPath(uri)
 	cfg := s.configFor(path, onDisk)
-	s.update(uri, true, func(d *openDoc, _ uint64) bool {
+	s.update(uri, true, true, func(d *openDoc, _ uint64) bool {
 		d.version = p.TextDocument.Version
 		d.text = []byte(p.TextDocument.Text)
 		d.cfg = cfg
@@ -56,7 +56,7 @@ func (s *Server) didChange(ctx context.Context, raw json.RawMessage) (any, error
 	}
 	// Computed without the lock: only handlers write text (see store.go).
 	text := applyChanges(s.enc, d.text, p.ContentChanges)
-	s.update(uri, false, func(d *openDoc, _ uint64) bool {
+	s.update(uri, false, !s.checksOnSave(), func(d *openDoc, _ uint64) bool {
 		d.text = text
 		d.version = p.TextDocument.Version
 		return true
@@ -101,12 +101,15 @@ func (s *Server) didSave(ctx context.Context, raw json.RawMessage) (any, error) 
 	if path, onDisk := uriPath(uri); onDisk && filepath.Base(path) == diagnostics.ConfigFileName {
 		s.reloadConfig()
 	}
+	if s.checksOnSave() {
+		defer s.lint.schedule(uri) // after the saved text, if sent, is taken
+	}
 	if p.Text == nil {
 		return nil, nil
 	}
 	// Some clients (eglot) send the text although we asked them not to;
 	// when it differs from ours, theirs is the truth.
-	s.update(uri, false, func(d *openDoc, _ uint64) bool {
+	s.update(uri, false, true, func(d *openDoc, _ uint64) bool {
 		if bytes.Equal(d.text, []byte(*p.Text)) {
 			return false
 		}

@@ -44,6 +44,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	configFile := fl.String("config", "", "configuration file (default: the .prfaq.yaml above each file)")
 	baseRev := fl.String("base", "", "compare each file with its version at this git revision; report what is new, fixed and remaining")
 	maxFindings := fl.Int("max-findings", -1, fmt.Sprintf("findings shown per rule and file, then one that says how many more (default: max-findings of the configuration, else %d; 0: all)", diagnostics.DefaultMaxFindings))
+	fix := fl.Bool("fix", false, "apply the safe fixes to the files, then report what is left")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -77,6 +78,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 	targets, explicit, ioErrs := collect(fl.Args())
 	results := checkAll(targets, explicit, base, explicitConfig, *maxFindings, stderr)
+	if *fix {
+		results = fixFiles(results, base, explicitConfig, stderr)
+	}
 	results = append(results, ioErrs...)
 	sort.Slice(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	if *baseRev != "" {

@@ -1,8 +1,9 @@
 // Command prfaq checks PR/FAQ documents from the command line and in CI with
 // the same engine the language server uses.
 //
-//	prfaq check [--format text|json|sarif|github|markdown] [--fail-on LEVEL] [--config FILE] [--base REV] PATH...
+//	prfaq check [--format text|json|sarif|github|markdown] [--fail-on LEVEL] [--config FILE] [--base REV] [--fix] PATH...
 //	prfaq diff [--format text|json|markdown] [--fail-on LEVEL] [--config FILE] OLD NEW
+//	prfaq allow [--config FILE] WORD...
 //	prfaq rules [--markdown] [ID]
 //	prfaq new [--title T] [--force] [FILE]
 //	prfaq outline [--format text|json] [--explain] FILE
@@ -21,11 +22,15 @@ const usage = `prfaq checks Amazon-style PR/FAQ documents.
 
 Usage:
   prfaq check [--format text|json|sarif|github|markdown] [--fail-on error|warning|information|hint|never]
-              [--config FILE] [--base REV] PATH...
+              [--config FILE] [--base REV] [--fix] PATH...
                                     check PR/FAQs; markdown is a pull-request comment; --base REV
-                                    reports what is new, fixed and remaining since git revision REV
+                                    reports what is new, fixed and remaining since git revision REV;
+                                    --fix applies the safe fixes (jargon, weasel words, question marks…)
+                                    to the files and reports what is left
   prfaq diff [--format text|json|markdown] [--fail-on LEVEL] [--config FILE] OLD NEW
                                     what the NEW draft fixed, introduced and left of OLD's findings
+  prfaq allow [--config FILE] WORD...   allow words or phrases in the nearest .prfaq.yaml
+                                    (or a new one in this folder)
   prfaq rules [--markdown] [ID]     list the rules, or explain one
   prfaq new [--title T] [--force] [FILE]   write a PR/FAQ skeleton (to stdout without FILE)
   prfaq outline [--format text|json] [--explain] FILE
@@ -53,6 +58,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runDiff(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
+	case "allow":
+		return runAllow(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "outline":

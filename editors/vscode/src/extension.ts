@@ -20,7 +20,7 @@ let output: vscode.LogOutputChannel | undefined;
 
 // The settings keys the server reads (diagnostics/config.go), without the
 // editor-only ones (server.path, trace.server).
-const SERVER_KEYS = ['rules', 'files', 'sections', 'allow', 'jargon', 'wordsPerPage', 'stage', 'rulesUrl', 'maxFindings'];
+const SERVER_KEYS = ['rules', 'files', 'sections', 'allow', 'jargon', 'wordsPerPage', 'stage', 'rulesUrl', 'maxFindings', 'checkOn'];
 
 /** The "prfaq" section as the server wants it: only keys with a value. */
 export function serverSettings(): Record<string, unknown> {
