@@ -79,7 +79,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	targets, explicit, ioErrs := collect(fl.Args())
 	results := checkAll(targets, explicit, base, explicitConfig, *maxFindings, stderr)
 	if *fix {
-		results = fixFiles(results, base, explicitConfig, stderr)
+		results = fixFiles(results, base, explicitConfig, *maxFindings, stderr)
 	}
 	results = append(results, ioErrs...)
 	sort.Slice(results, func(i, j int) bool { return results[i].Path < results[j].Path })

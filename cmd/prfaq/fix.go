@@ -18,7 +18,7 @@ import (
 // writes it, says what changed on stderr (stdout keeps the report's
 // format) and checks the file again, so the report shows what is left. A
 // file with nothing to fix is not written.
-func fixFiles(results []fileResult, base *diagnostics.Config, fixedConfig bool, stderr io.Writer) []fileResult {
+func fixFiles(results []fileResult, base *diagnostics.Config, fixedConfig bool, maxFindings int, stderr io.Writer) []fileResult {
 	for i, r := range results {
 		if r.Err != nil || r.Doc == nil {
 			continue
@@ -39,6 +39,10 @@ func fixFiles(results []fileResult, base *diagnostics.Config, fixedConfig bool, 
 		cfg := base
 		if !fixedConfig {
 			cfg, _, _ = diagnostics.ForFile(base, r.Path) // its errors were reported by the check
+		}
+		if maxFindings >= 0 && cfg.MaxFindings != maxFindings {
+			cfg = cfg.Clone()
+			cfg.MaxFindings = maxFindings
 		}
 		doc := document.Parse(r.Path, out)
 		results[i].Doc = doc
