@@ -59,6 +59,7 @@ func (s *scan) align() {
 	units := s.freeUnits()
 	left := s.placeUnits(units)
 	s.summaryIsSolution(left)
+	s.problemInSummary()
 	s.ctaInSummary()
 }
 
@@ -341,7 +342,7 @@ func (s *scan) productWords() map[string]bool {
 
 var (
 	datePhrase   = NewLazyRegexp(`^(?i:on|in)\s+[\p{L}]+\s+\d{1,2},?\s+\d{4},?\s+`)
-	launchedName = NewLazyRegexp(`(?i:announc\w*|launch\w*|introduc\w*|releas\w*|unveil\w*|debut\w*)\s+(?i:the\s+|a\s+|an\s+)?(\p{Lu}[\w.-]*(?:\s+\p{Lu}[\w.-]*){0,3})`)
+	launchedName = NewLazyRegexp(`(?i:announc\w*|launch\w*|introduc\w*|releas\w*|unveil\w*|debut\w*)\s+(?i:the\s+|a\s+|an\s+)?(?i:(?:general\s+availability|availability|introduction|release|launch)\s+of\s+(?:the\s+)?)?(\p{Lu}[\w.-]*(?:\s+\p{Lu}[\w.-]*){0,3})`)
 	headlineName = NewLazyRegexp(`^\W*([\p{L}][\w.-]+)\s*[:—–]`)
 )
 
@@ -483,6 +484,25 @@ func (s *scan) summaryIsSolution(left int) {
 	if solutionCue.MatchString(sum.Text) {
 		d.Parts[Solution] = &Part{Kind: Solution, Span: sum.Span, Body: sum.Body, Text: sum.Text, How: HowCue,
 			Why: "the summary, which also says what the product does"}
+	}
+}
+
+// problemInSummary: with no paragraph of its own, the problem may be
+// stated in the summary, after its launch sentence ("… announced Treeline.
+// Previously, power users have been stuck … manually exporting CSV files").
+func (s *scan) problemInSummary() {
+	d := s.d
+	sum := d.Parts[Summary]
+	if d.Parts[Problem] != nil || sum == nil {
+		return
+	}
+	sents := sentenceEnd.Split(strings.TrimSpace(sum.Text), -1)
+	for _, sent := range sents[min(1, len(sents)):] {
+		if problemCue.MatchString(sent) && !solutionCue.MatchString(sent) && !s.namesProduct(sent) {
+			d.Parts[Problem] = &Part{Kind: Problem, Span: sum.Span, Body: sum.Body, Text: sum.Text, How: HowCue,
+				Why: "a sentence of the summary, which states the problem"}
+			return
+		}
 	}
 }
 

@@ -39,6 +39,10 @@ func (s *scan) findPressRelease() {
 	}
 	if s.prHead != nil {
 		start = s.headAbove(start)
+	} else if t := s.laterTitle(start, limit); t != nil {
+		// "# Treeline Vision", a tagline, then "## PRFAQ": what the PR/FAQ's
+		// own title heading follows is the document's preamble
+		start = t.Span.Start
 	}
 	d.PressRelease = Span{start, trimEnd(d.Source, start, end)}
 	for _, b := range d.Blocks {
@@ -46,6 +50,36 @@ func (s *scan) findPressRelease() {
 			s.prBlocks = append(s.prBlocks, b)
 		}
 	}
+}
+
+// laterTitle is a heading that names the whole PR/FAQ ("## PRFAQ") with
+// text before it, in [from, limit).
+func (s *scan) laterTitle(from, limit int) *Block {
+	for _, b := range s.d.Blocks {
+		if b.Span.Start < from || b.Kind == HTML || b.Kind == Break {
+			continue
+		}
+		if b.Span.Start >= limit {
+			return nil
+		}
+		if b.Kind == Heading && s.class[b] == nameTitle {
+			if b.Span.Start > s.firstText(from) {
+				return b
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// firstText is where the first block with text after from starts.
+func (s *scan) firstText(from int) int {
+	for _, b := range s.d.Blocks {
+		if b.Span.Start >= from && b.Kind != HTML && b.Kind != Break {
+			return b.Span.Start
+		}
+	}
+	return from
 }
 
 // headAbove: a headline and subheading placed above the "## Press Release"

@@ -171,7 +171,7 @@ var problemCues = []string{
 	`no (easy |simple |good |standard )?way`, `there (is|are) no`, `spend\w* (hours|days|weeks)`,
 	`lose (a|an|hours|days|time|money)`, `too (much|many|long|hard|slow)`, `bottleneck\w*`, `complicat\w*`,
 	`gap`, `harder`, `today's`, `today,`, `rely on`, `vulnerab\w*`, `fail\w*`, `breach\w*`, `exposed`, `wast\w*`,
-	`shortcomings?`, `deficienc\w*`, `hit (the same|a) wall`, `is gone`, `breaks`, `forget`, `no idea`, `manual(ly)?`,
+	`shortcomings?`, `deficienc\w*`, `hit (the same|a) wall`, `is gone`, `breaks`, `forget`, `no idea`, `manual(ly)?`, `stuck`, `forced to`,
 	`schwierig\w*`, `mühsam`, `problème\w*`, `difficile\w*`, `problema\w*`, `difícil\w*`, `проблем\w*`,
 	`課題`, `問題`, `困って`, `手間`, `痛点`, `难以`, `麻烦`, `繁琐`, `어려`, `불편`, `부족`,
 }
