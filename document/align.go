@@ -515,7 +515,8 @@ func (s *scan) ctaInSummary() {
 		return
 	}
 	sents := sentenceEnd.Split(strings.TrimSpace(sum.Text), -1)
-	if len(sents) > 1 && ctaCue.MatchString(sents[len(sents)-1]) {
+	// it says where to go: "so you can get started quickly" is a benefit
+	if last := sents[len(sents)-1]; len(sents) > 1 && ctaCue.MatchString(last) && (siteRe.MatchString(last) || strings.Contains(d.Text(sum.Span), "](")) {
 		d.Parts[CallToAction] = &Part{Kind: CallToAction, Span: sum.Span, Body: sum.Body, Text: sum.Text, How: HowCue,
 			Why: "the last sentence of the summary, which says how to start"}
 	}
