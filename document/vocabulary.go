@@ -182,7 +182,7 @@ var solutionCues = []string{
 	`automatically`, `in (minutes|seconds)`, `now (you|customers|developers|teams|users|it|they)`,
 	`is the evolution`, `empowers`, `can now`, `anyone can`, `with \p{Lu}[\w-]*,`, `makes`, `connects`, `uses`,
 	`ermöglicht`, `bietet`, `permet`, `propose`, `permite`, `ofrece`, `oferece`, `позволяет`, `предлагает`,
-	`できます`, `可能に`, `提供`, `解决`, `帮助`, `제공`, `해결`,
+	`できます`, `可能に`, `提供`, `解决`, `帮助`, `发布`, `推出`, `变成`, `让你`, `제공`, `해결`,
 }
 
 var ctaCues = []string{
