@@ -336,6 +336,11 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 			return q.Kind
 		}
 	}
+	// a leader of the company itself, by the attribution ("Asim Hussain,
+	// Executive Director @ Green Software Foundation"), wherever it stands
+	if org := speakerOrg.FindStringSubmatch(speaker); org != nil && s.ownOrg(org[1]) && leader && !customer {
+		return LeaderQuote
+	}
 	// a second person after the leader's quote speaks for customers
 	for _, q := range d.Quotes {
 		if q.Kind == LeaderQuote && !sameSpeaker(q.Speaker, speaker) {
@@ -381,7 +386,7 @@ func (s *scan) describesOwn(desc string) bool {
 // the attribution says they work.
 var founderCue = NewLazyRegexp(`(?i)\b(founder|co-founder|ceo|cto|cfo|coo|cpo|president|chief|creator|maintainer)\b`)
 
-var speakerOrg = NewLazyRegexp(`\b(?:at|of|from)\s+(\p{Lu}[\w&.'-]*)`)
+var speakerOrg = NewLazyRegexp(`(?:\b(?:at|of|from)\s+|@\s*)(\p{Lu}[\w&.'-]*)`)
 
 // ownOrg: the organisation is the one the press release is about (named in
 // its headline, title or summary's subject).
