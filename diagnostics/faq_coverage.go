@@ -14,7 +14,7 @@ func init() {
 			"and what could go wrong. An FAQ that is silent on one of them has not faced it yet. When the FAQ is not " +
 			"split into external and internal parts, the whole FAQ is checked.",
 		Bad:   "## Internal FAQ\n\n### Who is on the team?\n\nFour engineers.\n",
-		Good:  "## Internal FAQ\n\n### What does it cost to run?\n\n$0.40 per customer a month.\n\n### What do customers use today?\n\nSpreadsheets and Acme Books.\n\n### What must exist first?\n\nThe billing API (ready in May).\n\n### What is the biggest risk?\n\nBanks may rate-limit us; we cache.\n",
+		Good:  "## Internal FAQ\n\n### What does it cost to run?\n\n$0.40 per customer a month.\n\n### What do customers use instead?\n\nSpreadsheets and Acme Books.\n\n### What does it depend on?\n\nThe billing API (ready in May).\n\n### What is the biggest risk?\n\nBanks may rate-limit us; we cache.\n",
 		check: checkFAQCoverage,
 	})
 }
