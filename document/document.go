@@ -79,7 +79,9 @@ type Part struct {
 	Body Span
 	// Label is a template label such as "Subtitle:" left before the text, or empty.
 	Label Span
-	// Dateline is the "CITY — Date —" opening of the summary, if any.
+	// Dateline is the "CITY — Date —" opening of the summary, or the
+	// dateline on a line of its own right above it ("LISBON — April 2,
+	// 2026"), if any.
 	Dateline Span
 	// Text is the plain text of the body (code spans included, markup
 	// removed); empty for the FAQ parts, whose content is their Questions.
@@ -195,6 +197,10 @@ type Document struct {
 	Quotes []*Quote
 	// Title is a document title heading that is not the headline ("# Foo PRFAQ"), or nil.
 	Title *Block
+	// Product is the product's name as the summary gives it ("Acme today
+	// announced Ledger": Ledger), in words, sorted; empty when the summary
+	// does not say.
+	Product []string
 }
 
 // Comment is an HTML comment.
