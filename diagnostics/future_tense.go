@@ -107,7 +107,7 @@ func checkFutureTense(c *Context) {
 func pressReleaseProse(doc *document.Document) []*document.Prose {
 	prose := doc.ProseIn(doc.PressRelease)
 	if len(doc.Quotes) == 0 {
-		return prose
+		return prose[:len(prose):len(prose)] // the document's own slice: an append must not write into it
 	}
 	out := make([]*document.Prose, 0, len(prose))
 	for _, p := range prose {

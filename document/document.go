@@ -251,7 +251,7 @@ func (d *Document) ProseIn(s Span) []*Prose {
 	if j < i {
 		j = i
 	}
-	return d.Prose[i:j]
+	return d.Prose[i:j:j] // clipped: a caller's append must not write into d.Prose
 }
 
 // ProseOverlapping returns the prose runs that overlap span, including one
@@ -265,7 +265,7 @@ func (d *Document) ProseOverlapping(s Span) []*Prose {
 	if j < i {
 		j = i
 	}
-	return d.Prose[i:j]
+	return d.Prose[i:j:j] // clipped: a caller's append must not write into d.Prose
 }
 
 // PlainText is the prose inside span joined by newlines.
