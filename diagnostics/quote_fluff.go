@@ -17,8 +17,8 @@ func init() {
 		NotFlagged: "A feeling in a sentence that also gives a figure (\"I was thrilled to be paid in 12 days instead of " +
 			"21\"): the benefit is there. Text outside the quotations. The list is English: a quotation in another " +
 			"language is not read.",
-		Bad:  "“We are thrilled to announce Ledger, the next step in our journey,” said Ana Ruiz, CEO of Acme.\n",
-		Good: "“We built Ledger because our own shop lost a weekend a month to invoices,” said Ana Ruiz, CEO of Acme.\n",
+		Bad:   "“We are thrilled to announce Ledger, the next step in our journey,” said Ana Ruiz, CEO of Acme.\n",
+		Good:  "“We built Ledger because our own shop lost a weekend a month to invoices,” said Ana Ruiz, CEO of Acme.\n",
 		check: checkQuoteFluff,
 	})
 }
