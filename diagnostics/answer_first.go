@@ -50,14 +50,31 @@ var (
 		"there are no", "there's no", "it depends", "we don’t know", "don’t know", "there’s no"}
 )
 
-type closedKey struct{}
+// answerFirstKey keeps answersFirst of a prose run with the run.
+type answerFirstKey struct{}
 
 // closedQuestion reports a question that yes or no answers: it opens with
 // an auxiliary verb, asks no "or", and is not a request.
 func closedQuestion(q string) bool {
 	q = strings.TrimSpace(q)
-	first := strings.ToLower(strings.ReplaceAll(firstWordOf(q), "’", "'"))
-	if !closedOpeners[first] || closedRequests.MatchString(q) {
+	first := firstWordOf(q)
+	if len(first) < 2 || len(first) > 12 {
+		return false
+	}
+	var buf [16]byte
+	lower := buf[:0]
+	for i := 0; i < len(first); i++ {
+		c := first[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower = append(lower, c)
+	}
+	word := string(lower)
+	if strings.Contains(word, "’") {
+		word = strings.ReplaceAll(word, "’", "'")
+	}
+	if !closedOpeners[word] || closedRequests.MatchString(q) {
 		return false
 	}
 	return !strings.Contains(strings.ToLower(q), " or ")
@@ -77,7 +94,7 @@ func checkAnswerFirst(c *Context) {
 		if q.Answer.Empty() || strings.TrimSpace(q.AnswerText) == "" {
 			continue
 		}
-		if !c.memo.get(closedKey{}, q.Text, func() any { return closedQuestion(q.Text) }).(bool) {
+		if !closedQuestion(q.Text) {
 			continue
 		}
 		var first *document.Prose
@@ -99,7 +116,13 @@ func checkAnswerFirst(c *Context) {
 			continue // an answer that opens with code shows how
 		}
 		text, span := first.Text[at:], first.SourceSpan(at, len(first.Text))
-		if answersFirst(text) {
+		direct := false
+		if at == 0 {
+			direct = first.Memo(answerFirstKey{}, func() any { return answersFirst(first.Text) }).(bool)
+		} else {
+			direct = answersFirst(text)
+		}
+		if direct {
 			continue
 		}
 		c.Report(Finding{
@@ -112,6 +135,9 @@ func checkAnswerFirst(c *Context) {
 
 // answersFirst reports an answer that opens with a direct answer.
 func answersFirst(text string) bool {
+	if len(text) > 160 {
+		text = text[:160] // the answer's opening is all that counts
+	}
 	t := answerLabelPrefix.ReplaceAllString(text, "")
 	t = strings.TrimLeftFunc(t, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '$' && r != '€' && r != '£'

@@ -42,8 +42,6 @@ var futurePhrases = map[string]string{
 	"will soon": "",
 }
 
-var futureList = phraseList(keysOf(futurePhrases)...)
-
 // futureCondition make a sentence's future a real one: a condition, or a
 // clause that reports ("explain how our projects will help").
 var futureCondition = phraseList("if", "when", "whenever", "once", "unless", "until", "as soon as", "how", "whether")
@@ -72,7 +70,7 @@ func keysOf(m map[string]string) []string {
 func checkFutureTense(c *Context) {
 	c.eachProse(pressReleaseProse(c.Doc), func(p *document.Prose) {
 		var si sentenceIndex
-		for _, m := range matchProse([]*document.Prose{p}, futureList, nil) {
+		for _, m := range styleHitsIn(p, kindFuture) {
 			t := m.prose.Text
 			if quotedMention(m) || c.Allowed(m.text) {
 				continue

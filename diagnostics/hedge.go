@@ -32,14 +32,14 @@ func init() {
 // hedgePhrases are the hedges; hedgeLeads are those that open a sentence
 // and can go, the sentence reading as a claim without them.
 var (
-	hedgePhrases = phraseList(
+	hedgeWords = []string{
 		"we believe", "we think", "we hope", "we feel", "we guess", "we suspect", "we'd like to think",
 		"hopefully", "perhaps", "arguably", "it is possible that", "it's possible that",
 		"should help", "should allow", "should make", "should let", "should enable", "should improve", "should reduce",
 		"could potentially", "could possibly", "might potentially", "may potentially", "could help", "may help",
 		"might help", "might improve", "might save", "might reduce", "might make", "might let", "might allow",
 		"might enable", "might increase", "might work", "might be able to", "we might",
-	)
+	}
 	hedgeLeads = setOf("we believe", "we think", "we hope", "we feel", "hopefully", "perhaps", "arguably")
 	// hedgeOnlyFirst hedge when they open a sentence; inside one they
 	// tell a possibility ("perhaps even").
@@ -49,7 +49,7 @@ var (
 func checkHedge(c *Context) {
 	c.eachProse(hedgeProse(c.Doc), func(p *document.Prose) {
 		var si sentenceIndex
-		for _, m := range matchProse([]*document.Prose{p}, hedgePhrases, nil) {
+		for _, m := range styleHitsIn(p, kindHedge) {
 			if quotedMention(m) || c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) {
 				continue
 			}
@@ -80,14 +80,14 @@ func checkHedge(c *Context) {
 // answers.
 func hedgeProse(doc *document.Document) []*document.Prose {
 	out := pressReleaseProse(doc)
-	for _, q := range doc.Questions {
-		if q.Answer.Empty() {
-			continue
-		}
-		for _, p := range doc.ProseIn(q.Answer) {
-			if !q.Span.Covers(p.Span) && !p.Heading {
-				out = append(out, p)
-			}
+	if doc.FAQSpan.Empty() {
+		return out
+	}
+	// a question is a heading, or a sentence that ends in "?", which
+	// checkHedge passes over
+	for _, p := range doc.ProseIn(doc.FAQSpan) {
+		if !p.Heading {
+			out = append(out, p)
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -82,7 +83,7 @@ func checkProblemStatement(c *Context) {
 		return
 	}
 	for _, pr := range prose {
-		if len(matchProse([]*document.Prose{pr}, problemPeople, nil)) > 0 {
+		if proseHas(pr, problemPeople) {
 			return
 		}
 	}
@@ -105,36 +106,51 @@ var announcedName = regexp.MustCompile(`\b(?i:announc\w*|launch\w*|introduc\w*|r
 // Software Foundation" is a word.
 func productIn(doc *document.Document, prose []*document.Prose, body document.Span) (string, match, bool) {
 	h, s := doc.Parts[document.Headline], doc.Parts[document.Summary]
-	if len(doc.Product) == 0 || h == nil || s == nil {
-		return "", match{}, false
+	if h == nil || s == nil || !headlineWordIn(h.Text, prose) {
+		return "", match{}, false // the cheap test first: the name is in the headline
 	}
-	sm := announcedName.FindStringSubmatch(s.Text)
-	if sm == nil {
-		return "", match{}, false
-	}
-	announced := strings.Fields(sm[1])
 	var names []string
-	for _, w := range doc.Product {
-		if !containsString(announced, w) {
-			continue
+	for _, w := range doc.Product() {
+		if len(w) >= 3 && strings.ToUpper(w) != w && strings.Contains(h.Text, w) {
+			names = append(names, w)
 		}
-		if len(w) < 3 || strings.ToUpper(w) == w || !strings.Contains(h.Text, w) || writtenLower(doc, w) {
-			continue
-		}
-		names = append(names, w)
 	}
 	if len(names) == 0 {
 		return "", match{}, false
 	}
+	// the cheap test first: most problems name no candidate at all
 	list := cachedPhraseList(names)
 	for _, pr := range prose {
 		for _, m := range matchProse([]*document.Prose{pr}, list, nil) {
-			if containsString(names, m.text) && body.Covers(m.span()) {
+			if !containsString(names, m.text) || !body.Covers(m.span()) {
+				continue
+			}
+			if sm := announcedName.FindStringSubmatch(s.Text); sm == nil || !containsString(strings.Fields(sm[1]), m.text) {
+				continue
+			}
+			if !writtenLower(doc, m.text) {
 				return m.text, m, true
 			}
 		}
 	}
 	return "", match{}, false
+}
+
+// headlineWordIn reports whether a capitalised word of the headline (three
+// letters or more) occurs in the prose.
+func headlineWordIn(headline string, prose []*document.Prose) bool {
+	for _, w := range strings.Fields(headline) {
+		w = strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		for _, p := range prose {
+			if strings.Contains(p.Text, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // writtenLower reports whether the document's prose has w in lower case

@@ -38,8 +38,13 @@ var (
 	// visualMarkup is Markdown and HTML that shows an image.
 	visualMarkup = [][]byte{[]byte("!["), []byte("<img"), []byte("<svg"), []byte("<picture")}
 	// visualTargets in a link's destination point at an image or a design tool.
-	visualTargets = []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", "figma.com", "miro.com", "balsamiq",
-		"whimsical.com", "invisionapp.com", "excalidraw", "lucid.app", "drawio", "draw.io"}
+	visualTargets = func() (out [][]byte) {
+		for _, t := range []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", "figma.com", "miro.com", "balsamiq",
+			"whimsical.com", "invisionapp.com", "excalidraw", "lucid.app", "drawio", "draw.io"} {
+			out = append(out, []byte(t))
+		}
+		return out
+	}()
 )
 
 const visualsSkeleton = "\n## Visuals\n\n[Link or embed the mock-ups, wireframes or user flow: what the customer sees, step by step.]\n"
@@ -76,14 +81,19 @@ func documentEnglish(doc *document.Document) bool {
 	return true
 }
 
+type visualKey struct{}
+
+// proseShowsVisuals: a run of prose that names visuals, or a heading about
+// them ("Visual design"); kept with the run.
+func proseShowsVisuals(p *document.Prose) bool {
+	return p.Memo(visualKey{}, func() any {
+		return len(findIn(p, visualWords)) > 0 || p.Heading && (strings.Contains(p.Text, "isual") || strings.Contains(p.Text, "ISUAL"))
+	}).(bool)
+}
+
 func hasVisuals(doc *document.Document) bool {
-	for _, h := range doc.Headings {
-		if strings.Contains(strings.ToLower(h.Text), "visual") {
-			return true
-		}
-	}
 	for _, p := range doc.Prose {
-		if len(matchProse([]*document.Prose{p}, visualWords, nil)) > 0 {
+		if proseShowsVisuals(p) {
 			return true
 		}
 	}
@@ -105,24 +115,38 @@ func hasVisuals(doc *document.Document) bool {
 			from += i + len(mark)
 		}
 	}
+	// a link whose destination is an image or a design tool
+	// ("[the design](https://figma.com/…)")
 	for from := 0; ; {
 		i := bytes.Index(src[from:], []byte("]("))
 		if i < 0 {
 			return false
 		}
 		start := from + i + 2
-		end := bytes.IndexByte(src[start:], ')')
+		end := bytes.IndexAny(src[start:], ") \n")
 		if end < 0 {
 			return false
 		}
-		dest := strings.ToLower(string(src[start : start+end]))
+		dest := src[start : start+end]
+		if hasUpperASCII(dest) {
+			dest = bytes.ToLower(dest)
+		}
 		for _, t := range visualTargets {
-			if strings.Contains(dest, t) && !inCodeBlock(doc, start) {
+			if bytes.Contains(dest, t) && !inCodeBlock(doc, start) {
 				return true
 			}
 		}
 		from = start
 	}
+}
+
+func hasUpperASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // drawnInCode reports a code block that draws: a diagram language

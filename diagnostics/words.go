@@ -274,13 +274,16 @@ func capsRuns(t string, fn func(i, j int)) {
 	}
 }
 
-// The jargon, weasel-word and hype rules share one pass over the words of
-// a document: one phrase list holds the three lists, and its matches are
-// kept for the document being linted.
+// The jargon, weasel-word, hype, wordy-phrase, hedge and future-tense rules
+// share one pass over the words of a document: one phrase list holds their
+// lists, and its matches are kept with each prose run.
 const (
 	kindJargon = 1 << iota
 	kindWeasel
 	kindHype
+	kindWordy
+	kindHedge
+	kindFuture
 )
 
 var (
@@ -305,6 +308,9 @@ func initStyleList() {
 	add(kindWeasel, weaselRemovable)
 	add(kindWeasel, weaselVague)
 	add(kindHype, hypeWords)
+	add(kindWordy, keysOf(wordyPhrases))
+	add(kindHedge, hedgeWords)
+	add(kindFuture, keysOf(futurePhrases))
 	styleList = phraseList(all...)
 	styleKindsByFirst = map[string][]int{}
 	for first, list := range styleList.byFirst {

@@ -104,11 +104,9 @@ var wordyPhrases = map[string]string{
 	"the fact of the matter is that": "",
 }
 
-var wordyList = phraseList(keysOf(wordyPhrases)...)
-
 func checkWordyPhrases(c *Context) {
 	c.eachProse(c.Doc.Prose, func(p *document.Prose) {
-		for _, m := range matchProse([]*document.Prose{p}, wordyList, nil) {
+		for _, m := range styleHitsIn(p, kindWordy) {
 			if quotedMention(m) || c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) {
 				continue
 			}

@@ -247,13 +247,18 @@ func (s *scan) freeUnits() []unit {
 // a paragraph that names the product as its own subject is describing the
 // solution, not the problem.
 func (s *scan) productWords() map[string]bool {
-	if s.product != nil {
-		return s.product
+	if s.product == nil {
+		s.product = productWordsOf(s.d)
 	}
-	s.product = map[string]bool{}
-	sum := s.d.Parts[Summary]
+	return s.product
+}
+
+// productWordsOf reads the product's name in d's summary (productWords).
+func productWordsOf(d *Document) map[string]bool {
+	product := map[string]bool{}
+	sum := d.Parts[Summary]
 	if sum == nil {
-		return s.product
+		return product
 	}
 	text := sum.Text
 	if m := findDateline(text); m != nil {
@@ -261,9 +266,9 @@ func (s *scan) productWords() map[string]bool {
 	}
 	text = summaryLead.ReplaceAllString(datePhrase.ReplaceAllString(strings.TrimSpace(text), ""), "")
 	headline := ""
-	if h := s.d.Parts[Headline]; h != nil {
+	if h := d.Parts[Headline]; h != nil {
 		headline = strings.ToLower(h.Text)
-		if t := s.d.Title; t != nil {
+		if t := d.Title; t != nil {
 			headline += " " + strings.ToLower(t.Text)
 		}
 	}
@@ -273,28 +278,28 @@ func (s *scan) productWords() map[string]bool {
 			break
 		}
 		if len(w) >= 2 && (headline == "" || strings.Contains(headline, strings.ToLower(w))) {
-			s.product[w] = true
+			product[w] = true
 		}
 	}
-	if len(s.product) == 0 && headline != "" {
+	if len(product) == 0 && headline != "" {
 		// "Redcar: a real-time data hub": the name before the colon
-		if m := headlineName.FindStringSubmatch(s.d.Parts[Headline].Text); m != nil {
-			s.product[m[1]] = true
+		if m := headlineName.FindStringSubmatch(d.Parts[Headline].Text); m != nil {
+			product[m[1]] = true
 		}
 	}
-	if len(s.product) == 0 && headline != "" {
+	if len(product) == 0 && headline != "" {
 		// else the capitalised words the headline and the summary share
 		in := map[string]bool{}
 		for _, w := range capitalWords(sum.Text) {
 			in[w] = true
 		}
-		for _, w := range capitalWords(s.d.Parts[Headline].Text) {
+		for _, w := range capitalWords(d.Parts[Headline].Text) {
 			if in[w] {
-				s.product[w] = true
+				product[w] = true
 			}
 		}
 	}
-	return s.product
+	return product
 }
 
 var (

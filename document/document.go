@@ -6,8 +6,10 @@
 package document
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Span is a half-open byte range [Start, End) in Document.Source.
@@ -197,10 +199,22 @@ type Document struct {
 	Quotes []*Quote
 	// Title is a document title heading that is not the headline ("# Foo PRFAQ"), or nil.
 	Title *Block
-	// Product is the product's name as the summary gives it ("Acme today
-	// announced Ledger": Ledger), in words, sorted; empty when the summary
-	// does not say.
-	Product []string
+
+	productOnce sync.Once
+	product     []string
+}
+
+// Product is the product's name as the summary gives it ("Acme today
+// announced Ledger": Ledger), in words, sorted; empty when the summary does
+// not say. It is read when first asked for: most checks never need it.
+func (d *Document) Product() []string {
+	d.productOnce.Do(func() {
+		for w := range productWordsOf(d) {
+			d.product = append(d.product, w)
+		}
+		slices.Sort(d.product)
+	})
+	return d.product
 }
 
 // Comment is an HTML comment.

@@ -40,10 +40,6 @@ func recognise(d *Document) {
 	s.findPressRelease()
 	s.findParts()
 	s.findQuestions()
-	for w := range s.productWords() {
-		d.Product = append(d.Product, w)
-	}
-	slices.Sort(d.Product)
 	if d.Title == nil {
 		for _, h := range d.Headings {
 			if s.class[h] == nameTitle && (d.Parts[Headline] == nil || d.Parts[Headline].Span.Start != h.Span.Start) {
