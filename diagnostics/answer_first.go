@@ -57,6 +57,9 @@ type answerFirstKey struct{}
 // an auxiliary verb, asks no "or", and is not a request.
 func closedQuestion(q string) bool {
 	q = strings.TrimSpace(q)
+	if q == "" || !strings.ContainsRune("iadcwshmIADCWSHM", rune(q[0])) {
+		return false // the cheap test first: no auxiliary verb starts otherwise
+	}
 	first := firstWordOf(q)
 	if len(first) < 2 || len(first) > 12 {
 		return false

@@ -68,7 +68,7 @@ func keysOf(m map[string]string) []string {
 }
 
 func checkFutureTense(c *Context) {
-	c.eachProse(pressReleaseProse(c.Doc), func(p *document.Prose) {
+	c.eachStyleProse(pressReleaseProse(c.Doc), kindFuture, func(p *document.Prose) {
 		var si sentenceIndex
 		for _, m := range styleHitsIn(p, kindFuture) {
 			t := m.prose.Text

@@ -47,7 +47,7 @@ var (
 )
 
 func checkHedge(c *Context) {
-	c.eachProse(hedgeProse(c.Doc), func(p *document.Prose) {
+	c.eachStyleProse(hedgeProse(c.Doc), kindHedge, func(p *document.Prose) {
 		var si sentenceIndex
 		for _, m := range styleHitsIn(p, kindHedge) {
 			if quotedMention(m) || c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) {

@@ -32,9 +32,9 @@ var (
 	// visualWords name visuals in prose, headings and labels ("**Visuals:**",
 	// "see the wireframe"). "visual" alone describes more often than it
 	// names ("a visual editor").
-	visualWords = phraseList("visuals", "mockup", "mockups", "mock-up", "mock-ups", "mock up", "mock ups", "wireframe",
+	visualWords = []string{"visuals", "mockup", "mockups", "mock-up", "mock-ups", "mock up", "mock ups", "wireframe",
 		"wireframes", "screenshot", "screenshots", "screen shot", "screen shots", "storyboard", "storyboards", "user flow",
-		"user flows", "diagram", "diagrams", "figma", "sketches", "prototype screens", "ui sketch")
+		"user flows", "diagram", "diagrams", "figma", "sketches", "prototype screens", "ui sketch"}
 	// visualMarkup is Markdown and HTML that shows an image.
 	visualMarkup = [][]byte{[]byte("!["), []byte("<img"), []byte("<svg"), []byte("<picture")}
 	// visualTargets in a link's destination point at an image or a design tool.
@@ -81,14 +81,10 @@ func documentEnglish(doc *document.Document) bool {
 	return true
 }
 
-type visualKey struct{}
-
-// proseShowsVisuals: a run of prose that names visuals, or a heading about
-// them ("Visual design"); kept with the run.
+// proseShowsVisuals: a run of prose that names visuals (its words are in
+// the shared style pass), or a heading about them ("Visual design").
 func proseShowsVisuals(p *document.Prose) bool {
-	return p.Memo(visualKey{}, func() any {
-		return len(findIn(p, visualWords)) > 0 || p.Heading && (strings.Contains(p.Text, "isual") || strings.Contains(p.Text, "ISUAL"))
-	}).(bool)
+	return p.Heading && (strings.Contains(p.Text, "isual") || strings.Contains(p.Text, "ISUAL")) || styleHas(p, kindVisual)
 }
 
 func hasVisuals(doc *document.Document) bool {

@@ -284,6 +284,7 @@ const (
 	kindWordy
 	kindHedge
 	kindFuture
+	kindVisual
 )
 
 var (
@@ -311,6 +312,7 @@ func initStyleList() {
 	add(kindWordy, keysOf(wordyPhrases))
 	add(kindHedge, hedgeWords)
 	add(kindFuture, keysOf(futurePhrases))
+	add(kindVisual, visualWords)
 	styleList = phraseList(all...)
 	styleKindsByFirst = map[string][]int{}
 	for first, list := range styleList.byFirst {
@@ -408,6 +410,31 @@ func styleHitsIn(p *document.Prose, kind int) []match {
 		}
 	}
 	return out
+}
+
+// styleHas reports whether a prose run holds a match of kind, from the
+// matches kept with it.
+func styleHas(p *document.Prose, kind int) bool {
+	styleOnce.Do(initStyleList)
+	for _, h := range p.Memo(styleKey{}, func() any { return findStyle(p) }).([]styleHit) {
+		if h.kinds&kind != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// eachStyleProse runs check on the English prose runs that hold a match of
+// kind. It is eachProse for a rule whose words are rare: its findings are
+// computed afresh for the few runs that hold them, and the runs without
+// them cost one look at the matches every rule of the style pass shares,
+// instead of an entry of the rule's own in every run's memo.
+func (c *Context) eachStyleProse(prose []*document.Prose, kind int, check func(p *document.Prose)) {
+	for _, p := range prose {
+		if styleHas(p, kind) && p.English() {
+			check(p)
+		}
+	}
 }
 
 // lowerWord appends ASCII w in lower case to buf.
