@@ -68,7 +68,8 @@ func keysOf(m map[string]string) []string {
 }
 
 func checkFutureTense(c *Context) {
-	c.eachStyleProse(pressReleaseProse(c.Doc), kindFuture, func(p *document.Prose) {
+	doc := c.Doc
+	c.eachStyleProse(kindFuture, func(p *document.Prose) bool { return inAnnouncement(doc, p) }, func(p *document.Prose) {
 		var si sentenceIndex
 		for _, m := range styleHitsIn(p, kindFuture) {
 			t := m.prose.Text
@@ -100,20 +101,10 @@ func checkFutureTense(c *Context) {
 	})
 }
 
-// pressReleaseProse is the press release's prose without its quotations:
-// the text the team writes as the announcement.
-func pressReleaseProse(doc *document.Document) []*document.Prose {
-	prose := doc.ProseIn(doc.PressRelease)
-	if len(doc.Quotes) == 0 {
-		return prose[:len(prose):len(prose)] // the document's own slice: an append must not write into it
-	}
-	out := make([]*document.Prose, 0, len(prose))
-	for _, p := range prose {
-		if !inQuote(doc, p) {
-			out = append(out, p)
-		}
-	}
-	return out
+// inAnnouncement: prose of the press release that is not a quotation, the
+// text the team writes as the announcement.
+func inAnnouncement(doc *document.Document, p *document.Prose) bool {
+	return doc.InPressRelease(p.Span.Start) && !inQuote(doc, p)
 }
 
 // inQuote reports prose that is a quotation of the press release, or its

@@ -47,7 +47,8 @@ var (
 )
 
 func checkHedge(c *Context) {
-	c.eachStyleProse(hedgeProse(c.Doc), kindHedge, func(p *document.Prose) {
+	doc := c.Doc
+	c.eachStyleProse(kindHedge, func(p *document.Prose) bool { return inHedgeScope(doc, p) }, func(p *document.Prose) {
 		var si sentenceIndex
 		for _, m := range styleHitsIn(p, kindHedge) {
 			if quotedMention(m) || c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) {
@@ -76,21 +77,11 @@ func checkHedge(c *Context) {
 	})
 }
 
-// hedgeProse is the press release without its quotations, and the FAQ's
-// answers.
-func hedgeProse(doc *document.Document) []*document.Prose {
-	out := pressReleaseProse(doc)
-	if doc.FAQSpan.Empty() {
-		return out
-	}
-	// a question is a heading, or a sentence that ends in "?", which
-	// checkHedge passes over
-	for _, p := range doc.ProseIn(doc.FAQSpan) {
-		if !p.Heading {
-			out = append(out, p)
-		}
-	}
-	return out
+// inHedgeScope: the press release without its quotations, and the FAQ
+// but its headings (a question is a heading, or a sentence that ends in
+// "?", which checkHedge passes over).
+func inHedgeScope(doc *document.Document, p *document.Prose) bool {
+	return inAnnouncement(doc, p) || doc.InFAQ(p.Span.Start) && !p.Heading
 }
 
 // removeLeadEdit deletes Text[i:j], a phrase that opens a sentence, with

@@ -17,11 +17,12 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 		cfg = Default()
 	}
 	findings := []Finding{}
+	run := &lintRun{}
 	for _, r := range Rules() {
 		if cfg.severity(r) == Off || r.check == nil {
 			continue
 		}
-		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo})
+		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo, run: run})
 	}
 	findings = suppress(doc, findings)
 	return sortFindings(findings)

@@ -144,6 +144,7 @@ type Context struct {
 	rule   *Rule
 	out    *[]Finding
 	memo   *textMemo // nil outside a Checker
+	run    *lintRun  // what the rules of one Lint share; nil in a rule's own test
 }
 
 // Report records a finding of the current rule. A finding's severity defaults

@@ -54,7 +54,7 @@ func checkVisuals(c *Context) {
 	if doc.Parts[document.Headline] == nil && doc.Parts[document.Summary] == nil {
 		return // not a press release yet: missing-section says so
 	}
-	if !documentEnglish(doc) || hasVisuals(doc) {
+	if !documentEnglish(doc) || hasVisuals(c) {
 		return
 	}
 	end, text := len(doc.Source), visualsSkeleton
@@ -81,15 +81,15 @@ func documentEnglish(doc *document.Document) bool {
 	return true
 }
 
-// proseShowsVisuals: a run of prose that names visuals (its words are in
-// the shared style pass), or a heading about them ("Visual design").
-func proseShowsVisuals(p *document.Prose) bool {
-	return p.Heading && (strings.Contains(p.Text, "isual") || strings.Contains(p.Text, "ISUAL")) || styleHas(p, kindVisual)
-}
-
-func hasVisuals(doc *document.Document) bool {
-	for _, p := range doc.Prose {
-		if proseShowsVisuals(p) {
+func hasVisuals(c *Context) bool {
+	doc := c.Doc
+	for _, h := range doc.Headings {
+		if strings.Contains(h.Text, "isual") || strings.Contains(h.Text, "ISUAL") {
+			return true // "## Visual design"
+		}
+	}
+	for _, r := range c.rareStyle() {
+		if r.kinds&kindVisual != 0 {
 			return true
 		}
 	}

@@ -412,27 +412,54 @@ func styleHitsIn(p *document.Prose, kind int) []match {
 	return out
 }
 
-// styleHas reports whether a prose run holds a match of kind, from the
-// matches kept with it.
-func styleHas(p *document.Prose, kind int) bool {
-	styleOnce.Do(initStyleList)
-	for _, h := range p.Memo(styleKey{}, func() any { return findStyle(p) }).([]styleHit) {
-		if h.kinds&kind != 0 {
-			return true
+// rareKinds are the style kinds whose words few paragraphs hold: the rules
+// that read them look only at the paragraphs that do (rareStyle).
+const rareKinds = kindWordy | kindHedge | kindFuture | kindVisual
+
+// lintRun is what the rules of one Lint share.
+type lintRun struct {
+	rareOnce sync.Once
+	rare     []rareProse
+}
+
+// rareProse is a prose run that holds words of rareKinds, with their kinds.
+type rareProse struct {
+	p     *document.Prose
+	kinds int
+}
+
+// rareStyle lists the document's prose runs that hold words of rareKinds,
+// found once per Lint from the matches the style pass keeps with each run.
+func (c *Context) rareStyle() []rareProse {
+	find := func() []rareProse {
+		styleOnce.Do(initStyleList)
+		var out []rareProse
+		for _, p := range c.Doc.Prose {
+			kinds := 0
+			for _, h := range p.Memo(styleKey{}, func() any { return findStyle(p) }).([]styleHit) {
+				kinds |= h.kinds & rareKinds
+			}
+			if kinds != 0 {
+				out = append(out, rareProse{p, kinds})
+			}
 		}
+		return out
 	}
-	return false
+	if c.run == nil {
+		return find()
+	}
+	c.run.rareOnce.Do(func() { c.run.rare = find() })
+	return c.run.rare
 }
 
 // eachStyleProse runs check on the English prose runs that hold a match of
-// kind. It is eachProse for a rule whose words are rare: its findings are
-// computed afresh for the few runs that hold them, and the runs without
-// them cost one look at the matches every rule of the style pass shares,
-// instead of an entry of the rule's own in every run's memo.
-func (c *Context) eachStyleProse(prose []*document.Prose, kind int, check func(p *document.Prose)) {
-	for _, p := range prose {
-		if styleHas(p, kind) && p.English() {
-			check(p)
+// kind and that keep accepts. It is eachProse for a rule whose words are
+// rare: its findings are computed afresh for the few runs that hold them,
+// and the others cost nothing of the rule's own.
+func (c *Context) eachStyleProse(kind int, keep func(p *document.Prose) bool, check func(p *document.Prose)) {
+	for _, r := range c.rareStyle() {
+		if r.kinds&kind != 0 && (keep == nil || keep(r.p)) && r.p.English() {
+			check(r.p)
 		}
 	}
 }

@@ -105,7 +105,7 @@ var wordyPhrases = map[string]string{
 }
 
 func checkWordyPhrases(c *Context) {
-	c.eachStyleProse(c.Doc.Prose, kindWordy, func(p *document.Prose) {
+	c.eachStyleProse(kindWordy, nil, func(p *document.Prose) {
 		for _, m := range styleHitsIn(p, kindWordy) {
 			if quotedMention(m) || c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) {
 				continue
