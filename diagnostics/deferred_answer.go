@@ -17,12 +17,13 @@ func init() {
 		Why: "The FAQ is where the team proves it has thought the hard questions through. An answer that defers " +
 			"(TBD, TBC, TODO, \"to be determined\", \"not decided yet\", \"we'll figure that out later\") means the " +
 			"question is open; an open question with no owner and no date stays open. An answer that names an owner " +
-			"and a date for the follow-up is reported as information only. The bare word \"later\" is not a deferral. " +
-			"Deferrals are known in English, German (noch offen), French (à définir), Spanish (por definir), " +
+			"and a date for the follow-up is reported as information only. Deferrals are known in English, German (noch offen), French (à définir), Spanish (por definir), " +
 			"Portuguese (em aberto), Russian (уточняется), Japanese (未定), Chinese (待定) and Korean (미정); the " +
 			"fix writes English, so it is offered on English answers only.",
-		Bad:    "### How much will it cost?\n\nTBD, we'll figure that out later.\n",
-		Good:   "### How much will it cost?\n\nUnknown today; Priya (finance) will answer by March 14 after the pricing review.\n",
+		NotFlagged: "The bare word \"later\" (\"ships later this year\" answers the question); a phrase inside a real answer " +
+			"(\"dans les mois à venir\", \"未定義\"); TBD and its kin outside the FAQ, which are placeholder's.",
+		Bad:    "## FAQ\n\n### How much will it cost?\n\nTBD, we'll figure that out later.\n",
+		Good:   "## FAQ\n\n### How much will it cost?\n\nUnknown today; Priya (finance) will answer by March 14 after the pricing review.\n",
 		FixDoc: "Replaces the deferring sentence with an owned follow-up: \"Unknown today; OWNER will answer by DATE.\"",
 		check:  checkDeferredAnswers,
 	})

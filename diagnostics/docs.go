@@ -14,8 +14,8 @@ func (r *Rule) Doc() string {
 	fmt.Fprintf(&b, "### `%s`\n\n", r.ID)
 	fmt.Fprintf(&b, "%s\n\n", r.Summary)
 	fmt.Fprintf(&b, "Default severity: **%s**", r.Severity)
-	if r.ID == "missing-section" {
-		b.WriteString(" (**error** for the headline and the FAQ)")
+	if r.SeverityNote != "" {
+		fmt.Fprintf(&b, " (%s)", r.SeverityNote)
 	}
 	if r.Staged != "" {
 		b.WriteString(" at the review stage; it follows the document's stage (`stage: draft | review | final` in the " +
@@ -27,6 +27,9 @@ func (r *Rule) Doc() string {
 		fmt.Fprintf(&b, " Quick fix: %s", r.FixDoc)
 	}
 	fmt.Fprintf(&b, "\n\n%s\n\n", r.Why)
+	if r.NotFlagged != "" {
+		fmt.Fprintf(&b, "Not flagged: %s\n\n", r.NotFlagged)
+	}
 	if len(r.Options) > 0 {
 		b.WriteString("Options:\n\n")
 		names := make([]string, 0, len(r.Options))
@@ -38,6 +41,9 @@ func (r *Rule) Doc() string {
 			fmt.Fprintf(&b, "- `%s`: %s\n", n, r.Options[n])
 		}
 		b.WriteString("\n")
+	}
+	if r.ExampleConfig != "" {
+		fmt.Fprintf(&b, "The examples are checked with this `.prfaq.yaml`:\n\n```yaml\n%s\n```\n\n", strings.TrimRight(r.ExampleConfig, "\n"))
 	}
 	fmt.Fprintf(&b, "Bad:\n\n```markdown\n%s\n```\n\nGood:\n\n```markdown\n%s\n```\n", strings.TrimRight(r.Bad, "\n"), strings.TrimRight(r.Good, "\n"))
 	return b.String()

@@ -12,8 +12,10 @@ func init() {
 		Severity: Warning,
 		Summary:  "The same question is asked twice in the FAQ.",
 		Why:      "A repeated question wastes the reader's attention and often hides two different answers to one question.",
-		Bad:      "### How much does it cost?\n\n$5.\n\n### How much does it cost?\n\n$7.\n",
-		Good:     "### How much does it cost?\n\n$5 a month; $7 with support.\n",
+		NotFlagged: "Two questions that ask the same thing in different words: questions are the same only when they " +
+			"use the same words, in any order, ignoring case, punctuation, filler words and plurals.",
+		Bad:  "## FAQ\n\n### How much does it cost?\n\n$5.\n\n### How much does it cost?\n\n$7.\n",
+		Good: "## FAQ\n\n### How much does it cost?\n\n$5 a month; $7 with support.\n",
 		check: func(c *Context) {
 			doc := c.Doc
 			// Two questions are the same when they use the same words, in any

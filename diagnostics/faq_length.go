@@ -15,7 +15,7 @@ func init() {
 			"questions has not faced the hard ones yet. Pages are counted at words-per-page words (default 500); " +
 			"Chinese and Japanese, written without spaces, count two Han characters or three kana a word.",
 		Bad:  "## FAQ\n\n### Is it good?\n\nYes.\n",
-		Good: "## FAQ\n\n(eight to twenty questions, each with a direct answer)\n",
+		Good: "## FAQ\n\n### How much does it cost?\n\n$5 a month.\n\n### Does it work offline?\n\nYes; it sends when the phone is back online.\n\n### Who can see my invoices?\n\nOnly you and the customer you send them to.\n",
 		Options: map[string]string{
 			"max-pages":     "longest acceptable FAQ in pages (default 5)",
 			"min-questions": "fewest acceptable questions (default 3)",

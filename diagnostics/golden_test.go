@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
 
@@ -17,9 +19,11 @@ var update = flag.Bool("update", false, "rewrite the want sections of golden fil
 
 // TestGolden runs every testdata/rules/<rule-id>/*.txtar archive. An archive
 // holds "prfaq.md" (the input), an optional ".prfaq.yaml" (configuration) and
-// "want": the findings of <rule-id> as "line:col-line:col severity message",
-// with each fix's title on a "  fix:" line below. Every fix is applied and
-// the document re-linted: the finding must be gone.
+// "want": the findings of <rule-id>, each as "line:col-line:col severity
+// message" over the source lines of its range with carets under it, and each
+// fix's title on a "  fix:" line over the lines it changes, as they read
+// after the fix (see formatFindings). Every fix is applied and the document
+// re-linted: the finding must be gone.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/rules/*/*.txtar")
 	if len(files) == 0 {
@@ -88,13 +92,133 @@ func only(fs []Finding, rule string) []Finding {
 	return out
 }
 
+// formatFindings writes each finding as a reviewer reads it: its
+// coordinates, severity and message, then the source lines of its range with
+// carets under it, then for each fix its title and the lines it changes as
+// they read after the fix.
 func formatFindings(doc *document.Document, fs []Finding) string {
 	var b strings.Builder
 	for _, f := range fs {
 		r := doc.Mapper.Range(f.Span.Start, f.Span.End)
 		fmt.Fprintf(&b, "%d:%d-%d:%d %s %s\n", r.Start.Line+1, r.Start.Character+1, r.End.Line+1, r.End.Character+1, f.Severity, f.Message)
+		writeCarets(&b, doc.Source, f.Span)
 		for _, fx := range f.Fixes {
 			fmt.Fprintf(&b, "  fix: %s\n", fx.Title)
+			writeFixed(&b, doc.Source, fx.Edits)
+		}
+	}
+	return b.String()
+}
+
+// goldenMaxLines bounds the lines shown for one range or one fix.
+const goldenMaxLines = 16
+
+// writeCarets writes the lines span covers, each with carets under the part
+// of it inside span; an empty span gets one caret where it stands.
+func writeCarets(b *strings.Builder, src []byte, span document.Span) {
+	start, end := clamp(span.Start, len(src)), clamp(span.End, len(src))
+	shown := 0
+	for ls := lineStartAt(src, start); ; {
+		le := lineEndAt(src, ls)
+		if shown == goldenMaxLines {
+			fmt.Fprintf(b, "    … %d more lines\n", strings.Count(string(src[ls:end]), "\n")+1)
+			return
+		}
+		line := string(src[ls:le])
+		from, to := max(start, ls)-ls, min(end, le)-ls
+		carets := utf8.RuneCountInString(line[from:to])
+		if carets == 0 && (start == end || shown == 0) {
+			carets = 1
+		}
+		writeLine(b, line)
+		if carets > 0 {
+			fmt.Fprintf(b, "    %s%s\n", indentLike(line[:from]), strings.Repeat("^", carets))
+		}
+		shown++
+		if le >= end || le >= len(src) {
+			return
+		}
+		ls = le + 1
+	}
+}
+
+// writeFixed writes the lines the edits touch, as they read after the fix;
+// "…" stands between lines that are apart.
+func writeFixed(b *strings.Builder, src []byte, edits []Edit) {
+	fixed, err := ApplyEdits(src, edits)
+	if err != nil {
+		fmt.Fprintf(b, "    (the fix does not apply: %v)\n", err)
+		return
+	}
+	sorted := append([]Edit(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Span.Start < sorted[j].Span.Start })
+	shift, last := 0, -1
+	for _, e := range sorted {
+		from := e.Span.Start + shift
+		to := from + len(e.NewText)
+		shift += len(e.NewText) - (e.Span.End - e.Span.Start)
+		ls := lineStartAt(fixed, from)
+		if ls <= last {
+			ls = last + 1
+		} else if last >= 0 {
+			b.WriteString("    …\n")
+		}
+		if e.NewText == "" && ls > from {
+			continue // the deleted text's line was shown already
+		}
+		shown := 0
+		for ls <= len(fixed) {
+			le := lineEndAt(fixed, ls)
+			if shown == goldenMaxLines {
+				fmt.Fprintf(b, "    … %d more lines\n", strings.Count(string(fixed[ls:clamp(to, len(fixed))]), "\n")+1)
+				last = lineEndAt(fixed, clamp(to, len(fixed)))
+				break
+			}
+			writeLine(b, string(fixed[ls:le]))
+			shown++
+			last = le
+			if le >= to || le >= len(fixed) {
+				break
+			}
+			ls = le + 1
+		}
+	}
+}
+
+// writeLine writes a source line indented; a blank line stays blank.
+func writeLine(b *strings.Builder, line string) {
+	if strings.TrimSpace(line) == "" {
+		b.WriteString("\n")
+		return
+	}
+	fmt.Fprintf(b, "    %s\n", line)
+}
+
+func clamp(i, n int) int { return max(0, min(i, n)) }
+
+func lineStartAt(src []byte, i int) int {
+	for i > 0 && src[i-1] != '\n' {
+		i--
+	}
+	return i
+}
+
+func lineEndAt(src []byte, i int) int {
+	for i < len(src) && src[i] != '\n' {
+		i++
+	}
+	return i
+}
+
+// indentLike is spaces as wide as prefix, keeping its tabs so the carets
+// line up under a tab-indented line.
+func indentLike(prefix string) string {
+	var b strings.Builder
+	for _, r := range prefix {
+		if r == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
 		}
 	}
 	return b.String()

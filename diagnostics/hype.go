@@ -14,11 +14,12 @@ func init() {
 		Summary:  "A superlative or hype word (best, fastest, revolutionary, world's first, faster than ever…) with no figure to back it.",
 		Why: "Readers of a PR/FAQ discount hype on sight: \"revolutionary\" and \"the fastest\" are what every press " +
 			"release says. A claim persuades when it carries its evidence: faster than what, by how much, measured " +
-			"how. A hype word in a sentence that also gives a figure is not flagged, nor one in a question; fixed " +
-			"phrases such as \"best practice\" and \"at best\" are not hype, and a hype word in Title Case inside a " +
-			"sentence is taken for a name (\"shops at Best Buy\"), except in the headline, wherever it stands (a heading, or " +
-			"the paragraph under a \"Headline\" label). Buzzwords such as \"best-in-class\" and \"game-changing\" " +
-			"are jargon's.",
+			"how.",
+		NotFlagged: "A hype word in a sentence that also gives a figure, or in a question; fixed phrases such as " +
+			"\"best practice\" and \"at best\"; an award's criterion (\"a prize for the best app\"); a hype word in Title " +
+			"Case inside a sentence, taken for a name (\"shops at Best Buy\"), except in the headline, wherever it stands " +
+			"(a heading, or the paragraph under a \"Headline\" label). Buzzwords such as \"best-in-class\" and " +
+			"\"game-changing\" are jargon's. The list is English: a paragraph in another language is not read.",
 		Bad:   "Ledger is the fastest, most revolutionary invoicing app ever built.\n",
 		Good:  "Ledger sends an invoice in 4 seconds; the shops in our pilot took 20 minutes by hand.\n",
 		check: checkHype,

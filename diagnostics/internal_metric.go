@@ -17,9 +17,9 @@ func init() {
 			"OKRs or headcount. Such figures belong in the internal FAQ, where stakeholders judge whether the " +
 			"business makes sense. Flagged: the metric words (gross margin, run rate, TAM, CAC…) and market sizes, " +
 			"a figure before or after \"market\" (\"a $2 billion market\", \"the 3.5 billion dollar market for …\", " +
-			"\"a market worth €2bn\", \"TAM of $40B\"); money that is not a market's size (\"$2 million in market " +
-			"research\", \"a $2B market cap\", \"the $99 market price\") is not. Only the press release is checked; the " +
-			"FAQ may use them freely.",
+			"\"a market worth €2bn\", \"TAM of $40B\").",
+		NotFlagged: "Money that is not a market's size (\"$2 million in market research\", \"a $2B market cap\", \"the " +
+			"$99 market price\"). Only the press release is checked; the FAQ may use the metrics freely.",
 		Bad:   "# Acme Ledger opens a $4B TAM\n\nLedger enters a $2 billion market and will reach a $10M run rate at a 60% gross margin.\n",
 		Good:  "# Acme Ledger lets small shops send invoices in one click\n\n...\n\n### Internal FAQ\n\n#### What is the business case?\n\nA $2 billion market and a $4B TAM; we expect a $10M run rate in year two at a 60% gross margin.\n",
 		check: checkInternalMetrics,

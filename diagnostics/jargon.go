@@ -15,12 +15,11 @@ func init() {
 			"not either. Buzzwords such as \"leverage\", \"synergy\" or \"best-in-class\" sound like they say something " +
 			"and say nothing; they hide whether the team knows what the product does for whom. Each buzzword has a " +
 			"plain alternative; better still, replace it with what actually happens and a number. Add your own " +
-			"buzzwords under `jargon:` in .prfaq.yaml (`buzzword: alternative`) and allow words under `allow:`. " +
-			"Only the press release (with its headline, subheading and quotes) is read: it is what customers see, " +
-			"and an FAQ answer may name a term to explain it. \"Utilization\" is left alone: it names a metric " +
-			"(CPU utilization), where \"use\" would not do. " +
-			"The list is English: a paragraph in another language is not read (each paragraph is judged on its own, " +
-			"so the English half of a bilingual file is).",
+			"buzzwords under `jargon:` in .prfaq.yaml (`buzzword: alternative`) and allow words under `allow:`.",
+		NotFlagged: "The FAQ: only the press release (with its headline, subheading and quotes) is read, as it is what " +
+			"customers see, and an FAQ answer may name a term to explain it. \"Utilization\", which names a metric " +
+			"(CPU utilization) where \"use\" would not do. A paragraph in another language: the list is English " +
+			"(each paragraph is judged on its own, so the English half of a bilingual file is read).",
 		Bad:    "Acme Ledger leverages best-in-class AI to seamlessly empower small shops.\n",
 		Good:   "Acme Ledger fills in the invoice from the order, so a small shop bills in one click instead of twenty minutes.\n",
 		FixDoc: "Replaces the buzzword with its plain alternative, keeping the capital of the first letter.",

@@ -18,11 +18,12 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 	}
 	findings := []Finding{}
 	stage, _, _ := cfg.StageOf(doc) // a bad stage is invalid-stage's finding
+	run := &lintRun{}
 	for _, r := range Rules() {
 		if cfg.severity(r) == Off || r.check == nil {
 			continue
 		}
-		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo, stage: stage})
+		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo, stage: stage, run: run})
 	}
 	findings = suppress(doc, findings)
 	return capFindings(sortFindings(findings), cfg.MaxFindings)

@@ -12,10 +12,11 @@ func init() {
 		Severity: Information,
 		Summary:  "A sentence longer than max-words words.",
 		Why: "A PR/FAQ is read fast, often aloud in a meeting. Long sentences hide the point and make the reader " +
-			"hold several ideas at once; Amazon's writing guidance is short sentences, one idea each. Headings, " +
-			"code and table layout are not counted. Sentences are told apart the English way, so only English " +
-			"prose is checked (each paragraph on its own: an English paragraph in a German file is); Chinese or " +
-			"Japanese characters in it count two Han characters or three kana a word.",
+			"hold several ideas at once; Amazon's writing guidance is short sentences, one idea each. Chinese or " +
+			"Japanese characters in an English sentence count two Han characters or three kana a word.",
+		NotFlagged: "Headings, code and table layout, which are not counted. Prose in another language: sentences are " +
+			"told apart the English way, so only English prose is checked (each paragraph on its own: an English " +
+			"paragraph in a German file is).",
 		Bad: "Ledger, which we built over the last year with a team of six engineers who had all worked in retail " +
 			"before, reads the order from the shop's point-of-sale system and fills in the invoice, including tax, " +
 			"discounts and the customer's address, so that the shop only has to check it and tap send.\n",

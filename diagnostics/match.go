@@ -231,11 +231,20 @@ func (ph phrase) matchAt(text string, words [][2]int, k int) (int, bool) {
 	}
 	for n := 1; n < len(ph.words); n++ {
 		prev, cur := words[k+n-1], words[k+n]
-		if foldGap(text[prev[1]:cur[0]]) != ph.gaps[n-1] || foldWord(text[cur[0]:cur[1]]) != ph.words[n] {
+		if !sameWord(text[cur[0]:cur[1]], ph.words[n]) || foldGap(text[prev[1]:cur[0]]) != ph.gaps[n-1] {
 			return 0, false
 		}
 	}
 	return words[k+len(ph.words)-1][1], true
+}
+
+// sameWord reports whether w folds to folded (foldWord's result) without
+// building the folded string: most comparisons fail on the first bytes.
+func sameWord(w, folded string) bool {
+	if strings.Contains(w, "’") {
+		return foldWord(w) == folded
+	}
+	return strings.EqualFold(w, folded)
 }
 
 // appendFold appends w lower-cased with "’" folded, without allocating for ASCII.
@@ -340,6 +349,12 @@ func findIn(p *document.Prose, f finder) [][2]int {
 		}
 	}
 	return out
+}
+
+// proseHas reports whether f matches in a prose run outside its code spans;
+// it shares the run's kept matches with matchProse.
+func proseHas(p *document.Prose, f finder) bool {
+	return len(p.Memo(f, func() any { return findIn(p, f) }).([][2]int)) > 0
 }
 
 // inPressRelease keeps prose of the press release.

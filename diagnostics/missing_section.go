@@ -18,8 +18,17 @@ func init() {
 			"and why (problem), how does it help (solution), who says so (quotes), how do I get it (call to action), " +
 			"and what about the hard questions (FAQ). A missing part is usually a question the team has not answered yet. " +
 			"A missing headline or FAQ is an error; other parts are warnings. `data.section` names the part.",
-		Bad:  "# Acme launches Widget\n\nWidget is great.\n",
-		Good: "# Acme Widget cuts invoice time from days to minutes for small shops\n\n*Small shops send invoices in one click.*\n\n...\n\n## FAQ\n\n### How much does it cost?\n\n$5 a month.\n",
+		Bad: "# Acme launches Widget\n\nWidget is great.\n",
+		Good: "# Acme Ledger lets small shops send an invoice in one click\n\n*Shops that bill by hand get paid nine days sooner.*\n\n" +
+			"SEATTLE — March 3, 2027 — Acme today announced Ledger, a phone app that turns an order into an invoice.\n\n" +
+			"## The problem\n\nSmall shops spend four hours a week writing invoices by hand.\n\n" +
+			"## The solution\n\nLedger fills in the invoice from the order; the owner checks it and taps send.\n\n" +
+			"“We built Ledger because our own shop lost a weekend a month to paperwork,” said Ana Ruiz, CEO of Acme.\n\n" +
+			"“We now bill the same day,” said Tom Lee, a customer who owns a bakery.\n\n" +
+			"## How to get started\n\nDownload Ledger from the App Store.\n\n" +
+			"## FAQ\n\n### External FAQ\n\n#### How much does it cost?\n\n$5 a month.\n\n" +
+			"### Internal FAQ\n\n#### When do we break even?\n\nAt 4,000 paying shops, in month 14.\n",
+		SeverityNote: "**error** for the headline and the FAQ",
 		FixDoc: "Inserts the section's skeleton where it belongs: after the last part that comes before it " +
 			"(or before the first that comes after it; the FAQ at the end). The finding sits on that line, the " +
 			"last line of the part the skeleton follows or the first of the part it precedes, so the warning and " +

@@ -32,10 +32,13 @@ func init() {
 			"heading of a how-to (\"Write a config file\"); a press-release part whose whole text is the template's " +
 			"question about the product (\"What problem does the customer have?\"; not a question to the reader); plain template labels before the text (\"Subtitle:\", " +
 			"\"Intro Paragraph:\", \"Title:\"); and template FAQ entries (\"## Question 2\" answered by \"Answer 2\"). " +
-			"The skeletons `prfaq` inserts are placeholders on purpose and are flagged until filled in. Example names " +
-			"such as \"Jane Doe\" are not flagged: a made-up customer is normal in a PR/FAQ. Code, HTML comments " +
-			"and link destinations are not looked at, except a placeholder target (http://Link), a slot amid the prose of a code span (`SEATTLE — [TARGET " +
-			"DATE] —`) and @xxxxx in a fence with no language (a template's sign-off box).",
+			"The skeletons `prfaq` inserts are placeholders on purpose and are flagged until filled in.",
+		NotFlagged: "Example names such as \"Jane Doe\": a made-up customer is normal in a PR/FAQ. Bracketed links, task " +
+			"boxes, citations, alerts and UI labels (\"[Save]\"); real HTML tags (`<br>`, `<kbd>`); identifiers such as " +
+			"AWS_REGION; an imperative heading of a how-to (\"Write a config file\"); TBD and TODO in FAQ answers " +
+			"(deferred-answer's). Code, HTML comments and link destinations are not looked at, except a placeholder " +
+			"target (http://Link), a slot amid the prose of a code span (`SEATTLE — [TARGET DATE] —`) and @xxxxx in a " +
+			"fence with no language (a template's sign-off box).",
 		Bad:    "# [Company] announces [Product] for [customer segment]\n\nSubtitle: Provide a few more key details\n",
 		Good:   "# Acme Ledger lets small shops send invoices in one click\n\n*Shops that bill by hand get paid nine days sooner.*\n",
 		FixDoc: "Removes a template label (\"Subtitle: \") and keeps the text after it.",

@@ -11,8 +11,8 @@ func init() {
 		Summary:  "An FAQ entry is not phrased as a question.",
 		Why: "FAQ entries are the questions readers really ask, in their words. A heading such as \"Pricing\" hides " +
 			"the question (\"How much does it cost for a team of ten?\") and lets the answer dodge it.",
-		Bad:    "### Pricing\n\nIt is affordable.\n",
-		Good:   "### How much does it cost for a team of ten?\n\n$50 a month.\n",
+		Bad:    "## FAQ\n\n### Pricing\n\nIt is affordable.\n",
+		Good:   "## FAQ\n\n### How much does it cost for a team of ten?\n\n$50 a month.\n",
 		FixDoc: "Adds the missing question mark.",
 		check: func(c *Context) {
 			doc := c.Doc

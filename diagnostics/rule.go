@@ -85,8 +85,19 @@ type Rule struct {
 	Summary string
 	// Why explains why it matters for a PR/FAQ.
 	Why string
-	// Bad and Good are short example documents or lines.
+	// NotFlagged says what a heuristic rule deliberately leaves alone (its
+	// known limits), so a reader can tell a miss by design from a bug.
+	NotFlagged string
+	// SeverityNote qualifies the default severity when some findings are
+	// reported at another one ("error for the headline and the FAQ").
+	SeverityNote string
+	// Bad and Good are short example documents or lines: Bad gives at least
+	// one finding of the rule, Good none (a test holds every rule to it).
 	Bad, Good string
+	// ExampleConfig is the .prfaq.yaml the examples are checked with, for a
+	// rule whose default limits need a long text to reach; empty for the
+	// defaults.
+	ExampleConfig string
 	// FixDoc says what the quick fix does; empty when there is none.
 	FixDoc string
 	// Options documents the rule's options: name → meaning and default.
@@ -141,6 +152,7 @@ type Context struct {
 	out    *[]Finding
 	memo   *textMemo // nil outside a Checker
 	stage  Stage     // the document's stage ("" is review)
+	run    *lintRun  // what the rules of one Lint share; nil in a rule's own test
 }
 
 // Report records a finding of the current rule. A finding's severity defaults

@@ -10,8 +10,8 @@ func init() {
 		Summary:  "An FAQ question has no answer.",
 		Why: "A question with no answer tells the reader the team has not thought about it. Answer it, or say " +
 			"honestly who will answer it and by when.",
-		Bad:    "### How will we support customers at night?\n\n### What does it cost?\n\n$5 a month.\n",
-		Good:   "### How will we support customers at night?\n\nThe on-call rota covers 24 hours; see the support plan.\n",
+		Bad:    "## FAQ\n\n### How will we support customers at night?\n\n### What does it cost?\n\n$5 a month.\n",
+		Good:   "## FAQ\n\n### How will we support customers at night?\n\nThe on-call rota covers 24 hours; see the support plan.\n",
 		FixDoc: "Inserts an owned follow-up (\"Unknown today; OWNER will answer by DATE.\") under the question.",
 		check: func(c *Context) {
 			doc := c.Doc

@@ -19,10 +19,13 @@ func init() {
 		Why: "A PR/FAQ travels far beyond the team that wrote it: to leaders, other teams and, in spirit, customers. " +
 			"An acronym the reader does not know stops them cold, and team-internal acronyms are the worst kind " +
 			"of jargon. Spell each one out at its first use, \"Software Carbon Intensity (SCI)\" or \"SCI (Software " +
-			"Carbon Intensity)\"; later uses may stay short. A first use preceded by its words in capitals " +
-			"(\"Software Carbon Intensity … SCI\") counts as spelled out. Common acronyms (FAQ, API, US, AI, " +
-			"CEO, PDF…) are allowed, and so are headings (the body spells out), ALL CAPS text, code and links. " +
-			"Allow more with the `allow` option or the top-level `allow:` list.",
+			"Carbon Intensity)\"; later uses may stay short. Allow more with the `allow` option or the top-level " +
+			"`allow:` list.",
+		NotFlagged: "A first use preceded by its words in capitals (\"Software Carbon Intensity … SCI\"), which counts " +
+			"as spelled out; common acronyms (FAQ, API, US, AI, CEO, PDF…); US state codes after a comma (\"Seattle, " +
+			"WA\"); words in capitals for emphasis and roman numerals; headings (the body spells out), ALL CAPS text, " +
+			"code, links, paths and identifiers (\"docs/API.md\", \"ABC_KEY\"); placeholders such as WHO? and XXX " +
+			"(placeholder's).",
 		Bad:     "Ledger reports each shop's DSO every week.\n",
 		Good:    "Ledger reports each shop's days sales outstanding (DSO) every week. DSO fell by nine days in the pilot.\n",
 		Options: map[string]string{"allow": "acronyms that need no spelling out, besides the built-in list (FAQ, API, US, AI…)"},

@@ -18,9 +18,10 @@ func init() {
 			"a verb, in under about 15 words (\"Ledger lets small shops send invoices in one click\"). The message " +
 			"names each reason: longer than max-words or shorter than min-words, no verb, hype without data, " +
 			"a placeholder (the placeholder rule also points at the exact text), ALL CAPS, a trailing period, no customer or benefit. " +
-			"Chinese and Japanese headlines count two Han characters or three kana a word; the verb, hype and customer checks know " +
-			"English words only, so a headline in another language is checked for its length, placeholders, capitals, " +
-			"period and a short list of plain hype (revolutionär, révolutionnaire, 革命的, 혁신적…).",
+			"Chinese and Japanese headlines count two Han characters or three kana a word.",
+		NotFlagged: "A headline in another language lacking a verb, a customer or a benefit: those checks know English " +
+			"words only, so such a headline is checked for its length, placeholders, capitals, period and a short " +
+			"list of plain hype (revolutionär, révolutionnaire, 革命的, 혁신적…).",
 		Bad:    "# THE REVOLUTIONARY NEXT-GENERATION INVOICING PLATFORM.\n",
 		Good:   "# Ledger lets small shops send invoices in one click\n",
 		FixDoc: "Removes a trailing period when that is the only problem.",

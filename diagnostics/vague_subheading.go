@@ -14,8 +14,8 @@ func init() {
 		Summary:  "The subheading is too long or short, repeats the headline or shouts.",
 		Why: "The subheading is the second thing read: one sentence on who the product is for and what they get, " +
 			"adding to the headline rather than repeating it. Chinese and Japanese count two Han characters or three kana a word.",
-		Bad:  "*Ledger lets small shops send invoices in one click*\n",
-		Good: "*Shops that bill by hand get paid nine days sooner, from their phone.*\n",
+		Bad:  "# Ledger lets small shops send invoices in one click\n\n*Ledger lets small shops send invoices in one click*\n",
+		Good: "# Ledger lets small shops send invoices in one click\n\n*Shops that bill by hand get paid nine days sooner, from their phone.*\n",
 		Options: map[string]string{
 			"max-words": "longest acceptable subheading in words (default 40)",
 			"min-words": "shortest acceptable subheading in words (default 5)",

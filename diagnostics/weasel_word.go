@@ -14,9 +14,11 @@ func init() {
 		Summary:  "A vague intensifier or quantity (very, significantly, many, several…) where a number belongs.",
 		Why: "Amazon's writing rule for narratives and PR/FAQs is \"replace adjectives with data\". \"Significantly " +
 			"faster\" and \"many customers\" ask the reader to trust the writer; \"40% faster\" and \"1,200 customers\" " +
-			"let the reader judge. Intensifiers such as \"very\" and \"really\" add nothing and can simply go. " +
-			"Quantity words are not flagged in a sentence that already gives a figure, nor in questions " +
-			"(\"How many shops…?\"). The list is English: a paragraph in another language is not read.",
+			"let the reader judge. Intensifiers such as \"very\" and \"really\" add nothing and can simply go.",
+		NotFlagged: "Quantity words in a sentence that already gives a figure; questions (\"How many shops…?\"); " +
+			"\"the very first\", \"thank you very much\", \"the number of shops\" (a figure's name), \"treated fairly.\" " +
+			"and an intensifier that is the whole answer (\"Absolutely!\"); hyphenated words and quoted mentions. The " +
+			"list is English: a paragraph in another language is not read.",
 		Bad:    "Ledger makes invoicing very easy and significantly faster for many shops.\n",
 		Good:   "Ledger cuts the time to send an invoice from 20 minutes to 1 for the 1,200 shops in the pilot.\n",
 		FixDoc: "Removes an intensifier (very, really, extremely, quite…) where the sentence reads the same without it; quantity words (many, several…) have no fix: they need a number.",

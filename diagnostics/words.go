@@ -274,13 +274,17 @@ func capsRuns(t string, fn func(i, j int)) {
 	}
 }
 
-// The jargon, weasel-word and hype rules share one pass over the words of
-// a document: one phrase list holds the three lists, and its matches are
-// kept for the document being linted.
+// The jargon, weasel-word, hype, wordy-phrase, hedge and future-tense rules
+// share one pass over the words of a document: one phrase list holds their
+// lists, and its matches are kept with each prose run.
 const (
 	kindJargon = 1 << iota
 	kindWeasel
 	kindHype
+	kindWordy
+	kindHedge
+	kindFuture
+	kindVisual
 )
 
 var (
@@ -305,6 +309,10 @@ func initStyleList() {
 	add(kindWeasel, weaselRemovable)
 	add(kindWeasel, weaselVague)
 	add(kindHype, hypeWords)
+	add(kindWordy, keysOf(wordyPhrases))
+	add(kindHedge, hedgeWords)
+	add(kindFuture, keysOf(futurePhrases))
+	add(kindVisual, visualWords)
 	styleList = phraseList(all...)
 	styleKindsByFirst = map[string][]int{}
 	for first, list := range styleList.byFirst {
@@ -402,6 +410,58 @@ func styleHitsIn(p *document.Prose, kind int) []match {
 		}
 	}
 	return out
+}
+
+// rareKinds are the style kinds whose words few paragraphs hold: the rules
+// that read them look only at the paragraphs that do (rareStyle).
+const rareKinds = kindWordy | kindHedge | kindFuture | kindVisual
+
+// lintRun is what the rules of one Lint share.
+type lintRun struct {
+	rareOnce sync.Once
+	rare     []rareProse
+}
+
+// rareProse is a prose run that holds words of rareKinds, with their kinds.
+type rareProse struct {
+	p     *document.Prose
+	kinds int
+}
+
+// rareStyle lists the document's prose runs that hold words of rareKinds,
+// found once per Lint from the matches the style pass keeps with each run.
+func (c *Context) rareStyle() []rareProse {
+	find := func() []rareProse {
+		styleOnce.Do(initStyleList)
+		var out []rareProse
+		for _, p := range c.Doc.Prose {
+			kinds := 0
+			for _, h := range p.Memo(styleKey{}, func() any { return findStyle(p) }).([]styleHit) {
+				kinds |= h.kinds & rareKinds
+			}
+			if kinds != 0 {
+				out = append(out, rareProse{p, kinds})
+			}
+		}
+		return out
+	}
+	if c.run == nil {
+		return find()
+	}
+	c.run.rareOnce.Do(func() { c.run.rare = find() })
+	return c.run.rare
+}
+
+// eachStyleProse runs check on the English prose runs that hold a match of
+// kind and that keep accepts. It is eachProse for a rule whose words are
+// rare: its findings are computed afresh for the few runs that hold them,
+// and the others cost nothing of the rule's own.
+func (c *Context) eachStyleProse(kind int, keep func(p *document.Prose) bool, check func(p *document.Prose)) {
+	for _, r := range c.rareStyle() {
+		if r.kinds&kind != 0 && (keep == nil || keep(r.p)) && r.p.English() {
+			check(r.p)
+		}
+	}
 }
 
 // lowerWord appends ASCII w in lower case to buf.

@@ -276,13 +276,18 @@ var guidanceCue = cueRe(templateGuidance)
 // a paragraph that names the product as its own subject is describing the
 // solution, not the problem.
 func (s *scan) productWords() map[string]bool {
-	if s.product != nil {
-		return s.product
+	if s.product == nil {
+		s.product = productWordsOf(s.d)
 	}
-	s.product = map[string]bool{}
-	sum := s.d.Parts[Summary]
+	return s.product
+}
+
+// productWordsOf reads the product's name in d's summary (productWords).
+func productWordsOf(d *Document) map[string]bool {
+	product := map[string]bool{}
+	sum := d.Parts[Summary]
 	if sum == nil {
-		return s.product
+		return product
 	}
 	text := sum.Text
 	if m := findDateline(text); m != nil {
@@ -292,10 +297,10 @@ func (s *scan) productWords() map[string]bool {
 	// the product is named in the headline, or in the title of a press
 	// release that has none ("# Construct Hub" over an RFC's release)
 	headText := ""
-	if h := s.d.Parts[Headline]; h != nil {
+	if h := d.Parts[Headline]; h != nil {
 		headText = h.Text
 	}
-	if t := s.d.Title; t != nil {
+	if t := d.Title; t != nil {
 		headText += " " + t.Text
 	}
 	headline := strings.ToLower(strings.TrimSpace(headText))
@@ -305,27 +310,27 @@ func (s *scan) productWords() map[string]bool {
 			break
 		}
 		if len(w) >= 2 && (headline == "" || strings.Contains(headline, strings.ToLower(w))) {
-			s.product[w] = true
+			product[w] = true
 		}
 	}
-	if len(s.product) == 0 {
+	if len(product) == 0 {
 		// "…, an Amazon company, announced the Construct Hub": the name
 		// the launch verb introduces
 		if m := launchedName.FindStringSubmatch(Clip(sum.Text, 300)); m != nil {
 			for _, w := range strings.Fields(m[1]) {
 				if !commonCapital[strings.ToLower(w)] {
-					s.product[w] = true
+					product[w] = true
 				}
 			}
 		}
 	}
-	if len(s.product) == 0 && headline != "" {
+	if len(product) == 0 && headline != "" {
 		// "Redcar: a real-time data hub": the name before the colon
 		if m := headlineName.FindStringSubmatch(strings.TrimSpace(headText)); m != nil {
-			s.product[m[1]] = true
+			product[m[1]] = true
 		}
 	}
-	if len(s.product) == 0 && headline != "" {
+	if len(product) == 0 && headline != "" {
 		// else the capitalised words the headline and the summary share
 		in := map[string]bool{}
 		for _, w := range capitalWords(sum.Text) {
@@ -333,11 +338,11 @@ func (s *scan) productWords() map[string]bool {
 		}
 		for _, w := range capitalWords(headText) {
 			if in[w] {
-				s.product[w] = true
+				product[w] = true
 			}
 		}
 	}
-	return s.product
+	return product
 }
 
 var (

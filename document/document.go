@@ -6,8 +6,10 @@
 package document
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Span is a half-open byte range [Start, End) in Document.Source.
@@ -79,7 +81,9 @@ type Part struct {
 	Body Span
 	// Label is a template label such as "Subtitle:" left before the text, or empty.
 	Label Span
-	// Dateline is the "CITY — Date —" opening of the summary, if any.
+	// Dateline is the "CITY — Date —" opening of the summary, or the
+	// dateline on a line of its own right above it ("LISBON — April 2,
+	// 2026"), if any.
 	Dateline Span
 	// Text is the plain text of the body (code spans included, markup
 	// removed); empty for the FAQ parts, whose content is their Questions.
@@ -195,6 +199,22 @@ type Document struct {
 	Quotes []*Quote
 	// Title is a document title heading that is not the headline ("# Foo PRFAQ"), or nil.
 	Title *Block
+
+	productOnce sync.Once
+	product     []string
+}
+
+// Product is the product's name as the summary gives it ("Acme today
+// announced Ledger": Ledger), in words, sorted; empty when the summary does
+// not say. It is read when first asked for: most checks never need it.
+func (d *Document) Product() []string {
+	d.productOnce.Do(func() {
+		for w := range productWordsOf(d) {
+			d.product = append(d.product, w)
+		}
+		slices.Sort(d.product)
+	})
+	return d.product
 }
 
 // Comment is an HTML comment.
@@ -245,7 +265,7 @@ func (d *Document) ProseIn(s Span) []*Prose {
 	if j < i {
 		j = i
 	}
-	return d.Prose[i:j]
+	return d.Prose[i:j:j] // clipped: a caller's append must not write into d.Prose
 }
 
 // ProseOverlapping returns the prose runs that overlap span, including one
@@ -259,7 +279,7 @@ func (d *Document) ProseOverlapping(s Span) []*Prose {
 	if j < i {
 		j = i
 	}
-	return d.Prose[i:j]
+	return d.Prose[i:j:j] // clipped: a caller's append must not write into d.Prose
 }
 
 // PlainText is the prose inside span joined by newlines.

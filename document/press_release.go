@@ -382,7 +382,7 @@ func isReleaseMarker(text string) bool {
 const (
 	placeRe = `(?:\p{Lu}[\p{L}.' ]{1,40}(?:,\s*[\p{L}.' ]{2,30})?|\[[^\]]{1,40}\])`
 	monthRe = `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|Januar|Februar|März|Juni|Juli|Oktober|Dezember)\p{L}*\.?`
-	dateRe  = `(?i:` + monthRe + `(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{1,2}\.?\s+(?:de\s+)?` + monthRe + `\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TBD|Q[1-4]\s+\d{4})`
+	dateRe  = `(?i:` + monthRe + `(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{1,2}\.?\s+(?:de\s+)?` + monthRe + `\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TB[DAC]|Q[1-4]\s+\d{4})`
 )
 
 // maybeDateline is a cheap test before the dateline expressions: a dateline
@@ -396,7 +396,7 @@ func maybeDateline(t string) bool {
 		return false
 	}
 	return strings.Contains(head, "20") || strings.Contains(head, "19") || strings.ContainsAny(head, "[年") ||
-		strings.Contains(head, "today") || strings.Contains(head, "TBD") || quarter.MatchString(head)
+		strings.Contains(head, "today") || strings.Contains(head, "Today") || strings.Contains(head, "TB") || quarter.MatchString(head)
 }
 
 var quarter = NewLazyRegexp(`Q[1-4]`)
@@ -504,7 +504,21 @@ func (s *scan) dateline(p *Part) {
 	for _, pr := range s.d.ProseIn(p.Body) {
 		if m := findDateline(pr.Text); m != nil {
 			p.Dateline = pr.SourceSpan(m[0], m[1])
+			return
 		}
-		return
+		break
+	}
+	// "LISBON — April 2, 2026" on a line of its own, right above the summary
+	var above *Block
+	for _, b := range s.prBlocks {
+		if b.Span.Start >= p.Span.Start {
+			break
+		}
+		if b.Kind == Paragraph && hasLetters(b.Text) {
+			above = b
+		}
+	}
+	if above != nil && above.Prose != nil && len(above.Text) <= 200 && maybeDateline(above.Text) && datelineOnly.MatchString(above.Text) {
+		p.Dateline = above.Prose.SourceSpan(0, len(above.Prose.Text))
 	}
 }

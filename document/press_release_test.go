@@ -183,6 +183,13 @@ func TestPressReleaseHead(t *testing.T) {
 			sum: "SEATTLE — June 2, 2027 — Acme today announced Ledger, which collects rent for small landlords.", dateline: "SEATTLE — June 2, 2027 —",
 		},
 		{
+			name: "dateline on a line of its own",
+			src: "# Ledger collects rent in one click\n\nLISBON — April 2, 2026\n\n" +
+				"Acme today announced Ledger, which collects rent for small landlords in Lisbon and Porto.\n",
+			headline: "Ledger collects rent in one click", sub: "-",
+			sum: "Acme today announced Ledger, which collects rent for small landlords in Lisbon and Porto.", dateline: "LISBON — April 2, 2026",
+		},
+		{
 			name: "japanese dateline",
 			src: "## プレスリリース\n\n### ハコブネで家賃の集金を一回で\n\n" +
 				"東京、2026年6月15日 — ハコブネは本日、家賃の集金を自動化するサービスを発表しました。大家は毎月の手間から解放されます。\n",

@@ -99,6 +99,9 @@ func findingHover(f diagnostics.Finding, md bool) string {
 			b.WriteString(r.Why)
 			b.WriteString("\n\n")
 		}
+		if r.NotFlagged != "" {
+			b.WriteString("Not flagged: " + r.NotFlagged + "\n\n")
+		}
 	}
 	if len(f.Fixes) > 0 {
 		titles := make([]string, 0, len(f.Fixes))
