@@ -31,6 +31,9 @@ packadd ale
 let g:ale_lint_on_enter = 1
 let g:ale_lint_on_text_changed = 'never'
 let g:ale_set_loclist = 1
+" the lists are set when the results are, not on a timer after them: the
+" test reads them right after the results arrive
+let g:ale_set_lists_synchronously = 1
 let g:ale_echo_cursor = 0
 let g:ale_virtualtext_cursor = 'disabled'
 let g:prfaq_lsp_command = $PRFAQ_LSP
