@@ -162,14 +162,8 @@ func (p *Parser) keptCuts(src []byte, bodyStart int) []int {
 		return nil
 	}
 	n := min(len(old), len(src))
-	pre := 0
-	for pre < n && old[pre] == src[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < n-pre && old[len(old)-1-suf] == src[len(src)-1-suf] {
-		suf++
-	}
+	pre := commonPrefix(old[:n], src[:n])
+	suf := commonSuffix(old[pre:], src[pre:])
 	var kept []int
 	for _, c := range p.starts {
 		switch {
@@ -184,6 +178,33 @@ func (p *Parser) keptCuts(src []byte, bodyStart int) []int {
 		}
 	}
 	return kept
+}
+
+// commonPrefix is how many leading bytes a and b share, compared a block
+// at a time (the whole document on every keystroke).
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+64 <= n && bytes.Equal(a[i:i+64], b[i:i+64]) {
+		i += 64
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix is how many trailing bytes a and b share.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+64 <= n && bytes.Equal(a[len(a)-i-64:len(a)-i], b[len(b)-i-64:len(b)-i]) {
+		i += 64
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
 }
 
 // minSectionBytes keeps sections cut between paragraphs large enough that

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand"
 	"os"
@@ -308,5 +309,31 @@ func TestParserKeepsSizeCuts(t *testing.T) {
 	}
 	if n := len(sectionStarts(src)); n < 3 {
 		t.Errorf("cut in %d sections, want a cut every few paragraphs", n+1)
+	}
+}
+
+// commonPrefix and commonSuffix agree with a byte-by-byte count, across
+// the 64-byte blocks they compare at once.
+func TestCommonPrefixSuffix(t *testing.T) {
+	base := bytes.Repeat([]byte("abcdefghij"), 30)
+	for _, at := range []int{0, 1, 63, 64, 65, 127, 128, 200, 299} {
+		b := append([]byte{}, base...)
+		b[at] = 'X'
+		naivePre, naiveSuf := 0, 0
+		for naivePre < len(b) && base[naivePre] == b[naivePre] {
+			naivePre++
+		}
+		for naiveSuf < len(b) && base[len(base)-1-naiveSuf] == b[len(b)-1-naiveSuf] {
+			naiveSuf++
+		}
+		if got := commonPrefix(base, b); got != naivePre {
+			t.Errorf("change at %d: commonPrefix %d, want %d", at, got, naivePre)
+		}
+		if got := commonSuffix(base, b); got != naiveSuf {
+			t.Errorf("change at %d: commonSuffix %d, want %d", at, got, naiveSuf)
+		}
+	}
+	if commonPrefix(base, base[:100]) != 100 || commonSuffix(base, base[200:]) != 100 {
+		t.Error("a text and its own prefix or suffix share all of the shorter")
 	}
 }
