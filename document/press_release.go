@@ -3,6 +3,7 @@ package document
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // The press release: where it is, and the parts its shape shows (the
@@ -401,13 +402,28 @@ func maybeDateline(t string) bool {
 
 var quarter = NewLazyRegexp(`Q[1-4]`)
 
-func hasDateline(t string) bool { return maybeDateline(t) && datelineRe.MatchString(t) }
+func hasDateline(t string) bool { return maybeDateline(t) && datelineRe.MatchString(datelineHead(t)) }
 
 func findDateline(t string) []int {
 	if !maybeDateline(t) {
 		return nil
 	}
-	return datelineRe.FindStringIndex(t)
+	return datelineRe.FindStringIndex(datelineHead(t))
+}
+
+// datelineHead is where a dateline can be: the opening of t. The
+// expression is anchored, but the matcher still walked a whole summary on
+// every keystroke.
+func datelineHead(t string) string {
+	const most = 300
+	if len(t) <= most {
+		return t
+	}
+	end := most
+	for end > 0 && !utf8.RuneStart(t[end]) {
+		end--
+	}
+	return t[:end]
 }
 
 // datedStatement: a dateline that opens a statement of some words (a
