@@ -53,6 +53,21 @@ func (s *scan) findPressRelease() {
 	}
 }
 
+// underStructural: h sits in a design document's structural section ("###
+// README" over "#### CDK Explorer"): the README's own title, not a headline.
+func (s *scan) underStructural(h *Block) bool {
+	var parent *Block
+	for _, p := range s.d.Headings {
+		if p.Span.Start >= h.Span.Start {
+			break
+		}
+		if p.Level < h.Level {
+			parent = p
+		}
+	}
+	return parent != nil && structural(parent.Text) && !isReleaseMarker(parent.Text) // "# For Immediate Release" opens one
+}
+
 // laterTitle is a heading that names the whole PR/FAQ ("## PRFAQ") with
 // text before it, in [from, limit).
 func (s *scan) laterTitle(from, limit int) *Block {
@@ -179,7 +194,7 @@ func (s *scan) findHeadline() {
 				}
 				continue
 			}
-			if c != nameNone || paragraphs > 1 || structural(b.Text) || !hasLetters(b.Text) {
+			if c != nameNone || paragraphs > 1 || structural(b.Text) || !hasLetters(b.Text) || s.underStructural(b) {
 				continue
 			}
 			s.setHeadline(b, 0, "the first heading of the press release")
