@@ -65,7 +65,8 @@ func (s *scan) underStructural(h *Block) bool {
 			parent = p
 		}
 	}
-	return parent != nil && structural(parent.Text) && !isReleaseMarker(parent.Text) // "# For Immediate Release" opens one
+	// "# For Immediate Release" and "## Pressemitteilung" open a release
+	return parent != nil && structural(parent.Text) && !isReleaseMarker(parent.Text) && s.class[parent] != namePressRelease
 }
 
 // laterTitle is a heading that names the whole PR/FAQ ("## PRFAQ") with
