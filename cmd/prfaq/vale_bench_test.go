@@ -26,7 +26,7 @@ import (
 //	go test ./cmd/prfaq -run '^$' -bench CompareVale -benchtime 5x
 //
 // The last document is the 14 MB one with 400,000 questions of
-// BenchmarkCheck. Without vale on PATH (or VALE naming it), only prfaq is measured.
+// BenchmarkCheck, for prfaq alone. Without vale on PATH (or VALE naming it), only prfaq is measured.
 func BenchmarkCompareVale(b *testing.B) {
 	prfaq := buildPrfaq(b)
 	vale := os.Getenv("VALE")
@@ -59,7 +59,7 @@ func BenchmarkCompareVale(b *testing.B) {
 			}{
 				{"prfaq", []string{prfaq, "check", "--format", "json", "--fail-on", "never", path}},
 			}
-			if vale != "" {
+			if vale != "" && words(doc.name) {
 				tools = append(tools, struct {
 					name string
 					args []string
@@ -91,6 +91,10 @@ func BenchmarkCompareVale(b *testing.B) {
 		})
 	}
 }
+
+// words reports a document of the comparison; Vale is not run on
+// the one with 400,000 questions (it took over 5 minutes for one run).
+func words(name string) bool { return strings.HasPrefix(name, "words=") }
 
 // runOnce runs args to the end and returns its wall time, CPU time and
 // peak resident memory in KiB. The peak comes from GNU time (-1 without
