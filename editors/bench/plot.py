@@ -1,9 +1,9 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Draws docs/performance.png from the output of the comparison benchmarks.
 
     go test ./cmd/prfaq-lsp -run '^$' -bench 'CompareKeystroke' -benchtime 300x > lsp.txt
     go test ./cmd/prfaq -run '^$' -bench 'CompareVale' -benchtime 5x > check.txt
-    python3 editors/bench/plot.py lsp.txt check.txt docs/performance.png
+    /usr/bin/python3 editors/bench/plot.py lsp.txt check.txt docs/performance.png
 
 Left: keystroke to diagnostics (p50 and p99) against document size, for
 prfaq-lsp (push and pull) and VS Code's Markdown server. Right: the whole
