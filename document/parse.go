@@ -128,9 +128,11 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 			sec.handOver(d) // the whole document, parsed for this once
 			continue
 		}
-		if cache != nil {
-			kept[sec.text] = sec
+		if cache == nil {
+			sec.moveTo(d, start) // parsed for this once: no copy
+			continue
 		}
+		kept[sec.text] = sec
 		sec.placeAt(d, start)
 	}
 	if cache != nil {
@@ -182,6 +184,34 @@ func (sec *section) handOver(d *Document) {
 }
 
 // placeAt appends a copy of the section, moved to offset base, to d.
+// moveTo is placeAt for a section that is not kept: its blocks and prose
+// are moved to base and handed to d as they are, not copied.
+func (sec *section) moveTo(d *Document, base int) {
+	for _, p := range sec.prose {
+		p.base = base
+		p.Span = p.Span.shift(base)
+		d.Prose = append(d.Prose, p)
+	}
+	for _, b := range sec.blocks {
+		b.Span = b.Span.shift(base)
+		if b.Kind == Heading || b.Kind == Paragraph {
+			b.Content = b.Content.shift(base) // others have none
+		}
+		if !b.Lead.Empty() {
+			b.Lead = b.Lead.shift(base)
+		}
+		for _, it := range b.Items {
+			it.Span, it.Rest = it.Span.shift(base), it.Rest.shift(base)
+		}
+	}
+	for _, i := range sec.top {
+		d.Blocks = append(d.Blocks, sec.blocks[i])
+	}
+	for _, i := range sec.headings {
+		d.Headings = append(d.Headings, sec.blocks[i])
+	}
+}
+
 func (sec *section) placeAt(d *Document, base int) {
 	prose := make([]Prose, len(sec.prose))
 	for i, p := range sec.prose {
