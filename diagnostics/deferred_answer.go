@@ -3,6 +3,7 @@ package diagnostics
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
@@ -368,7 +369,7 @@ const followUpText = "Unknown today; OWNER will answer by DATE."
 
 // findDeferral returns the first deferring phrase in the answer prose.
 func findDeferral(doc *document.Document, q *document.Question) (match, bool) {
-	if !deferral.hinted(strings.ToLower(q.AnswerText)) {
+	if !hintedAnswer(q.AnswerText) {
 		return match{}, false
 	}
 	for _, m := range deferral.in(doc.ProseOverlapping(q.Answer)) {
@@ -377,6 +378,34 @@ func findDeferral(doc *document.Document, q *document.Question) (match, bool) {
 		}
 	}
 	return match{}, false
+}
+
+// hintedAnswers memoises deferral.hinted by answer text: outlines, code
+// lenses and hovers ask for every question's status on each request (at
+// 40,000 words the hint scan was 80% of an outline), and few answers change
+// between two requests. Cleared when full, so it stays small.
+var hintedAnswers struct {
+	sync.Mutex
+	m map[string]bool
+}
+
+const maxHintedAnswers = 1 << 14
+
+func hintedAnswer(answer string) bool {
+	hintedAnswers.Lock()
+	h, ok := hintedAnswers.m[answer]
+	hintedAnswers.Unlock()
+	if ok {
+		return h
+	}
+	h = deferral.hinted(strings.ToLower(answer))
+	hintedAnswers.Lock()
+	if hintedAnswers.m == nil || len(hintedAnswers.m) >= maxHintedAnswers {
+		hintedAnswers.m = map[string]bool{}
+	}
+	hintedAnswers.m[answer] = h
+	hintedAnswers.Unlock()
+	return h
 }
 
 // QuestionStatus is "answered", "deferred" or "unanswered"; the server shows

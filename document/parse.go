@@ -23,7 +23,9 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 //
 // It parses the document in one piece and keeps nothing for later: a
 // Parser is for successive versions.
-func Parse(path string, src []byte) *Document { return parse(path, src, nil) }
+func Parse(path string, src []byte) *Document {
+	return parse(path, src, nil, len(src) > wholeParseLimit)
+}
 
 // Parser parses successive versions of one document, as an editor sends
 // them. It keeps the sections of the version it parsed last, so a keystroke
@@ -55,11 +57,11 @@ func (p *Parser) frontMatter(span Span, src, yamlText []byte) *FrontMatter {
 }
 
 // Parse reads src as Parse does, reusing what it can of the last version.
-func (p *Parser) Parse(path string, src []byte) *Document { return parse(path, src, p) }
+func (p *Parser) Parse(path string, src []byte) *Document { return parse(path, src, p, true) }
 
 // parse cuts src in sections for a Parser to reuse, or, without one,
-// parses it whole.
-func parse(path string, src []byte, cache *Parser) *Document {
+// parses it whole or, when sectioned, in large sections.
+func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 	d := &Document{Path: path, Source: src, Mapper: NewMapper(src), Parts: map[PartKind]*Part{}}
 	var old, kept map[string]*section
 	if cache != nil {
@@ -80,8 +82,11 @@ func parse(path string, src []byte, cache *Parser) *Document {
 	}
 	// The rest is parsed in sections, each placed at its offset; see
 	// sectionStarts for why that gives what one parse of the whole gives.
+	// A large document is parsed in sections even without a Parser, so
+	// that only one section's goldmark tree is alive at a time: the whole
+	// tree of a 15 MB document took gigabytes.
 	starts := []int{0}
-	if cache == nil {
+	if !sectioned {
 		if bodyStart > 0 {
 			blanked = append(blanked, src[bodyStart:]...)
 			bodyStart = len(src)
@@ -90,10 +95,18 @@ func parse(path string, src []byte, cache *Parser) *Document {
 		if bodyStart > 0 && bodyStart < len(src) {
 			starts = append(starts, bodyStart)
 		}
-		for _, start := range cutSections(src[bodyStart:], cache.keptCuts(src, bodyStart)) {
+		var cuts []int
+		if cache != nil {
+			cuts = cutSections(src[bodyStart:], cache.keptCuts(src, bodyStart))
+		} else {
+			cuts = coarsen(cutSections(src[bodyStart:], nil), oneShotSectionBytes)
+		}
+		for _, start := range cuts {
 			starts = append(starts, bodyStart+start)
 		}
-		cache.src, cache.starts = src, starts
+		if cache != nil {
+			cache.src, cache.starts = src, starts
+		}
 	}
 	for i, start := range starts {
 		end := len(src)
@@ -111,8 +124,12 @@ func parse(path string, src []byte, cache *Parser) *Document {
 				cache.parsed++
 			}
 		}
-		if cache == nil {
+		if !sectioned {
 			sec.handOver(d) // the whole document, parsed for this once
+			continue
+		}
+		if cache == nil {
+			sec.moveTo(d, start) // parsed for this once: no copy
 			continue
 		}
 		kept[sec.text] = sec
@@ -145,7 +162,7 @@ func parseSection(text []byte, m *Mapper, start int, keep bool) *section {
 		sec.text = string(text)
 	}
 	root := markdown.Parser().Parse(goldtext.NewReader(text))
-	w := walker{sec: sec, src: text, m: m, base: start}
+	w := walker{sec: sec, src: text, m: m, base: start, memo: keep}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if b := w.block(n); b != nil {
 			sec.top = append(sec.top, b.index)
@@ -167,6 +184,34 @@ func (sec *section) handOver(d *Document) {
 }
 
 // placeAt appends a copy of the section, moved to offset base, to d.
+// moveTo is placeAt for a section that is not kept: its blocks and prose
+// are moved to base and handed to d as they are, not copied.
+func (sec *section) moveTo(d *Document, base int) {
+	for _, p := range sec.prose {
+		p.base = base
+		p.Span = p.Span.shift(base)
+		d.Prose = append(d.Prose, p)
+	}
+	for _, b := range sec.blocks {
+		b.Span = b.Span.shift(base)
+		if b.Kind == Heading || b.Kind == Paragraph {
+			b.Content = b.Content.shift(base) // others have none
+		}
+		if !b.Lead.Empty() {
+			b.Lead = b.Lead.shift(base)
+		}
+		for _, it := range b.Items {
+			it.Span, it.Rest = it.Span.shift(base), it.Rest.shift(base)
+		}
+	}
+	for _, i := range sec.top {
+		d.Blocks = append(d.Blocks, sec.blocks[i])
+	}
+	for _, i := range sec.headings {
+		d.Headings = append(d.Headings, sec.blocks[i])
+	}
+}
+
 func (sec *section) placeAt(d *Document, base int) {
 	prose := make([]Prose, len(sec.prose))
 	for i, p := range sec.prose {
@@ -210,9 +255,10 @@ func (sec *section) placeAt(d *Document, base int) {
 }
 
 type walker struct {
-	sec *section
-	src []byte  // the section's text
-	m   *Mapper // the whole document's, for line bounds …
+	memo bool // every prose gets a memo, short ones too (see addProse)
+	sec  *section
+	src  []byte  // the section's text
+	m    *Mapper // the whole document's, for line bounds …
 	// … at base, where the section starts; the section's own offsets are
 	// relative to it.
 	base int
@@ -227,8 +273,17 @@ type nodeBounds struct {
 	ok         bool
 }
 
+// minMemoText is the shortest prose text that Parse gives a memo.
+const minMemoText = 64
+
 func (w *walker) addProse(p *Prose) {
-	p.memo = newMemo() // the rules share their work on it
+	// The rules share their work on the memo, and a Parser's later
+	// versions reuse it. Parsed once, a short prose goes without: its work
+	// is cheap to do twice, and 800,000 one-line questions spent 600 MB on
+	// memos.
+	if w.memo || len(p.Text) >= minMemoText {
+		p.memo = newMemo()
+	}
 	p.index = len(w.sec.prose)
 	w.sec.prose = append(w.sec.prose, p)
 }

@@ -384,3 +384,26 @@ func containsFold(line, marker []byte) bool {
 	}
 	return bytes.Contains(bytes.ToLower(line), marker) // markers are lower case
 }
+
+// wholeParseLimit is the largest document Parse reads in one goldmark
+// parse; a larger one is parsed in sections of about oneShotSectionBytes
+// (the same model: see sectionStarts), each section's tree garbage once
+// its blocks are placed.
+const (
+	wholeParseLimit     = 1 << 20
+	oneShotSectionBytes = 256 << 10
+)
+
+// coarsen keeps of the cuts (sorted offsets) only those at least size
+// bytes after the last one kept: any subset of safe cuts is safe.
+func coarsen(cuts []int, size int) []int {
+	var kept []int
+	last := 0
+	for _, c := range cuts {
+		if c-last >= size {
+			kept = append(kept, c)
+			last = c
+		}
+	}
+	return kept
+}

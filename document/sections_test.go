@@ -74,7 +74,7 @@ func dump(d *Document) string {
 }
 
 // parseWhole is the oracle: one goldmark parse of the whole document.
-func parseWhole(src []byte) *Document { return Parse("t.prfaq.md", src) }
+func parseWhole(src []byte) *Document { return parse("t.prfaq.md", src, nil, false) }
 
 // sameAsWhole fails when parsing src in sections gives another model than
 // parsing it whole.
@@ -335,5 +335,44 @@ func TestCommonPrefixSuffix(t *testing.T) {
 	}
 	if commonPrefix(base, base[:100]) != 100 || commonSuffix(base, base[200:]) != 100 {
 		t.Error("a text and its own prefix or suffix share all of the shorter")
+	}
+}
+
+// TestParseLargeInSections: a document too large for one goldmark parse is
+// parsed in sections, and the model is the one a parse of the whole gives.
+func TestParseLargeInSections(t *testing.T) {
+	files, err := filepath.Glob("../diagnostics/testdata/corpus/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	var src []byte
+	for len(src) <= wholeParseLimit {
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sectionStarts(b)) > 0 { // no link reference definitions
+				src = append(src, b...)
+				src = append(src, "\n\n"...)
+			}
+		}
+		for _, s := range trickySources {
+			if len(sectionStarts([]byte(s))) > 0 {
+				src = append(src, s...)
+				src = append(src, "\n\n"...)
+			}
+		}
+	}
+	if n := len(coarsen(cutSections(src, nil), oneShotSectionBytes)); n < 2 {
+		t.Fatalf("%d sections: the test does not cut", n+1)
+	}
+	sameAsWhole(t, "large", src, Parse("t.prfaq.md", src))
+}
+
+func TestCoarsen(t *testing.T) {
+	got := fmt.Sprint(coarsen([]int{10, 50, 120, 130, 260, 400}, 100))
+	if want := "[120 260 400]"; got != want {
+		t.Fatalf("coarsen = %s, want %s", got, want)
 	}
 }
