@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/benchdoc"
 	"io"
 	"maps"
 	"os"
@@ -376,7 +377,7 @@ func BenchmarkCompareTyping(b *testing.B) {
 
 func benchTyping(b *testing.B, traffic bool) {
 	for _, words := range []int{4000, 40000} {
-		text := generatePRFAQ(words)
+		text := benchdoc.PRFAQ(words)
 		for _, s := range benchServers {
 			b.Run(fmt.Sprintf("server=%s/words=%d", s.name, words), func(b *testing.B) {
 				c := startBench(b, s)
@@ -450,7 +451,7 @@ func keystroke(b *testing.B, c *benchClient, uri string, version, col int, traff
 // the time initialize takes. One iteration is one server started.
 func BenchmarkCompareFootprint(b *testing.B) {
 	for _, load := range []struct{ docs, words int }{{20, 4000}, {1, 40000}} {
-		text := generatePRFAQ(load.words)
+		text := benchdoc.PRFAQ(load.words)
 		for _, s := range benchServers {
 			b.Run(fmt.Sprintf("server=%s/docs=%d/words=%d", s.name, load.docs, load.words), func(b *testing.B) {
 				var inits []time.Duration

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/benchdoc"
 	"io"
 	"os"
 	"path/filepath"
@@ -25,8 +26,8 @@ func BenchmarkCheck(b *testing.B) {
 		name string
 		src  func() []byte
 	}{
-		{"words=4000", func() []byte { return []byte(generateDoc(4000)) }},
-		{"words=40000", func() []byte { return []byte(generateDoc(40000)) }},
+		{"words=4000", func() []byte { return []byte(benchdoc.PRFAQ(4000)) }},
+		{"words=40000", func() []byte { return []byte(benchdoc.PRFAQ(40000)) }},
 		{"questions=400000", func() []byte { return manyQuestions(400000) }},
 	} {
 		src := c.src()
@@ -56,7 +57,7 @@ func BenchmarkCheck(b *testing.B) {
 // that compare questions with each other.
 func manyQuestions(n int) []byte {
 	var b bytes.Buffer
-	b.WriteString(generateDoc(0))
+	b.WriteString(benchdoc.PRFAQ(0))
 	for i := 1; i <= n; i++ {
 		fmt.Fprintf(&b, "#### Q%d: does it work?\n\nYes.\n\n", i)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/benchdoc"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,10 +42,10 @@ func BenchmarkCompareVale(b *testing.B) {
 		name string
 		src  []byte
 	}{
-		{"words=800", []byte(generateDoc(800))},
-		{"words=4000", []byte(generateDoc(4000))},
-		{"words=40000", []byte(generateDoc(40000))},
-		{"words=400000", []byte(generateDoc(400000))},
+		{"words=800", []byte(benchdoc.PRFAQ(800))},
+		{"words=4000", []byte(benchdoc.PRFAQ(4000))},
+		{"words=40000", []byte(benchdoc.PRFAQ(40000))},
+		{"words=400000", []byte(benchdoc.PRFAQ(400000))},
 		{"questions=400000", manyQuestions(400000)},
 	}
 	for _, doc := range docs {

@@ -1,13 +1,17 @@
-package main
+// Package benchdoc generates the PR/FAQ the command line's and the
+// server's benchmarks check and type into, so that both measure the same
+// document.
+package benchdoc
 
 import (
 	"fmt"
 	"strings"
 )
 
-// generateDoc is a PR/FAQ of about n words (the press release alone for
-// n = 0): the same document the server's latency benchmark types into.
-func generateDoc(n int) string {
+// PRFAQ writes a complete PR/FAQ of about n words: every press
+// release part, then FAQ entries until the word count is reached. The
+// sentences vary so the rules see realistic prose, some with findings.
+func PRFAQ(n int) string {
 	var b strings.Builder
 	b.WriteString("---\nprfaq: true\ntitle: Acme Ledger\n---\n\n")
 	b.WriteString("# Acme Ledger lets small shops send an invoice in one click from their phone\n\n")
