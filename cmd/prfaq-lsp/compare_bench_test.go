@@ -111,18 +111,7 @@ type benchClient struct {
 func startBench(b *testing.B, s benchServer) *benchClient {
 	b.Helper()
 	cmd := s.command(b)
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() })
+	stdin, stdout := startPiped(b, cmd)
 	c := &benchClient{server: s, cmd: cmd, stdin: stdin, frames: make(chan frame, 64), errs: make(chan error, 1), nextID: 100}
 	go c.read(bufio.NewReaderSize(stdout, 1<<20))
 	return c

@@ -130,9 +130,10 @@ type leanClient struct {
 	out    []byte
 }
 
-func startLean(b *testing.B) *leanClient {
+// startPiped starts a benchmark's server with pipes to its stdin and from
+// its stdout; the server is killed when the benchmark ends.
+func startPiped(b *testing.B, cmd *exec.Cmd) (io.WriteCloser, io.Reader) {
 	b.Helper()
-	cmd := exec.Command(binary(b), "--log", "/dev/null")
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		b.Fatal(err)
@@ -145,6 +146,13 @@ func startLean(b *testing.B) *leanClient {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() })
+	return stdin, stdout
+}
+
+func startLean(b *testing.B) *leanClient {
+	b.Helper()
+	cmd := exec.Command(binary(b), "--log", "/dev/null")
+	stdin, stdout := startPiped(b, cmd)
 	c := &leanClient{cmd: cmd, stdin: stdin, frames: make(chan []byte, 16), errs: make(chan error, 1)}
 	go c.read(bufio.NewReaderSize(stdout, 1<<20))
 	return c
