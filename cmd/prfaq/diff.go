@@ -26,17 +26,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	format := fl.String("format", "text", "output format: text, json or markdown")
 	failOn := fl.String("fail-on", "warning", "lowest severity of a new finding that fails: error, warning, information, hint or never")
 	configFile := fl.String("config", "", "configuration file (default: the .prfaq.yaml above NEW)")
-	// Flags may come before or after the files.
-	var files []string
-	for rest := args; ; {
-		if err := fl.Parse(rest); err != nil {
-			return 2
-		}
-		if fl.NArg() == 0 {
-			break
-		}
-		files = append(files, fl.Arg(0))
-		rest = fl.Args()[1:]
+	files, ok := parseInterspersed(fl, args)
+	if !ok {
+		return 2
 	}
 	threshold, err := parseFailOn(*failOn)
 	if err != nil {

@@ -26,17 +26,9 @@ func runOutline(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	format := fl.String("format", "text", "output format: text or json")
 	explain := fl.Bool("explain", false, "say how each part was read")
-	// Flags may come before or after the file.
-	var files []string
-	for rest := args; ; {
-		if err := fl.Parse(rest); err != nil {
-			return 2
-		}
-		if fl.NArg() == 0 {
-			break
-		}
-		files = append(files, fl.Arg(0))
-		rest = fl.Args()[1:]
+	files, ok := parseInterspersed(fl, args)
+	if !ok {
+		return 2
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "prfaq outline: unknown format %q (want text or json)\n", *format)
@@ -126,5 +118,22 @@ func writeOutlineText(w io.Writer, doc *document.Document, o diagnostics.Outline
 	}
 	for _, q := range o.Questions {
 		fmt.Fprintf(w, "  Q %4d %-12s %-10s %s\n", q.Line, q.Group, q.Status, document.Clip(q.Text, 70))
+	}
+}
+
+// parseInterspersed parses fl's flags wherever they stand among the file
+// arguments ("prfaq diff old.md new.md --format json"), and returns the
+// files; false on a flag error, which fl has reported.
+func parseInterspersed(fl *flag.FlagSet, args []string) ([]string, bool) {
+	var files []string
+	for rest := args; ; {
+		if err := fl.Parse(rest); err != nil {
+			return nil, false
+		}
+		if fl.NArg() == 0 {
+			return files, true
+		}
+		files = append(files, fl.Arg(0))
+		rest = fl.Args()[1:]
 	}
 }
