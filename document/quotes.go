@@ -167,7 +167,10 @@ var exampleLead = NewLazyRegexp(`(?i)\b(thoughts?|questions?|things like|like th
 // saidIndex is the leftmost attribution of saidVerbRe and saidMarkRe, as
 // one alternation of both would find it (their groups, in order).
 func saidIndex(text string) []int {
-	verb := verbAttribution(text)
+	var verb []int
+	if hasAttributionVerb(text) {
+		verb = saidVerbRe.FindStringSubmatchIndex(text)
+	}
 	// the marks' attributions close the text: look in its tail only
 	from := 0
 	if len(text) > 400 {
@@ -196,55 +199,6 @@ func saidIndex(text string) []int {
 		return append(verb, -1, -1, -1, -1, -1, -1)
 	}
 	return append([]int{mark[0], mark[1], -1, -1, -1, -1}, mark[2:]...)
-}
-
-// verbAttribution is saidVerbRe's leftmost match, looked for only around
-// the attribution verbs of text: the expression, run over a whole summary
-// on every keystroke, was most of the reading's time. A match needs its
-// verb, the speaker before it is at most 80 characters and the one after
-// at most 120, so a window of 100 before and 130 after each verb holds it.
-func verbAttribution(text string) []int {
-	lower := strings.ToLower(text)
-	if len(lower) != len(text) {
-		if hasAttributionVerb(text) {
-			return saidVerbRe.FindStringSubmatchIndex(text)
-		}
-		return nil
-	}
-	start := -1
-	for i, r := range lower + " " {
-		if isCueWordRune(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start < 0 {
-			continue
-		}
-		w := lower[start:i]
-		ws := start
-		start = -1
-		if !attributionWords[w] {
-			continue
-		}
-		lo, hi := max(0, ws-100), min(len(text), i+130)
-		for lo > 0 && (!utf8.RuneStart(text[lo]) || unicode.IsUpper(firstRune(text[lo:]))) {
-			lo-- // on a rune, and not where "^" could open a speaker
-		}
-		for hi < len(text) && !utf8.RuneStart(text[hi]) {
-			hi++
-		}
-		if m := saidVerbRe.FindStringSubmatchIndex(text[lo:hi]); m != nil {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += lo
-				}
-			}
-			return m
-		}
-	}
-	return nil
 }
 
 // attributionWords are the attribution verbs' words, for a look-up per word.
