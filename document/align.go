@@ -25,8 +25,11 @@ type unit struct {
 	first *Block
 	span  Span
 	text  string
-	run   int // units of one run follow each other with nothing claimed between
-	cues  cues
+	// lead is where the unit's subject is read: the text under its heading
+	// ("### Revolutionary Technology" over "The framework, developed by …")
+	lead string
+	run  int // units of one run follow each other with nothing claimed between
+	cues cues
 }
 
 // alignSlot is a part the alignment may place, with how a unit scores for it.
@@ -202,6 +205,7 @@ func (s *scan) freeUnits() []unit {
 	flush := func() {
 		if open != nil {
 			open.text = strings.TrimSpace(d.PlainText(open.span))
+			open.lead = strings.TrimSpace(d.PlainText(Span{Start: open.first.Span.End, End: open.span.End}))
 			open.run = run
 			units = append(units, *open)
 			open = nil
@@ -243,6 +247,9 @@ func (s *scan) freeUnits() []unit {
 	}
 	flush()
 	for i := range units {
+		if units[i].lead == "" {
+			units[i].lead = units[i].text
+		}
 		units[i].cues = unitCues(&units[i])
 	}
 	return units
@@ -387,12 +394,82 @@ func (s *scan) namesProduct(t string) bool {
 	if len(t) > 120 {
 		t = t[:120] // the subject is in the first words
 	}
-	for _, w := range firstN(strings.Fields(t), 4) {
+	words := firstN(strings.Fields(t), 4)
+	for i, w := range words {
 		if w = strings.TrimRight(leadingName(w), ".,:"); w != "" && s.productWords()[w] {
+			if i == 0 && len(s.productWords()) > 1 && s.ordinaryWord(w) &&
+				(len(words) < 2 || !s.productWords()[strings.TrimRight(leadingName(words[1]), ".,:")]) {
+				// "Speakers on the topic are hard to find" is about
+				// speakers, not the Speakers Bureau: a word of a longer
+				// name that the release also uses in lower case, alone at
+				// the start of a sentence, is that ordinary word
+				continue
+			}
 			return true
 		}
 	}
 	return false
+}
+
+// namesProductKind: the paragraph opens with the product named by what it
+// is, a kind the headline or the summary gives it ("The framework,
+// developed by …", "The study links …").
+func (s *scan) namesProductKind(t string) bool {
+	words := firstN(strings.Fields(t), 2)
+	if len(words) >= 2 && (strings.EqualFold(words[0], "the") || strings.EqualFold(words[0], "this")) {
+		kind := strings.ToLower(strings.TrimRight(words[1], ".,:;'’s"))
+		if productKind[kind] && s.launchTextHas(kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// launchText is the headline's and the summary's text, where the release
+// says what it launches.
+func (s *scan) launchText() string {
+	if s.launch == nil {
+		t := ""
+		for _, k := range []PartKind{Headline, Summary} {
+			if p := s.d.Parts[k]; p != nil {
+				t += " " + p.Text
+			}
+		}
+		s.launch = &t
+	}
+	return *s.launch
+}
+
+// launchTextHas: the headline or the summary has word (lower case), in any
+// case, alone or plural ("REPORT", "a series of reports").
+func (s *scan) launchTextHas(word string) bool {
+	return hasWordOrPlural(strings.ToLower(s.launchText()), word)
+}
+
+// ordinaryWord: the headline or the summary writes w in lower case, as a
+// common word ("booking of world-class speakers").
+func (s *scan) ordinaryWord(w string) bool {
+	lower := strings.ToLower(w)
+	return lower != w && hasWordOrPlural(s.launchText(), lower)
+}
+
+// hasWordOrPlural: t has word as a whole word, or its plural.
+func hasWordOrPlural(t, word string) bool {
+	letter := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
+	for from := 0; ; {
+		i := strings.Index(t[from:], word)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(word)
+		if end < len(t) && t[end] == 's' {
+			end++
+		}
+		if (start == 0 || !letter(t[start-1])) && (end == len(t) || !letter(t[end])) {
+			return true
+		}
+		from = start + 1
+	}
 }
 
 // firstQuote is where the first quotation of the press release starts, or
@@ -408,8 +485,13 @@ func (s *scan) problemScore(u unit, i int, units []unit) fit {
 	if sol := s.d.Parts[Solution]; sol != nil && sol.How != HowPosition && u.span.Start > sol.Span.Start {
 		return fit{}
 	}
+	if u.span.Start > s.firstQuote() {
+		// the problem comes before the quotations; hard words after them
+		// are findings, caveats or limits ("## Limitations and Next Steps")
+		return fit{}
+	}
 	var f fit
-	if i == 0 && u.span.Start < s.firstQuote() {
+	if i == 0 {
 		f = fit{2, HowPosition, "the paragraph after the summary"}
 	}
 	if u.cues.problem {
@@ -418,7 +500,7 @@ func (s *scan) problemScore(u unit, i int, units []unit) fit {
 			f.how, f.why = HowCue, "a paragraph about what is hard today"
 		}
 	}
-	if s.namesProduct(u.text) || strings.HasPrefix(u.text, "With ") {
+	if s.namesProduct(u.text) || strings.HasPrefix(u.text, "With ") || s.namesProductKind(u.lead) && !u.cues.problem {
 		// a paragraph whose subject is the product says what it does,
 		// whatever hard words it uses on the way ("when a probability
 		// swings past your threshold, it sends you a letter")
@@ -441,7 +523,9 @@ func (s *scan) solutionScore(u unit, i int, units []unit) fit {
 	if u.cues.solution {
 		f = fit{f.score + 2, HowCue, does}
 	}
-	if s.namesProduct(u.text) {
+	if s.namesProduct(u.text) || s.namesProductKind(u.lead) && u.span.Start < s.firstQuote() {
+		// the product named by its kind alone is weak: it tells the
+		// solution where the canonical order has it, before the quotations
 		f = fit{f.score + 1, HowCue, does}
 	}
 	if u.cues.problemFirst && !s.namesProduct(u.text) {
@@ -503,7 +587,7 @@ func (s *scan) problemInSummary() {
 	}
 	sents := sentenceEnd.Split(strings.TrimSpace(sum.Text), -1)
 	for _, sent := range sents[min(1, len(sents)):] {
-		if problemCue.MatchString(sent) && !solutionCue.MatchString(sent) && !s.namesProduct(sent) {
+		if problemCue.MatchString(sent) && !solutionCue.MatchString(sent) && !s.namesProduct(sent) && !s.namesProductKind(sent) {
 			d.Parts[Problem] = &Part{Kind: Problem, Span: sum.Span, Body: sum.Body, Text: sum.Text, How: HowCue,
 				Why: "a sentence of the summary, which states the problem"}
 			return

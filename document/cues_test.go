@@ -31,7 +31,8 @@ func TestCueOptionalLetter(t *testing.T) {
 	}{
 		{customerCue, "said the first user", true},
 		{customerCue, "— pilot users", true},
-		{customerCue, "— pilot lead", false},
+		{customerCue, "— project lead", false},
+		{customerCue, "— pilot lead", true}, // someone in the pilot, outside the company
 		{leaderCue, "Jo Park, Chairwoman of Acme", true},
 		{cueRe([]string{`risks?`}), "the risk is low", true},
 		{cueRe([]string{`risks?`}), "a risky plan", false},

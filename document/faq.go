@@ -205,6 +205,9 @@ func (s *scan) inferGroup() {
 	if f == nil || d.Parts[ExternalFAQ] != nil || d.Parts[InternalFAQ] != nil || len(d.Questions) == 0 {
 		return
 	}
+	if s.splitByAudienceHeading() {
+		return
+	}
 	internal, asked := 0, false
 	for _, q := range d.Questions {
 		if stakeholderQuestion(q.Text) {
@@ -226,6 +229,71 @@ func (s *scan) inferGroup() {
 	for _, q := range d.Questions {
 		q.Group = k
 	}
+}
+
+// splitByAudienceHeading: an FAQ divided by headings that name who asks
+// without the group names, where one heading is worded as the stakeholders'
+// ("For the people deciding whether to build it") and those before it are
+// not ("For the person using it"), is split there (topic headings such as
+// "Risk Assessment" say nothing of who asks and split nothing): the canonical order puts the
+// customer's questions first. Like a split read from the questions, it is
+// HowQuestions, so rules that judge a split FAQ still judge it whole.
+func (s *scan) splitByAudienceHeading() bool {
+	d := s.d
+	f := d.Parts[FAQ]
+	var groups []*Block
+	for _, h := range d.Headings {
+		if !f.Span.Contains(h.Span.Start) || h == f.Heading || f.Heading != nil && h.Level <= f.Heading.Level {
+			continue
+		}
+		if len(groups) > 0 && h.Level > groups[0].Level {
+			continue // a question or a sub-topic inside a group
+		}
+		if len(groups) > 0 && h.Level < groups[0].Level || !s.topicHeading(h) {
+			return false
+		}
+		groups = append(groups, h)
+	}
+	if len(groups) < 2 {
+		return false
+	}
+	if !audienceHeading(groups[0].Text) {
+		return false
+	}
+	split := -1
+	for i, h := range groups {
+		if audienceHeading(h.Text) && stakeholderQuestion(h.Text) {
+			split = i
+			break
+		}
+	}
+	if split < 1 {
+		return false
+	}
+	at := groups[split].Span.Start
+	d.Parts[ExternalFAQ] = &Part{Kind: ExternalFAQ, Span: Span{groups[0].Span.Start, trimEnd(d.Source, groups[0].Span.Start, at)}, Heading: groups[0],
+		How: HowQuestions, Why: fmt.Sprintf("the groups before %q, the stakeholders' heading", Clip(groups[split].Text, 40))}
+	d.Parts[InternalFAQ] = &Part{Kind: InternalFAQ, Span: Span{at, f.Span.End}, Heading: groups[split],
+		How: HowQuestions, Why: fmt.Sprintf("from the heading %q, worded as the stakeholders'", Clip(groups[split].Text, 40))}
+	for _, k := range []PartKind{ExternalFAQ, InternalFAQ} {
+		d.Parts[k].Body = d.Parts[k].Span
+	}
+	for _, q := range d.Questions {
+		q.Group = d.GroupAt(q.Span.Start)
+	}
+	return true
+}
+
+// audienceHeading: the heading names who its questions are for ("For the
+// person using it", "Für Entscheider", "面向用户").
+func audienceHeading(t string) bool {
+	t = strings.ToLower(strings.TrimSpace(t))
+	for _, p := range audiencePrefixes {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return strings.HasSuffix(t, "向け")
 }
 
 var (

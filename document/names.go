@@ -145,6 +145,9 @@ func classifyName(raw string) nameClass {
 	if instruction && words[0] == "quote" {
 		return refineQuote(n, nameQuote) // "Quote an Amazon leader …"
 	}
+	if namedWithin(n, caveatNames) {
+		return nameNone
+	}
 	for _, c := range partNames {
 		if namedBy(n, words, c.names) || instruction && namedWithin(n, c.names) {
 			return refineQuote(n, c.class)
@@ -181,7 +184,7 @@ type phrase struct {
 var prepared = func() map[*string]*phraseIndex {
 	m := map[*string]*phraseIndex{}
 	lists := [][]string{titleNames, pressReleaseNames, faqNames, externalGroupWords, internalGroupWords,
-		topicGroupWords, faqQuestionWords, faqGroupAlone, structuralNames, releaseMarkers, instructionVerbs,
+		topicGroupWords, faqQuestionWords, faqGroupAlone, structuralNames, caveatNames, releaseMarkers, instructionVerbs,
 		leaderQuoteWords, customerQuoteWords}
 	for _, c := range partNames {
 		lists = append(lists, c.names)

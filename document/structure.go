@@ -87,6 +87,7 @@ type scan struct {
 	used     map[*Block]bool
 	quotes   map[*Block]bool // paragraphs that are quotations
 	product  map[string]bool // the product's name words (productWords)
+	launch   *string         // the headline and summary text (launchText)
 	// exampleQuotes are quoted lines that are examples, not quotations
 	exampleQuotes map[*Block]bool
 }

@@ -60,6 +60,10 @@ var faqQuestionWords = []string{"questions", "fragen", "preguntas", "perguntas",
 var faqGroupAlone = []string{"external", "internal", "extern", "intern", "externo", "interno", "externe", "interne",
 	"kundenfragen", "kunden faq", "interne fragen"}
 
+// audiencePrefixes open an FAQ heading that names who asks ("For the person
+// using it"); the Japanese form ends in 向け instead (faq.go, audienceHeading).
+var audiencePrefixes = []string{"for ", "für ", "pour ", "para ", "для ", "面向", "给"}
+
 // topicGroupWords name a topic of questions, not whose they are
 // ("Technical questions" may be a customer's).
 var topicGroupWords = []string{"technical", "business", "strategic", "team", "leadership"}
@@ -134,6 +138,14 @@ var partNames = []struct {
 	}},
 }
 
+// caveatNames head what a release leaves out or cannot do; a heading that
+// names one names no part, even when it names a part too ("Limitations and
+// Next Steps" is not the call to action).
+var caveatNames = []string{
+	"limitations", "known limitations", "caveats", "known issues", "non goals", "out of scope",
+	"einschränkungen", "limites", "limitaciones", "limitações", "ограничения", "制限", "制约", "局限",
+}
+
 // structuralNames organise a design document or a README; a heading with
 // one of these names is never the headline.
 var structuralNames = []string{
@@ -160,6 +172,19 @@ var releaseMarkers = []string{
 	"zur sofortigen veröffentlichung", "pour diffusion immédiate", "para publicación inmediata",
 	"para divulgação imediata", "для немедленной публикации", "即時発表", "即时发布", "즉시 배포",
 }
+
+// productKind are the words a release uses for its product when it names
+// it by what it is: "The framework, developed by …", "The study links …".
+// A paragraph that opens with "The" or "This" and one of them, where the
+// headline or the summary gives the product that kind, is about the product
+// (align.go, namesProduct).
+var productKind = toSet([]string{
+	"app", "application", "tool", "toolkit", "kit", "platform", "service", "framework", "library", "product",
+	"feature", "device", "report", "study", "survey", "course", "guide", "program", "programme", "bureau",
+	"hub", "catalogue", "catalog", "database", "extension", "plugin", "server", "engine", "assistant",
+	"system", "sdk", "api", "cli", "dashboard", "notebook", "website", "portal", "marketplace", "registry",
+	"standard", "specification", "ontology", "protocol", "model", "workbench", "editor", "integration", "research", "analysis", "paper",
+})
 
 // Cue words weigh in when a paragraph has no heading or label: they are
 // regular-expression pieces, matched case-insensitively on word boundaries
@@ -239,7 +264,7 @@ var (
 	customerRoles = []string{
 		`customers?`, `users?`, `developers?`, `engineers?`, `scientists?`, `analysts?`, `students?`,
 		`practitioners?`, `admin\w*`, `operators?`, `architects?`, `consultants?`, `researchers?`, `devops`, `sres?`,
-		`designers?`, `teachers?`, `owners?`, `testers?`, `usuari\w*`, `utilisat\w*`, `nutzer\w*`, `kund\w*`,
+		`designers?`, `teachers?`, `owners?`, `testers?`, `pilot`, `beta`, `early adopters?`, `usuari\w*`, `utilisat\w*`, `nutzer\w*`, `kund\w*`,
 		`client[ea]s?`, `mieter\w*`, `пользовател\w*`, `клиент\w*`, `利用者`, `ユーザー`, `開発者`, `お客様`, `顧客`, `用户`,
 		`客户`, `开发者`, `고객`, `사용자`, `설계사`,
 	}
@@ -276,4 +301,12 @@ var attributionVerbs = []string{
 	"dijo", "afirma", "explica", "cuenta", "añade", "asegura", "comenta", // es
 	"disse", "diz", "explicou", "afirmou", "conta", // pt
 	"говорит", "сказал", "сказала", "отмечает", "поясняет", "рассказывает", // ru
+}
+
+func toSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return set
 }
