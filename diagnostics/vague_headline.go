@@ -130,7 +130,7 @@ func checkHeadline(c *Context) {
 	if (english && headlineHype.MatchString(text) || !english && worldHype(text)) && !strings.ContainsAny(text, "0123456789") {
 		reasons = append(reasons, "hype without data")
 	}
-	if english && !customerWords.MatchString(text) && !benefitWords.MatchString(text) {
+	if english && !customerWords.MatchString(text) && !benefitWords.MatchString(text) && !benefitFigure.MatchString(text) && !imperative(text) {
 		reasons = append(reasons, "no customer or benefit")
 	}
 	period := "." // or the ideographic full stop of Chinese and Japanese
@@ -155,6 +155,33 @@ func checkHeadline(c *Context) {
 		}
 	}
 	c.Report(f)
+}
+
+// benefitFigure is a figure that says what the customer gets: a price, a
+// share, a multiple or a time ("A $19 Wristband Just Made $500,000 PA
+// Systems Obsolete"); a version number is none.
+var benefitFigure = regexp.MustCompile(`[$€£¥]\s?\d|\d\s?%|\b\d+(\.\d+)?[x×]\b|\b\d+\s?(seconds?|minutes?|hours?|days?|weeks?|ms)\b`)
+
+// imperative: the headline, or what follows the product's name and a colon,
+// opens with a verb in its plain form ("The Workshop: run a room of AI
+// agents, not one at a time"): it speaks to the reader, who is the customer.
+func imperative(text string) bool {
+	if i := strings.IndexAny(text, ":—–"); i >= 0 && i < 40 {
+		text = text[i:]
+	}
+	first := strings.ToLower(strings.Trim(firstWord(text), "*_"))
+	return first != "" && !strings.HasSuffix(first, "s") && !strings.HasSuffix(first, "ed") && !strings.HasSuffix(first, "ing") &&
+		first != "now" && first != "is" && first != "are" && first != "can" && first != "will" && first != "obsolete" &&
+		headlineVerbs.MatchString(first)
+}
+
+// firstWord is text's first word, punctuation before it skipped.
+func firstWord(text string) string {
+	f := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
 }
 
 // allCaps reports text of four or more words whose letters are almost all capitals.
