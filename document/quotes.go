@@ -47,11 +47,27 @@ func anonymousSpeaker(sp string) bool {
 			return true
 		}
 	}
+	if onlyLowerCase(sp) {
+		return true // "— pilot lead", "said the creator": a role, no one by name
+	}
 	f := strings.Fields(n)
 	if len(f) > 0 && indefinite[f[0]] {
 		return true
 	}
 	return len(f) > 0 && f[0] == "the" && hasWord(n, "team", "company", "group")
+}
+
+// onlyLowerCase: sp has letters of a script with capitals and none is a
+// capital, so it names no one ("pilot lead", "the creator").
+func onlyLowerCase(sp string) bool {
+	cased := false
+	for _, r := range sp {
+		if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			return false
+		}
+		cased = cased || unicode.IsLower(r)
+	}
+	return cased
 }
 
 // findQuotes finds quoted paragraphs in the press release and tells a
@@ -101,6 +117,8 @@ func (s *scan) findQuotes() {
 					s.quotes[nb] = true
 					if anonymousSpeaker(sp) {
 						r.anonymous = true
+						// the role still says whose voice it is
+						r.leader, r.customer = leaderCue.MatchString(sp), customerCue.MatchString(sp)
 					} else {
 						q.Attribution, q.Speaker = nb.Content, sp
 						r.leader, r.customer = leaderCue.MatchString(sp), customerCue.MatchString(sp)
@@ -326,6 +344,14 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 		}
 	}
 	leader, customer := r.leader, r.customer
+	if speaker == "" && leader != customer {
+		// a role with no name ("the creator", "— pilot user") speaks with
+		// its role's voice, whoever spoke before
+		if leader {
+			return LeaderQuote
+		}
+		return CustomerQuote
+	}
 	if org := speakerOrg.FindStringSubmatch(speaker); org != nil && !s.ownOrg(org[1]) && !founderCue.MatchString(speaker) {
 		// "head of infrastructure at Tick Co." speaks from another company
 		leader, customer = false, true
