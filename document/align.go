@@ -415,6 +415,9 @@ func (s *scan) namesProduct(t string) bool {
 // is, a kind the headline or the summary gives it ("The framework,
 // developed by …", "The study links …").
 func (s *scan) namesProductKind(t string) bool {
+	if len(t) > 60 {
+		t = t[:60] // "The" and the kind open the paragraph
+	}
 	words := firstN(strings.Fields(t), 2)
 	if len(words) >= 2 && (strings.EqualFold(words[0], "the") || strings.EqualFold(words[0], "this")) {
 		kind := strings.ToLower(strings.TrimRight(words[1], ".,:;'’s"))
@@ -443,7 +446,10 @@ func (s *scan) launchText() string {
 // launchTextHas: the headline or the summary has word (lower case), in any
 // case, alone or plural ("REPORT", "a series of reports").
 func (s *scan) launchTextHas(word string) bool {
-	return hasWordOrPlural(strings.ToLower(s.launchText()), word)
+	if s.launchLower == "" {
+		s.launchLower = strings.ToLower(s.launchText())
+	}
+	return hasWordOrPlural(s.launchLower, word)
 }
 
 // ordinaryWord: the headline or the summary writes w in lower case, as a

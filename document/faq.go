@@ -173,8 +173,10 @@ func (s *scan) topicHeading(h *Block) bool {
 	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") || qPrefix.MatchString(t) || interrogative.MatchString(t) {
 		return false
 	}
-	for _, b := range s.d.Blocks {
-		if b.Span.Start <= h.Span.Start || !s.d.FAQSpan.Contains(b.Span.Start) {
+	blocks := s.d.Blocks
+	from := sort.Search(len(blocks), func(k int) bool { return blocks[k].Span.Start > h.Span.Start })
+	for _, b := range blocks[from:] {
+		if !s.d.FAQSpan.Contains(b.Span.Start) {
 			continue
 		}
 		switch b.Kind {
