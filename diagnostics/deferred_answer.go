@@ -272,7 +272,29 @@ func (f *deferralFinder) keep(text string, start, end int, key string, cjk bool)
 			return false
 		}
 	}
+	if deferralNegatable[key] && negatedClause(text[:start]) {
+		return false
+	}
 	return true
+}
+
+// deferralNegatable are markers that are negative words themselves: denied
+// in their own clause they say the opposite ("The sprint does not begin
+// with this undecided", "This is no open question").
+var deferralNegatable = map[string]bool{"undecided": true, "open question": true, "still undecided": true}
+
+// negatedClause: the clause that before ends holds a negation.
+func negatedClause(before string) bool {
+	if i := strings.LastIndexAny(before, ".;:!?—–,("); i >= 0 {
+		before = before[i+1:]
+	}
+	for _, w := range strings.Fields(strings.ToLower(before)) {
+		switch strings.Trim(w, "*_\"'") {
+		case "not", "no", "never", "nothing", "without", "don't", "doesn't", "won't", "isn't", "aren't", "cannot", "can't":
+			return true
+		}
+	}
+	return false
 }
 
 // hinted reports whether lower (an answer in lower case) holds a hint: an
