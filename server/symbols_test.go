@@ -1,0 +1,140 @@
+package server
+
+import (
+	"encoding/json"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
+)
+
+// The answers about structure (documentSymbol, codeLens, foldingRange)
+// never wait behind a check. While the check of version 2 is held by a
+// test hook, each answers at once from version 1's reading, exactly as it
+// answered for version 1 (positions from version 1's Mapper, although
+// version 2 has two more lines above them and one more question); once the
+// check ends, each answers version 2's. A document with no finished
+// reading yet is answered when its first check ends, off the handler
+// goroutine, so the session goes on meanwhile.
+func TestStructureFromLastReading(t *testing.T) {
+	const uri = "file:///reading/launch.prfaq.md"
+	var holding atomic.Bool
+	held := make(chan string, 4)
+	release := make(chan struct{})
+	deferred := make(chan string, 16)
+	c := newClient(t, withServer(func(s *Server) {
+		s.checkBudget = time.Hour // held on purpose: not "too complex"
+		s.beforeCheck = func(uri string) {
+			if holding.Load() {
+				held <- uri
+				<-release
+			}
+		}
+		s.deferred = func(method string) { deferred <- method }
+	}))
+	t.Cleanup(func() {
+		holding.Store(false)
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	})
+	c.initialize(nil)
+	launch := readTestdata(t, "launch.prfaq.md")
+	c.open(uri, launch, 1)
+	c.waitVersion(uri, 1)
+
+	id := docID(uri)
+	answers := func() (symbols, lenses, folds json.RawMessage) {
+		t.Helper()
+		c.mustCall("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: id}, &symbols)
+		c.mustCall("textDocument/codeLens", protocol.CodeLensParams{TextDocument: id}, &lenses)
+		c.mustCall("textDocument/foldingRange", protocol.FoldingRangeParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: id}}, &folds)
+		return symbols, lenses, folds
+	}
+	symbols1, lenses1, folds1 := answers()
+	if !strings.Contains(string(symbols1), "How much does it cost?") {
+		t.Fatalf("version 1's outline: %s", symbols1)
+	}
+
+	holding.Store(true)
+	// Version 2: one more question at the end, two blank lines above the
+	// headline.
+	c.change(uri, 2, ranged(27, 0, 27, 0, "\n**Q: Does it work offline?**\nYes, it syncs later.\n"), ranged(4, 0, 4, 0, "\n\n"))
+	waitHeld(t, held, uri) // the linter is inside version 2's check
+	// Were any of these to wait for version 2's reading, it would wait
+	// for ever (the check is held) and the call fail at the watchdog.
+	symbols, lenses, folds := answers()
+	if string(symbols) != string(symbols1) || string(lenses) != string(lenses1) || string(folds) != string(folds1) {
+		t.Errorf("during version 2's check the answers are not version 1's:\noutline %s\nwant    %s\nlenses  %s\nwant    %s\nfolds   %s\nwant    %s",
+			symbols, symbols1, lenses, lenses1, folds, folds1)
+	}
+	if p := c.publishes(uri); *p[len(p)-1].Version != 1 {
+		t.Fatalf("version %d was published while its check was held", *p[len(p)-1].Version)
+	}
+
+	holding.Store(false)
+	release <- struct{}{}
+	c.waitVersion(uri, 2)
+	symbols, lenses, folds = answers()
+	if !strings.Contains(string(symbols), "Does it work offline?") {
+		t.Errorf("after version 2's check the outline has no new question: %s", symbols)
+	}
+	var tree1, tree2 []protocol.DocumentSymbol
+	if err := json.Unmarshal(symbols1, &tree1); err != nil || len(tree1) == 0 {
+		t.Fatalf("version 1's outline: %v %s", err, symbols1)
+	}
+	if err := json.Unmarshal(symbols, &tree2); err != nil || len(tree2) == 0 {
+		t.Fatalf("version 2's outline: %v %s", err, symbols)
+	}
+	if got, want := tree2[0].SelectionRange.Start.Line, tree1[0].SelectionRange.Start.Line+2; got != want {
+		t.Errorf("version 2's headline is on line %d, want %d", got, want)
+	}
+	if string(lenses) == string(lenses1) || string(folds) == string(folds1) {
+		t.Errorf("after version 2's check, lenses or folds are still version 1's:\nlenses %s\nfolds  %s", lenses, folds)
+	}
+
+	// No reading yet: answered when the first check ends, and meanwhile
+	// the handler goroutine answers the rest.
+	const fresh = "file:///reading/fresh.prfaq.md"
+	holding.Store(true)
+	c.open(fresh, launch, 1)
+	waitHeld(t, held, fresh)
+	first := make(chan json.RawMessage, 1)
+	go func() {
+		var r json.RawMessage
+		if err := c.call("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: docID(fresh)}, &r); err != nil {
+			t.Errorf("documentSymbol of a document being checked: %v", err)
+		}
+		first <- r
+	}()
+	waitDeferred(t, deferred, "textDocument/documentSymbol")
+	var hover json.RawMessage
+	c.mustCall("textDocument/hover", protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: id, Position: protocol.Position{Line: 6}}}, &hover)
+	select {
+	case r := <-first:
+		t.Fatalf("documentSymbol answered before the document's first check ended: %s", r)
+	default:
+	}
+	holding.Store(false)
+	release <- struct{}{}
+	if r := <-first; string(r) != string(symbols1) {
+		t.Errorf("the fresh document's outline:\n%s\nwant\n%s", r, symbols1)
+	}
+}
+
+// waitHeld waits until the check hook holds a check of uri.
+func waitHeld(t *testing.T, held <-chan string, uri string) {
+	t.Helper()
+	select {
+	case u := <-held:
+		if u != uri {
+			t.Fatalf("the check held is of %s, want %s", u, uri)
+		}
+	case <-time.After(watchdog):
+		t.Fatalf("no check of %s started", uri)
+	}
+}
