@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -238,5 +239,34 @@ func TestPullAfterSlowCheck(t *testing.T) {
 	late := c.pull(uri, first.ResultID)
 	if late.Kind != reportFull || hasRule(reportItems(t, late), tooComplexRule) || !hasRule(reportItems(t, late), "missing-section") {
 		t.Errorf("pull after the slow check: %+v", late)
+	}
+}
+
+// A pull report is written by hand (appendJSON) and framed by
+// writeResult: byte for byte what encoding/json and write give.
+func TestPreEncodedReportMatchesEncodingJSON(t *testing.T) {
+	items := json.RawMessage(`[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":3}},"code":"placeholder","source":"prfaq","message":"say \"what\"","data":{"rule":"placeholder"}}]`)
+	for _, r := range []documentReport{
+		{Kind: reportFull, ResultID: "abc123", Items: items},
+		{Kind: reportFull, ResultID: "x", Items: noItems},
+		{Kind: reportUnchanged, ResultID: "abc123"},
+		{Kind: reportFull, Items: noItems},
+	} {
+		for _, id := range []json.RawMessage{json.RawMessage(`7`), json.RawMessage(`"req-1"`)} {
+			var want, got bytes.Buffer
+			if err := (&frameWriter{w: &want}).write(responseMsg{JSONRPC: "2.0", ID: id, Result: r}); err != nil {
+				t.Fatal(err)
+			}
+			fw := &frameWriter{w: &got}
+			for range 2 { // the second frame reuses the first one's buffer
+				got.Reset()
+				if err := fw.writeResult(id, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got.String() != want.String() {
+				t.Errorf("report %+v, id %s:\n got %q\nwant %q", r, id, got.String(), want.String())
+			}
+		}
 	}
 }

@@ -377,6 +377,12 @@ func (s *Server) finish(ctx, hctx context.Context, cancel context.CancelFunc, ke
 		s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: we})
 		return
 	}
+	if r, ok := result.(preEncoded); ok {
+		if err := s.out.writeResult(msg.ID, r); err != nil {
+			s.log.Printf("write: %v", err)
+		}
+		return
+	}
 	s.send(responseMsg{JSONRPC: "2.0", ID: msg.ID, Result: result})
 }
 
