@@ -138,6 +138,9 @@ func (s *Server) documentDiagnostic(ctx context.Context, raw json.RawMessage) (a
 		return nil, err
 	}
 	uri := string(p.TextDocument.URI)
+	if s.pulled.CompareAndSwap(false, true) {
+		s.log.Printf("diagnostics: first pull, for %s", uri)
+	}
 	answer := func(context.Context) (any, error) {
 		var snap *snapshot
 		if s.checksOnSave() {

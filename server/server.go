@@ -86,6 +86,8 @@ type Server struct {
 	// clientReady: initialized was received, so the server may send the
 	// client requests (workspace/diagnostic/refresh) from any goroutine.
 	clientReady atomic.Bool
+	// pulled: a textDocument/diagnostic came (logged once).
+	pulled atomic.Bool
 
 	store *store
 	lint  *linter
