@@ -48,7 +48,10 @@ import (
 // update scheduled one, or inflight: it runs) it is snap, the last
 // finished reading, answered with its own positions; only a document with
 // no finished reading, or whose edits no check follows (checkOn: save), is
-// read as snapshot does.
+// read as snapshot does. A handler that needs the current version while it
+// is not ready (codeAction, documentDiagnostic, workspace/symbol) waits
+// for it off the handler goroutine (readiness, checking), so that the
+// requests behind it are not held up.
 //
 // published is the gen whose diagnostics were last pushed; the linter pushes
 // a snapshot only while its gen is still the document's and not yet
@@ -386,6 +389,19 @@ func (s *Server) lastReading(uri string) (snap *snapshot, ok bool) {
 		return d.snap, true
 	}
 	return nil, false
+}
+
+// readiness reports the document's gen and whether its reading is ready
+// (snap is current), so that a handler can leave the wait for it to
+// another goroutine.
+func (s *Server) readiness(uri string) (gen uint64, ready, open bool) {
+	s.store.docsMu.Lock()
+	defer s.store.docsMu.Unlock()
+	d := s.store.docs[uri]
+	if d == nil {
+		return 0, false, false
+	}
+	return d.gen, d.snap != nil && d.snap.gen == d.gen, true
 }
 
 // inflight is one lint in progress; snap is set before done is closed.

@@ -17,7 +17,8 @@ import (
 // version 2 has two more lines above them and one more question); once the
 // check ends, each answers version 2's. A document with no finished
 // reading yet is answered when its first check ends, off the handler
-// goroutine, so the session goes on meanwhile.
+// goroutine, so the session goes on meanwhile; so is a codeAction for a
+// version not yet read.
 func TestStructureFromLastReading(t *testing.T) {
 	const uri = "file:///reading/launch.prfaq.md"
 	var holding atomic.Bool
@@ -65,9 +66,26 @@ func TestStructureFromLastReading(t *testing.T) {
 	// headline.
 	c.change(uri, 2, ranged(27, 0, 27, 0, "\n**Q: Does it work offline?**\nYes, it syncs later.\n"), ranged(4, 0, 4, 0, "\n\n"))
 	waitHeld(t, held, uri) // the linter is inside version 2's check
+	// A codeAction needs version 2 itself: it waits off the handler
+	// goroutine, and the rest is answered meanwhile.
+	tbd := protocol.Range{Start: protocol.Position{Line: 23}, End: protocol.Position{Line: 23, Character: 3}} // "TBD", two lines down in version 2
+	actions := make(chan []protocol.CodeAction, 1)
+	go func() {
+		var a []protocol.CodeAction
+		if err := c.call("textDocument/codeAction", protocol.CodeActionParams{TextDocument: id, Range: tbd}, &a); err != nil {
+			t.Errorf("codeAction: %v", err)
+		}
+		actions <- a
+	}()
+	waitDeferred(t, deferred, "textDocument/codeAction")
 	// Were any of these to wait for version 2's reading, it would wait
 	// for ever (the check is held) and the call fail at the watchdog.
 	symbols, lenses, folds := answers()
+	select {
+	case a := <-actions:
+		t.Fatalf("codeAction answered before version 2 was read: %d actions", len(a))
+	default:
+	}
 	if string(symbols) != string(symbols1) || string(lenses) != string(lenses1) || string(folds) != string(folds1) {
 		t.Errorf("during version 2's check the answers are not version 1's:\noutline %s\nwant    %s\nlenses  %s\nwant    %s\nfolds   %s\nwant    %s",
 			symbols, symbols1, lenses, lenses1, folds, folds1)
@@ -79,6 +97,15 @@ func TestStructureFromLastReading(t *testing.T) {
 	holding.Store(false)
 	release <- struct{}{}
 	c.waitVersion(uri, 2)
+	deferredOn := false
+	for _, a := range <-actions {
+		for _, d := range a.Diagnostics {
+			deferredOn = deferredOn || d.Code == "deferred-answer" && d.Range.Start.Line == tbd.Start.Line
+		}
+	}
+	if !deferredOn {
+		t.Errorf("codeAction on version 2's TBD line offers nothing for its deferred answer")
+	}
 	symbols, lenses, folds = answers()
 	if !strings.Contains(string(symbols), "Does it work offline?") {
 		t.Errorf("after version 2's check the outline has no new question: %s", symbols)
