@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -163,5 +164,83 @@ func waitHeld(t *testing.T, held <-chan string, uri string) {
 		}
 	case <-time.After(watchdog):
 		t.Fatalf("no check of %s started", uri)
+	}
+}
+
+// While a document is typed into without waiting, outlines asked for at
+// the same time each come whole from one version: the question being
+// typed is named as in some version, and its selection range spans that
+// very name (the positions are that version's). Under -race this also
+// holds the last reading read while the next one is parsed. Once the
+// typing is read, the outline is the last version's.
+func TestStructureWhileTyping(t *testing.T) {
+	c := newClient(t)
+	c.initialize(nil)
+	const uri = "file:///reading/typing.prfaq.md"
+	text := benchDoc(4000)
+	const question = "How does Ledger handle case 1?"
+	line := strings.Count(text[:strings.Index(text, "#### "+question)], "\n")
+	c.open(uri, text, 1)
+	c.waitVersion(uri, 1)
+
+	const typed = " And on weekends"
+	keys := len(typed)
+	if raceEnabled {
+		keys = 6
+	}
+	find := func(syms []protocol.DocumentSymbol) *protocol.DocumentSymbol {
+		var walk func([]protocol.DocumentSymbol) *protocol.DocumentSymbol
+		walk = func(ss []protocol.DocumentSymbol) *protocol.DocumentSymbol {
+			for i := range ss {
+				if strings.HasPrefix(ss[i].Name, question) {
+					return &ss[i]
+				}
+				if s := walk(ss[i].Children); s != nil {
+					return s
+				}
+			}
+			return nil
+		}
+		return walk(syms)
+	}
+	check := func(syms []protocol.DocumentSymbol) string {
+		q := find(syms)
+		if q == nil {
+			t.Errorf("no question %q in the outline", question)
+			return ""
+		}
+		if rest := strings.TrimPrefix(q.Name, question); !strings.HasPrefix(typed, rest) {
+			t.Errorf("the question is named %q: no version had that", q.Name)
+		}
+		r := q.SelectionRange
+		if r.Start.Line != uint32(line) || r.End.Line != uint32(line) || int(r.End.Character-r.Start.Character) != len(q.Name) {
+			t.Errorf("%q selected at %+v: not its place in the version it is named from", q.Name, r)
+		}
+		return q.Name
+	}
+	var wg sync.WaitGroup
+	var stale atomic.Int32
+	for i := range keys {
+		c.change(uri, int32(i+2), ranged(line, len("#### "+question)+i, line, len("#### "+question)+i, typed[i:i+1]))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var syms []protocol.DocumentSymbol
+			if err := c.call("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: docID(uri)}, &syms); err != nil {
+				t.Errorf("documentSymbol: %v", err)
+				return
+			}
+			if name := check(syms); name != question+typed[:keys] {
+				stale.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	t.Logf("%d of %d outlines asked during the typing were of a version before the last", stale.Load(), keys)
+	c.waitVersion(uri, int32(keys+1))
+	var syms []protocol.DocumentSymbol
+	c.mustCall("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: docID(uri)}, &syms)
+	if got, want := check(syms), question+typed[:keys]; got != want {
+		t.Errorf("once the typing is read the question is %q, want %q", got, want)
 	}
 }
