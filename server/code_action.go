@@ -32,20 +32,40 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 	if !quick && !source {
 		return out, nil
 	}
-	uri := p.TextDocument.URI
-	snap := s.snapshot(string(uri))
-	if snap == nil || !snap.isPRFAQ {
-		return out, nil
-	}
-	if quick {
-		out = append(out, s.quickFixes(snap, p.Range)...)
-	}
-	if source {
-		if a, ok := s.fixAllAction(snap); ok {
-			out = append(out, a)
+	uri := string(p.TextDocument.URI)
+	answer := func(snap *snapshot) []any {
+		if snap == nil || !snap.isPRFAQ {
+			return out
 		}
+		if quick {
+			out = append(out, s.quickFixes(snap, p.Range)...)
+		}
+		if source {
+			if a, ok := s.fixAllAction(snap); ok {
+				out = append(out, a)
+			}
+		}
+		return out
 	}
-	return out, nil
+	// The version asked about is not read yet: the actions are answered
+	// off the handler goroutine once it is, so that what VS Code sends
+	// after the codeAction of each keystroke (documentSymbol, codeLens,
+	// foldingRange) is answered meanwhile, from the last finished reading.
+	// If the document moves on first, the answer is empty: edits made for
+	// a newer text would not fit the one the client asked about.
+	if gen, ready, open := s.readiness(uri); open && !ready {
+		return async(func(context.Context) (any, error) {
+			if cur, _, _ := s.readiness(uri); cur != gen {
+				return out, nil
+			}
+			snap := s.snapshot(uri)
+			if snap == nil || snap.gen != gen {
+				return out, nil
+			}
+			return answer(snap), nil
+		}), nil
+	}
+	return answer(s.snapshot(uri)), nil
 }
 
 func (s *Server) quickFixes(snap *snapshot, rng protocol.Range) []any {

@@ -20,10 +20,14 @@ func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error)
 	if err := decode(raw, &p); err != nil {
 		return nil, err
 	}
+	return s.fromReading(ctx, string(p.TextDocument.URI), func(snap *snapshot) any { return s.lenses(snap) })
+}
+
+// lenses are the code lenses of one reading of a document.
+func (s *Server) lenses(snap *snapshot) []protocol.CodeLens {
 	out := []protocol.CodeLens{}
-	snap := s.snapshot(string(p.TextDocument.URI))
 	if snap == nil || !snap.isPRFAQ {
-		return out, nil
+		return out
 	}
 	doc := snap.doc
 	at := document.Span{}
@@ -42,7 +46,7 @@ func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error)
 		Range:   lspRange(s.enc, doc, at),
 		Command: &protocol.Command{Title: diagnostics.NewStageStatus(doc, snap.cfg, snap.findings).String(), Command: ""},
 	})
-	return out, nil
+	return out
 }
 
 // readiness summarises how complete the PR/FAQ is, all from the engine's

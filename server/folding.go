@@ -18,10 +18,14 @@ func (s *Server) foldingRange(ctx context.Context, raw json.RawMessage) (any, er
 	if err := decode(raw, &p); err != nil {
 		return nil, err
 	}
+	return s.fromReading(ctx, string(p.TextDocument.URI), func(snap *snapshot) any { return folds(snap) })
+}
+
+// folds are the folding ranges of one reading of a document.
+func folds(snap *snapshot) []protocol.FoldingRange {
 	out := []protocol.FoldingRange{}
-	snap := s.snapshot(string(p.TextDocument.URI))
 	if snap == nil || !snap.isPRFAQ {
-		return out, nil
+		return out
 	}
 	doc := snap.doc
 	seen := map[[2]int]bool{}
@@ -52,7 +56,7 @@ func (s *Server) foldingRange(ctx context.Context, raw json.RawMessage) (any, er
 		}
 		return out[i].EndLine > out[j].EndLine
 	})
-	return out, nil
+	return out
 }
 
 // lastContentLine is the last line of span that is not blank.

@@ -114,6 +114,13 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	if p.ClientInfo != nil {
 		s.log.Printf("client: %s %s", p.ClientInfo.Name, p.ClientInfo.Version)
 	}
+	// Said once, so that a user (and the editor tests) can tell how the
+	// findings travel.
+	if s.caps.pull {
+		s.log.Printf("diagnostics: the client pulls them (textDocument/diagnostic); none are pushed; positions in %s", s.enc)
+	} else {
+		s.log.Printf("diagnostics: pushed (publishDiagnostics), the client offers no pull; positions in %s", s.enc)
+	}
 	// initializationOptions: {"prfaq": {…}}; a bare settings object is
 	// accepted too, as some plugins pass the section itself.
 	if opts := settingsSection(p.InitializationOptions); opts != nil {

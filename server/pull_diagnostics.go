@@ -6,8 +6,10 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
+	"sync"
 
 	"go.lsp.dev/protocol"
 )
@@ -59,6 +61,22 @@ type documentReport struct {
 	Items    json.RawMessage `json:"items,omitempty"`
 }
 
+// appendJSON writes the report as encoding/json does (a test holds it to
+// that), with the items as they are.
+func (r documentReport) appendJSON(buf []byte) []byte {
+	buf = append(buf, `{"kind":`...)
+	buf = appendString(buf, r.Kind)
+	if r.ResultID != "" {
+		buf = append(buf, `,"resultId":`...)
+		buf = appendString(buf, r.ResultID)
+	}
+	if len(r.Items) > 0 {
+		buf = append(buf, `,"items":`...)
+		buf = append(buf, r.Items...)
+	}
+	return append(buf, '}')
+}
+
 // workspaceDocumentReport is one document's report in a workspace report;
 // Version is null for a file that is not open.
 type workspaceDocumentReport struct {
@@ -79,10 +97,23 @@ type fullReport struct {
 
 var noItems = json.RawMessage("[]")
 
+// reportBuffers are the buffers reports are encoded in.
+var reportBuffers sync.Pool
+
 // report returns the snapshot's diagnostics report, encoding it on first use.
 func (s *Server) report(snap *snapshot) *fullReport {
 	snap.reportOnce.Do(func() {
-		items := appendDiagnostics(nil, s.enc, snap.cfg, snap.doc, snap.findings)
+		// Encoded in a reused buffer and kept at its exact size: grown
+		// from nothing, the buffer was twice the items in garbage.
+		scratch, _ := reportBuffers.Get().(*[]byte)
+		if scratch == nil {
+			scratch = new([]byte)
+		}
+		*scratch = appendDiagnostics((*scratch)[:0], s.enc, snap.cfg, snap.doc, snap.findings)
+		items := json.RawMessage(slices.Clone(*scratch))
+		if cap(*scratch) <= maxKeptBuffer {
+			reportBuffers.Put(scratch)
+		}
 		h := fnv.New64a()
 		h.Write(items)
 		snap.report = &fullReport{resultID: strconv.FormatUint(h.Sum64(), 36), items: items}
@@ -107,6 +138,9 @@ func (s *Server) documentDiagnostic(ctx context.Context, raw json.RawMessage) (a
 		return nil, err
 	}
 	uri := string(p.TextDocument.URI)
+	if s.pulled.CompareAndSwap(false, true) {
+		s.log.Printf("diagnostics: first pull, for %s", uri)
+	}
 	answer := func(context.Context) (any, error) {
 		var snap *snapshot
 		if s.checksOnSave() {

@@ -1,10 +1,13 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -68,7 +71,8 @@ func TestPullClients(t *testing.T) {
 	for _, name := range []string{"vscode-initialize.json", "helix-initialize.reconstructed.json", "zed-initialize.reconstructed.json"} {
 		t.Run(name, func(t *testing.T) {
 			root := t.TempDir()
-			c := newClient(t, withSettings(map[string]any{}))
+			logged := new(logBuffer)
+			c := newClient(t, withSettings(map[string]any{}), withLog(logged))
 			caps := c.initializeRaw(clientInit(t, name, root))
 			var dp diagnosticOptions
 			if err := json.Unmarshal(caps["diagnosticProvider"], &dp); err != nil || dp.InterFileDependencies || !dp.WorkspaceDiagnostics {
@@ -104,6 +108,11 @@ func TestPullClients(t *testing.T) {
 			if n := len(c.publishes(uri)); n != 0 {
 				t.Errorf("%d publishes to a client that pulls", n)
 			}
+			// The log says how the findings travel (the VS Code end-to-end
+			// test reads it).
+			if l := logged.String(); !strings.Contains(l, "diagnostics: the client pulls them") || strings.Count(l, "diagnostics: first pull, for "+uri) != 1 {
+				t.Errorf("the log does not say once that the client pulls:\n%s", l)
+			}
 		})
 	}
 }
@@ -128,7 +137,8 @@ func TestPushClientsArePushed(t *testing.T) {
 	for _, name := range []string{"neovim-initialize.json", "emacs-eglot-initialize.json", "vim-ale-initialize.json"} {
 		t.Run(name, func(t *testing.T) {
 			root := t.TempDir()
-			c := newClient(t)
+			logged := new(logBuffer)
+			c := newClient(t, withLog(logged))
 			c.initializeRaw(clientInit(t, name, root))
 			uri := string(fileURI(filepath.Join(root, "launch.prfaq.md")))
 			c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)
@@ -137,6 +147,9 @@ func TestPushClientsArePushed(t *testing.T) {
 			}
 			c.change(uri, 2, ranged(5, 0, 5, 0, "\n"))
 			c.waitVersion(uri, 2)
+			if l := logged.String(); !strings.Contains(l, "diagnostics: pushed") || strings.Contains(l, "pulls") {
+				t.Errorf("the log does not say the findings are pushed:\n%s", l)
+			}
 		})
 	}
 }
@@ -239,4 +252,56 @@ func TestPullAfterSlowCheck(t *testing.T) {
 	if late.Kind != reportFull || hasRule(reportItems(t, late), tooComplexRule) || !hasRule(reportItems(t, late), "missing-section") {
 		t.Errorf("pull after the slow check: %+v", late)
 	}
+}
+
+// A pull report is written by hand (appendJSON) and framed by
+// writeResult: byte for byte what encoding/json and write give.
+func TestPreEncodedReportMatchesEncodingJSON(t *testing.T) {
+	items := json.RawMessage(`[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":3}},"code":"placeholder","source":"prfaq","message":"say \"what\"","data":{"rule":"placeholder"}}]`)
+	for _, r := range []documentReport{
+		{Kind: reportFull, ResultID: "abc123", Items: items},
+		{Kind: reportFull, ResultID: "x", Items: noItems},
+		{Kind: reportUnchanged, ResultID: "abc123"},
+		{Kind: reportFull, Items: noItems},
+	} {
+		for _, id := range []json.RawMessage{json.RawMessage(`7`), json.RawMessage(`"req-1"`)} {
+			var want, got bytes.Buffer
+			if err := (&frameWriter{w: &want}).write(responseMsg{JSONRPC: "2.0", ID: id, Result: r}); err != nil {
+				t.Fatal(err)
+			}
+			fw := &frameWriter{w: &got}
+			for range 2 { // the second frame reuses the first one's buffer
+				got.Reset()
+				if err := fw.writeResult(id, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got.String() != want.String() {
+				t.Errorf("report %+v, id %s:\n got %q\nwant %q", r, id, got.String(), want.String())
+			}
+		}
+	}
+}
+
+// logBuffer collects what the server logs, for tests that read it.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// withLog copies the server's log to w as well as to the test's log.
+func withLog(w io.Writer) clientOption {
+	return withServer(func(s *Server) { s.log.SetOutput(io.MultiWriter(s.log.Writer(), w)) })
 }

@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -52,12 +54,16 @@ func loadCapture(t *testing.T, name string) []captured {
 // the exact bytes the client sent, answering the server's own requests the
 // way the captured client answered the stand-in (or never, like ALE).
 type replayer struct {
-	t       *testing.T
-	conn    net.Conn
-	srv     *Server
-	exit    chan int
-	wmu     sync.Mutex
-	answers map[string]json.RawMessage // method → the client's captured result
+	t    *testing.T
+	conn net.Conn
+	srv  *Server
+	exit chan int
+	wmu  sync.Mutex
+	// answering counts the answers to the server's requests being written,
+	// so that none logs after the test has ended.
+	answering sync.WaitGroup
+	readDone  chan struct{}
+	answers   map[string]json.RawMessage // method → the client's captured result
 
 	mu        sync.Mutex
 	cond      *sync.Cond
@@ -68,7 +74,7 @@ type replayer struct {
 
 func newReplayer(t *testing.T, capture []captured) *replayer {
 	sconn, cconn := net.Pipe()
-	r := &replayer{t: t, conn: cconn, exit: make(chan int, 1), answers: map[string]json.RawMessage{}, responses: map[string]map[string]json.RawMessage{}}
+	r := &replayer{t: t, conn: cconn, exit: make(chan int, 1), readDone: make(chan struct{}), answers: map[string]json.RawMessage{}, responses: map[string]map[string]json.RawMessage{}}
 	r.cond = sync.NewCond(&r.mu)
 	// What did the client answer to the stand-in's requests?
 	methods := map[string]string{}
@@ -95,6 +101,10 @@ func newReplayer(t *testing.T, capture []captured) *replayer {
 	t.Cleanup(func() {
 		cancel()
 		cconn.Close()
+		defer func() {
+			<-r.readDone // no answer starts after this
+			r.answering.Wait()
+		}()
 		select {
 		case <-r.exit:
 		case <-time.After(watchdog):
@@ -108,12 +118,15 @@ func (r *replayer) write(body []byte) {
 	r.wmu.Lock()
 	defer r.wmu.Unlock()
 	fmt.Fprintf(r.conn, "Content-Length: %d\r\n\r\n", len(body))
-	if _, err := r.conn.Write(body); err != nil {
+	// A request the server sent as the session ended finds the pipe
+	// closed: nobody is left to read the answer.
+	if _, err := r.conn.Write(body); err != nil && !errors.Is(err, io.ErrClosedPipe) {
 		r.t.Errorf("write: %v", err)
 	}
 }
 
 func (r *replayer) read() {
+	defer close(r.readDone)
 	fr := newFrameReader(r.conn)
 	for {
 		body, err := fr.read()
@@ -132,7 +145,11 @@ func (r *replayer) read() {
 		switch {
 		case m.Method != "" && m.hasID(): // the server asks the client
 			if res, ok := r.answers[m.Method]; ok {
-				go r.write([]byte(fmt.Sprintf(`{"jsonrpc":"2.0","id":%s,"result":%s}`, m.ID, res)))
+				r.answering.Add(1)
+				go func() {
+					defer r.answering.Done()
+					r.write([]byte(fmt.Sprintf(`{"jsonrpc":"2.0","id":%s,"result":%s}`, m.ID, res)))
+				}()
 			}
 		case m.Method == "textDocument/publishDiagnostics":
 			var p publishParams

@@ -86,6 +86,8 @@ type Server struct {
 	// clientReady: initialized was received, so the server may send the
 	// client requests (workspace/diagnostic/refresh) from any goroutine.
 	clientReady atomic.Bool
+	// pulled: a textDocument/diagnostic came (logged once).
+	pulled atomic.Bool
 
 	store *store
 	lint  *linter
@@ -375,6 +377,12 @@ func (s *Server) finish(ctx, hctx context.Context, cancel context.CancelFunc, ke
 			we = rpcErr(jsonrpc2.InternalError, "%v", err)
 		}
 		s.send(errorMsg{JSONRPC: "2.0", ID: msg.ID, Error: we})
+		return
+	}
+	if r, ok := result.(preEncoded); ok {
+		if err := s.out.writeResult(msg.ID, r); err != nil {
+			s.log.Printf("write: %v", err)
+		}
 		return
 	}
 	s.send(responseMsg{JSONRPC: "2.0", ID: msg.ID, Result: result})

@@ -34,7 +34,24 @@ import (
 // inflight is the check of gen running now, if any: a second caller that
 // needs the same gen waits for it instead of checking again. At most one
 // check per (document, gen) runs through snapshot; the finished one is kept
-// as snap only if gen has not moved meanwhile.
+// as snap only if gen has not moved meanwhile. So snap only ever moves
+// forward, and until the next one replaces it, it stays whole: its text,
+// version, model and Mapper are those of one version (text is never
+// changed in place, below), whatever the document has become since.
+//
+// Two ways to read. snapshot is the current version, checking it on the
+// caller's goroutine or waiting for the check already running: what
+// answers about findings need (diagnostics, actions, hover). lastReading is
+// for answers about structure that the client asks for on every burst of
+// keys and must never wait behind a check (documentSymbol, codeLens,
+// foldingRange): while a check of a newer version is coming (willCheck:
+// update scheduled one, or inflight: it runs) it is snap, the last
+// finished reading, answered with its own positions; only a document with
+// no finished reading, or whose edits no check follows (checkOn: save), is
+// read as snapshot does. A handler that needs the current version while it
+// is not ready (codeAction, documentDiagnostic, workspace/symbol) waits
+// for it off the handler goroutine (readiness, checking), so that the
+// requests behind it are not held up.
 //
 // published is the gen whose diagnostics were last pushed; the linter pushes
 // a snapshot only while its gen is still the document's and not yet
@@ -90,6 +107,9 @@ type openDoc struct {
 	checker   *diagnostics.Checker
 	inflight  *inflight
 	published uint64
+	// willCheck: update scheduled a lint of gen, so a reading newer than
+	// snap is coming without anyone asking for it.
+	willCheck bool
 }
 
 // update is the one door through which an open document changes. Under
@@ -110,6 +130,7 @@ func (s *Server) update(uri string, open, lint bool, apply func(d *openDoc, gen 
 	changed := d != nil && apply(d, gen)
 	if changed {
 		d.gen = gen
+		d.willCheck = lint
 		if open {
 			st.docs[uri] = d
 		}
@@ -198,9 +219,6 @@ func (st *store) get(uri string) (d openDoc, ok bool) {
 	return *p, true
 }
 
-// snapshot returns a snapshot of the document's current version, linting it
-// now if the background linter has not caught up. Handlers call it so that
-// their answers always match the text the client has.
 // checkedSnapshot is what a client that checks on save is told: the
 // last finished check, however the text has changed since, or the current
 // snapshot when there is none yet.
@@ -218,6 +236,9 @@ func (s *Server) checkedSnapshot(uri string) *snapshot {
 	return s.snapshot(uri)
 }
 
+// snapshot returns a snapshot of the document's current version, linting it
+// now if the background linter has not caught up. Handlers call it so that
+// their answers always match the text the client has.
 func (s *Server) snapshot(uri string) *snapshot {
 	st := s.store
 	st.docsMu.Lock()
@@ -348,6 +369,39 @@ func (s *Server) checking(uri string) bool {
 	defer s.store.docsMu.Unlock()
 	d := s.store.docs[uri]
 	return d != nil && !(d.snap != nil && d.snap.gen == d.gen) && d.inflight != nil
+}
+
+// lastReading returns the snapshot an answer about the document's
+// structure is made from without waiting behind a check (see the
+// invariants above): the current one when it is ready, else, while a newer
+// one is being made or is scheduled, the last finished one. ok is false
+// when neither applies (no reading finished yet, or edits under checkOn:
+// save that no check follows): the caller needs snapshot. A closed
+// document is (nil, true).
+func (s *Server) lastReading(uri string) (snap *snapshot, ok bool) {
+	s.store.docsMu.Lock()
+	defer s.store.docsMu.Unlock()
+	d := s.store.docs[uri]
+	switch {
+	case d == nil:
+		return nil, true
+	case d.snap != nil && (d.snap.gen == d.gen || d.willCheck || d.inflight != nil):
+		return d.snap, true
+	}
+	return nil, false
+}
+
+// readiness reports the document's gen and whether its reading is ready
+// (snap is current), so that a handler can leave the wait for it to
+// another goroutine.
+func (s *Server) readiness(uri string) (gen uint64, ready, open bool) {
+	s.store.docsMu.Lock()
+	defer s.store.docsMu.Unlock()
+	d := s.store.docs[uri]
+	if d == nil {
+		return 0, false, false
+	}
+	return d.gen, d.snap != nil && d.snap.gen == d.gen, true
 }
 
 // inflight is one lint in progress; snap is set before done is closed.

@@ -19,22 +19,39 @@ func (s *Server) documentSymbol(ctx context.Context, raw json.RawMessage) (any, 
 	if err := decode(raw, &p); err != nil {
 		return nil, err
 	}
-	out := []interface{}{}
-	snap := s.snapshot(string(p.TextDocument.URI))
-	if snap == nil || !snap.isPRFAQ {
-		return out, nil
-	}
-	tree := outline(s.enc, snap.doc)
-	if s.caps.hierarchicalSymbols {
-		for _, sym := range tree {
-			out = append(out, sym)
+	return s.fromReading(ctx, string(p.TextDocument.URI), func(snap *snapshot) any {
+		out := []interface{}{}
+		if snap == nil || !snap.isPRFAQ {
+			return out
 		}
-		return out, nil
+		tree := outline(s.enc, snap.doc)
+		if s.caps.hierarchicalSymbols {
+			for _, sym := range tree {
+				out = append(out, sym)
+			}
+			return out
+		}
+		for _, si := range flatten(p.TextDocument.URI, tree, "") {
+			out = append(out, si)
+		}
+		return out
+	})
+}
+
+// fromReading answers a request about the document's structure (outline,
+// lenses, folds) from lastReading, so that it never waits behind a check:
+// during a check of a newer version the answer is the last finished
+// reading's, every position from that version's Mapper. With no finished
+// reading yet it waits for the first, off the handler goroutine when that
+// check is already running.
+func (s *Server) fromReading(ctx context.Context, uri string, answer func(*snapshot) any) (any, error) {
+	if snap, ok := s.lastReading(uri); ok {
+		return answer(snap), nil
 	}
-	for _, si := range flatten(p.TextDocument.URI, tree, "") {
-		out = append(out, si)
+	if s.checking(uri) {
+		return async(func(context.Context) (any, error) { return answer(s.snapshot(uri)), nil }), nil
 	}
-	return out, nil
+	return answer(s.snapshot(uri)), nil
 }
 
 // outline builds the symbol tree from the engine's model.

@@ -298,24 +298,46 @@ func TestStdioExitCodes(t *testing.T) {
 	})
 }
 
-// TestTuneGC: the server raises GOGC and sets a soft memory limit, and a
-// user's own GOGC and GOMEMLIMIT win.
+// TestTuneGC: the server raises GOGC and sets a soft memory limit that
+// follows the live heap (the floor while it is small, three times it once
+// it is larger), and a user's own GOGC and GOMEMLIMIT win.
 func TestTuneGC(t *testing.T) {
 	gc, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
 	defer func() { debug.SetGCPercent(gc); debug.SetMemoryLimit(limit) }()
 
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
-	tuneGC()
+	runtime.GC() // the live heap as of now, not of an earlier test
+	stop := tuneGC()
 	if got := debug.SetGCPercent(100); got != 400 {
 		t.Errorf("GOGC = %d, want 400", got)
 	}
-	if got := debug.SetMemoryLimit(math.MaxInt64); got != 1<<30 {
-		t.Errorf("memory limit = %d, want 1 GiB", got)
+	if got := debug.SetMemoryLimit(-1); got < memoryFloor || got > 2*memoryFloor {
+		t.Errorf("memory limit = %d, want the floor, %d", got, memoryFloor)
 	}
+	// A live heap above a third of the floor raises the limit at the next
+	// collections.
+	live := make([][]byte, 0, 64)
+	for range 64 {
+		live = append(live, make([]byte, memoryFloor/32))
+	}
+	want := int64(liveFactor * memoryFloor * 3 / 2)
+	deadline := time.Now().Add(watchdog)
+	for {
+		runtime.GC()
+		if got := debug.SetMemoryLimit(-1); got >= want {
+			break
+		} else if time.Now().After(deadline) {
+			t.Fatalf("with %d bytes live the memory limit is %d, want at least %d", 64*memoryFloor/32, got, want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	runtime.KeepAlive(live)
+	stop()
 
 	t.Setenv("GOGC", "50")
 	t.Setenv("GOMEMLIMIT", "2GiB")
+	debug.SetMemoryLimit(math.MaxInt64)
 	tuneGC()
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("with GOGC set, GOGC = %d, want it untouched", got)

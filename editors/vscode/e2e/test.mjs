@@ -99,6 +99,14 @@ try {
   for (const w of expected) ok(labels.some(want(w)), `Problems panel: ${w.code} at line ${w.line}`);
   ok(labels.some((l) => /^Error: Deferred answer/.test(l)), 'Problems panel: deferred-answer is an Error, as the prfaq.rules setting says');
   ok(labels.filter((l) => /missing-section|deferred-answer|faq-/.test(l)).every((l) => /prfaq/.test(l)), 'Problems panel: findings carry source prfaq');
+  // The findings came by pull: VS Code 1.100 offers pull diagnostics, so
+  // the server never pushes to it; it logs so, and when the first
+  // textDocument/diagnostic comes.
+  const pullLog = () => grepLogs(logDir, /diagnostics: (the client pulls them|first pull, for )/);
+  const dp = Date.now() + T;
+  while (Date.now() < dp && !(pullLog().some((l) => /pulls them/.test(l)) && pullLog().some((l) => /first pull, for .*launch\.prfaq\.md/.test(l)))) await page.waitForTimeout(300);
+  for (const l of pullLog()) console.log(`     log: ${l.trim()}`);
+  ok(pullLog().some((l) => /pulls them/.test(l)) && pullLog().some((l) => /first pull, for .*launch\.prfaq\.md/.test(l)), 'the findings came by pull: the server logged that VS Code pulls them (textDocument/diagnostic, nothing pushed) and its first pull, of launch.prfaq.md');
   const counts = await page.locator('.statusbar-item[id="status.problems"]').first().textContent().catch(() => '');
   console.log(`     status bar problems: ${counts?.replace(/\s+/g, ' ').trim()}`);
   await page.waitForTimeout(500);
@@ -245,6 +253,58 @@ try {
   while (Date.now() < d8 && (await readRows()).some(jargonRow)) await page.waitForTimeout(300);
   labels = await readRows();
   ok(!labels.some(jargonRow) && labels.some((l) => l.includes('deferred-answer')), 'after allowing it, "seamless" is no longer flagged; the other findings stay');
+
+  // 10. "Fix all" through the quick fix menu: two jargon words with a safe
+  // fix, one action (resolved by the server) that fixes both in one edit.
+  await page.locator('.tabs-container .tab[aria-label*="launch.prfaq.md"]').first().click();
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+  await page.locator('.monaco-editor.focused').first().waitFor();
+  await gotoLine(5);
+  await page.keyboard.type('We leverage the app and leverage the phone. ');
+  await command('View: Focus Problems');
+  const leverageRows = async () => (await readRows()).filter((l) => l.includes('jargon') && l.includes('leverage'));
+  const d9 = Date.now() + T;
+  while (Date.now() < d9 && (await leverageRows()).length < 2) await page.waitForTimeout(300);
+  ok((await leverageRows()).length === 2, 'typing "leverage" twice brings two jargon findings');
+  await rows.filter({ hasText: 'leverage' }).first().dblclick();
+  await page.locator('.monaco-editor.focused').first().waitFor();
+  await page.keyboard.press('Control+.');
+  const fixAll = page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row', { hasText: 'Fix all jargon problems in this document' }).first();
+  await fixAll.waitFor({ state: 'visible' });
+  const menu2 = await page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row').evaluateAll((els) => els.map((e) => e.textContent));
+  console.log(`     quick fixes: ${menu2.join(' | ').slice(0, 300)}`);
+  await page.screenshot({ path: join(shots, 'vscode-fix-all.png') });
+  await fixAll.hover({ force: true });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await command('View: Focus Problems');
+  const d10 = Date.now() + T;
+  while (Date.now() < d10 && (await leverageRows()).length > 0) await page.waitForTimeout(300);
+  ok((await leverageRows()).length === 0 && (await readRows()).some((l) => l.includes('deferred-answer')), '"Fix all jargon problems in this document" fixed both; the other findings stay');
+  // The editor's text (the document is not saved: the test writes nothing
+  // the user did not ask for).
+  await page.locator('.tabs-container .tab[aria-label*="launch.prfaq.md"]').first().click();
+  const editorText = () => page.locator('.editor-group-container .monaco-editor .view-lines').first().evaluate((el) => el.textContent ?? '');
+  const fixedText = (t) => t.replace(/\u00a0/g, ' ').includes('We use the app and use the phone. It is seamless.') && !t.includes('leverage');
+  const d11 = Date.now() + T;
+  while (Date.now() < d11 && !fixedText(await editorText())) await page.waitForTimeout(300);
+  console.log(`     editor: ${JSON.stringify((await editorText()).replace(/\u00a0/g, ' ').slice(0, 160))}`);
+  ok(fixedText(await editorText()), 'the editor reads "We use the app and use the phone. It is seamless." where "leverage" was typed twice');
+
+  // 11. source.fixAll.prfaq through VS Code's own "Fix All" command.
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+  await page.locator('.monaco-editor.focused').first().waitFor();
+  await gotoLine(5);
+  await page.keyboard.type('We leverage it. ');
+  const d12 = Date.now() + T;
+  while (Date.now() < d12 && (await leverageRows()).length !== 1) await page.waitForTimeout(300);
+  ok((await leverageRows()).length === 1, 'typing "leverage" again brings one jargon finding');
+  await command('Fix All');
+  const fixedAgain = (t) => t.replace(/\u00a0/g, ' ').includes('We use it. We use the app') && !t.includes('leverage');
+  const d13 = Date.now() + T;
+  while (Date.now() < d13 && !fixedAgain(await editorText())) await page.waitForTimeout(300);
+  console.log(`     editor: ${JSON.stringify((await editorText()).replace(/\u00a0/g, ' ').slice(0, 160))}`);
+  ok(fixedAgain(await editorText()), '"Fix All" (source.fixAll.prfaq) replaced it: the editor reads "We use it. We use the app"');
   console.log(`vscode-e2e: ${checks} checks passed`);
 } catch (e) {
   console.log(String(e.message ?? e));
