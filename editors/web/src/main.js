@@ -7,7 +7,7 @@ import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } f
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
-import { setDiagnostics, lintGutter, lintKeymap } from '@codemirror/lint';
+import { setDiagnostics, forEachDiagnostic, lintGutter, lintKeymap } from '@codemirror/lint';
 
 const TEXT_KEY = 'prfaq.text';
 const CONFIG_KEY = 'prfaq.config';
@@ -131,12 +131,39 @@ function save() {
 window.addEventListener('pagehide', save);
 
 // ---- checking: one check in flight, the latest text next -----------------
+// A keystroke sends the engine its edits, not the text: the engine keeps
+// the text it checked last (engine.CheckEdits) and answers with the
+// findings' underlines only; their fixes come when typing pauses
+// (renderPanels). The whole text goes across for the first check and
+// whenever the engine's text and the editor's parted (a failed call, or a
+// length that differs).
 let inFlight = false;
 let queued = false;
-let last = null; // {version, result}
+let last = null; // {version, result}: the last full result, with fixes
+let underlined = -1; // the version whose findings are underlined
+let engineVersion = -1; // the version whose text the engine holds
 let rules = new Map();
 let firstCheckMs = null; // ms from navigation to the first findings shown
 const checkTimes = []; // the engine's time for each check, ms
+
+// editsSince lists the changes from version `from` (in `recent`) to the
+// editor's text, as [startLine, startCharacter, endLine, endCharacter,
+// newText, …] in the coordinates of version `from`; null when that version
+// is too old to be kept.
+function editsSince(from) {
+  const i = recent.findIndex((r) => r.version === from);
+  if (i < 0) return null;
+  let changes = null;
+  for (const r of recent.slice(i + 1)) changes = changes ? changes.compose(r.changes) : r.changes;
+  const flat = [];
+  if (!changes) return flat;
+  const doc = recent[i].doc;
+  changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    const a = doc.lineAt(fromA), b = doc.lineAt(toA);
+    flat.push(a.number - 1, fromA - a.from, b.number - 1, toA - b.from, inserted.toString());
+  });
+  return flat;
+}
 
 function scheduleCheck() {
   if (inFlight) {
@@ -146,14 +173,23 @@ function scheduleCheck() {
   inFlight = true;
   queued = false;
   const v = version;
+  const doc = view.state.doc;
   sentTimes[v] = performance.now();
-  call('check', view.state.doc.toString(), configText)
+  const edits = engineVersion >= 0 ? editsSince(engineVersion) : null;
+  call('checkEdits', edits ? null : doc.toString(), edits, configText)
     .then(({ result, ms }) => {
+      if (result.length !== doc.length) throw new Error(`the engine's text (${result.length} characters) is not the editor's (${doc.length})`);
+      engineVersion = v;
       checkTimes.push(ms);
-      show(v, result, ms);
+      show(v, result.findings, ms);
       if (firstCheckMs === null) firstCheckMs = performance.now();
     })
-    .catch((err) => setStatus(`Check failed: ${err.message}`))
+    .catch((err) => {
+      // The next check sends the whole text, at once if these were edits.
+      engineVersion = -1;
+      if (edits) queued = true;
+      setStatus(`Check failed: ${err.message}`);
+    })
     .finally(() => {
       inFlight = false;
       if (queued || v !== version) scheduleCheck();
@@ -183,13 +219,13 @@ function applyFix(fix, v) {
   return true;
 }
 
-function hover(f) {
+function hover(rule, message) {
   return () => {
     const el = document.createElement('div');
     const msg = document.createElement('div');
-    msg.textContent = f.message;
+    msg.textContent = message;
     el.append(msg);
-    const doc = rules.get(f.rule);
+    const doc = rules.get(rule);
     if (doc) {
       const why = document.createElement('div');
       why.className = 'prfaq-why';
@@ -206,7 +242,7 @@ function hover(f) {
 // the underlines stale until typing pauses. Their fixes wait for a current
 // check (applyFix).
 
-function show(v, result, ms) {
+function show(v, findings, ms) {
   let doc = view.state.doc;
   let mapping = null;
   if (v !== version) {
@@ -215,47 +251,80 @@ function show(v, result, ms) {
     doc = at.doc;
     for (const r of recent) if (r.version > v) mapping = mapping ? mapping.compose(r.changes) : r.changes;
   }
-  last = { version: v, result };
-  const pos = (p, assoc) => {
-    const o = offset(doc, p);
+  const pos = (line, character, assoc) => {
+    const o = offset(doc, { line, character });
     return mapping ? mapping.mapPos(o, assoc) : o;
   };
-  const diagnostics = result.findings.map((f) => {
-    const from = pos(f.range.start, 1);
-    return {
-      from,
-      to: Math.max(from, pos(f.range.end, -1)),
-      severity: cmSeverity[f.severity] ?? 'info',
-      source: f.rule,
-      message: f.message,
-      renderMessage: hover(f),
-      actions: f.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix, v) })),
-    };
+  const diagnostics = findings.map(([rule, severity, message, sl, sc, el, ec]) => {
+    const from = pos(sl, sc, 1);
+    return { from, to: Math.max(from, pos(el, ec, -1)), severity: cmSeverity[severity] ?? 'info', source: rule, message, renderMessage: hover(rule, message) };
   });
   const received = performance.now();
-  view.dispatch(setDiagnostics(view.state, diagnostics));
+  // Most keystrokes move the findings and change none: the underlines the
+  // editor moved with the text are then the new ones already, and setting
+  // them again would only cost a frame's styling, painting and raster.
+  if (!sameDiagnostics(view.state, diagnostics)) view.dispatch(setDiagnostics(view.state, diagnostics));
+  underlined = v;
   const made = versionTimes[v] ?? 0;
   const dispatched = performance.now();
-  requestAnimationFrame(() => {
+  afterNextPaint(() => {
     const painted = performance.now();
     stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, received, dispatched, painted, engine: ms });
     while (pendingKeys.length && pendingKeys[0] <= made) latencies.push(painted - pendingKeys.shift());
   });
-  // The panels follow when typing pauses: rebuilding hundreds of list items
-  // on every keystroke would cost the next keystroke its frame.
+  // The panels and the fixes follow when typing pauses: rebuilding
+  // hundreds of list items on every keystroke would cost the next
+  // keystroke its frame.
   clearTimeout(panelTimer);
-  panelTimer = setTimeout(() => renderPanels(v, result, ms), firstPanels ? 0 : 150);
+  panelTimer = setTimeout(() => renderPanels(v, ms), firstPanels ? 0 : 150);
   firstPanels = false;
 }
+// sameDiagnostics reports whether the editor shows diagnostics already:
+// the same ranges, severities, rules and messages.
+function sameDiagnostics(state, diagnostics) {
+  const key = (d, from, to) => `${from}|${to}|${d.severity}|${d.source}|${d.message}`;
+  const shown = [];
+  forEachDiagnostic(state, (d, from, to) => shown.push(key(d, from, to)));
+  if (shown.length !== diagnostics.length) return false;
+  const next = diagnostics.map((d) => key(d, d.from, d.to));
+  shown.sort();
+  next.sort();
+  return shown.every((k, i) => k === next[i]);
+}
+
+// afterNextPaint calls f once the next frame is rendered: after its
+// animation frame callbacks, style, layout and paint (a message posted from
+// requestAnimationFrame is handled after them).
+const paintChannel = new MessageChannel();
+const afterPaint = [];
+paintChannel.port1.onmessage = () => afterPaint.shift()();
+function afterNextPaint(f) {
+  requestAnimationFrame(() => {
+    afterPaint.push(f);
+    paintChannel.port2.postMessage(0);
+  });
+}
+
 let panelTimer = 0;
 let firstPanels = true;
 let panelsVersion = -1;
 
-async function renderPanels(v, result, ms) {
+async function renderPanels(v, ms) {
   if (v !== version) return; // a newer check is on its way
-  // The outline of the text just checked: the engine keeps its parse.
-  const { result: outline } = await call('lastOutline');
+  // The findings with their fixes, and the outline, of the text just
+  // checked: the engine keeps its parse.
+  const [{ result }, { result: outline }] = await Promise.all([call('last'), call('lastOutline')]);
   if (v !== version || inFlight) return;
+  last = { version: v, result };
+  // The same underlines, now with their quick fixes in the hover.
+  const doc = view.state.doc;
+  view.dispatch(setDiagnostics(view.state, result.findings.map((f) => {
+    const from = offset(doc, f.range.start);
+    return {
+      from, to: Math.max(from, offset(doc, f.range.end)), severity: cmSeverity[f.severity] ?? 'info', source: f.rule, message: f.message,
+      renderMessage: hover(f.rule, f.message), actions: f.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix, v) })),
+    };
+  })));
   renderFindings(result.findings);
   renderOutline(outline);
   renderConfigErrors(result.configErrors);
@@ -521,6 +590,9 @@ window.prfaq = {
   },
   get last() {
     return last;
+  },
+  get underlined() {
+    return underlined;
   },
   get panelsVersion() {
     return panelsVersion;

@@ -21,7 +21,7 @@ const ready = (async () => {
   return performance.now() - started;
 })();
 
-const structured = new Set(['check', 'outline', 'lastOutline', 'rules', 'settings', 'setSeverity']);
+const structured = new Set(['check', 'checkEdits', 'last', 'outline', 'lastOutline', 'rules', 'settings', 'setSeverity']);
 
 self.onmessage = async (e) => {
   const { id, method, args } = e.data;

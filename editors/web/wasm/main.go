@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"syscall/js"
 
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 	"github.com/prfaq-lsp/prfaq-lsp/editors/web/engine"
 )
 
@@ -60,6 +61,39 @@ func main() {
 			r := eng.Check(arg(a, 0), arg(a, 1))
 			checkBuf = engine.AppendJSON(checkBuf[:0], &r)
 			return js.ValueOf(string(checkBuf))
+		}),
+		// checkEdits(text or null, [startLine, startCharacter, endLine,
+		// endCharacter, newText, …], yaml) → Underlines JSON: a keystroke's
+		// check, on the edits to the text it checked last (see
+		// engine.CheckEdits), without the fixes.
+		"checkEdits": fn(func(a []js.Value) any {
+			var text *string
+			if len(a) > 0 && a[0].Type() == js.TypeString {
+				s := a[0].String()
+				text = &s
+			}
+			var edits []engine.TextEdit
+			if len(a) > 1 && a[1].Type() == js.TypeObject {
+				flat := a[1]
+				for i := 0; i+4 < flat.Length(); i += 5 {
+					edits = append(edits, engine.TextEdit{
+						Start:   document.Position{Line: flat.Index(i).Int(), Character: flat.Index(i + 1).Int()},
+						End:     document.Position{Line: flat.Index(i + 2).Int(), Character: flat.Index(i + 3).Int()},
+						NewText: flat.Index(i + 4).String(),
+					})
+				}
+			}
+			u, err := eng.CheckEdits(text, edits, arg(a, 2))
+			if err != nil {
+				return jsonString(map[string]string{"error": err.Error()})
+			}
+			checkBuf = engine.AppendUnderlinesJSON(checkBuf[:0], &u)
+			return js.ValueOf(string(checkBuf))
+		}),
+		// last() → the Result JSON (with the fixes) of the last check
+		"last": fn(func(a []js.Value) any {
+			r := eng.Last()
+			return js.ValueOf(string(engine.AppendJSON(nil, &r)))
 		}),
 		// outline(text) → Outline JSON
 		"outline": fn(func(a []js.Value) any {
