@@ -3,7 +3,7 @@
 // prfaq.wasm); this file only shows it: underlines and hovers, the findings
 // and outline panels, quick fixes, the skeleton, the settings.
 import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
+import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
@@ -82,6 +82,7 @@ let version = 0; // bumped on every change of the text
 const recent = []; // {version, doc, changes} of the last versions (show)
 const RECENT = 64;
 const versionTimes = []; // performance.now() when each version was made
+const editPainted = []; // when the frame showing each version was rendered
 const pendingKeys = []; // keydown times not yet shown underlined
 const latencies = []; // keystroke → underline painted, ms
 const stages = []; // per shown version: when each step of the way ended
@@ -95,7 +96,6 @@ const view = new EditorView({
     extensions: [
       lineNumbers(),
       history(),
-      drawSelection(),
       highlightActiveLine(),
       EditorView.lineWrapping,
       markdown(),
@@ -108,17 +108,21 @@ const view = new EditorView({
         recent.push({ version, doc: u.state.doc, changes: u.changes });
         if (recent.length > RECENT) recent.shift();
         versionTimes[version] = performance.now();
+        const v = version;
+        afterNextPaint(() => (editPainted[v] = performance.now()));
         clearTimeout(saveTimer);
         saveTimer = setTimeout(save, 300);
-        scheduleCheck();
+        if (!confirmGuess(u)) scheduleCheck();
       }),
       EditorView.domEventHandlers({
         keydown(e) {
           // Keys that type or delete text; a shortcut or an arrow changes no
           // finding and would wait for the next one.
-          if ((e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') {
+          const typed = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
+          if (typed || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') {
             pendingKeys.push(e.timeStamp || performance.now());
           }
+          if (typed && !e.isComposing) guessCheck(e.key);
         },
       }),
     ],
@@ -170,14 +174,73 @@ function scheduleCheck() {
     queued = true;
     return;
   }
-  inFlight = true;
-  queued = false;
   const v = version;
   const doc = view.state.doc;
-  sentTimes[v] = performance.now();
   const edits = engineVersion >= 0 ? editsSince(engineVersion) : null;
-  call('checkEdits', edits ? null : doc.toString(), edits, configText)
-    .then(({ result, ms }) => {
+  send(v, doc, edits ? null : doc.toString(), edits, null);
+}
+
+// A typed character's check starts at its keydown, on the text the key is
+// about to make, while the browser and the editor are still inserting it:
+// when the editor's change is that insertion (confirmGuess) the check is
+// the new version's; else its result is dropped and the engine gets the
+// whole text again. Only a plain character typed at a cursor, with the
+// engine on the current text, is guessed.
+let guess = null; // {base, pos, insert, settle(matched)}
+const guesses = { made: 0, hit: 0 };
+function guessCheck(key) {
+  const state = view.state;
+  const sel = state.selection;
+  if (inFlight || guess || engineVersion !== version || sel.ranges.length !== 1 || !sel.main.empty) return;
+  const pos = sel.main.head;
+  const line = state.doc.lineAt(pos);
+  const at = line.number - 1, ch = pos - line.from;
+  let settle;
+  const settled = new Promise((resolve) => (settle = resolve));
+  const g = { base: version, pos, insert: key, settle };
+  guess = g;
+  guesses.made++;
+  // No change from the key (a handler took it) settles it as a miss.
+  const timer = setTimeout(() => {
+    if (guess === g) guess = null;
+    g.settle(false);
+  }, 250);
+  settled.then(() => clearTimeout(timer));
+  send(version + 1, null, null, [at, ch, at, ch, key], settled);
+}
+function confirmGuess(u) {
+  const g = guess;
+  if (!g) return false;
+  guess = null;
+  let single = 0, matched = version === g.base + 1;
+  u.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    single++;
+    matched = matched && fromA === g.pos && toA === g.pos && inserted.toString() === g.insert;
+  });
+  matched = matched && single === 1;
+  if (matched) guesses.hit++;
+  g.settle(matched);
+  return matched;
+}
+
+// send starts a check of version v (whose document is doc) on text or
+// edits; for a guess, `guessed` settles whether v is the guessed text
+// (and its document is known only then).
+function send(v, doc, text, edits, guessed) {
+  inFlight = true;
+  queued = false;
+  sentTimes[v] = performance.now();
+  Promise.all([call('checkEdits', text, edits, configText), guessed])
+    .then(([{ result, ms }, matched]) => {
+      if (guessed) {
+        if (!matched) {
+          engineVersion = -1; // the engine has the text that was not typed
+          queued = true;
+          return;
+        }
+        doc = recent.find((r) => r.version === v)?.doc;
+        if (!doc) throw new Error('the guessed version is gone');
+      }
       if (result.length !== doc.length) throw new Error(`the engine's text (${result.length} characters) is not the editor's (${doc.length})`);
       engineVersion = v;
       checkTimes.push(ms);
@@ -263,15 +326,20 @@ function show(v, findings, ms) {
   // Most keystrokes move the findings and change none: the underlines the
   // editor moved with the text are then the new ones already, and setting
   // them again would only cost a frame's styling, painting and raster.
-  if (!sameDiagnostics(view.state, diagnostics)) view.dispatch(setDiagnostics(view.state, diagnostics));
+  const same = sameDiagnostics(view.state, diagnostics);
+  if (!same) view.dispatch(setDiagnostics(view.state, diagnostics));
   underlined = v;
   const made = versionTimes[v] ?? 0;
   const dispatched = performance.now();
-  afterNextPaint(() => {
-    const painted = performance.now();
+  // A keystroke's underlines are on the screen once the frame with them is
+  // rendered: the next one when they were set, else the one that showed
+  // the edit (with the underlines moved), or now if that one was before.
+  const shown = (painted) => {
     stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, received, dispatched, painted, engine: ms });
     while (pendingKeys.length && pendingKeys[0] <= made) latencies.push(painted - pendingKeys.shift());
-  });
+  };
+  if (same && editPainted[v] !== undefined) shown(received);
+  else afterNextPaint(() => shown(performance.now()));
   // The panels and the fixes follow when typing pauses: rebuilding
   // hundreds of list items on every keystroke would cost the next
   // keystroke its frame.
@@ -583,7 +651,9 @@ window.prfaq = {
     stages.length = 0;
     pendingKeys.length = 0;
     checkTimes.length = 0;
+    guesses.made = guesses.hit = 0;
   },
+  guesses,
   checkTimes,
   get version() {
     return version;
