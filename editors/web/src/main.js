@@ -22,11 +22,11 @@ let nextId = 0;
 const waiting = new Map();
 if (worker) {
   worker.onmessage = (e) => {
-    const { id, result, json, error, ms } = e.data;
+    const { id, result, json, error, ms, at } = e.data;
     const w = waiting.get(id);
     waiting.delete(id);
     if (error !== undefined) w.reject(new Error(error));
-    else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, ms });
+    else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, ms, at: at && at.map((t) => t - performance.timeOrigin) });
   };
   worker.onerror = (e) => setStatus(`The engine failed to load: ${e.message}`);
 }
@@ -188,6 +188,7 @@ function scheduleCheck() {
 // engine on the current text, is guessed.
 let guess = null; // {base, pos, insert, settle(matched)}
 const guesses = { made: 0, hit: 0 };
+const results = { moved: 0, changed: 0 }; // results whose findings only moved, or changed
 function guessCheck(key) {
   const state = view.state;
   const sel = state.selection;
@@ -231,7 +232,7 @@ function send(v, doc, text, edits, guessed) {
   queued = false;
   sentTimes[v] = performance.now();
   Promise.all([call('checkEdits', text, edits, configText), guessed])
-    .then(([{ result, ms }, matched]) => {
+    .then(([{ result, ms, at }, matched]) => {
       if (guessed) {
         if (!matched) {
           engineVersion = -1; // the engine has the text that was not typed
@@ -244,7 +245,7 @@ function send(v, doc, text, edits, guessed) {
       if (result.length !== doc.length) throw new Error(`the engine's text (${result.length} characters) is not the editor's (${doc.length})`);
       engineVersion = v;
       checkTimes.push(ms);
-      show(v, result.findings, ms);
+      show(v, result.findings, ms, at);
       if (firstCheckMs === null) firstCheckMs = performance.now();
     })
     .catch((err) => {
@@ -305,7 +306,7 @@ function hover(rule, message) {
 // the underlines stale until typing pauses. Their fixes wait for a current
 // check (applyFix).
 
-function show(v, findings, ms) {
+function show(v, findings, ms, at = [0, 0]) {
   let doc = view.state.doc;
   let mapping = null;
   if (v !== version) {
@@ -328,6 +329,7 @@ function show(v, findings, ms) {
   // them again would only cost a frame's styling, painting and raster.
   const same = sameDiagnostics(view.state, diagnostics);
   if (!same) view.dispatch(setDiagnostics(view.state, diagnostics));
+  results[same ? 'moved' : 'changed']++;
   underlined = v;
   const made = versionTimes[v] ?? 0;
   const dispatched = performance.now();
@@ -335,7 +337,7 @@ function show(v, findings, ms) {
   // rendered: the next one when they were set, else the one that showed
   // the edit (with the underlines moved), or now if that one was before.
   const shown = (painted) => {
-    stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, received, dispatched, painted, engine: ms });
+    stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, started: at[0], ended: at[1], received, dispatched, painted, engine: ms });
     while (pendingKeys.length && pendingKeys[0] <= made) latencies.push(painted - pendingKeys.shift());
   };
   if (same && editPainted[v] !== undefined) shown(received);
@@ -652,8 +654,10 @@ window.prfaq = {
     pendingKeys.length = 0;
     checkTimes.length = 0;
     guesses.made = guesses.hit = 0;
+    results.moved = results.changed = 0;
   },
   guesses,
+  results,
   checkTimes,
   get version() {
     return version;

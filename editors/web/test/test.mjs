@@ -237,10 +237,10 @@ try {
     const xs = st.map((s) => s[b] - s[a]);
     return `${name} p50 ${pct(xs, 50).toFixed(1)} / p95 ${pct(xs, 95).toFixed(1)}`;
   };
-  console.log(`     where the time goes (ms): ${stage('key→edit', 'key', 'made')}, ${stage('edit→sent', 'made', 'sent')}, ${stage('sent→findings back', 'sent', 'received')}, ${stage('underline drawn', 'received', 'dispatched')}, ${stage('→next frame', 'dispatched', 'painted')}`);
+  console.log(`     where the time goes (ms): ${stage('key→edit', 'key', 'made')}, ${stage('edit→sent', 'made', 'sent')}, ${stage('sent→engine starts', 'sent', 'started')}, ${stage('engine', 'started', 'ended')}, ${stage('→findings back', 'ended', 'received')}, ${stage('underline drawn', 'received', 'dispatched')}, ${stage('→next frame', 'dispatched', 'painted')}`);
   const checkMs = await page.evaluate(() => [...window.prfaq.checkTimes]);
-  const guesses = await page.evaluate(() => ({ ...window.prfaq.guesses }));
-  console.log(`     checks started at the keydown, on the text the key was about to make: ${guesses.made}, of which the editor's change confirmed ${guesses.hit}`);
+  const { guesses, results } = await page.evaluate(() => ({ guesses: { ...window.prfaq.guesses }, results: { ...window.prfaq.results } }));
+  console.log(`     checks started at the keydown, on the text the key was about to make: ${guesses.made}, of which the editor's change confirmed ${guesses.hit}; results whose findings only moved with the text (nothing to draw): ${results.moved}, that changed them: ${results.changed}`);
   const p50 = pct(lat, 50), p95 = pct(lat, 95);
   console.log(`     keystroke → underline painted at ${words} words, ${lat.length} keystrokes: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms (engine check p50 ${pct(checkMs, 50).toFixed(1)} ms, p95 ${pct(checkMs, 95).toFixed(1)} ms; host load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
   const budget = Number(process.env.PRFAQ_WEB_KEYSTROKE_BUDGET_MS ?? 0);
