@@ -171,6 +171,26 @@ try {
     ok((await editorText()) === before, 'after a reload the text is kept (local storage)');
     ok((await page.locator('#config').inputValue()).includes('deferred-answer: error'), 'and so is .prfaq.yaml');
 
+    // 6b. A check started at a keydown whose key the editor then does not
+    // insert (another handler took it) is dropped, and the engine gets the
+    // editor's text again: the next keystroke's findings are a fresh check's.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    const guessed = await page.evaluate(() => ({ ...window.prfaq.guesses }));
+    await page.evaluate(() => window.addEventListener('keydown', (e) => e.key === 'q' && e.preventDefault(), { once: true }));
+    await page.keyboard.type('q');
+    await page.waitForTimeout(400);
+    await page.keyboard.type('x');
+    await checked();
+    const after = await page.evaluate(() => ({ ...window.prfaq.guesses }));
+    const typedText = await editorText();
+    const fresh = (await page.evaluate(([t, c]) => window.prfaq.call('check', t, c), [typedText, await page.locator('#config').inputValue()])).result.findings;
+    const shown = await page.evaluate(() => window.prfaq.last.result.findings);
+    const fkey = (d) => JSON.stringify([d.rule, d.severity, d.message, d.range]);
+    ok(typedText.endsWith('x') && !typedText.endsWith('qx') && after.made - guessed.made === 2 && after.hit - guessed.hit === 1 &&
+      JSON.stringify(shown.map(fkey)) === JSON.stringify(fresh.map(fkey)),
+      `a key the editor did not insert: its early check was dropped, and the next key's findings are a fresh check's (${shown.length})`);
+
     // 7. The page's findings for the corpus are the command line's.
     const cli = JSON.parse(readFileSync(cliJson, 'utf8'));
     let docs = 0, findings = 0;
