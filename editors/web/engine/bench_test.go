@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 // benchText is diagnostics.BenchPRFAQ (a _test helper there, so not
@@ -45,11 +47,36 @@ func benchText(tb testing.TB, words int) string {
 }
 
 // BenchmarkKeystroke is what the page's worker does on a keystroke at 4,000
-// words: the next version through the Engine, then the JSON the page reads
-// (AppendJSON).
+// words: the keystroke's edit through the Engine (CheckEdits), then the
+// underlines' JSON the page reads (AppendUnderlinesJSON).
+func BenchmarkKeystroke(b *testing.B) {
+	src := benchText(b, 4000)
+	at := strings.Index(src, "Acme today announced")
+	line := strings.Count(src[:at], "\n")
+	char := at - (strings.LastIndex(src[:at], "\n") + 1)
+	const typing = "and the owner checks every invoice before it goes out to the customer "
+	var e Engine
+	if _, err := e.CheckEdits(&src, nil, ""); err != nil {
+		b.Fatal(err)
+	}
+	var buf []byte
+	for i := 0; b.Loop(); i++ {
+		p := document.Position{Line: line, Character: char + i}
+		u, err := e.CheckEdits(nil, []TextEdit{{Start: p, End: p, NewText: typing[i%len(typing) : i%len(typing)+1]}}, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		buf = AppendUnderlinesJSON(buf[:0], &u)
+	}
+	b.ReportMetric(float64(len(buf)), "json-bytes")
+}
+
+// BenchmarkKeystrokeFullResult is a keystroke as the page's worker did it
+// before CheckEdits: the whole text through Check, then the whole Result
+// with its fixes as JSON (AppendJSON).
 // In the browser the same work runs as WebAssembly (the browser test
 // reports those times).
-func BenchmarkKeystroke(b *testing.B) {
+func BenchmarkKeystrokeFullResult(b *testing.B) {
 	src := benchText(b, 4000)
 	at := strings.Index(src, "Acme today announced")
 	const typing = "and the owner checks every invoice before it goes out to the customer "

@@ -65,9 +65,15 @@ type Engine struct {
 	cfgText string
 	cfg     *diagnostics.Config
 	cfgErrs []string
-	// The last checked document, for LastOutline.
-	doc   *document.Document
-	prfaq bool
+	// The last checked document and its findings, for LastOutline and Last.
+	doc      *document.Document
+	prfaq    bool
+	findings []diagnostics.Finding
+	errs     []string // the configuration's errors at that check
+	last     *Result  // Last's, once asked for
+	// The text CheckEdits made last: the next edits apply to it, whatever
+	// Check or Review saw since.
+	base *document.Document
 }
 
 // Config parses .prfaq.yaml text on top of the defaults. Bad keys are
@@ -111,13 +117,121 @@ func (e *Engine) config(yamlText string) (*diagnostics.Config, []string) {
 func (e *Engine) Check(text, yamlText string) Result {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.check([]byte(text), yamlText)
+	return Result{PRFAQ: e.prfaq, Findings: convert(e.doc, e.findings), ConfigErrors: e.errs}
+}
+
+func (e *Engine) check(text []byte, yamlText string) {
 	cfg, cfgErrs := e.config(yamlText)
-	doc, prfaq, findings := e.checker.Check(Path, []byte(text), cfg)
+	doc, prfaq, findings := e.checker.Check(Path, text, cfg)
 	if !prfaq {
 		findings = diagnostics.Lint(doc, cfg)
 	}
-	e.doc, e.prfaq = doc, prfaq
-	return Result{PRFAQ: prfaq, Findings: convert(doc, findings), ConfigErrors: cfgErrs}
+	e.keep(doc, prfaq, findings, cfgErrs)
+}
+
+func (e *Engine) keep(doc *document.Document, prfaq bool, findings []diagnostics.Finding, cfgErrs []string) {
+	e.doc, e.prfaq, e.findings, e.errs, e.last = doc, prfaq, findings, cfgErrs, nil
+}
+
+// TextEdit replaces the text between two positions of the text checked
+// last (0-based lines, UTF-16 columns: CodeMirror's) with NewText.
+type TextEdit struct {
+	Start, End document.Position
+	NewText    string
+}
+
+// Underline is what the editor draws of a finding as the writer types: its
+// rule, severity, message and range. The fixes wait for Last: a keystroke
+// whose findings are a frame late is felt, one whose fix buttons are not
+// built until typing pauses is not.
+type Underline struct {
+	Rule     string
+	Severity string
+	Message  string
+	Range    document.Range
+}
+
+// Underlines is a keystroke's check. Length is the new text's length in
+// UTF-16 code units, for the page to see that the engine's text is its own.
+type Underlines struct {
+	PRFAQ        bool
+	Length       int
+	Findings     []Underline
+	ConfigErrors []string
+}
+
+// CheckEdits applies edits, in the coordinates of the text checked last and
+// in the order of their positions, and checks the result; with text
+// non-nil, it checks text instead (the first check, or when the page's text
+// and the engine's parted). A keystroke thus sends a few bytes, not the
+// whole document, across to the engine.
+func (e *Engine) CheckEdits(text *string, edits []TextEdit, yamlText string) (Underlines, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var src []byte
+	switch {
+	case text != nil:
+		src = []byte(*text)
+	case e.base == nil:
+		return Underlines{}, errors.New("no text to edit: check the whole text first")
+	default:
+		old := e.base.Source
+		m := e.base.Mapper
+		grow := 0
+		for _, ed := range edits {
+			grow += len(ed.NewText)
+		}
+		src = make([]byte, 0, len(old)+grow)
+		at := 0
+		for _, ed := range edits {
+			start, end := m.Offset(ed.Start), m.Offset(ed.End)
+			if start < at || end < start {
+				return Underlines{}, fmt.Errorf("edits out of order at %v", ed.Start)
+			}
+			src = append(src, old[at:start]...)
+			src = append(src, ed.NewText...)
+			at = end
+		}
+		src = append(src, old[at:]...)
+	}
+	e.check(src, yamlText)
+	e.base = e.doc
+	u := Underlines{PRFAQ: e.prfaq, Length: utf16Len(src), Findings: make([]Underline, len(e.findings)), ConfigErrors: e.errs}
+	m := e.doc.Mapper
+	for i, f := range e.findings {
+		u.Findings[i] = Underline{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Range: m.Range(f.Span.Start, f.Span.End)}
+	}
+	return u, nil
+}
+
+// utf16Len is the length of UTF-8 text in UTF-16 code units, as JavaScript
+// counts a string's (invalid bytes count one, as U+FFFD).
+func utf16Len(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 { // not a continuation byte: a character starts
+			n++
+			if c >= 0xF0 {
+				n++ // a supplementary character is two UTF-16 units
+			}
+		}
+	}
+	return n
+}
+
+// Last is the full Result (fixes included) of the check CheckEdits or
+// Check made last, built once when the page asks for it.
+func (e *Engine) Last() Result {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.doc == nil {
+		return Result{Findings: []Finding{}, ConfigErrors: []string{}}
+	}
+	if e.last == nil {
+		e.last = &Result{PRFAQ: e.prfaq, Findings: convert(e.doc, e.findings), ConfigErrors: e.errs}
+	}
+	return *e.last
 }
 
 // LastOutline is the outline of the text Check saw last, without parsing it
@@ -200,13 +314,8 @@ func Skeleton(title string) string { return diagnostics.DocumentSkeleton(title) 
 func (e *Engine) Review(text, yamlText string) string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	cfg, _ := e.config(yamlText)
-	doc, prfaq, findings := e.checker.Check(Path, []byte(text), cfg)
-	if !prfaq {
-		findings = diagnostics.Lint(doc, cfg)
-	}
-	e.doc, e.prfaq = doc, prfaq
-	return diagnostics.ReviewMarkdown([]diagnostics.Review{diagnostics.NewReview(doc, cfg, findings)}, "")
+	e.check([]byte(text), yamlText)
+	return diagnostics.ReviewMarkdown([]diagnostics.Review{diagnostics.NewReview(e.doc, e.cfg, e.findings)}, "")
 }
 
 // RuleSetting is one rule's severity under a configuration.

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
 	"github.com/prfaq-lsp/prfaq-lsp/document"
@@ -316,4 +317,114 @@ func sameJSON(t *testing.T, name string, got, want []byte) {
 
 func clip(b []byte, i int) string {
 	return string(b[max(0, i-40):min(len(b), i+60)])
+}
+
+// CheckEdits on successive edits (typing, deleting, pasting lines, across
+// characters outside the BMP) gives Check's findings on the whole text, and
+// the text's length in UTF-16 units; Last is that Check's Result.
+func TestCheckEditsIsCheck(t *testing.T) {
+	docs := corpus(t)
+	src := docs["ledger.prfaq.md"]
+	if src == "" {
+		for _, s := range docs {
+			src = s
+			break
+		}
+	}
+	src = "# Ledger lets shops 😀 send invoices — fast\n\n" + src
+	var e, fresh Engine
+	text := src
+	if _, err := e.CheckEdits(nil, nil, ""); err == nil {
+		t.Fatal("CheckEdits with no text before: no error")
+	}
+	if _, err := e.CheckEdits(&text, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	// Each step: a position as (line, UTF-16 column) of the current text,
+	// how many UTF-16 units to replace, and the new text.
+	type step struct {
+		line, char, del int
+		ins             string
+	}
+	steps := []step{
+		{0, 22, 0, "and 🚀 "}, {0, 0, 2, "## "}, {2, 0, 0, "TBD\n\n"}, {2, 1, 1, ""},
+		{4, 3, 0, "x"}, {4, 4, 0, "y"}, {4, 5, 2, ""}, {0, 21, 2, "😀😀"}, {1, 0, 0, "\n\n#### When does it ship?\n\nTBD.\n"},
+	}
+	lines := func(s string) []string { return strings.SplitAfter(s, "\n") }
+	for i, st := range steps {
+		ls := lines(text)
+		u16 := utf16.Encode([]rune(strings.TrimSuffix(ls[st.line], "\n")))
+		startByte := len(string(utf16.Decode(u16[:st.char])))
+		endByte := len(string(utf16.Decode(u16[:st.char+st.del])))
+		off := 0
+		for _, l := range ls[:st.line] {
+			off += len(l)
+		}
+		text = text[:off+startByte] + st.ins + text[off+endByte:]
+		edit := TextEdit{Start: document.Position{Line: st.line, Character: st.char}, End: document.Position{Line: st.line, Character: st.char + st.del}, NewText: st.ins}
+		u, err := e.CheckEdits(nil, []TextEdit{edit}, "")
+		if err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		want := fresh.Check(text, "")
+		if n := len(utf16.Encode([]rune(text))); u.Length != n {
+			t.Fatalf("step %d: length %d, want %d", i, u.Length, n)
+		}
+		if len(u.Findings) != len(want.Findings) {
+			t.Fatalf("step %d: %d findings, Check has %d", i, len(u.Findings), len(want.Findings))
+		}
+		for j, f := range want.Findings {
+			g := u.Findings[j]
+			if g.Rule != f.Rule || g.Severity != f.Severity || g.Message != f.Message || g.Range != f.Range {
+				t.Errorf("step %d finding %d: got %+v, want %s %s %v %q", i, j, g, f.Rule, f.Severity, f.Range, f.Message)
+			}
+		}
+		if last := e.Last(); !reflect.DeepEqual(last, want) {
+			t.Errorf("step %d: Last differs from Check", i)
+		}
+	}
+	// Two edits at once, in the coordinates of the text before them.
+	ls := lines(text)
+	u, err := e.CheckEdits(nil, []TextEdit{
+		{Start: document.Position{Line: 0, Character: 0}, End: document.Position{Line: 0, Character: 0}, NewText: ">"},
+		{Start: document.Position{Line: 2, Character: 0}, End: document.Position{Line: 2, Character: 0}, NewText: "<"},
+	}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = ">" + ls[0] + ls[1] + "<" + strings.Join(ls[2:], "")
+	if want := fresh.Check(text, ""); len(u.Findings) != len(want.Findings) || u.Length != len(utf16.Encode([]rune(text))) {
+		t.Errorf("two edits: %d findings, length %d; Check has %d", len(u.Findings), u.Length, len(want.Findings))
+	}
+	if _, err := e.CheckEdits(nil, []TextEdit{{Start: document.Position{Line: 2}}, {Start: document.Position{Line: 1}}}, ""); err == nil {
+		t.Error("edits out of order: no error")
+	}
+}
+
+// AppendUnderlinesJSON is the Underlines as arrays, valid JSON.
+func TestAppendUnderlinesJSON(t *testing.T) {
+	var e Engine
+	text := "# Ledger <lets> \"shops\" 😀 send\n\n## FAQ\n\n#### When?\n\nTBD.\n"
+	u, err := e.CheckEdits(&text, nil, "rules:\n  hype: loud\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		PRFAQ        bool     `json:"prfaq"`
+		Length       int      `json:"length"`
+		Findings     [][]any  `json:"findings"`
+		ConfigErrors []string `json:"configErrors"`
+	}
+	if err := json.Unmarshal(AppendUnderlinesJSON(nil, &u), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.PRFAQ != u.PRFAQ || got.Length != u.Length || len(got.Findings) != len(u.Findings) || len(got.Findings) == 0 || len(got.ConfigErrors) != 1 {
+		t.Fatalf("decoded %+v from %+v", got, u)
+	}
+	for i, f := range u.Findings {
+		want := []any{f.Rule, f.Severity, f.Message, float64(f.Range.Start.Line), float64(f.Range.Start.Character), float64(f.Range.End.Line), float64(f.Range.End.Character)}
+		if !reflect.DeepEqual(got.Findings[i], want) {
+			t.Errorf("finding %d: %v, want %v", i, got.Findings[i], want)
+		}
+	}
 }

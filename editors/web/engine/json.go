@@ -231,3 +231,33 @@ func appendString(buf []byte, s string) []byte {
 	buf = append(buf, s[start:]...)
 	return append(buf, '"')
 }
+
+// AppendUnderlinesJSON encodes u compactly, each finding an array
+// [rule, severity, message, startLine, startCharacter, endLine,
+// endCharacter]: the page parses it on every keystroke.
+func AppendUnderlinesJSON(buf []byte, u *Underlines) []byte {
+	buf = append(buf, `{"prfaq":`...)
+	buf = strconv.AppendBool(buf, u.PRFAQ)
+	buf = append(buf, `,"length":`...)
+	buf = strconv.AppendInt(buf, int64(u.Length), 10)
+	buf = append(buf, `,"findings":[`...)
+	for i, f := range u.Findings {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '[')
+		buf = appendString(buf, f.Rule)
+		buf = append(buf, ',')
+		buf = appendString(buf, f.Severity)
+		buf = append(buf, ',')
+		buf = appendString(buf, f.Message)
+		for _, n := range [...]int{f.Range.Start.Line, f.Range.Start.Character, f.Range.End.Line, f.Range.End.Character} {
+			buf = append(buf, ',')
+			buf = strconv.AppendInt(buf, int64(n), 10)
+		}
+		buf = append(buf, ']')
+	}
+	buf = append(buf, `],"configErrors":`...)
+	buf = appendStrings(buf, u.ConfigErrors)
+	return append(buf, '}')
+}

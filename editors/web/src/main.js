@@ -3,11 +3,11 @@
 // prfaq.wasm); this file only shows it: underlines and hovers, the findings
 // and outline panels, quick fixes, the skeleton, the settings.
 import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
+import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
-import { setDiagnostics, lintGutter, lintKeymap } from '@codemirror/lint';
+import { setDiagnostics, forEachDiagnostic, lintGutter, lintKeymap } from '@codemirror/lint';
 
 const TEXT_KEY = 'prfaq.text';
 const CONFIG_KEY = 'prfaq.config';
@@ -22,11 +22,11 @@ let nextId = 0;
 const waiting = new Map();
 if (worker) {
   worker.onmessage = (e) => {
-    const { id, result, json, error, ms } = e.data;
+    const { id, result, json, error, ms, at } = e.data;
     const w = waiting.get(id);
     waiting.delete(id);
     if (error !== undefined) w.reject(new Error(error));
-    else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, ms });
+    else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, ms, at: at && at.map((t) => t - performance.timeOrigin) });
   };
   worker.onerror = (e) => setStatus(`The engine failed to load: ${e.message}`);
 }
@@ -82,6 +82,7 @@ let version = 0; // bumped on every change of the text
 const recent = []; // {version, doc, changes} of the last versions (show)
 const RECENT = 64;
 const versionTimes = []; // performance.now() when each version was made
+const editPainted = []; // when the frame showing each version was rendered
 const pendingKeys = []; // keydown times not yet shown underlined
 const latencies = []; // keystroke → underline painted, ms
 const stages = []; // per shown version: when each step of the way ended
@@ -95,7 +96,6 @@ const view = new EditorView({
     extensions: [
       lineNumbers(),
       history(),
-      drawSelection(),
       highlightActiveLine(),
       EditorView.lineWrapping,
       markdown(),
@@ -108,17 +108,21 @@ const view = new EditorView({
         recent.push({ version, doc: u.state.doc, changes: u.changes });
         if (recent.length > RECENT) recent.shift();
         versionTimes[version] = performance.now();
+        const v = version;
+        afterNextPaint(() => (editPainted[v] = performance.now()));
         clearTimeout(saveTimer);
         saveTimer = setTimeout(save, 300);
-        scheduleCheck();
+        if (!confirmGuess(u)) scheduleCheck();
       }),
       EditorView.domEventHandlers({
         keydown(e) {
           // Keys that type or delete text; a shortcut or an arrow changes no
           // finding and would wait for the next one.
-          if ((e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') {
+          const typed = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
+          if (typed || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') {
             pendingKeys.push(e.timeStamp || performance.now());
           }
+          if (typed && !e.isComposing) guessCheck(e.key);
         },
       }),
     ],
@@ -131,29 +135,125 @@ function save() {
 window.addEventListener('pagehide', save);
 
 // ---- checking: one check in flight, the latest text next -----------------
+// A keystroke sends the engine its edits, not the text: the engine keeps
+// the text it checked last (engine.CheckEdits) and answers with the
+// findings' underlines only; their fixes come when typing pauses
+// (renderPanels). The whole text goes across for the first check and
+// whenever the engine's text and the editor's parted (a failed call, or a
+// length that differs).
 let inFlight = false;
 let queued = false;
-let last = null; // {version, result}
+let last = null; // {version, result}: the last full result, with fixes
+let underlined = -1; // the version whose findings are underlined
+let engineVersion = -1; // the version whose text the engine holds
 let rules = new Map();
 let firstCheckMs = null; // ms from navigation to the first findings shown
 const checkTimes = []; // the engine's time for each check, ms
+
+// editsSince lists the changes from version `from` (in `recent`) to the
+// editor's text, as [startLine, startCharacter, endLine, endCharacter,
+// newText, …] in the coordinates of version `from`; null when that version
+// is too old to be kept.
+function editsSince(from) {
+  const i = recent.findIndex((r) => r.version === from);
+  if (i < 0) return null;
+  let changes = null;
+  for (const r of recent.slice(i + 1)) changes = changes ? changes.compose(r.changes) : r.changes;
+  const flat = [];
+  if (!changes) return flat;
+  const doc = recent[i].doc;
+  changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    const a = doc.lineAt(fromA), b = doc.lineAt(toA);
+    flat.push(a.number - 1, fromA - a.from, b.number - 1, toA - b.from, inserted.toString());
+  });
+  return flat;
+}
 
 function scheduleCheck() {
   if (inFlight) {
     queued = true;
     return;
   }
+  const v = version;
+  const doc = view.state.doc;
+  const edits = engineVersion >= 0 ? editsSince(engineVersion) : null;
+  send(v, doc, edits ? null : doc.toString(), edits, null);
+}
+
+// A typed character's check starts at its keydown, on the text the key is
+// about to make, while the browser and the editor are still inserting it:
+// when the editor's change is that insertion (confirmGuess) the check is
+// the new version's; else its result is dropped and the engine gets the
+// whole text again. Only a plain character typed at a cursor, with the
+// engine on the current text, is guessed.
+let guess = null; // {base, pos, insert, settle(matched)}
+const guesses = { made: 0, hit: 0 };
+const results = { moved: 0, changed: 0 }; // results whose findings only moved, or changed
+function guessCheck(key) {
+  const state = view.state;
+  const sel = state.selection;
+  if (inFlight || guess || engineVersion !== version || sel.ranges.length !== 1 || !sel.main.empty) return;
+  const pos = sel.main.head;
+  const line = state.doc.lineAt(pos);
+  const at = line.number - 1, ch = pos - line.from;
+  let settle;
+  const settled = new Promise((resolve) => (settle = resolve));
+  const g = { base: version, pos, insert: key, settle };
+  guess = g;
+  guesses.made++;
+  // No change from the key (a handler took it) settles it as a miss.
+  const timer = setTimeout(() => {
+    if (guess === g) guess = null;
+    g.settle(false);
+  }, 250);
+  settled.then(() => clearTimeout(timer));
+  send(version + 1, null, null, [at, ch, at, ch, key], settled);
+}
+function confirmGuess(u) {
+  const g = guess;
+  if (!g) return false;
+  guess = null;
+  let single = 0, matched = version === g.base + 1;
+  u.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    single++;
+    matched = matched && fromA === g.pos && toA === g.pos && inserted.toString() === g.insert;
+  });
+  matched = matched && single === 1;
+  if (matched) guesses.hit++;
+  g.settle(matched);
+  return matched;
+}
+
+// send starts a check of version v (whose document is doc) on text or
+// edits; for a guess, `guessed` settles whether v is the guessed text
+// (and its document is known only then).
+function send(v, doc, text, edits, guessed) {
   inFlight = true;
   queued = false;
-  const v = version;
   sentTimes[v] = performance.now();
-  call('check', view.state.doc.toString(), configText)
-    .then(({ result, ms }) => {
+  Promise.all([call('checkEdits', text, edits, configText), guessed])
+    .then(([{ result, ms, at }, matched]) => {
+      if (guessed) {
+        if (!matched) {
+          engineVersion = -1; // the engine has the text that was not typed
+          queued = true;
+          return;
+        }
+        doc = recent.find((r) => r.version === v)?.doc;
+        if (!doc) throw new Error('the guessed version is gone');
+      }
+      if (result.length !== doc.length) throw new Error(`the engine's text (${result.length} characters) is not the editor's (${doc.length})`);
+      engineVersion = v;
       checkTimes.push(ms);
-      show(v, result, ms);
+      show(v, result.findings, ms, at);
       if (firstCheckMs === null) firstCheckMs = performance.now();
     })
-    .catch((err) => setStatus(`Check failed: ${err.message}`))
+    .catch((err) => {
+      // The next check sends the whole text, at once if these were edits.
+      engineVersion = -1;
+      if (edits) queued = true;
+      setStatus(`Check failed: ${err.message}`);
+    })
     .finally(() => {
       inFlight = false;
       if (queued || v !== version) scheduleCheck();
@@ -183,13 +283,13 @@ function applyFix(fix, v) {
   return true;
 }
 
-function hover(f) {
+function hover(rule, message) {
   return () => {
     const el = document.createElement('div');
     const msg = document.createElement('div');
-    msg.textContent = f.message;
+    msg.textContent = message;
     el.append(msg);
-    const doc = rules.get(f.rule);
+    const doc = rules.get(rule);
     if (doc) {
       const why = document.createElement('div');
       why.className = 'prfaq-why';
@@ -206,7 +306,7 @@ function hover(f) {
 // the underlines stale until typing pauses. Their fixes wait for a current
 // check (applyFix).
 
-function show(v, result, ms) {
+function show(v, findings, ms, at = [0, 0]) {
   let doc = view.state.doc;
   let mapping = null;
   if (v !== version) {
@@ -215,47 +315,86 @@ function show(v, result, ms) {
     doc = at.doc;
     for (const r of recent) if (r.version > v) mapping = mapping ? mapping.compose(r.changes) : r.changes;
   }
-  last = { version: v, result };
-  const pos = (p, assoc) => {
-    const o = offset(doc, p);
+  const pos = (line, character, assoc) => {
+    const o = offset(doc, { line, character });
     return mapping ? mapping.mapPos(o, assoc) : o;
   };
-  const diagnostics = result.findings.map((f) => {
-    const from = pos(f.range.start, 1);
-    return {
-      from,
-      to: Math.max(from, pos(f.range.end, -1)),
-      severity: cmSeverity[f.severity] ?? 'info',
-      source: f.rule,
-      message: f.message,
-      renderMessage: hover(f),
-      actions: f.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix, v) })),
-    };
+  const diagnostics = findings.map(([rule, severity, message, sl, sc, el, ec]) => {
+    const from = pos(sl, sc, 1);
+    return { from, to: Math.max(from, pos(el, ec, -1)), severity: cmSeverity[severity] ?? 'info', source: rule, message, renderMessage: hover(rule, message) };
   });
   const received = performance.now();
-  view.dispatch(setDiagnostics(view.state, diagnostics));
+  // Most keystrokes move the findings and change none: the underlines the
+  // editor moved with the text are then the new ones already, and setting
+  // them again would only cost a frame's styling, painting and raster.
+  const same = sameDiagnostics(view.state, diagnostics);
+  if (!same) view.dispatch(setDiagnostics(view.state, diagnostics));
+  results[same ? 'moved' : 'changed']++;
+  underlined = v;
   const made = versionTimes[v] ?? 0;
   const dispatched = performance.now();
-  requestAnimationFrame(() => {
-    const painted = performance.now();
-    stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, received, dispatched, painted, engine: ms });
+  // A keystroke's underlines are on the screen once the frame with them is
+  // rendered: the next one when they were set, else the one that showed
+  // the edit (with the underlines moved), or now if that one was before.
+  const shown = (painted) => {
+    stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, started: at[0], ended: at[1], received, dispatched, painted, engine: ms });
     while (pendingKeys.length && pendingKeys[0] <= made) latencies.push(painted - pendingKeys.shift());
-  });
-  // The panels follow when typing pauses: rebuilding hundreds of list items
-  // on every keystroke would cost the next keystroke its frame.
+  };
+  if (same && editPainted[v] !== undefined) shown(received);
+  else afterNextPaint(() => shown(performance.now()));
+  // The panels and the fixes follow when typing pauses: rebuilding
+  // hundreds of list items on every keystroke would cost the next
+  // keystroke its frame.
   clearTimeout(panelTimer);
-  panelTimer = setTimeout(() => renderPanels(v, result, ms), firstPanels ? 0 : 150);
+  panelTimer = setTimeout(() => renderPanels(v, ms), firstPanels ? 0 : 150);
   firstPanels = false;
 }
+// sameDiagnostics reports whether the editor shows diagnostics already:
+// the same ranges, severities, rules and messages.
+function sameDiagnostics(state, diagnostics) {
+  const key = (d, from, to) => `${from}|${to}|${d.severity}|${d.source}|${d.message}`;
+  const shown = [];
+  forEachDiagnostic(state, (d, from, to) => shown.push(key(d, from, to)));
+  if (shown.length !== diagnostics.length) return false;
+  const next = diagnostics.map((d) => key(d, d.from, d.to));
+  shown.sort();
+  next.sort();
+  return shown.every((k, i) => k === next[i]);
+}
+
+// afterNextPaint calls f once the next frame is rendered: after its
+// animation frame callbacks, style, layout and paint (a message posted from
+// requestAnimationFrame is handled after them).
+const paintChannel = new MessageChannel();
+const afterPaint = [];
+paintChannel.port1.onmessage = () => afterPaint.shift()();
+function afterNextPaint(f) {
+  requestAnimationFrame(() => {
+    afterPaint.push(f);
+    paintChannel.port2.postMessage(0);
+  });
+}
+
 let panelTimer = 0;
 let firstPanels = true;
 let panelsVersion = -1;
 
-async function renderPanels(v, result, ms) {
+async function renderPanels(v, ms) {
   if (v !== version) return; // a newer check is on its way
-  // The outline of the text just checked: the engine keeps its parse.
-  const { result: outline } = await call('lastOutline');
+  // The findings with their fixes, and the outline, of the text just
+  // checked: the engine keeps its parse.
+  const [{ result }, { result: outline }] = await Promise.all([call('last'), call('lastOutline')]);
   if (v !== version || inFlight) return;
+  last = { version: v, result };
+  // The same underlines, now with their quick fixes in the hover.
+  const doc = view.state.doc;
+  view.dispatch(setDiagnostics(view.state, result.findings.map((f) => {
+    const from = offset(doc, f.range.start);
+    return {
+      from, to: Math.max(from, offset(doc, f.range.end)), severity: cmSeverity[f.severity] ?? 'info', source: f.rule, message: f.message,
+      renderMessage: hover(f.rule, f.message), actions: f.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix, v) })),
+    };
+  })));
   renderFindings(result.findings);
   renderOutline(outline);
   renderConfigErrors(result.configErrors);
@@ -514,13 +653,20 @@ window.prfaq = {
     stages.length = 0;
     pendingKeys.length = 0;
     checkTimes.length = 0;
+    guesses.made = guesses.hit = 0;
+    results.moved = results.changed = 0;
   },
+  guesses,
+  results,
   checkTimes,
   get version() {
     return version;
   },
   get last() {
     return last;
+  },
+  get underlined() {
+    return underlined;
   },
   get panelsVersion() {
     return panelsVersion;

@@ -21,7 +21,7 @@ const ready = (async () => {
   return performance.now() - started;
 })();
 
-const structured = new Set(['check', 'outline', 'lastOutline', 'rules', 'settings', 'setSeverity']);
+const structured = new Set(['check', 'checkEdits', 'last', 'outline', 'lastOutline', 'rules', 'settings', 'setSeverity']);
 
 self.onmessage = async (e) => {
   const { id, method, args } = e.data;
@@ -35,15 +35,19 @@ self.onmessage = async (e) => {
     if (typeof fn !== 'function') throw new Error(`no engine method ${method}`);
     const t0 = performance.now();
     const out = fn(...args);
-    const ms = performance.now() - t0;
+    const t1 = performance.now();
+    const ms = t1 - t0;
+    // When the engine started and ended, on the clock the page shares
+    // (timeOrigin differs between the page and its worker).
+    const at = [performance.timeOrigin + t0, performance.timeOrigin + t1];
     if (!structured.has(method)) {
-      self.postMessage({ id, result: out, ms });
+      self.postMessage({ id, result: out, ms, at });
       return;
     }
     // JSON text crosses to the page as one string, cheaper to copy than the
     // object graph; the engine reports a failure as {"error": …}.
     if (out.startsWith('{"error":') && method !== 'setSeverity') throw new Error(JSON.parse(out).error);
-    self.postMessage({ id, json: out, ms });
+    self.postMessage({ id, json: out, ms, at });
   } catch (err) {
     self.postMessage({ id, error: String(err && err.message ? err.message : err) });
   }
