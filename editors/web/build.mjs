@@ -1,8 +1,8 @@
 // Bundles the page into dist/ (build.sh has built prfaq.wasm and copied
-// wasm_exec.js there): app.js (CodeMirror and the page), worker.js, and the
-// static files.
+// wasm_exec.js there): app.js (CodeMirror and the page), worker.js, the
+// static files, and offline.js for a page opened from a folder.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const dist = new URL('./dist/', import.meta.url).pathname;
 mkdirSync(dist, { recursive: true });
@@ -10,3 +10,11 @@ const common = { bundle: true, minify: true, target: 'es2020', legalComments: 'n
 await build({ ...common, entryPoints: ['src/main.js'], outfile: `${dist}app.js`, format: 'iife' });
 await build({ ...common, entryPoints: ['src/worker.js'], outfile: `${dist}worker.js`, format: 'iife' });
 for (const f of ['index.html', 'style.css']) copyFileSync(`src/${f}`, `${dist}${f}`);
+
+// offline.js: what the page needs when it is opened as a file (file://),
+// where browsers fetch nothing and start no worker from a file URL: the
+// worker's code (wasm_exec.js in front) and the engine's bytes, as text. A
+// served page never loads it.
+const workerSource = readFileSync(`${dist}wasm_exec.js`, 'utf8') + '\n' + readFileSync(`${dist}worker.js`, 'utf8');
+const wasmBase64 = readFileSync(`${dist}prfaq.wasm`).toString('base64');
+writeFileSync(`${dist}offline.js`, `globalThis.prfaqOffline={workerSource:${JSON.stringify(workerSource)},wasmBase64:"${wasmBase64}"};\n`);

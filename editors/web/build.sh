@@ -15,4 +15,7 @@ exec_js=$goroot/lib/wasm/wasm_exec.js
 [ -f "$exec_js" ] || exec_js=$goroot/misc/wasm/wasm_exec.js
 cp "$exec_js" "$dist/wasm_exec.js"
 (cd "$web" && node build.mjs)
-echo "web: built $dist ($(du -sh "$dist" | cut -f1); gzip $(cat "$dist"/* | gzip -9 | wc -c | awk '{printf "%.2f MB", $1/1e6}'))"
+# the served page's download: everything but offline.js, which only a page
+# opened from a folder (file://) loads
+served=$(cd "$dist" && ls | grep -v '^offline.js$')
+echo "web: built $dist ($(du -sh "$dist" | cut -f1); served page gzip $(cd "$dist" && cat $served | gzip -9 | wc -c | awk '{printf "%.2f MB", $1/1e6}'))"

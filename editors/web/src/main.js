@@ -14,13 +14,15 @@ const CONFIG_KEY = 'prfaq.config';
 const $ = (id) => document.getElementById(id);
 
 // ---- the engine, in a worker -------------------------------------------
-// Browsers start no worker and fetch no wasm for a page opened as a file:
-// the page then says how to serve its folder instead of failing silently.
+// Served, the worker loads worker.js and fetches prfaq.wasm. Opened as a
+// file (a downloaded folder), browsers fetch nothing and start no worker
+// from a file:// URL, so the page loads offline.js (a classic script, which
+// file pages may load): the worker's code and the engine's bytes, as text.
+// The worker is then started from a blob: URL and given the bytes.
 const fromFile = location.protocol === 'file:';
-const worker = fromFile ? null : new Worker('worker.js');
 let nextId = 0;
 const waiting = new Map();
-if (worker) {
+const workerReady = (fromFile ? fileWorker() : Promise.resolve(new Worker('worker.js'))).then((worker) => {
   worker.onmessage = (e) => {
     const { id, result, json, error, ms, at } = e.data;
     const w = waiting.get(id);
@@ -29,16 +31,39 @@ if (worker) {
     else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, ms, at: at && at.map((t) => t - performance.timeOrigin) });
   };
   worker.onerror = (e) => setStatus(`The engine failed to load: ${e.message}`);
+  return worker;
+});
+let worker = null; // set once started: call() posts without waiting then
+workerReady.then((w) => (worker = w), () => {});
+
+function fileWorker() {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = 'offline.js';
+    script.onerror = () => reject(new Error('offline.js is missing next to index.html (make web builds it)'));
+    script.onload = () => {
+      const { workerSource, wasmBase64 } = globalThis.prfaqOffline;
+      const w = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
+      const bin = atob(wasmBase64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      w.postMessage({ wasm: bytes.buffer }, [bytes.buffer]);
+      delete globalThis.prfaqOffline; // 10 MB of text, no longer needed
+      resolve(w);
+    };
+    document.head.appendChild(script);
+  });
 }
+
 function call(method, ...args) {
   return new Promise((resolve, reject) => {
-    if (!worker) {
-      reject(new Error('no engine: the page was opened as a file'));
-      return;
-    }
     const id = ++nextId;
     waiting.set(id, { resolve, reject });
-    worker.postMessage({ id, method, args });
+    if (worker) worker.postMessage({ id, method, args });
+    else workerReady.then((w) => w.postMessage({ id, method, args }), (err) => {
+      waiting.delete(id);
+      reject(err);
+    });
   });
 }
 
@@ -634,13 +659,7 @@ call('ready')
     rules = new Map(list.map((r) => [r.id, r]));
     await refreshSettings();
   })
-  .catch((err) =>
-    setStatus(
-      fromFile
-        ? 'Opened as a file: browsers run no WebAssembly worker for file:// pages. Serve this folder instead (python3 -m http.server, or node test/serve.mjs in editors/web) and open it from http://127.0.0.1.'
-        : `The engine failed to load: ${err.message}`,
-    ),
-  );
+  .catch((err) => setStatus(`The engine failed to load: ${err.message}`));
 
 // For tests and for the curious: the editor, the engine and the figures.
 window.prfaq = {

@@ -2,19 +2,27 @@
 // The Go engine (prfaq.wasm, GOOS=js GOARCH=wasm) sets globalThis.prfaqEngine;
 // every message is {id, method, args} and gets {id, result} or {id, error}.
 /* global Go, importScripts */
-importScripts('wasm_exec.js');
+// Started from a blob: URL (the page opened as a file), wasm_exec.js is
+// already in this script and the page sends the engine's bytes first.
+const fromBlob = self.location.protocol === 'blob:';
+if (!fromBlob) importScripts('wasm_exec.js');
 
 const started = performance.now();
+let giveBytes;
+const given = new Promise((resolve) => (giveBytes = resolve));
 const ready = (async () => {
   const go = new Go();
-  const response = fetch('prfaq.wasm');
   let result;
-  try {
-    result = await WebAssembly.instantiateStreaming(response, go.importObject);
-  } catch {
-    // A server that sends the wasm without application/wasm.
-    const bytes = await (await fetch('prfaq.wasm')).arrayBuffer();
-    result = await WebAssembly.instantiate(bytes, go.importObject);
+  if (fromBlob) {
+    result = await WebAssembly.instantiate(await given, go.importObject);
+  } else {
+    try {
+      result = await WebAssembly.instantiateStreaming(fetch('prfaq.wasm'), go.importObject);
+    } catch {
+      // A server that sends the wasm without application/wasm.
+      const bytes = await (await fetch('prfaq.wasm')).arrayBuffer();
+      result = await WebAssembly.instantiate(bytes, go.importObject);
+    }
   }
   go.run(result.instance); // main() sets prfaqEngine, then waits for calls
   if (!globalThis.prfaqEngine) throw new Error('the engine did not start');
@@ -24,6 +32,10 @@ const ready = (async () => {
 const structured = new Set(['check', 'checkEdits', 'last', 'outline', 'lastOutline', 'rules', 'settings', 'setSeverity']);
 
 self.onmessage = async (e) => {
+  if (e.data.wasm) {
+    giveBytes(e.data.wasm);
+    return;
+  }
   const { id, method, args } = e.data;
   try {
     const loadMs = await ready;
