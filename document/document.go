@@ -209,7 +209,7 @@ type Document struct {
 // not say. It is read when first asked for: most checks never need it.
 func (d *Document) Product() []string {
 	d.productOnce.Do(func() {
-		for w := range productWordsOf(d) {
+		for w := range productWordsOf(d, findDateline) {
 			d.product = append(d.product, w)
 		}
 		slices.Sort(d.product)

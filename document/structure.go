@@ -89,6 +89,7 @@ type scan struct {
 	product  map[string]bool // the product's name words (productWords)
 	// exampleQuotes are quoted lines that are examples, not quotations
 	exampleQuotes map[*Block]bool
+	datelines     map[string][]int // findDateline's answers (scan.findDateline)
 }
 
 // sectionEnd is where the section opened by heading h ends: at the next
