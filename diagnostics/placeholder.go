@@ -473,6 +473,11 @@ func labelPrefix(t string) []int {
 	if t == "" || t[0] < 'A' || t[0] > 'Z' {
 		return nil
 	}
+	// the colon comes after at most 40 characters of up to 4 bytes; most
+	// paragraphs have none there, and the scan below is by character
+	if strings.IndexByte(t[:min(len(t), 2+40*utf8.UTFMax)], ':') < 0 {
+		return nil
+	}
 	n := 0 // label characters after the capital
 	for i := 1; i < len(t); {
 		r, size := utf8.DecodeRuneInString(t[i:])
@@ -773,7 +778,7 @@ func (pc *placeholderCheck) sourceSlots(p *document.Prose) {
 		return
 	}
 	raw := doc.Source[p.Span.Start:p.Span.End]
-	angle, link := bytes.IndexByte(raw, '<') >= 0, bytes.Contains(raw, []byte("]("))
+	angle, link := bytes.IndexByte(raw, '<') >= 0, maybeLinkSlot(raw)
 	if !angle && !link {
 		return // most prose: no copy of the source
 	}
@@ -808,6 +813,31 @@ func (pc *placeholderCheck) sourceSlots(p *document.Prose) {
 			pc.report(spanOf(p.Span.Start+i, p.Span.Start+j), fmt.Sprintf("Placeholder link target %q left in: put in the real address.", src[i:j]), "link")
 		}
 	}
+}
+
+// maybeLinkSlot reports a "](" that linkSlotRe may match at: after white
+// space and a scheme, one of its words starts (link, url, todo, tbd,
+// placeholder, xxx and the words made of link). A real target starts
+// otherwise, and the expression costs a keystroke more than this scan.
+func maybeLinkSlot(raw []byte) bool {
+	for i := bytes.Index(raw, []byte("](")); i >= 0; {
+		rest := bytes.TrimLeft(raw[i+2:], " \t\n\f\r")
+		for _, scheme := range []string{"https://", "http://"} {
+			if len(rest) >= len(scheme) && strings.EqualFold(string(rest[:len(scheme)]), scheme) {
+				rest = rest[len(scheme):]
+				break
+			}
+		}
+		if len(rest) > 0 && strings.IndexByte("lLuUtTpPxXiIyY", rest[0]) >= 0 {
+			return true
+		}
+		k := bytes.Index(raw[i+2:], []byte("]("))
+		if k < 0 {
+			break
+		}
+		i += 2 + k
+	}
+	return false
 }
 
 // inCodeSource reports whether offset i of a paragraph's source lies in a

@@ -84,3 +84,35 @@ func TestBracketedAsRegexp(t *testing.T) {
 		}
 	}
 }
+
+// TestMaybeLinkSlot: the scan before linkSlotRe never skips text the
+// expression matches.
+func TestMaybeLinkSlot(t *testing.T) {
+	for _, src := range []string{
+		"[site](http://Link)", "[a](URL)", "[a]( todo )", "[a](https://your-link/)", "[a](insert-link)",
+		"[a](xxxx)", "[a](HTTPS://placeholder)", "[a](TBD)", "[a](link-here)", "x [b](https://example.com) [a](url)",
+		"[a](https://example.com/pricing)", "[a](#top)", "no link", "[a](\n\tlink)", "]](link)",
+	} {
+		if linkSlotRe.MatchString(src) && !maybeLinkSlot([]byte(src)) {
+			t.Errorf("maybeLinkSlot(%q) = false, but linkSlotRe matches", src)
+		}
+	}
+	if maybeLinkSlot([]byte("[a](https://example.com/pricing)")) {
+		t.Error("maybeLinkSlot on a real target = true")
+	}
+}
+
+// TestLabelPrefixFar: the colon's look-ahead keeps labels of 40 letters
+// of four bytes each after the capital, and no longer ones.
+func TestLabelPrefixFar(t *testing.T) {
+	if m := labelPrefix("Subtitle: text"); m == nil || m[1] != len("Subtitle: ") {
+		t.Errorf("labelPrefix(Subtitle: text) = %v", m)
+	}
+	edge := "A" + strings.Repeat("𝒜", 40) + ": text" // 𝒜 is a letter of four bytes
+	if m := labelPrefix(edge); m == nil || m[1] != len(edge)-len("text") {
+		t.Errorf("labelPrefix of 40 letters after the capital = %v", m)
+	}
+	if m := labelPrefix("A" + strings.Repeat("𝒜", 41) + ": text"); m != nil {
+		t.Errorf("labelPrefix of 41 letters after the capital = %v, want nil", m)
+	}
+}
