@@ -263,7 +263,7 @@ func asideOfRelease(d *Document, b *Block) bool {
 	if b.Kind == BlockQuote {
 		text = strings.TrimSpace(d.PlainText(b.Span))
 	}
-	if m := labelRe.FindStringSubmatch(text); m != nil && structural(m[1]) {
+	if m := findLabel(text); m != nil && structural(m[1]) {
 		return true
 	}
 	return guidanceCue.MatchString(firstSentence(text))

@@ -313,6 +313,15 @@ var titlePrefix = NewLazyRegexp(`^(?i)(title|headline|heading)\s*:\s*`)
 // (a full-width colon needs no space after it).
 var labelRe = NewLazyRegexp(`^[\[*_]*(\p{L}[\p{L}\p{N}’' /&-]{1,40}?)\s*(?::(?:\s|$)|：)`)
 
+// findLabel is labelRe's FindStringSubmatch, not run on text without a
+// colon (most paragraphs): labelRe needs one.
+func findLabel(t string) []string {
+	if strings.IndexByte(t, ':') < 0 && !strings.Contains(t, "：") {
+		return nil
+	}
+	return labelRe.FindStringSubmatch(t)
+}
+
 // structural headings organise a design document; they are never a headline.
 func structural(heading string) bool {
 	n := normalizeName(heading)

@@ -380,7 +380,7 @@ func isReleaseMarker(text string) bool {
 	if maybeDateline(text) && datelineOnly.MatchString(text) {
 		return true
 	}
-	if m := labelRe.FindStringSubmatch(text); m != nil && m[1] != text && isReleaseMarker(m[1]) {
+	if m := findLabel(text); m != nil && m[1] != text && isReleaseMarker(m[1]) {
 		return true // "Reference: https://…"
 	}
 	n := normalizeName(text)
