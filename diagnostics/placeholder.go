@@ -309,15 +309,23 @@ func parenMarker(t string) bool {
 	return false
 }
 
-// markerStarts lists, for each byte, the marker patterns that begin with
-// it, so markers reads a prose run once instead of once per pattern.
-var markerStarts = func() (at [256][]markerPattern) {
+// markerStarts lists, for each byte, the marker patterns of two bytes or
+// more that begin with it, so markers reads a prose run once instead of
+// once per pattern; markerPairs holds their first two bytes, so most
+// bytes (a space, an "o" or a "d" before no pattern) are passed over
+// without comparing any. markerBytes are the patterns of one byte.
+var markerStarts, markerPairs, markerBytes = func() (at [256][]markerPattern, pairs [256][4]uint64, bytes []markerPattern) {
 	for _, mp := range markerPatterns {
 		for _, pat := range mp.patterns {
+			if len(pat) == 1 {
+				bytes = append(bytes, markerPattern{mp.mark, pat})
+				continue
+			}
 			at[pat[0]] = append(at[pat[0]], markerPattern{mp.mark, pat})
+			pairs[pat[0]][pat[1]>>6] |= 1 << (pat[1] & 63)
 		}
 	}
-	return at
+	return at, pairs, bytes
 }()
 
 type markerPattern struct {
@@ -328,7 +336,15 @@ type markerPattern struct {
 // markers finds the markers of t.
 func markers(t string) int {
 	m := 0
-	for i := 0; i < len(t); i++ {
+	for _, mp := range markerBytes {
+		if strings.IndexByte(t, mp.pattern[0]) >= 0 {
+			m |= mp.mark
+		}
+	}
+	for i := 0; i+1 < len(t); i++ {
+		if markerPairs[t[i]][t[i+1]>>6]&(1<<(t[i+1]&63)) == 0 {
+			continue
+		}
 		for _, mp := range markerStarts[t[i]] {
 			if m&mp.mark == 0 && strings.HasPrefix(t[i:], mp.pattern) {
 				m |= mp.mark

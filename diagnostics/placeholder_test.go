@@ -1,6 +1,8 @@
 package diagnostics
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -114,5 +116,35 @@ func TestLabelPrefixFar(t *testing.T) {
 	}
 	if m := labelPrefix("A" + strings.Repeat("𝒜", 41) + ": text"); m != nil {
 		t.Errorf("labelPrefix of 41 letters after the capital = %v, want nil", m)
+	}
+}
+
+// TestMarkersAsSubstrings: markers' one pass finds what looking for each
+// pattern on its own finds, on every line of the corpus.
+func TestMarkersAsSubstrings(t *testing.T) {
+	files, _ := filepath.Glob("testdata/corpus/*.md")
+	lines := []string{"", "@", "_", "x XX", "Name", " Name", "goes here", "(insert date)", "TBD."}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(src), "\n")...)
+	}
+	for _, line := range lines {
+		want := 0
+		for _, mp := range markerPatterns {
+			for _, pat := range mp.patterns {
+				if strings.Contains(line, pat) {
+					want |= mp.mark
+				}
+			}
+		}
+		if parenMarker(line) {
+			want |= markParen
+		}
+		if got := markers(line); got != want {
+			t.Errorf("markers(%q) = %b, want %b", line, got, want)
+		}
 	}
 }
