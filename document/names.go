@@ -51,8 +51,12 @@ func normalizeName(s string) string {
 		}
 	}
 	s = b.String()
-	if s != "" && (s[0] >= '0' && s[0] <= '9' || strings.IndexByte("ivxpst", s[0]) >= 0) {
+	// each expression only where it can match: most names start with
+	// neither (the vocabularies' five hundred are normalised at start-up)
+	if strings.HasPrefix(s, "part") || strings.HasPrefix(s, "section") || strings.HasPrefix(s, "step") {
 		s = partPrefix.ReplaceAllString(s, "")
+	}
+	if s != "" && (s[0] >= '0' && s[0] <= '9' || strings.IndexByte("ivx", s[0]) >= 0) {
 		s = numPrefix.ReplaceAllString(s, "")
 	}
 	return strings.TrimPrefix(s, "the ")
