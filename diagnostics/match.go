@@ -131,6 +131,12 @@ func (p *phrases) tagsIn(pr *document.Prose, n int) []bool {
 func parsePhrase(raw string) phrase {
 	var ph phrase
 	toks := tokenize(raw)
+	if len(toks) > 0 {
+		ph.words = make([]string, 0, len(toks))
+	}
+	if len(toks) > 1 {
+		ph.gaps = make([]string, 0, len(toks)-1)
+	}
 	for i, t := range toks {
 		ph.words = append(ph.words, foldWord(raw[t[0]:t[1]]))
 		if i > 0 {
