@@ -155,12 +155,13 @@ func checkPlaceholders(c *Context) {
 
 func (pc *placeholderCheck) prose(p *document.Prose) {
 	c, doc, t := pc.c, pc.c.Doc, p.Text
+	read := p.Memo(placeholderTextKey{}, func() any { return pc.read(p) }).(*placeholderText)
 	// template instructions opening a heading, a paragraph or a label's text
-	if loc := p.Memo(instructionKey{}, func() any { return pc.instruction(p) }).([]int); loc != nil {
+	if loc := read.instruction; loc != nil {
 		text := t[loc[0]:loc[1]]
 		pc.report(p.SourceSpan(loc[0], loc[1]), fmt.Sprintf("Template instruction left in (%q): replace it with the text it asks for.", shorten(text, 60)), "instruction")
 	}
-	for _, loc := range bracketed(t) {
+	for _, loc := range read.brackets {
 		i, j := loc[0], loc[1]
 		inner := strings.TrimSpace(t[loc[2]:loc[3]])
 		if p.InCode(i, i+1) || p.InCode(j-1, j) {
@@ -183,9 +184,8 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		}
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf(msg, shorten(t[i:j], 60)), kind)
 	}
-	mk := p.Memo(markersKey{}, func() any { return markers(t) }).(int)
-	tokens := p.Memo(tokensKey{mk}, func() any { return placeholderTokens(t, mk) }).([][]int)
-	for _, loc := range tokens {
+	mk := read.marks
+	for _, loc := range read.tokens {
 		i, j := loc[0], loc[1]
 		if p.InCode(i, j) || c.Allowed(t[i:j]) {
 			continue
@@ -196,11 +196,11 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", t[i:j]), "token")
 	}
 	pc.sourceSlots(p)
-	if q := quoteLabelIn(t); q != nil && !p.InCode(q[2], q[3]) && !c.Allowed(t[q[2]:q[3]]) {
+	if q := read.quoteLabel; q != nil && !p.InCode(q[2], q[3]) && !c.Allowed(t[q[2]:q[3]]) {
 		pc.report(p.SourceSpan(q[2], q[3]), fmt.Sprintf("Placeholder attribution %q left in: name the person who said it.", t[q[2]:q[3]]), "token")
 	}
 	if mk&markCaps != 0 && !proseInCaps(p) {
-		for _, loc := range placeholderCapsRe.FindAllStringIndex(t, -1) {
+		for _, loc := range read.caps {
 			i, j := loc[0], loc[1]
 			if p.InCode(i, j) || inShoutedRun(t, i, j) || c.Allowed(t[i:j]) {
 				continue
@@ -209,7 +209,7 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		}
 	}
 	if mk&markDefer != 0 && !doc.InFAQ(p.Span.Start) {
-		for _, loc := range deferralTokenRe.FindAllStringIndex(t, -1) {
+		for _, loc := range read.deferrals {
 			i, j := loc[0], loc[1]
 			if p.InCode(i, j) || c.Allowed(t[i:j]) || quotedMention(match{prose: p, start: i, end: j}) {
 				continue
@@ -267,11 +267,33 @@ const (
 
 // Keys of what is kept with a prose run (Prose.Memo): its markers, its
 // template tokens for a set of markers, its template instruction.
-type (
-	markersKey     struct{}
-	tokensKey      struct{ marks int }
-	instructionKey struct{}
-)
+type placeholderTextKey struct{}
+
+// placeholderText is what prose reads in a prose run's text alone, kept
+// with the run: where the rule reports it also depends on the run's place
+// (the FAQ or not) and the configuration, which are looked at each time.
+type placeholderText struct {
+	instruction []int   // a template instruction opening the run
+	brackets    [][]int // bracketed text
+	marks       int     // the markers of the run
+	tokens      [][]int // template tokens, for those markers
+	quoteLabel  []int   // a quotation attributed to a template label
+	caps        [][]int // ALL-CAPS fill-ins (markCaps)
+	deferrals   [][]int // TBD and the like (markDefer)
+}
+
+func (pc *placeholderCheck) read(p *document.Prose) *placeholderText {
+	t := p.Text
+	r := &placeholderText{instruction: pc.instruction(p), brackets: bracketed(t), marks: markers(t), quoteLabel: quoteLabelIn(t)}
+	r.tokens = placeholderTokens(t, r.marks)
+	if r.marks&markCaps != 0 {
+		r.caps = placeholderCapsRe.FindAllStringIndex(t, -1)
+	}
+	if r.marks&markDefer != 0 {
+		r.deferrals = deferralTokenRe.FindAllStringIndex(t, -1)
+	}
+	return r
+}
 
 // markerPatterns are the substrings that set each marker in a prose run.
 var markerPatterns = []struct {
