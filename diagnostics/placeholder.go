@@ -284,7 +284,7 @@ type placeholderText struct {
 
 func (pc *placeholderCheck) read(p *document.Prose) *placeholderText {
 	t := p.Text
-	r := &placeholderText{instruction: pc.instruction(p), brackets: bracketed(t), marks: markers(t), quoteLabel: quoteLabelIn(t)}
+	r := placeholderText{instruction: pc.instruction(p), brackets: bracketed(t), marks: markers(t), quoteLabel: quoteLabelIn(t)}
 	r.tokens = placeholderTokens(t, r.marks)
 	if r.marks&markCaps != 0 {
 		r.caps = placeholderCapsRe.FindAllStringIndex(t, -1)
@@ -292,8 +292,14 @@ func (pc *placeholderCheck) read(p *document.Prose) *placeholderText {
 	if r.marks&markDefer != 0 {
 		r.deferrals = deferralTokenRe.FindAllStringIndex(t, -1)
 	}
-	return r
+	if r.instruction == nil && r.brackets == nil && r.marks == 0 && r.tokens == nil && r.quoteLabel == nil {
+		return noPlaceholderText // most runs: nothing to allocate (a short run has no memo)
+	}
+	kept := r
+	return &kept
 }
+
+var noPlaceholderText = &placeholderText{}
 
 // markerPatterns are the substrings that set each marker in a prose run.
 var markerPatterns = []struct {
