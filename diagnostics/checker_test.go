@@ -104,3 +104,26 @@ func TestCheckerFollowsConfiguration(t *testing.T) {
 		}
 	}
 }
+
+// TestTextMemoForgets: the text memo keeps what this check and the one
+// before used, and forgets the rest.
+func TestTextMemoForgets(t *testing.T) {
+	type kind struct{}
+	var m textMemo
+	computed := 0
+	get := func(text string) { m.get(kind{}, text, func() any { computed++; return text }) }
+	m.nextVersion()
+	get("a")
+	get("b")
+	m.nextVersion()
+	get("a") // kept from the check before
+	m.nextVersion()
+	get("a")
+	get("b") // unused for a check: computed again
+	if computed != 3 {
+		t.Errorf("computed %d times, want 3", computed)
+	}
+	if len(m.entries) != 2 {
+		t.Errorf("%d entries kept, want 2", len(m.entries))
+	}
+}

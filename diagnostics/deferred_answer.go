@@ -377,6 +377,10 @@ func firstDeferrals(doc *document.Document) map[*document.Question]match {
 
 // owned reports an answer that names who follows up and by when; cheap
 // substring checks keep the regexps off most answers.
+// ownedKey keeps owned of a prose run's text with the run: the FAQ's
+// deferred answers are looked at on every keystroke.
+type ownedKey struct{}
+
 func owned(text string) bool {
 	lower := strings.ToLower(text)
 	if !strings.Contains(lower, "by ") || !(strings.Contains(text, "@") || strings.Contains(lower, "own") || strings.Contains(lower, " will ")) {
@@ -446,7 +450,7 @@ func checkDeferredAnswers(c *Context) {
 	doc := c.Doc
 	for q, m := range firstDeferrals(doc) {
 		sentence := sentenceAround(m)
-		if owned(m.prose.Text) {
+		if m.prose.Memo(ownedKey{}, func() any { return owned(m.prose.Text) }).(bool) {
 			c.Report(Finding{
 				Severity: Information,
 				Message:  "Deferred answer with an owner and a date: make sure the follow-up happens.",

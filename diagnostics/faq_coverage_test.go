@@ -1,6 +1,8 @@
 package diagnostics
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -218,5 +220,54 @@ func TestFAQCoverageConfigErrors(t *testing.T) {
 	err := Default().ApplyMap(map[string]any{"rules": map[string]any{"faq-coverage": map[string]any{"internal": []any{"pricing", 3}}}})
 	if err == nil || !strings.Contains(err.Error(), "want a list of topics") {
 		t.Errorf("settings with a number for a topic: error %v", err)
+	}
+}
+
+// TestPhraseListsOneParse: phraseLists, which parses each phrase once,
+// builds the list that tagging phraseList's result does.
+func TestPhraseListsOneParse(t *testing.T) {
+	lists := make([][]string, len(faqTopics))
+	for i, topic := range faqTopics {
+		for _, words := range topic.Words {
+			lists[i] = append(lists[i], words...)
+		}
+	}
+	lists = append(lists, []string{"$", "price", "Price", "e-mail", "e mail"}, []string{"price", "$"})
+	got := phraseLists(lists...)
+	// the reference: every phrase in one phraseList, then its tags merged
+	var all []string
+	var tags []int
+	for i, l := range lists {
+		for _, p := range l {
+			all, tags = append(all, p), append(tags, i)
+		}
+	}
+	want := phraseList(all...)
+	tagsOf := map[string][]int{}
+	for i, raw := range all {
+		if ph := parsePhrase(raw); len(ph.words) > 0 {
+			key := strings.Join(ph.words, " ")
+			if !slices.Contains(tagsOf[key], tags[i]) {
+				tagsOf[key] = append(tagsOf[key], tags[i])
+			}
+		} else {
+			want.litTags = append(want.litTags, tags[i])
+		}
+	}
+	for k, list := range want.byFirst {
+		seen := map[string]bool{}
+		kept := list[:0]
+		for _, ph := range list {
+			key := strings.Join(ph.words, " ")
+			if !seen[key] {
+				seen[key] = true
+				ph.tags = tagsOf[key]
+				kept = append(kept, ph)
+			}
+		}
+		want.byFirst[k] = kept
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("phraseLists differs from phraseList with tags merged")
 	}
 }

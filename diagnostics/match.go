@@ -56,39 +56,35 @@ func phraseList(list ...string) *phrases {
 // lists (indices) it came from, so one pass over the text serves them all. A
 // phrase in several lists counts for each of them.
 func phraseLists(lists ...[]string) *phrases {
-	var all []string
-	var tags []int
-	for i, l := range lists {
-		for _, p := range l {
-			all = append(all, p)
-			tags = append(tags, i)
-		}
-	}
-	p := phraseList(all...)
+	// as phraseList builds it, each phrase parsed once: the FAQ topics'
+	// thousand phrases are built at every start of the command line
+	p := &phrases{byFirst: map[string][]phrase{}}
 	tagsOf := map[string][]int{}
-	for i, raw := range all {
-		if ph := parsePhrase(raw); len(ph.words) > 0 {
-			key := strings.Join(ph.words, " ")
-			if !slices.Contains(tagsOf[key], tags[i]) {
-				tagsOf[key] = append(tagsOf[key], tags[i])
+	for i, l := range lists {
+		for _, raw := range l {
+			ph := parsePhrase(raw)
+			if len(ph.words) == 0 {
+				p.literals = append(p.literals, raw)
+				p.litTags = append(p.litTags, i)
+				continue
 			}
-		} else {
-			p.litTags = append(p.litTags, tags[i])
-		}
-	}
-	for k, list := range p.byFirst {
-		seen := map[string]bool{}
-		kept := list[:0]
-		for _, ph := range list {
 			key := strings.Join(ph.words, " ")
-			if seen[key] {
+			if tags, seen := tagsOf[key]; seen {
+				if !slices.Contains(tags, i) {
+					tagsOf[key] = append(tags, i)
+				}
 				continue // the same phrase from another list: its tags are merged
 			}
-			seen[key] = true
-			ph.tags = tagsOf[key]
-			kept = append(kept, ph)
+			tagsOf[key] = []int{i}
+			p.byFirst[ph.words[0]] = append(p.byFirst[ph.words[0]], ph)
+			p.starts[ph.words[0][0]] = true
 		}
-		p.byFirst[k] = kept
+	}
+	for _, list := range p.byFirst {
+		for j := range list {
+			list[j].tags = tagsOf[strings.Join(list[j].words, " ")]
+		}
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
 	}
 	return p
 }
@@ -135,6 +131,12 @@ func (p *phrases) tagsIn(pr *document.Prose, n int) []bool {
 func parsePhrase(raw string) phrase {
 	var ph phrase
 	toks := tokenize(raw)
+	if len(toks) > 0 {
+		ph.words = make([]string, 0, len(toks))
+	}
+	if len(toks) > 1 {
+		ph.gaps = make([]string, 0, len(toks)-1)
+	}
 	for i, t := range toks {
 		ph.words = append(ph.words, foldWord(raw[t[0]:t[1]]))
 		if i > 0 {

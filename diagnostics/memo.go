@@ -19,16 +19,24 @@ import (
 // holds (phrase lists, patterns, rules), so no two uses collide.
 
 // textMemo keeps results keyed by a string for the versions a Checker
-// checks. It has two generations, what this check and the one before used,
-// so it holds about two versions' worth and forgets text that is gone.
+// checks. It keeps what this check and the one before used, so it holds
+// about two versions' worth and forgets text that is gone. (Two maps, one
+// per check, cost a keystroke three look-ups of each question's text: the
+// one map stamps each entry with the last check that used it.)
 type textMemo struct {
-	mu       sync.Mutex
-	cur, old map[textKey]any
+	mu      sync.Mutex
+	version int
+	entries map[textKey]*textEntry
 }
 
 type textKey struct {
 	kind any
 	text string
+}
+
+type textEntry struct {
+	value any
+	used  int // the version that last used it
 }
 
 // get returns compute's result for text, computed once while text stays in
@@ -39,30 +47,33 @@ func (m *textMemo) get(kind any, text string, compute func() any) any {
 	}
 	k := textKey{kind, text}
 	m.mu.Lock()
-	v, ok := m.cur[k]
-	if !ok {
-		if v, ok = m.old[k]; ok {
-			m.cur[k] = v
-		}
+	e, ok := m.entries[k]
+	if ok {
+		e.used = m.version
 	}
 	m.mu.Unlock()
 	if ok {
-		return v
+		return e.value
 	}
-	v = compute()
+	v := compute()
 	m.mu.Lock()
-	if m.cur == nil {
-		m.cur = map[textKey]any{}
+	if m.entries == nil {
+		m.entries = map[textKey]*textEntry{}
 	}
-	m.cur[k] = v
+	m.entries[k] = &textEntry{value: v, used: m.version}
 	m.mu.Unlock()
 	return v
 }
 
-// nextVersion starts a new generation.
+// nextVersion starts a new check: what the one before did not use goes.
 func (m *textMemo) nextVersion() {
 	m.mu.Lock()
-	m.old, m.cur = m.cur, make(map[textKey]any, len(m.cur))
+	m.version++
+	for k, e := range m.entries {
+		if e.used < m.version-1 {
+			delete(m.entries, k)
+		}
+	}
 	m.mu.Unlock()
 }
 

@@ -155,12 +155,13 @@ func checkPlaceholders(c *Context) {
 
 func (pc *placeholderCheck) prose(p *document.Prose) {
 	c, doc, t := pc.c, pc.c.Doc, p.Text
+	read := p.Memo(placeholderTextKey{}, func() any { return pc.read(p) }).(*placeholderText)
 	// template instructions opening a heading, a paragraph or a label's text
-	if loc := p.Memo(instructionKey{}, func() any { return pc.instruction(p) }).([]int); loc != nil {
+	if loc := read.instruction; loc != nil {
 		text := t[loc[0]:loc[1]]
 		pc.report(p.SourceSpan(loc[0], loc[1]), fmt.Sprintf("Template instruction left in (%q): replace it with the text it asks for.", shorten(text, 60)), "instruction")
 	}
-	for _, loc := range bracketed(t) {
+	for _, loc := range read.brackets {
 		i, j := loc[0], loc[1]
 		inner := strings.TrimSpace(t[loc[2]:loc[3]])
 		if p.InCode(i, i+1) || p.InCode(j-1, j) {
@@ -183,9 +184,8 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		}
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf(msg, shorten(t[i:j], 60)), kind)
 	}
-	mk := p.Memo(markersKey{}, func() any { return markers(t) }).(int)
-	tokens := p.Memo(tokensKey{mk}, func() any { return placeholderTokens(t, mk) }).([][]int)
-	for _, loc := range tokens {
+	mk := read.marks
+	for _, loc := range read.tokens {
 		i, j := loc[0], loc[1]
 		if p.InCode(i, j) || c.Allowed(t[i:j]) {
 			continue
@@ -196,11 +196,11 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		pc.report(p.SourceSpan(i, j), fmt.Sprintf("Placeholder %q left in: replace it with the real text.", t[i:j]), "token")
 	}
 	pc.sourceSlots(p)
-	if q := quoteLabelIn(t); q != nil && !p.InCode(q[2], q[3]) && !c.Allowed(t[q[2]:q[3]]) {
+	if q := read.quoteLabel; q != nil && !p.InCode(q[2], q[3]) && !c.Allowed(t[q[2]:q[3]]) {
 		pc.report(p.SourceSpan(q[2], q[3]), fmt.Sprintf("Placeholder attribution %q left in: name the person who said it.", t[q[2]:q[3]]), "token")
 	}
 	if mk&markCaps != 0 && !proseInCaps(p) {
-		for _, loc := range placeholderCapsRe.FindAllStringIndex(t, -1) {
+		for _, loc := range read.caps {
 			i, j := loc[0], loc[1]
 			if p.InCode(i, j) || inShoutedRun(t, i, j) || c.Allowed(t[i:j]) {
 				continue
@@ -209,7 +209,7 @@ func (pc *placeholderCheck) prose(p *document.Prose) {
 		}
 	}
 	if mk&markDefer != 0 && !doc.InFAQ(p.Span.Start) {
-		for _, loc := range deferralTokenRe.FindAllStringIndex(t, -1) {
+		for _, loc := range read.deferrals {
 			i, j := loc[0], loc[1]
 			if p.InCode(i, j) || c.Allowed(t[i:j]) || quotedMention(match{prose: p, start: i, end: j}) {
 				continue
@@ -267,11 +267,39 @@ const (
 
 // Keys of what is kept with a prose run (Prose.Memo): its markers, its
 // template tokens for a set of markers, its template instruction.
-type (
-	markersKey     struct{}
-	tokensKey      struct{ marks int }
-	instructionKey struct{}
-)
+type placeholderTextKey struct{}
+
+// placeholderText is what prose reads in a prose run's text alone, kept
+// with the run: where the rule reports it also depends on the run's place
+// (the FAQ or not) and the configuration, which are looked at each time.
+type placeholderText struct {
+	instruction []int   // a template instruction opening the run
+	brackets    [][]int // bracketed text
+	marks       int     // the markers of the run
+	tokens      [][]int // template tokens, for those markers
+	quoteLabel  []int   // a quotation attributed to a template label
+	caps        [][]int // ALL-CAPS fill-ins (markCaps)
+	deferrals   [][]int // TBD and the like (markDefer)
+}
+
+func (pc *placeholderCheck) read(p *document.Prose) *placeholderText {
+	t := p.Text
+	r := placeholderText{instruction: pc.instruction(p), brackets: bracketed(t), marks: markers(t), quoteLabel: quoteLabelIn(t)}
+	r.tokens = placeholderTokens(t, r.marks)
+	if r.marks&markCaps != 0 {
+		r.caps = placeholderCapsRe.FindAllStringIndex(t, -1)
+	}
+	if r.marks&markDefer != 0 {
+		r.deferrals = deferralTokenRe.FindAllStringIndex(t, -1)
+	}
+	if r.instruction == nil && r.brackets == nil && r.marks == 0 && r.tokens == nil && r.quoteLabel == nil {
+		return noPlaceholderText // most runs: nothing to allocate (a short run has no memo)
+	}
+	kept := r
+	return &kept
+}
+
+var noPlaceholderText = &placeholderText{}
 
 // markerPatterns are the substrings that set each marker in a prose run.
 var markerPatterns = []struct {
@@ -309,15 +337,23 @@ func parenMarker(t string) bool {
 	return false
 }
 
-// markerStarts lists, for each byte, the marker patterns that begin with
-// it, so markers reads a prose run once instead of once per pattern.
-var markerStarts = func() (at [256][]markerPattern) {
+// markerStarts lists, for each byte, the marker patterns of two bytes or
+// more that begin with it, so markers reads a prose run once instead of
+// once per pattern; markerPairs holds their first two bytes, so most
+// bytes (a space, an "o" or a "d" before no pattern) are passed over
+// without comparing any. markerBytes are the patterns of one byte.
+var markerStarts, markerPairs, markerBytes = func() (at [256][]markerPattern, pairs [256][4]uint64, bytes []markerPattern) {
 	for _, mp := range markerPatterns {
 		for _, pat := range mp.patterns {
+			if len(pat) == 1 {
+				bytes = append(bytes, markerPattern{mp.mark, pat})
+				continue
+			}
 			at[pat[0]] = append(at[pat[0]], markerPattern{mp.mark, pat})
+			pairs[pat[0]][pat[1]>>6] |= 1 << (pat[1] & 63)
 		}
 	}
-	return at
+	return at, pairs, bytes
 }()
 
 type markerPattern struct {
@@ -328,7 +364,15 @@ type markerPattern struct {
 // markers finds the markers of t.
 func markers(t string) int {
 	m := 0
-	for i := 0; i < len(t); i++ {
+	for _, mp := range markerBytes {
+		if strings.IndexByte(t, mp.pattern[0]) >= 0 {
+			m |= mp.mark
+		}
+	}
+	for i := 0; i+1 < len(t); i++ {
+		if markerPairs[t[i]][t[i+1]>>6]&(1<<(t[i+1]&63)) == 0 {
+			continue
+		}
 		for _, mp := range markerStarts[t[i]] {
 			if m&mp.mark == 0 && strings.HasPrefix(t[i:], mp.pattern) {
 				m |= mp.mark
@@ -471,6 +515,11 @@ var templateLabels = setOf("title", "subtitle", "sub-title", "sub-heading", "sub
 // colon and white space. It returns [0, end of the white space] or nil.
 func labelPrefix(t string) []int {
 	if t == "" || t[0] < 'A' || t[0] > 'Z' {
+		return nil
+	}
+	// the colon comes after at most 40 characters of up to 4 bytes; most
+	// paragraphs have none there, and the scan below is by character
+	if strings.IndexByte(t[:min(len(t), 2+40*utf8.UTFMax)], ':') < 0 {
 		return nil
 	}
 	n := 0 // label characters after the capital
@@ -773,7 +822,7 @@ func (pc *placeholderCheck) sourceSlots(p *document.Prose) {
 		return
 	}
 	raw := doc.Source[p.Span.Start:p.Span.End]
-	angle, link := bytes.IndexByte(raw, '<') >= 0, bytes.Contains(raw, []byte("]("))
+	angle, link := bytes.IndexByte(raw, '<') >= 0, maybeLinkSlot(raw)
 	if !angle && !link {
 		return // most prose: no copy of the source
 	}
@@ -808,6 +857,31 @@ func (pc *placeholderCheck) sourceSlots(p *document.Prose) {
 			pc.report(spanOf(p.Span.Start+i, p.Span.Start+j), fmt.Sprintf("Placeholder link target %q left in: put in the real address.", src[i:j]), "link")
 		}
 	}
+}
+
+// maybeLinkSlot reports a "](" that linkSlotRe may match at: after white
+// space and a scheme, one of its words starts (link, url, todo, tbd,
+// placeholder, xxx and the words made of link). A real target starts
+// otherwise, and the expression costs a keystroke more than this scan.
+func maybeLinkSlot(raw []byte) bool {
+	for i := bytes.Index(raw, []byte("](")); i >= 0; {
+		rest := bytes.TrimLeft(raw[i+2:], " \t\n\f\r")
+		for _, scheme := range []string{"https://", "http://"} {
+			if len(rest) >= len(scheme) && strings.EqualFold(string(rest[:len(scheme)]), scheme) {
+				rest = rest[len(scheme):]
+				break
+			}
+		}
+		if len(rest) > 0 && strings.IndexByte("lLuUtTpPxXiIyY", rest[0]) >= 0 {
+			return true
+		}
+		k := bytes.Index(raw[i+2:], []byte("]("))
+		if k < 0 {
+			break
+		}
+		i += 2 + k
+	}
+	return false
 }
 
 // inCodeSource reports whether offset i of a paragraph's source lies in a

@@ -1,6 +1,8 @@
 package diagnostics
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -81,6 +83,68 @@ func TestBracketedAsRegexp(t *testing.T) {
 			if !slices.Equal(got[i], want[i]) {
 				t.Errorf("%q: %v, want %v", s, got, want)
 			}
+		}
+	}
+}
+
+// TestMaybeLinkSlot: the scan before linkSlotRe never skips text the
+// expression matches.
+func TestMaybeLinkSlot(t *testing.T) {
+	for _, src := range []string{
+		"[site](http://Link)", "[a](URL)", "[a]( todo )", "[a](https://your-link/)", "[a](insert-link)",
+		"[a](xxxx)", "[a](HTTPS://placeholder)", "[a](TBD)", "[a](link-here)", "x [b](https://example.com) [a](url)",
+		"[a](https://example.com/pricing)", "[a](#top)", "no link", "[a](\n\tlink)", "]](link)",
+	} {
+		if linkSlotRe.MatchString(src) && !maybeLinkSlot([]byte(src)) {
+			t.Errorf("maybeLinkSlot(%q) = false, but linkSlotRe matches", src)
+		}
+	}
+	if maybeLinkSlot([]byte("[a](https://example.com/pricing)")) {
+		t.Error("maybeLinkSlot on a real target = true")
+	}
+}
+
+// TestLabelPrefixFar: the colon's look-ahead keeps labels of 40 letters
+// of four bytes each after the capital, and no longer ones.
+func TestLabelPrefixFar(t *testing.T) {
+	if m := labelPrefix("Subtitle: text"); m == nil || m[1] != len("Subtitle: ") {
+		t.Errorf("labelPrefix(Subtitle: text) = %v", m)
+	}
+	edge := "A" + strings.Repeat("𝒜", 40) + ": text" // 𝒜 is a letter of four bytes
+	if m := labelPrefix(edge); m == nil || m[1] != len(edge)-len("text") {
+		t.Errorf("labelPrefix of 40 letters after the capital = %v", m)
+	}
+	if m := labelPrefix("A" + strings.Repeat("𝒜", 41) + ": text"); m != nil {
+		t.Errorf("labelPrefix of 41 letters after the capital = %v, want nil", m)
+	}
+}
+
+// TestMarkersAsSubstrings: markers' one pass finds what looking for each
+// pattern on its own finds, on every line of the corpus.
+func TestMarkersAsSubstrings(t *testing.T) {
+	files, _ := filepath.Glob("testdata/corpus/*.md")
+	lines := []string{"", "@", "_", "x XX", "Name", " Name", "goes here", "(insert date)", "TBD."}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(src), "\n")...)
+	}
+	for _, line := range lines {
+		want := 0
+		for _, mp := range markerPatterns {
+			for _, pat := range mp.patterns {
+				if strings.Contains(line, pat) {
+					want |= mp.mark
+				}
+			}
+		}
+		if parenMarker(line) {
+			want |= markParen
+		}
+		if got := markers(line); got != want {
+			t.Errorf("markers(%q) = %b, want %b", line, got, want)
 		}
 	}
 }

@@ -245,39 +245,69 @@ func newInitialIndex(doc *document.Document) *initialIndex {
 func (x *initialIndex) extend(offset int) {
 	for ; x.next < len(x.doc.Prose) && x.doc.Prose[x.next].Span.Start < offset; x.next++ {
 		p := x.doc.Prose[x.next]
-		for _, w := range p.Words() {
-			if strings.IndexByte(w.Text, '-') > 0 {
-				var b strings.Builder
-				for _, part := range strings.Split(w.Text, "-") {
-					if r, _ := utf8.DecodeRuneInString(part); unicode.IsLetter(r) {
-						b.WriteRune(unicode.ToUpper(r))
-					}
-				}
-				if _, ok := x.compounds[b.String()]; !ok {
-					x.compounds[b.String()] = p.Offset(w.Start)
-				}
+		in := p.Memo(initialsKey{}, func() any { return readInitials(p) }).(*proseInitials)
+		base := p.Span.Start
+		for _, c := range in.compounds {
+			if _, ok := x.compounds[c.initials]; !ok {
+				x.compounds[c.initials] = base + c.offset
 			}
-			c := w.Text[0]
-			switch {
-			case len(w.Text) <= 4 && acronymFunctionWords[w.Text]:
-				continue
-			case c >= 'A' && c <= 'Z' && !isAllCaps(w.Text):
-				x.initials = append(x.initials, c)
-			case c >= 0x80:
-				r, _ := utf8.DecodeRuneInString(w.Text)
-				if unicode.IsUpper(r) && !isAllCaps(w.Text) {
-					x.initials = append(x.initials, byte(unicode.ToUpper(r)&0x7f))
-				} else {
-					x.initials = append(x.initials, ' ')
-				}
-			default:
-				x.initials = append(x.initials, ' ')
-			}
-			x.offsets = append(x.offsets, p.Offset(w.Start))
+		}
+		x.initials = append(x.initials, in.initials...)
+		for _, o := range in.offsets {
+			x.offsets = append(x.offsets, base+o)
 		}
 		x.initials = append(x.initials, ' ')
 		x.offsets = append(x.offsets, p.Span.End)
 	}
+}
+
+// proseInitials is what the index reads in one prose run, its offsets
+// relative to the run's start; it is kept with the run (initialsKey), so
+// a keystroke indexes only the paragraph it changed.
+type proseInitials struct {
+	initials  []byte
+	offsets   []int
+	compounds []compoundInitials // in the order of the words
+}
+
+type compoundInitials struct {
+	initials string
+	offset   int
+}
+
+type initialsKey struct{}
+
+func readInitials(p *document.Prose) *proseInitials {
+	in := &proseInitials{}
+	for _, w := range p.Words() {
+		if strings.IndexByte(w.Text, '-') > 0 {
+			var b strings.Builder
+			for _, part := range strings.Split(w.Text, "-") {
+				if r, _ := utf8.DecodeRuneInString(part); unicode.IsLetter(r) {
+					b.WriteRune(unicode.ToUpper(r))
+				}
+			}
+			in.compounds = append(in.compounds, compoundInitials{b.String(), p.Offset(w.Start) - p.Span.Start})
+		}
+		c := w.Text[0]
+		switch {
+		case len(w.Text) <= 4 && acronymFunctionWords[w.Text]:
+			continue
+		case c >= 'A' && c <= 'Z' && !isAllCaps(w.Text):
+			in.initials = append(in.initials, c)
+		case c >= 0x80:
+			r, _ := utf8.DecodeRuneInString(w.Text)
+			if unicode.IsUpper(r) && !isAllCaps(w.Text) {
+				in.initials = append(in.initials, byte(unicode.ToUpper(r)&0x7f))
+			} else {
+				in.initials = append(in.initials, ' ')
+			}
+		default:
+			in.initials = append(in.initials, ' ')
+		}
+		in.offsets = append(in.offsets, p.Offset(w.Start)-p.Span.Start)
+	}
+	return in
 }
 
 // before reports whether capitalised words with the initials of acronym

@@ -105,32 +105,30 @@ func checkHeadline(c *Context) {
 		return // empty-section's business
 	}
 	var reasons []string
-	words := document.CountWords(text) // CJK: two Han or three kana a word
+	r := c.memo.get(headlineKey{}, text, func() any { return readHeadline(text) }).(headlineText)
+	words := r.words
 	maxWords, minWords := c.Int("max-words", 15), c.Int("min-words", 4)
 	switch {
-	case words > maxWords && document.HasCJK(text):
+	case words > maxWords && r.cjk:
 		reasons = append(reasons, fmt.Sprintf("%d words, counting two Han characters or three kana a word (keep it to %d or fewer)", words, maxWords))
 	case words > maxWords:
 		reasons = append(reasons, fmt.Sprintf("%d words (keep it to %d or fewer)", words, maxWords))
 	case words < minWords:
 		reasons = append(reasons, fmt.Sprintf("only %s (say who gets what)", plural(words, "word")))
 	}
-	// the verb, hype and customer lists are English words: on a headline
-	// in another language they would only guess
-	english := document.EnglishLang(document.Lang(text))
-	if placeholderInText.MatchString(text) {
+	if r.placeholder {
 		reasons = append(reasons, "a placeholder is left in")
 	}
-	if allCaps(text) {
+	if r.caps {
 		reasons = append(reasons, "ALL CAPS")
 	}
-	if english && !headlineVerbs.MatchString(text) && !verbSuffix.MatchString(text) {
+	if r.noVerb {
 		reasons = append(reasons, "no verb (say what the product does)")
 	}
-	if (english && headlineHype.MatchString(text) || !english && worldHype(text)) && !strings.ContainsAny(text, "0123456789") {
+	if r.hype {
 		reasons = append(reasons, "hype without data")
 	}
-	if english && !customerWords.MatchString(text) && !benefitWords.MatchString(text) && !benefitFigure.MatchString(text) && !imperative(text) {
+	if r.noCustomer {
 		reasons = append(reasons, "no customer or benefit")
 	}
 	period := "." // or the ideographic full stop of Chinese and Japanese
@@ -182,6 +180,31 @@ func firstWord(text string) string {
 		return ""
 	}
 	return f[0]
+}
+
+// headlineText is what checkHeadline reads in the headline's text alone,
+// kept by a Checker per text: typing elsewhere leaves the headline as it
+// was, and its expressions cost a keystroke more than the rest of the rule.
+type headlineText struct {
+	words                                            int
+	cjk, placeholder, caps, noVerb, hype, noCustomer bool
+}
+
+type headlineKey struct{}
+
+func readHeadline(text string) headlineText {
+	// the verb, hype and customer lists are English words: on a headline
+	// in another language they would only guess
+	english := document.EnglishLang(document.Lang(text))
+	return headlineText{
+		words:       document.CountWords(text), // CJK: two Han or three kana a word
+		cjk:         document.HasCJK(text),
+		placeholder: placeholderInText.MatchString(text),
+		caps:        allCaps(text),
+		noVerb:      english && !headlineVerbs.MatchString(text) && !verbSuffix.MatchString(text),
+		hype:        (english && headlineHype.MatchString(text) || !english && worldHype(text)) && !strings.ContainsAny(text, "0123456789"),
+		noCustomer:  english && !customerWords.MatchString(text) && !benefitWords.MatchString(text) && !benefitFigure.MatchString(text) && !imperative(text),
+	}
 }
 
 // allCaps reports text of four or more words whose letters are almost all capitals.

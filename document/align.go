@@ -270,7 +270,7 @@ func asideOfRelease(d *Document, b *Block) bool {
 	if b.Kind == BlockQuote {
 		text = strings.TrimSpace(d.PlainText(b.Span))
 	}
-	if m := labelRe.FindStringSubmatch(text); m != nil && structural(m[1]) {
+	if m := findLabel(text); m != nil && structural(m[1]) {
 		return true
 	}
 	return guidanceCue.MatchString(firstSentence(text))
@@ -284,13 +284,13 @@ var guidanceCue = cueRe(templateGuidance)
 // solution, not the problem.
 func (s *scan) productWords() map[string]bool {
 	if s.product == nil {
-		s.product = productWordsOf(s.d)
+		s.product = productWordsOf(s.d, s.findDateline)
 	}
 	return s.product
 }
 
 // productWordsOf reads the product's name in d's summary (productWords).
-func productWordsOf(d *Document) map[string]bool {
+func productWordsOf(d *Document, findDateline func(string) []int) map[string]bool {
 	product := map[string]bool{}
 	sum := d.Parts[Summary]
 	if sum == nil {

@@ -209,7 +209,7 @@ type Document struct {
 // not say. It is read when first asked for: most checks never need it.
 func (d *Document) Product() []string {
 	d.productOnce.Do(func() {
-		for w := range productWordsOf(d) {
+		for w := range productWordsOf(d, findDateline) {
 			d.product = append(d.product, w)
 		}
 		slices.Sort(d.product)
@@ -284,8 +284,12 @@ func (d *Document) ProseOverlapping(s Span) []*Prose {
 
 // PlainText is the prose inside span joined by newlines.
 func (d *Document) PlainText(s Span) string {
+	ps := d.ProseIn(s)
+	if len(ps) == 1 {
+		return ps[0].Text // most answers are one paragraph: no copy
+	}
 	var b strings.Builder
-	for _, p := range d.ProseIn(s) {
+	for _, p := range ps {
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}

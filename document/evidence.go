@@ -251,5 +251,7 @@ func labelColon(line string) bool {
 	if len(head) > 130 {
 		head = head[:130]
 	}
-	return strings.ContainsAny(head, ":：")
+	// not ContainsAny: with a wide character in its set it decodes every
+	// character of head
+	return strings.IndexByte(head, ':') >= 0 || strings.Contains(head, "：")
 }

@@ -51,8 +51,12 @@ func normalizeName(s string) string {
 		}
 	}
 	s = b.String()
-	if s != "" && (s[0] >= '0' && s[0] <= '9' || strings.IndexByte("ivxpst", s[0]) >= 0) {
+	// each expression only where it can match: most names start with
+	// neither (the vocabularies' five hundred are normalised at start-up)
+	if strings.HasPrefix(s, "part") || strings.HasPrefix(s, "section") || strings.HasPrefix(s, "step") {
 		s = partPrefix.ReplaceAllString(s, "")
+	}
+	if s != "" && (s[0] >= '0' && s[0] <= '9' || strings.IndexByte("ivx", s[0]) >= 0) {
 		s = numPrefix.ReplaceAllString(s, "")
 	}
 	return strings.TrimPrefix(s, "the ")
@@ -315,6 +319,15 @@ var titlePrefix = NewLazyRegexp(`^(?i)(title|headline|heading)\s*:\s*`)
 // "Subtitle: …", "Intro Paragraph: …", "Leader’s Quote: …", "見出し：…"
 // (a full-width colon needs no space after it).
 var labelRe = NewLazyRegexp(`^[\[*_]*(\p{L}[\p{L}\p{N}’' /&-]{1,40}?)\s*(?::(?:\s|$)|：)`)
+
+// findLabel is labelRe's FindStringSubmatch, not run on text without a
+// colon (most paragraphs): labelRe needs one.
+func findLabel(t string) []string {
+	if strings.IndexByte(t, ':') < 0 && !strings.Contains(t, "：") {
+		return nil
+	}
+	return labelRe.FindStringSubmatch(t)
+}
 
 // structural headings organise a design document; they are never a headline.
 func structural(heading string) bool {

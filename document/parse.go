@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -108,6 +109,15 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 			cache.src, cache.starts = src, starts
 		}
 	}
+	// A Parser places its sections once all are known: a section parsed
+	// anew first takes the memos of its paragraphs that did not change
+	// from the section it replaces (see adoptMemos).
+	type placing struct {
+		sec   *section
+		start int
+		fresh bool
+	}
+	var places []placing
 	for i, start := range starts {
 		end := len(src)
 		if i+1 < len(starts) {
@@ -118,7 +128,8 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 			text = blanked
 		}
 		sec := old[string(text)]
-		if sec == nil {
+		fresh := sec == nil
+		if fresh {
 			sec = parseSection(text, d.Mapper, start, cache != nil)
 			if cache != nil {
 				cache.parsed++
@@ -133,9 +144,26 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 			continue
 		}
 		kept[sec.text] = sec
-		sec.placeAt(d, start)
+		places = append(places, placing{sec, start, fresh})
 	}
 	if cache != nil {
+		var replaced []*section
+		for _, pl := range places {
+			if !pl.fresh {
+				continue
+			}
+			if replaced == nil {
+				for text, sec := range old {
+					if kept[text] == nil {
+						replaced = append(replaced, sec)
+					}
+				}
+			}
+			pl.sec.adoptMemos(replaced)
+		}
+		for _, pl := range places {
+			pl.sec.placeAt(d, pl.start)
+		}
 		cache.sections = kept
 	}
 	d.Comments = findComments(d)
@@ -169,6 +197,52 @@ func parseSection(text []byte, m *Mapper, start int, keep bool) *section {
 		}
 	}
 	return sec
+}
+
+// adoptMemos gives each prose of a section just parsed the memo of a prose
+// of the sections it replaced that reads the same and comes from the same
+// source the same way (text, code spans, source bytes and the map between
+// them alike), so what the rules computed from a paragraph the edit did
+// not touch is not computed again because a paragraph beside it changed.
+func (sec *section) adoptMemos(replaced []*section) {
+	if len(replaced) == 0 {
+		return
+	}
+	type origin struct {
+		sec *section
+		p   *Prose
+	}
+	byText := map[string]origin{}
+	for _, o := range replaced {
+		for _, q := range o.prose {
+			if q.memo != nil {
+				byText[q.Text] = origin{o, q}
+			}
+		}
+	}
+	for _, p := range sec.prose {
+		if o, ok := byText[p.Text]; ok && p.memo != nil && sameReading(sec.text, p, o.sec.text, o.p) {
+			p.memo = o.p.memo
+		}
+	}
+}
+
+// sameReading reports whether p, in section text a, and q, in section
+// text b, are the same prose but for where they start: same source bytes,
+// same text, code spans and pieces relative to their starts.
+func sameReading(a string, p *Prose, b string, q *Prose) bool {
+	if p.Heading != q.Heading || p.Text != q.Text || p.Span.End-p.Span.Start != q.Span.End-q.Span.Start ||
+		p.end-p.Span.Start != q.end-q.Span.Start || len(p.pieces) != len(q.pieces) || !slices.Equal(p.code, q.code) ||
+		p.Span.End > len(a) || q.Span.End > len(b) || a[p.Span.Start:p.Span.End] != b[q.Span.Start:q.Span.End] {
+		return false
+	}
+	for i, pp := range p.pieces {
+		qp := q.pieces[i]
+		if pp.text != qp.text || pp.n != qp.n || pp.src-p.Span.Start != qp.src-q.Span.Start {
+			return false
+		}
+	}
+	return true
 }
 
 // handOver gives d the blocks and prose of a section that starts at 0 and

@@ -335,7 +335,7 @@ func (s *scan) findSubheading() {
 		seen++
 		why := "the line under the headline"
 		switch {
-		case b.Kind == Paragraph && b.Emphasized && !isQuoteText(b.Text) && !hasDateline(b.Text):
+		case b.Kind == Paragraph && b.Emphasized && !isQuoteText(b.Text) && !s.hasDateline(b.Text):
 			s.setSubheading(b, b.Content, b.Text, why)
 			return
 		case b.Kind == Heading && s.class[b] == nameNone && blockWords(b) <= 40 && !structural(b.Text):
@@ -352,7 +352,7 @@ func (s *scan) findSubheading() {
 				return
 			}
 			t := strings.TrimSpace(ps[0].Text)
-			if isQuoteText(t) || labelRe.MatchString(t) || strings.HasPrefix(t, "[!") || FieldCount(t) > 40 || FieldCount(t) < 3 || hasDateline(t) {
+			if isQuoteText(t) || labelRe.MatchString(t) || strings.HasPrefix(t, "[!") || FieldCount(t) > 40 || FieldCount(t) < 3 || s.hasDateline(t) {
 				return
 			}
 			s.setSubheading(b, ps[0].Span, t, "the blockquote under the headline")
@@ -380,7 +380,7 @@ func isReleaseMarker(text string) bool {
 	if maybeDateline(text) && datelineOnly.MatchString(text) {
 		return true
 	}
-	if m := labelRe.FindStringSubmatch(text); m != nil && m[1] != text && isReleaseMarker(m[1]) {
+	if m := findLabel(text); m != nil && m[1] != text && isReleaseMarker(m[1]) {
 		return true // "Reference: https://…"
 	}
 	n := normalizeName(text)
@@ -418,13 +418,40 @@ func maybeDateline(t string) bool {
 
 var quarter = NewLazyRegexp(`Q[1-4]`)
 
-func hasDateline(t string) bool { return maybeDateline(t) && datelineRe.MatchString(datelineHead(t)) }
+func hasDateline(t string) bool { return findDateline(t) != nil }
 
 func findDateline(t string) []int {
 	if !maybeDateline(t) {
 		return nil
 	}
-	return datelineRe.FindStringIndex(datelineHead(t))
+	head := datelineHead(t)
+	if !strings.ContainsAny(head, "—–-") {
+		return nil // every dateline the expression knows ends with a dash
+	}
+	return datelineRe.FindStringIndex(head)
+}
+
+// findDateline, hasDateline and datedStatement, for one reading: the
+// subheading's, the summary's and the dateline's finders all ask about
+// the summary, and the expression on it costs as much as the rest of its
+// reading. The answers for a text are kept for the rest of the reading.
+func (s *scan) findDateline(t string) []int {
+	if m, ok := s.datelines[t]; ok {
+		return m
+	}
+	m := findDateline(t)
+	if s.datelines == nil {
+		s.datelines = map[string][]int{}
+	}
+	s.datelines[t] = m
+	return m
+}
+
+func (s *scan) hasDateline(t string) bool { return s.findDateline(t) != nil }
+
+func (s *scan) datedStatement(t string) bool {
+	m := s.findDateline(t)
+	return m != nil && FieldCount(t[m[1]:]) >= 4
 }
 
 // datelineHead is where a dateline can be: the opening of t. The
@@ -456,7 +483,7 @@ var announces = NewLazyRegexp(`(?i)\b(today|announc\w*|launch(es|ed|ing)?|introd
 // with no dateline, followed by more of the press release.
 func (s *scan) plainSubheading(b *Block) bool {
 	n := blockWords(b)
-	if n < 3 || n > 25 || hasDateline(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") || announces.MatchString(b.Text) || isQuestionText(b.Text) {
+	if n < 3 || n > 25 || s.hasDateline(b.Text) || isQuoteText(b.Text) || strings.ContainsAny(b.Text, "\n") || announces.MatchString(b.Text) || isQuestionText(b.Text) {
 		return false
 	}
 	if s.d.Mapper.Line(b.Content.Start) != s.d.Mapper.Line(b.Content.End) || len(b.Prose.Sentences()) != 1 {
@@ -464,7 +491,7 @@ func (s *scan) plainSubheading(b *Block) bool {
 	}
 	for _, o := range s.prBlocks {
 		if o.Span.Start > b.Span.End && o.Kind == Paragraph && hasLetters(o.Text) {
-			return FieldCount(o.Text) > n || hasDateline(o.Text)
+			return FieldCount(o.Text) > n || s.hasDateline(o.Text)
 		}
 	}
 	return false
@@ -500,7 +527,7 @@ func (s *scan) findSummary() {
 	}
 	for _, b := range s.prBlocks {
 		// "> AUCKLAND — 3 March 2026 — …": a dated summary in a blockquote
-		if b.Kind == BlockQuote && !s.used[b] && datedStatement(strings.TrimSpace(d.PlainText(b.Span))) {
+		if b.Kind == BlockQuote && !s.used[b] && s.datedStatement(strings.TrimSpace(d.PlainText(b.Span))) {
 			if h := d.Parts[Headline]; h == nil || b.Span.Start > h.Span.Start {
 				d.Parts[Summary] = &Part{Kind: Summary, Span: b.Span, Body: b.Span, Text: strings.TrimSpace(d.PlainText(b.Span)),
 					How: HowCue, Why: "the blockquote that opens with the dateline"}
@@ -514,7 +541,7 @@ func (s *scan) findSummary() {
 		}
 	}
 	for _, b := range s.plainParagraphs() {
-		if b.Emphasized || (blockWords(b) < 12 && !datedStatement(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
+		if b.Emphasized || (blockWords(b) < 12 && !s.datedStatement(b.Text)) || (d.Parts[Headline] != nil && b.Span.Start < d.Parts[Headline].Span.Start) {
 			continue
 		}
 		if s.afterNamedPart(b) {
@@ -524,7 +551,7 @@ func (s *scan) findSummary() {
 		}
 		s.setPart(Summary, b)
 		d.Parts[Summary].How, d.Parts[Summary].Why = HowCue, "the first paragraph that says what launches"
-		if hasDateline(b.Text) {
+		if s.hasDateline(b.Text) {
 			d.Parts[Summary].Why = "the paragraph that opens with the dateline"
 		}
 		s.dateline(d.Parts[Summary])
@@ -534,7 +561,7 @@ func (s *scan) findSummary() {
 
 func (s *scan) dateline(p *Part) {
 	for _, pr := range s.d.ProseIn(p.Body) {
-		if m := findDateline(pr.Text); m != nil {
+		if m := s.findDateline(pr.Text); m != nil {
 			p.Dateline = pr.SourceSpan(m[0], m[1])
 			return
 		}

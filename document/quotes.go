@@ -352,7 +352,8 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 		}
 		return CustomerQuote
 	}
-	if org := speakerOrg.FindStringSubmatch(speaker); org != nil && !s.ownOrg(org[1]) && !founderCue.MatchString(speaker) {
+	org := speakerOrg.FindStringSubmatch(speaker) // read once: it is asked twice below
+	if org != nil && !s.ownOrg(org[1]) && !founderCue.MatchString(speaker) {
 		// "head of infrastructure at Tick Co." speaks from another company
 		leader, customer = false, true
 	}
@@ -364,7 +365,7 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 	}
 	// a leader of the company itself, by the attribution ("Asim Hussain,
 	// Executive Director @ Green Software Foundation"), wherever it stands
-	if org := speakerOrg.FindStringSubmatch(speaker); org != nil && s.ownOrg(org[1]) && leader && !customer {
+	if org != nil && s.ownOrg(org[1]) && leader && !customer {
 		return LeaderQuote
 	}
 	// a second person after the leader's quote speaks for customers

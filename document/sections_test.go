@@ -376,3 +376,33 @@ func TestCoarsen(t *testing.T) {
 		t.Fatalf("coarsen = %s, want %s", got, want)
 	}
 }
+
+// TestParserKeepsMemosBesideAnEdit: typing in one paragraph re-parses its
+// section, but the paragraphs beside it that read the same keep what was
+// computed from them; a paragraph that reads the same but comes from other
+// markup does not.
+func TestParserKeepsMemosBesideAnEdit(t *testing.T) {
+	type key struct{}
+	computed := 0
+	memo := func(p *Prose) { p.Memo(key{}, func() any { computed++; return nil }) }
+	var p Parser
+	v1 := "# Title\n\nFirst paragraph stays.\n\nSecond paragraph is typed in.\n\nThird *stays* too.\n"
+	d := p.Parse("t.md", []byte(v1))
+	for _, pr := range d.Prose {
+		memo(pr)
+	}
+	if computed != 4 {
+		t.Fatalf("first version: computed %d, want 4", computed)
+	}
+	v2 := strings.Replace(v1, "typed in", "typed into", 1)
+	v2 = strings.Replace(v2, "*stays*", "_stays_", 1) // same text, other markup
+	computed = 0
+	for _, pr := range p.Parse("t.md", []byte(v2)).Prose {
+		memo(pr)
+	}
+	// the title and the first paragraph keep theirs; the typed one and
+	// the one whose markup changed compute again
+	if computed != 2 {
+		t.Errorf("after typing: computed %d, want 2", computed)
+	}
+}

@@ -91,6 +91,7 @@ type scan struct {
 	launchLower string          // launchText in lower case
 	// exampleQuotes are quoted lines that are examples, not quotations
 	exampleQuotes map[*Block]bool
+	datelines     map[string][]int // findDateline's answers (scan.findDateline)
 }
 
 // sectionEnd is where the section opened by heading h ends: at the next

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -277,5 +278,33 @@ func TestCheckMaxFindings(t *testing.T) {
 	}
 	if n, _ := weasels("--max-findings", "0", f); n != 30 {
 		t.Errorf("--max-findings 0 over the file's 10: %d findings, want all 30", n)
+	}
+}
+
+// TestTuneGC: a check of small files raises GOGC and says what to restore;
+// a large input or an explicit GOGC keeps the setting.
+func TestTuneGC(t *testing.T) {
+	dir := t.TempDir()
+	small, large := filepath.Join(dir, "small.md"), filepath.Join(dir, "large.md")
+	if err := os.WriteFile(small, []byte(deferredDoc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(large, bytes.Repeat([]byte("x"), smallCheck+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOGC", "")
+	old, ok := tuneGC([]string{small})
+	if !ok {
+		t.Fatal("tuneGC on a small file did not tune")
+	}
+	if got := debug.SetGCPercent(old); got != 800 {
+		t.Errorf("GOGC = %d, want 800", got)
+	}
+	if _, ok := tuneGC([]string{small, large}); ok {
+		t.Error("tuneGC on a large input tuned")
+	}
+	t.Setenv("GOGC", "100")
+	if _, ok := tuneGC([]string{small}); ok {
+		t.Error("tuneGC with GOGC set tuned")
 	}
 }
