@@ -1,7 +1,9 @@
 package document
 
 import (
+	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -59,23 +61,46 @@ func EnglishLang(lang string) bool { return lang == "en" || lang == "" }
 // Lang is the language of the prose's words (code spans left out), kept
 // with the prose: it follows from the text alone.
 func (p *Prose) Lang() string {
-	return p.Memo(langKey{}, func() any {
-		var t langTally
-		for i, w := range p.words {
-			if i >= langMaxWords || i&7 == 7 && t.settled() {
-				break
-			}
-			t.add(w.Text, dotted(p.Text, w.Start, w.End))
-		}
-		return t.lang()
-	}).(string)
+	if i := atomic.LoadUint32(&p.lang); i > 0 {
+		return langCodes[i-1]
+	}
+	if p.memo != nil {
+		// the memo outlives this copy of the prose (a re-parsed section's
+		// unchanged paragraphs keep theirs): read it there
+		l := p.Memo(langKey{}, func() any { return p.detectLang() }).(string)
+		p.keepLang(l)
+		return l
+	}
+	l := p.detectLang()
+	p.keepLang(l)
+	return l
 }
+
+type langKey struct{}
+
+func (p *Prose) keepLang(l string) {
+	if i := slices.Index(langCodes, l); i >= 0 {
+		atomic.StoreUint32(&p.lang, uint32(i+1))
+	}
+}
+
+func (p *Prose) detectLang() string {
+	var t langTally
+	for i, w := range p.words {
+		if i >= langMaxWords || i&7 == 7 && t.settled() {
+			break
+		}
+		t.add(w.Text, dotted(p.Text, w.Start, w.End))
+	}
+	return t.lang()
+}
+
+// langCodes are every answer Lang gives (see its comment).
+var langCodes = []string{"", "en", "de", "fr", "es", "pt", "it", "nl", "ru", "ja", "zh", "ko", "el", "ar", "he", "hi", "th", "und"}
 
 // English reports prose the English word and sentence rules may read:
 // English, or too short to tell (see Lang).
 func (p *Prose) English() bool { return EnglishLang(p.Lang()) }
-
-type langKey struct{}
 
 // langMaxWords: the first words tell the language; a long paragraph is not
 // read to its end.

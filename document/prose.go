@@ -17,10 +17,14 @@ type Prose struct {
 	Span Span // source span of the block's inline content
 	// Heading is true for a heading's prose.
 	Heading bool
-	pieces  []piece // runs of Text copied from contiguous source
-	end     int     // source offset just after the last byte
-	code    []Span
-	words   []Word
+	// lang is Lang's answer, 1 + its index in langCodes, 0 before it is
+	// asked (read and set atomically): a field, not a memo entry, as every
+	// word rule asks it and a short prose has no memo (see Parse).
+	lang   uint32
+	pieces []piece // runs of Text copied from contiguous source
+	end    int     // source offset just after the last byte
+	code   []Span
+	words  []Word
 	// base is added to pieces and end: they are relative to the start of
 	// the section the prose was parsed in (see Parser).
 	base  int
