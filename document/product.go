@@ -159,8 +159,10 @@ func (s *scan) namesProductKind(t string) bool {
 }
 
 // launchText is the headline's and the summary's text, where the release
-// says what it launches.
-func (s *scan) launchText() string {
+// says what it launches, as written and in lower case; read once a scan.
+type launchText struct{ text, lower string }
+
+func (s *scan) launchText() *launchText {
 	if s.launch == nil {
 		t := ""
 		for _, k := range []PartKind{Headline, Summary} {
@@ -168,25 +170,22 @@ func (s *scan) launchText() string {
 				t += " " + p.Text
 			}
 		}
-		s.launch = &t
+		s.launch = &launchText{t, strings.ToLower(t)}
 	}
-	return *s.launch
+	return s.launch
 }
 
 // launchTextHas: the headline or the summary has word (lower case), in any
 // case, alone or plural ("REPORT", "a series of reports").
 func (s *scan) launchTextHas(word string) bool {
-	if s.launchLower == "" {
-		s.launchLower = strings.ToLower(s.launchText())
-	}
-	return hasWordOrPlural(s.launchLower, word)
+	return hasWordOrPlural(s.launchText().lower, word)
 }
 
 // ordinaryWord: the headline or the summary writes w in lower case, as a
 // common word ("booking of world-class speakers").
 func (s *scan) ordinaryWord(w string) bool {
 	lower := strings.ToLower(w)
-	return lower != w && hasWordOrPlural(s.launchText(), lower)
+	return lower != w && hasWordOrPlural(s.launchText().text, lower)
 }
 
 // hasWordOrPlural: t has word as a whole word, or its plural.

@@ -79,16 +79,15 @@ func dropAsides(d *Document) {
 }
 
 type scan struct {
-	d           *Document
-	class       map[*Block]nameClass
-	faqHead     *Block
-	prHead      *Block
-	prBlocks    []*Block // top-level blocks of the press release body
-	used        map[*Block]bool
-	quotes      map[*Block]bool // paragraphs that are quotations
-	product     map[string]bool // the product's name words (productWords)
-	launch      *string         // the headline and summary text (launchText)
-	launchLower string          // launchText in lower case
+	d        *Document
+	class    map[*Block]nameClass
+	faqHead  *Block
+	prHead   *Block
+	prBlocks []*Block // top-level blocks of the press release body
+	used     map[*Block]bool
+	quotes   map[*Block]bool // paragraphs that are quotations
+	product  map[string]bool // the product's name words (productWords)
+	launch   *launchText     // the headline and summary text (launchText)
 	// exampleQuotes are quoted lines that are examples, not quotations
 	exampleQuotes map[*Block]bool
 	datelines     map[string][]int // findDateline's answers (scan.findDateline)
