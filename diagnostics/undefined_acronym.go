@@ -65,7 +65,8 @@ var (
 		"ACME", "ABC", "XYZ", "MATCH", "COMMIT", "ASYNC", "SYNC", "CHANGE", "BREAKING", "RELEASE", "PRESS",
 		"SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "TABLE", "JOIN", "GROUP", "ORDER", "DRAFT", "FINAL",
 		"READ", "WRITE", "OPEN", "CLOSED", "DONE", "PASS", "FAIL", "ERROR", "INFO", "DEBUG", "WARN", "AUTO",
-		"MANUAL", "BETA", "ALPHA", "DEMO", "TEAM", "HERE", "STEP",
+		"MANUAL", "BETA", "ALPHA", "DEMO", "TEAM", "HERE", "STEP", "SKIP", "SEND", "BACK", "KEEP", "LOCKED",
+		"GET", "POST", "PUT", "PATCH", "HEAD",
 		"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX")
 	// acronymFunctionWords may sit inside a spelled-out name without a
 	// letter of their own: "Department of Energy (DOE)" has one for "of".
@@ -185,7 +186,7 @@ func inPathOrURL(t string, i, j int) bool {
 
 // inShoutedRun reports an all-caps word next to another one where either
 // has five letters or more: "PRESS RELEASE", "BREAKING CHANGE" are
-// emphasis, not acronyms ("AWS IAM" stays).
+// emphasis, not acronyms ("AWS IAM" stays); so is a hyphenated pair.
 func inShoutedRun(t string, i, j int) bool {
 	long := j-i >= 5
 	if k := i - 1; k > 0 && t[k] == ' ' {
@@ -195,6 +196,18 @@ func inShoutedRun(t string, i, j int) bool {
 	}
 	if j+1 < len(t) && t[j] == ' ' {
 		if w := capsWordAfter(t, j+1); w != "" && (long || len(w) >= 5) {
+			return true
+		}
+	}
+	// "SEND-BACK": two words in capitals joined by a hyphen, each of four
+	// letters or more, are one shouted word ("COVID-19", "AWS-IAM" are not)
+	if k := i - 1; k > 0 && t[k] == '-' && j-i >= 4 {
+		if w := capsWordBefore(t, k); len(w) >= 4 {
+			return true
+		}
+	}
+	if j+1 < len(t) && t[j] == '-' && j-i >= 4 {
+		if w := capsWordAfter(t, j+1); len(w) >= 4 {
 			return true
 		}
 	}
