@@ -18,7 +18,8 @@ func init() {
 			"a month\" is read in a second; an answer that opens with background (\"Safety is our top priority…\") makes " +
 			"the reader hunt for the answer, and often hides that it is no.",
 		NotFlagged: "Questions with \"or\" (\"Free or paid?\" asks which, not whether) and requests (\"Can you explain…?\", " +
-			"\"Can I see…?\"); answers that put yes or no in their first clause (\"As of March 2026, no.\"), that open " +
+			"\"Can I see…?\"); answers that put yes, no or a negation in their first clause (\"As of March 2026, no.\", \"Ledger " +
+			"does not store card numbers.\"), that open " +
 			"with a number, \"not\", \"only\", \"there is no\" or a qualified answer (partly, mostly, usually), that defer " +
 			"(TBD, unknown: deferred-answer's), or that open with code; unanswered questions (unanswered-question's); " +
 			"answers in another language (the words are English).",
@@ -42,9 +43,11 @@ var (
 		"indeed", "always", "no", "nope", "never", "not", "none", "nothing", "neither", "nobody", "only", "partly",
 		"partially", "mostly", "usually", "sometimes", "rarely", "often", "both", "either", "all", "every", "unknown",
 		"undecided", "tbd", "tba", "tbc", "todo", "probably", "likely", "unlikely", "soon", "one")
-	// directWithin are yes and no: within the first clause they answer
-	// ("As of March 2026, no.").
-	directWithin = setOf("yes", "no")
+	// directWithin are yes, no and the negations: within the first clause
+	// they answer ("As of March 2026, no.", "Construct Hub does not audit
+	// the packages it lists.").
+	directWithin = setOf("yes", "no", "not", "cannot", "never", "doesn't", "isn't", "aren't", "can't", "won't",
+		"don't", "didn't", "wasn't", "weren't", "hasn't", "haven't", "shouldn't", "wouldn't")
 	// directPhrases open a direct answer in several words.
 	directPhrases = []string{"we don't know", "we do not know", "don't know", "do not know", "of course", "there is no",
 		"there are no", "there's no", "it depends", "we don’t know", "don’t know", "there’s no"}
@@ -161,11 +164,12 @@ func answersFirst(text string) bool {
 	if directOpeners[first] || numWords.MatchString(first) {
 		return true
 	}
-	// yes or no in the first clause: "As of March 2026, no."
+	// yes, no or a negation in the first clause: "As of March 2026, no."
 	clause := lower
 	if i := strings.IndexAny(clause, ".;:—!?"); i >= 0 {
 		clause = clause[:i]
 	}
+	clause = strings.ReplaceAll(clause, "’", "'")
 	for i, w := range strings.FieldsFunc(clause, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		if i >= 8 {
 			break
