@@ -2,9 +2,11 @@ package engine
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -324,14 +326,10 @@ func clip(b []byte, i int) string {
 // the text's length in UTF-16 units; Last is that Check's Result.
 func TestCheckEditsIsCheck(t *testing.T) {
 	docs := corpus(t)
-	src := docs["ledger.prfaq.md"]
-	if src == "" {
-		for _, s := range docs {
-			src = s
-			break
-		}
-	}
-	src = "# Ledger lets shops 😀 send invoices — fast\n\n" + src
+	names := slices.Sorted(maps.Keys(docs)) // the same document every run
+	// the steps below edit lines 0 to 4: the text opens with them, whatever follows
+	src := "# Ledger lets shops 😀 send invoices — fast\n\nSmall shops wait weeks for their money.\n\n" +
+		"Ledger sends each invoice the day the order ships.\n\n" + docs[names[0]]
 	var e, fresh Engine
 	text := src
 	if _, err := e.CheckEdits(nil, nil, ""); err == nil {
