@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
 	"github.com/prfaq-lsp/prfaq-lsp/document"
@@ -182,55 +181,8 @@ func appendData(buf []byte, data map[string]any) []byte {
 	return append(buf, '}')
 }
 
-// appendString writes s as encoding/json does: quotes, backslashes and
-// control characters escaped, <, > and & as \u escapes, invalid UTF-8 as
-// U+FFFD, U+2028 and U+2029 escaped.
-func appendString(buf []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	buf = append(buf, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			buf = append(buf, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				buf = append(buf, '\\', c)
-			case '\n':
-				buf = append(buf, '\\', 'n')
-			case '\r':
-				buf = append(buf, '\\', 'r')
-			case '\t':
-				buf = append(buf, '\\', 't')
-			default:
-				buf = append(buf, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			buf = append(buf, s[start:i]...)
-			buf = append(buf, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			buf = append(buf, s[start:i]...)
-			buf = append(buf, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	buf = append(buf, s[start:]...)
-	return append(buf, '"')
-}
+// appendString writes s as a JSON string, as encoding/json does, HTML escaping included.
+func appendString(buf []byte, s string) []byte { return diagnostics.AppendJSONString(buf, s, true) }
 
 // AppendUnderlinesJSON encodes u compactly, each finding an array
 // [rule, severity, message, startLine, startCharacter, endLine,
