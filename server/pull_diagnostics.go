@@ -3,7 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"hash/fnv"
+	"hash/maphash"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -97,6 +97,9 @@ type fullReport struct {
 
 var noItems = json.RawMessage("[]")
 
+// resultSeed seeds the result ids of this server's reports.
+var resultSeed = maphash.MakeSeed()
+
 // reportBuffers are the buffers reports are encoded in.
 var reportBuffers sync.Pool
 
@@ -114,9 +117,11 @@ func (s *Server) report(snap *snapshot) *fullReport {
 		if cap(*scratch) <= maxKeptBuffer {
 			reportBuffers.Put(scratch)
 		}
-		h := fnv.New64a()
-		h.Write(items)
-		snap.report = &fullReport{resultID: strconv.FormatUint(h.Sum64(), 36), items: items}
+		// maphash: the result id only has to tell this server's reports
+		// apart, and FNV's byte-at-a-time loop over a 40,000-word report
+		// was a tenth of a pulled keystroke
+		sum := maphash.Bytes(resultSeed, items)
+		snap.report = &fullReport{resultID: strconv.FormatUint(sum, 36), items: items}
 	})
 	return snap.report
 }
