@@ -32,7 +32,9 @@ func init() {
 
 // deferral finds the phrases that put an answer off, in every language of
 // deferralMarkers.
-var deferral = newDeferralFinder()
+// deferral is built on first use: a command or a server that checks no FAQ
+// need not build its phrase tables at start-up.
+var deferral = sync.OnceValue(newDeferralFinder)
 
 // deferralMarkers are the words that put an answer off, per language. They
 // are data: to teach the rule a language or a phrase, add it here.
@@ -358,7 +360,7 @@ func firstDeferrals(doc *document.Document) map[*document.Question]match {
 	if len(qs) == 0 {
 		return out
 	}
-	for _, m := range deferral.in(doc.ProseOverlapping(doc.FAQSpan)) {
+	for _, m := range deferral().in(doc.ProseOverlapping(doc.FAQSpan)) {
 		if mentioned(m) {
 			continue
 		}
@@ -398,7 +400,7 @@ func findDeferral(doc *document.Document, q *document.Question) (match, bool) {
 	if !hintedAnswer(q.AnswerText) {
 		return match{}, false
 	}
-	for _, m := range deferral.in(doc.ProseOverlapping(q.Answer)) {
+	for _, m := range deferral().in(doc.ProseOverlapping(q.Answer)) {
 		if q.Answer.Covers(m.span()) && !mentioned(m) {
 			return m, true
 		}
@@ -424,7 +426,7 @@ func hintedAnswer(answer string) bool {
 	if ok {
 		return h
 	}
-	h = deferral.hinted(strings.ToLower(answer))
+	h = deferral().hinted(strings.ToLower(answer))
 	hintedAnswers.Lock()
 	if hintedAnswers.m == nil || len(hintedAnswers.m) >= maxHintedAnswers {
 		hintedAnswers.m = map[string]bool{}
@@ -465,7 +467,7 @@ func checkDeferredAnswers(c *Context) {
 			Data:    map[string]any{"question": q.Text, "phrase": m.text, "owned": false},
 		}
 		// the fix writes English: only into an English answer
-		if deferral.english(m.text) && m.prose.English() {
+		if deferral().english(m.text) && m.prose.English() {
 			f.Fixes = []Fix{replaceFix("Turn into an owned follow-up", sentence, followUpText)}
 		}
 		c.Report(f)

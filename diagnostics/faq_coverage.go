@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -118,7 +119,8 @@ type topicMatcher struct {
 	cjk   [][]string // per topic
 }
 
-var coverageMatcher = func() *topicMatcher {
+// coverageMatcher is built on first use, not at start-up.
+var coverageMatcher = sync.OnceValue(func() *topicMatcher {
 	m := &topicMatcher{cjk: make([][]string, len(faqTopics))}
 	lists := make([][]string, len(faqTopics))
 	for i, t := range faqTopics {
@@ -134,7 +136,7 @@ var coverageMatcher = func() *topicMatcher {
 	}
 	m.words = phraseLists(lists...)
 	return m
-}()
+})
 
 // covered reports, per topic, whether the prose run touches it.
 func (m *topicMatcher) covered(p *document.Prose) []bool {
@@ -204,7 +206,7 @@ func checkFAQCoverage(c *Context) {
 		}
 		found := make([]bool, len(faqTopics))
 		for _, p := range doc.ProseIn(g.part.Span) {
-			tags := p.Memo(coverageKey{}, func() any { return coverageMatcher.covered(p) }).([]bool)
+			tags := p.Memo(coverageKey{}, func() any { return coverageMatcher().covered(p) }).([]bool)
 			for i, t := range tags {
 				found[i] = found[i] || t
 			}
