@@ -1,6 +1,11 @@
 package diagnostics
 
-import "unicode/utf8"
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
 
 // AppendJSONString appends s as a JSON string, byte for byte as
 // encoding/json writes it: quotes, backslashes and control characters
@@ -57,4 +62,48 @@ func AppendJSONString(buf []byte, s string, escapeHTML bool) []byte {
 	}
 	buf = append(buf, s[start:]...)
 	return append(buf, '"')
+}
+
+// AppendJSONData appends a finding's data as a JSON object, keys sorted as
+// encoding/json sorts a map's; values other than text, booleans and
+// integers (rare) go through encoding/json. With withRule, a "rule" key
+// with rule as its value is added unless the data has its own (the server's
+// diagnostics carry it; the browser's findings do not).
+func AppendJSONData(buf []byte, data map[string]any, withRule bool, rule string, escapeHTML bool) []byte {
+	var room [8]string // a finding's data has a key or two: no allocation
+	keys := room[:0]
+	if _, ok := data["rule"]; withRule && !ok {
+		keys = append(keys, "rule")
+	}
+	for k := range data {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	buf = append(buf, '{')
+	for i, k := range keys {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = AppendJSONString(buf, k, escapeHTML)
+		buf = append(buf, ':')
+		v, ok := data[k]
+		if !ok {
+			v = rule
+		}
+		switch v := v.(type) {
+		case string:
+			buf = AppendJSONString(buf, v, escapeHTML)
+		case bool:
+			buf = strconv.AppendBool(buf, v)
+		case int:
+			buf = strconv.AppendInt(buf, int64(v), 10)
+		default:
+			b, err := json.Marshal(v)
+			if err != nil {
+				b = []byte("null")
+			}
+			buf = append(buf, b...)
+		}
+	}
+	return append(buf, '}')
 }

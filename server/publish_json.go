@@ -1,8 +1,6 @@
 package server
 
 import (
-	"encoding/json"
-	"slices"
 	"strconv"
 
 	"go.lsp.dev/protocol"
@@ -100,49 +98,9 @@ func appendRange(buf []byte, r protocol.Range) []byte {
 }
 
 // appendData writes {"rule": rule} merged with a finding's data (its own
-// "rule" wins, as in toDiagnostic), keys sorted as encoding/json sorts a
-// map's.
+// "rule" wins, as in toDiagnostic).
 func appendData(buf []byte, rule string, data map[string]any) []byte {
-	var room [8]string // a finding's data has a key or two: no allocation
-	keys := room[:0]
-	if _, ok := data["rule"]; !ok {
-		keys = append(keys, "rule")
-	}
-	for k := range data {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	buf = append(buf, '{')
-	for i, k := range keys {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = appendString(buf, k)
-		buf = append(buf, ':')
-		v, ok := data[k]
-		if !ok {
-			v = rule
-		}
-		switch v := v.(type) {
-		case string:
-			buf = appendString(buf, v)
-		case bool:
-			buf = strconv.AppendBool(buf, v)
-		case int:
-			buf = strconv.AppendInt(buf, int64(v), 10)
-		default:
-			buf = appendMarshal(buf, v)
-		}
-	}
-	return append(buf, '}')
-}
-
-func appendMarshal(buf []byte, v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return append(buf, "null"...)
-	}
-	return append(buf, b...)
+	return diagnostics.AppendJSONData(buf, data, true, rule, false)
 }
 
 // appendString writes s as a JSON string, as encoding/json does without HTML escaping.

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"encoding/json"
-	"slices"
 	"strconv"
 
 	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
@@ -147,38 +145,9 @@ func appendSpan(buf []byte, s document.Span) []byte {
 	return append(buf, '}')
 }
 
-// appendData writes a finding's data, keys sorted as encoding/json sorts a
-// map's; values other than text, booleans and integers (rare) go through
-// encoding/json.
+// appendData writes a finding's data (diagnostics.AppendJSONData).
 func appendData(buf []byte, data map[string]any) []byte {
-	keys := make([]string, 0, len(data))
-	for k := range data {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	buf = append(buf, '{')
-	for i, k := range keys {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = appendString(buf, k)
-		buf = append(buf, ':')
-		switch v := data[k].(type) {
-		case string:
-			buf = appendString(buf, v)
-		case bool:
-			buf = strconv.AppendBool(buf, v)
-		case int:
-			buf = strconv.AppendInt(buf, int64(v), 10)
-		default:
-			b, err := json.Marshal(v)
-			if err != nil {
-				b = []byte("null")
-			}
-			buf = append(buf, b...)
-		}
-	}
-	return append(buf, '}')
+	return diagnostics.AppendJSONData(buf, data, false, "", true)
 }
 
 // appendString writes s as a JSON string, as encoding/json does, HTML escaping included.
