@@ -54,7 +54,7 @@ var (
 )
 
 // answerFirstKey keeps answersFirst of a prose run with the run.
-type answerFirstKey struct{}
+var answerFirstKey = document.NewMemoKey()
 
 // closedQuestion reports a question that yes or no answers: it opens with
 // an auxiliary verb, asks no "or", and is not a request.
@@ -124,7 +124,7 @@ func checkAnswerFirst(c *Context) {
 		text, span := first.Text[at:], first.SourceSpan(at, len(first.Text))
 		direct := false
 		if at == 0 {
-			direct = first.Memo(answerFirstKey{}, func() any { return answersFirst(first.Text) }).(bool)
+			direct = first.Memo(answerFirstKey, func() any { return answersFirst(first.Text) }).(bool)
 		} else {
 			direct = answersFirst(text)
 		}

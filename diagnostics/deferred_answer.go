@@ -155,10 +155,11 @@ type deferralFinder struct {
 	lang    map[string]string // normalised phrase → its language
 	hints   []string          // lower-case substrings, one of which every phrase holds
 	first   [256]uint64       // see find
+	memoKey *document.MemoKey // where each prose keeps its matches
 }
 
 func newDeferralFinder() *deferralFinder {
-	f := &deferralFinder{endOnly: map[string]bool{}, lang: map[string]string{}}
+	f := &deferralFinder{endOnly: map[string]bool{}, lang: map[string]string{}, memoKey: document.NewMemoKey()}
 	// hand-picked for English, first as most answers are English:
 	// substrings every English phrase holds
 	f.hints = []string{"tb", "todo", "fixme", "undecided", "question", "soon", "unknown", "decided", "determined",
@@ -200,7 +201,7 @@ func newDeferralFinder() *deferralFinder {
 func (f *deferralFinder) in(prose []*document.Prose) []match {
 	var out []match
 	for _, p := range prose {
-		locs := p.Memo(f, func() any {
+		locs := p.Memo(f.memoKey, func() any {
 			var locs [][2]int
 			for _, loc := range f.find(p.Text, proseWordPairs(p)) {
 				if !p.InCode(loc[0], loc[1]) {
@@ -381,7 +382,7 @@ func firstDeferrals(doc *document.Document) map[*document.Question]match {
 // substring checks keep the regexps off most answers.
 // ownedKey keeps owned of a prose run's text with the run: the FAQ's
 // deferred answers are looked at on every keystroke.
-type ownedKey struct{}
+var ownedKey = document.NewMemoKey()
 
 func owned(text string) bool {
 	lower := strings.ToLower(text)
@@ -452,7 +453,7 @@ func checkDeferredAnswers(c *Context) {
 	doc := c.Doc
 	for q, m := range firstDeferrals(doc) {
 		sentence := sentenceAround(m)
-		if m.prose.Memo(ownedKey{}, func() any { return owned(m.prose.Text) }).(bool) {
+		if m.prose.Memo(ownedKey, func() any { return owned(m.prose.Text) }).(bool) {
 			c.Report(Finding{
 				Severity: Information,
 				Message:  "Deferred answer with an owner and a date: make sure the follow-up happens.",

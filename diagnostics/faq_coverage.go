@@ -154,7 +154,7 @@ func (m *topicMatcher) covered(p *document.Prose) []bool {
 }
 
 // coverageKey keeps with each prose run the topics it covers.
-type coverageKey struct{}
+var coverageKey = document.NewMemoKey()
 
 // coverageGroup is one FAQ group to check and its topics.
 type coverageGroup struct {
@@ -206,7 +206,7 @@ func checkFAQCoverage(c *Context) {
 		}
 		found := make([]bool, len(faqTopics))
 		for _, p := range doc.ProseIn(g.part.Span) {
-			tags := p.Memo(coverageKey{}, func() any { return coverageMatcher().covered(p) }).([]bool)
+			tags := p.Memo(coverageKey, func() any { return coverageMatcher().covered(p) }).([]bool)
 			for i, t := range tags {
 				found[i] = found[i] || t
 			}

@@ -25,6 +25,11 @@ type phrases struct {
 	// starts marks the first bytes (lower-cased) that begin a phrase: most
 	// words are ruled out before the map is consulted.
 	starts [256]bool
+	// memoKey is where each prose keeps the list's matches: a slot of its
+	// own for a list built once (see document.NewMemoKey); the list itself
+	// for one built from a configuration (cachedPhraseList), as those come
+	// and go.
+	memoKey any
 }
 
 type phrase struct {
@@ -35,7 +40,7 @@ type phrase struct {
 
 // phraseList builds a phrase list; longer phrases win over their prefixes.
 func phraseList(list ...string) *phrases {
-	p := &phrases{byFirst: map[string][]phrase{}}
+	p := &phrases{byFirst: map[string][]phrase{}, memoKey: document.NewMemoKey()}
 	for _, raw := range list {
 		ph := parsePhrase(raw)
 		if len(ph.words) == 0 {
@@ -58,7 +63,7 @@ func phraseList(list ...string) *phrases {
 func phraseLists(lists ...[]string) *phrases {
 	// as phraseList builds it, each phrase parsed once: the FAQ topics'
 	// thousand phrases are built at every start of the command line
-	p := &phrases{byFirst: map[string][]phrase{}}
+	p := &phrases{byFirst: map[string][]phrase{}, memoKey: document.NewMemoKey()}
 	tagsOf := map[string][]int{}
 	for i, l := range lists {
 		for _, raw := range l {
@@ -264,13 +269,13 @@ func appendFold(buf []byte, w string) []byte {
 	return buf
 }
 
-type pairsKey struct{}
+var pairsKey = document.NewMemoKey()
 
 // proseWordPairs is the [start, end) of each of the prose's words, the form
 // phrase matching works on, kept with the prose: every list looks at the
 // same pairs.
 func proseWordPairs(p *document.Prose) [][2]int {
-	return p.Memo(pairsKey{}, func() any {
+	return p.Memo(pairsKey, func() any {
 		pairs := make([][2]int, 0, len(p.Words()))
 		for _, w := range p.Words() {
 			pairs = append(pairs, [2]int{w.Start, w.End})
@@ -328,12 +333,20 @@ func matchProse(prose []*document.Prose, f finder, keep func(p *document.Prose) 
 		// The finder is the key: the lists are built once (configured
 		// ones through cachedPhraseList), so a later version of the
 		// document finds its unchanged paragraphs' matches here.
-		locs := p.Memo(f, func() any { return findIn(p, f) }).([][2]int)
+		locs := p.Memo(memoKeyOf(f), func() any { return findIn(p, f) }).([][2]int)
 		for _, loc := range locs {
 			out = append(out, match{prose: p, start: loc[0], end: loc[1], text: p.Text[loc[0]:loc[1]]})
 		}
 	}
 	return out
+}
+
+// memoKeyOf is where a prose keeps f's matches.
+func memoKeyOf(f finder) any {
+	if ph, ok := f.(*phrases); ok {
+		return ph.memoKey
+	}
+	return f
 }
 
 // findIn finds f's matches in a prose run's text, outside its code spans.
@@ -356,7 +369,7 @@ func findIn(p *document.Prose, f finder) [][2]int {
 // proseHas reports whether f matches in a prose run outside its code spans;
 // it shares the run's kept matches with matchProse.
 func proseHas(p *document.Prose, f finder) bool {
-	return len(p.Memo(f, func() any { return findIn(p, f) }).([][2]int)) > 0
+	return len(p.Memo(memoKeyOf(f), func() any { return findIn(p, f) }).([][2]int)) > 0
 }
 
 // inPressRelease keeps prose of the press release.

@@ -77,22 +77,22 @@ func (m *textMemo) nextVersion() {
 	m.mu.Unlock()
 }
 
-type capsRunsKey struct{}
+var capsRunsKey = document.NewMemoKey()
 
 // capsRunsOf is capsRuns of a prose run's text, kept with the run.
 func capsRunsOf(p *document.Prose) [][2]int {
-	return p.Memo(capsRunsKey{}, func() any {
+	return p.Memo(capsRunsKey, func() any {
 		var out [][2]int
 		capsRuns(p.Text, func(i, j int) { out = append(out, [2]int{i, j}) })
 		return out
 	}).([][2]int)
 }
 
-type capsKey struct{}
+var capsKey = document.NewMemoKey()
 
 // proseInCaps is mostlyCaps of a prose run's text, kept with the run.
 func proseInCaps(p *document.Prose) bool {
-	return p.Memo(capsKey{}, func() any { return mostlyCaps(p.Text) }).(bool)
+	return p.Memo(capsKey, func() any { return mostlyCaps(p.Text) }).(bool)
 }
 
 // proseFindings are a rule's findings on a prose run (kept under the rule),
@@ -123,7 +123,7 @@ func (c *Context) eachProse(prose []*document.Prose, check func(p *document.Pros
 	current := func(v any) bool { return v.(*proseFindings).cfg == c.Config }
 	none := &proseFindings{cfg: c.Config} // shared by the runs without findings
 	for _, p := range prose {
-		kept := p.MemoValid(c.rule, current, func() any {
+		kept := p.MemoValid(c.rule.memoKey, current, func() any {
 			if !p.English() {
 				return none
 			}

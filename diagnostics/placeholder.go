@@ -155,7 +155,7 @@ func checkPlaceholders(c *Context) {
 
 func (pc *placeholderCheck) prose(p *document.Prose) {
 	c, doc, t := pc.c, pc.c.Doc, p.Text
-	read := p.Memo(placeholderTextKey{}, func() any { return pc.read(p) }).(*placeholderText)
+	read := p.Memo(placeholderTextKey, func() any { return pc.read(p) }).(*placeholderText)
 	// template instructions opening a heading, a paragraph or a label's text
 	if loc := read.instruction; loc != nil {
 		text := t[loc[0]:loc[1]]
@@ -267,7 +267,7 @@ const (
 
 // Keys of what is kept with a prose run (Prose.Memo): its markers, its
 // template tokens for a set of markers, its template instruction.
-type placeholderTextKey struct{}
+var placeholderTextKey = document.NewMemoKey()
 
 // placeholderText is what prose reads in a prose run's text alone, kept
 // with the run: where the rule reports it also depends on the run's place

@@ -79,6 +79,8 @@ type Finding struct {
 
 // Rule is one check with its documentation.
 type Rule struct {
+	// memoKey is where eachProse keeps the rule's findings on each prose.
+	memoKey *document.MemoKey
 	ID       string
 	Severity Severity // default severity
 	// Summary is one line: what the rule flags.
@@ -119,6 +121,7 @@ func register(r *Rule) *Rule {
 	if _, dup := registry[r.ID]; dup {
 		panic("duplicate rule " + r.ID)
 	}
+	r.memoKey = document.NewMemoKey()
 	registry[r.ID] = r
 	return r
 }

@@ -258,7 +258,7 @@ func newInitialIndex(doc *document.Document) *initialIndex {
 func (x *initialIndex) extend(offset int) {
 	for ; x.next < len(x.doc.Prose) && x.doc.Prose[x.next].Span.Start < offset; x.next++ {
 		p := x.doc.Prose[x.next]
-		in := p.Memo(initialsKey{}, func() any { return readInitials(p) }).(*proseInitials)
+		in := p.Memo(initialsKey, func() any { return readInitials(p) }).(*proseInitials)
 		base := p.Span.Start
 		for _, c := range in.compounds {
 			if _, ok := x.compounds[c.initials]; !ok {
@@ -288,7 +288,7 @@ type compoundInitials struct {
 	offset   int
 }
 
-type initialsKey struct{}
+var initialsKey = document.NewMemoKey()
 
 func readInitials(p *document.Prose) *proseInitials {
 	in := &proseInitials{}

@@ -183,6 +183,7 @@ func cachedPhraseList(list []string) *phrases {
 		matcherCache.m = map[string]*phrases{}
 	}
 	pm := phraseList(sorted...)
+	pm.memoKey = pm // not a slot of its own: configurations come and go
 	matcherCache.m[key] = pm
 	return pm
 }
@@ -391,7 +392,7 @@ func findStyle(p *document.Prose) []styleHit {
 	return out
 }
 
-type styleKey struct{}
+var styleKey = document.NewMemoKey()
 
 type styleHit struct {
 	start, end, kinds int
@@ -403,7 +404,7 @@ type styleHit struct {
 func styleHitsIn(p *document.Prose, kind int) []match {
 	styleOnce.Do(initStyleList)
 	var out []match
-	hits := p.Memo(styleKey{}, func() any { return findStyle(p) }).([]styleHit)
+	hits := p.Memo(styleKey, func() any { return findStyle(p) }).([]styleHit)
 	for _, h := range hits {
 		if h.kinds&kind != 0 {
 			out = append(out, match{prose: p, start: h.start, end: h.end, text: p.Text[h.start:h.end]})
@@ -436,7 +437,7 @@ func (c *Context) rareStyle() []rareProse {
 		var out []rareProse
 		for _, p := range c.Doc.Prose {
 			kinds := 0
-			for _, h := range p.Memo(styleKey{}, func() any { return findStyle(p) }).([]styleHit) {
+			for _, h := range p.Memo(styleKey, func() any { return findStyle(p) }).([]styleHit) {
 				kinds |= h.kinds & rareKinds
 			}
 			if kinds != 0 {

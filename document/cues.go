@@ -277,7 +277,7 @@ type cues struct {
 	problem, problemFirst, solution, cta bool
 }
 
-type cuesKey struct{}
+var cuesKey = NewMemoKey()
 
 // cueWindow is how much of a unit's text the cue words are looked for in.
 const cueWindow = 600
@@ -309,7 +309,7 @@ func readCues(text string) cues {
 
 func unitCues(u *unit) cues {
 	if u.first != nil && u.first.Prose != nil && u.span == u.first.Span && u.first.Kind == Paragraph {
-		return u.first.Prose.Memo(cuesKey{}, func() any { return readCues(u.text) }).(cues)
+		return u.first.Prose.Memo(cuesKey, func() any { return readCues(u.text) }).(cues)
 	}
 	return readCues(u.text)
 }

@@ -215,17 +215,17 @@ func (s *scan) leadSectionEnd(b *Block) int {
 // The names of a block's text and lead, and whether it is a release
 // marker, follow from its text alone: they are kept with its prose so the
 // vocabulary is not searched again on every keystroke.
-type (
-	markerKey struct{}
-	pseudoKey struct{}
-	leadKey   struct{}
+var (
+	markerKey = NewMemoKey()
+	pseudoKey = NewMemoKey()
+	leadKey   = NewMemoKey()
 )
 
 func blockMarker(b *Block) bool {
 	if b.Prose == nil {
 		return isReleaseMarker(b.Text)
 	}
-	return b.Prose.Memo(markerKey{}, func() any { return isReleaseMarker(b.Text) }).(bool)
+	return b.Prose.Memo(markerKey, func() any { return isReleaseMarker(b.Text) }).(bool)
 }
 
 func pseudoClass(b *Block) nameClass {
@@ -233,7 +233,7 @@ func pseudoClass(b *Block) nameClass {
 	if b.Prose == nil {
 		return read().(nameClass)
 	}
-	return b.Prose.Memo(pseudoKey{}, read).(nameClass)
+	return b.Prose.Memo(pseudoKey, read).(nameClass)
 }
 
 func leadClass(b *Block) nameClass {
@@ -241,7 +241,7 @@ func leadClass(b *Block) nameClass {
 	if b.Prose == nil {
 		return read().(nameClass)
 	}
-	return b.Prose.Memo(leadKey{}, read).(nameClass)
+	return b.Prose.Memo(leadKey, read).(nameClass)
 }
 
 // labelColon: a label's colon comes within its first words; a line without

@@ -67,7 +67,7 @@ func (p *Prose) Lang() string {
 	if p.memo != nil {
 		// the memo outlives this copy of the prose (a re-parsed section's
 		// unchanged paragraphs keep theirs): read it there
-		l := p.Memo(langKey{}, func() any { return p.detectLang() }).(string)
+		l := p.Memo(langKey, func() any { return p.detectLang() }).(string)
 		p.keepLang(l)
 		return l
 	}
@@ -76,7 +76,7 @@ func (p *Prose) Lang() string {
 	return l
 }
 
-type langKey struct{}
+var langKey = NewMemoKey()
 
 func (p *Prose) keepLang(l string) {
 	if i := slices.Index(langCodes, l); i >= 0 {
@@ -481,7 +481,7 @@ func isSpaceAt(s string, i int) bool {
 // WordCount is how many words the prose counts for: its Words, each by
 // WordUnits, kept with the prose.
 func (p *Prose) WordCount() int {
-	return p.Memo(wordCountKey{}, func() any {
+	return p.Memo(wordCountKey, func() any {
 		var units float64
 		for _, w := range p.words {
 			units += WordUnits(w.Text)
@@ -490,4 +490,4 @@ func (p *Prose) WordCount() int {
 	}).(int)
 }
 
-type wordCountKey struct{}
+var wordCountKey = NewMemoKey()

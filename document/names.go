@@ -89,7 +89,7 @@ func wordIn(s, w string) bool {
 
 // classifyName says which part a heading or label names. Questions (ending
 // in "?") name no part.
-type nameClassKey struct{}
+var nameClassKey = NewMemoKey()
 
 // headingClass is classifyName of a heading, kept with its prose: its
 // regular expressions would otherwise run on every heading on every
@@ -98,7 +98,7 @@ func headingClass(h *Block) nameClass {
 	if h.Prose == nil {
 		return classifyName(h.Text)
 	}
-	return h.Prose.Memo(nameClassKey{}, func() any { return classifyName(h.Text) }).(nameClass)
+	return h.Prose.Memo(nameClassKey, func() any { return classifyName(h.Text) }).(nameClass)
 }
 
 func classifyName(raw string) nameClass {

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,33 +35,52 @@ type Prose struct {
 
 // memo holds what was computed from a prose's text. The copies of a prose
 // that a Parser places in later versions share it, so a rule's work on a
-// paragraph that did not change is done once. A prose has a dozen entries
-// at most: a slice searched in order beats a map.
+// paragraph that did not change is done once.
+//
+// Every rule asks every prose for its values on every keystroke (tens of
+// thousands of asks at 40,000 words), so the ask must cost next to
+// nothing: a key made with NewMemoKey is an index into a table read
+// without a lock. Other keys (word lists built from a configuration, which
+// come and go) are searched in a short list under the lock.
 type memo struct {
-	mu      sync.Mutex
-	entries []memoEntry
-	first   [8]memoEntry // entries' first backing array, allocated with it
-	// next is where the search starts: just after the last entry found.
-	// The rules ask each prose for their keys in the order they stored
-	// them, so the key asked for is most often the next one (searching
-	// from the first entry cost a keystroke a sixth of its time).
-	next int
+	mu    sync.Mutex // taken to store, never to read a slot
+	table atomic.Pointer[memoTable]
+	other []memoEntry // values under keys that are not a *MemoKey; guarded by mu
 }
 
-func newMemo() *memo {
-	m := &memo{}
-	m.entries = m.first[:0]
-	return m
-}
+// memoTable holds one value per MemoKey, nil where none is stored yet. It
+// only grows, by a copy under mu, so a reader holding an older table at
+// worst computes a value again.
+type memoTable struct{ slots []atomic.Pointer[memoValue] }
+
+type memoValue struct{ v any }
 
 type memoEntry struct{ key, value any }
+
+// MemoKey names one value a prose's memo keeps. Make one per kind of value,
+// once, in a package variable: each is a slot of every memo.
+type MemoKey struct{ slot int }
+
+var memoKeys struct {
+	sync.Mutex
+	n int
+}
+
+// NewMemoKey returns a key for Prose.Memo with a slot of its own.
+func NewMemoKey() *MemoKey {
+	memoKeys.Lock()
+	defer memoKeys.Unlock()
+	memoKeys.n++
+	return &MemoKey{slot: memoKeys.n - 1}
+}
+
+func newMemo() *memo { return &memo{} }
 
 // Memo returns the value stored under key, or stores and returns what
 // compute gives. The value must follow from the prose's text and code
 // spans alone, never from its place in the document (its Span, its part):
-// it is shared with later versions of the same text. key is best a pointer
-// or a value of an empty type only the caller has: those go into an
-// interface without an allocation.
+// it is shared with later versions of the same text. key is best a
+// *MemoKey (see NewMemoKey); any other comparable value works, more slowly.
 func (p *Prose) Memo(key any, compute func() any) any { return p.MemoValid(key, nil, compute) }
 
 // MemoValid is Memo for a value that can go stale: a stored value that
@@ -70,15 +90,42 @@ func (p *Prose) MemoValid(key any, valid func(any) bool, compute func() any) any
 	if m == nil {
 		return compute() // a Prose built outside the parser
 	}
+	k, slotted := key.(*MemoKey)
+	if !slotted {
+		return m.byOtherKey(key, valid, compute)
+	}
+	if t := m.table.Load(); t != nil && k.slot < len(t.slots) {
+		if mv := t.slots[k.slot].Load(); mv != nil && (valid == nil || valid(mv.v)) {
+			return mv.v
+		}
+	}
+	v := compute()
+	m.mu.Lock()
+	t := m.table.Load()
+	if t == nil || k.slot >= len(t.slots) {
+		memoKeys.Lock()
+		n := max(memoKeys.n, k.slot+1)
+		memoKeys.Unlock()
+		grown := &memoTable{slots: make([]atomic.Pointer[memoValue], n)}
+		if t != nil {
+			for i := range t.slots {
+				grown.slots[i].Store(t.slots[i].Load())
+			}
+		}
+		m.table.Store(grown)
+		t = grown
+	}
+	t.slots[k.slot].Store(&memoValue{v})
+	m.mu.Unlock()
+	return v
+}
+
+// byOtherKey is MemoValid for a key that is not a *MemoKey.
+func (m *memo) byOtherKey(key any, valid func(any) bool, compute func() any) any {
 	at := -1
 	m.mu.Lock()
-	for k, n := 0, len(m.entries); k < n; k++ {
-		i := m.next + k
-		if i >= n {
-			i -= n
-		}
-		if e := &m.entries[i]; e.key == key {
-			m.next = i + 1
+	for i := range m.other {
+		if e := &m.other[i]; e.key == key {
 			if valid == nil || valid(e.value) {
 				v := e.value
 				m.mu.Unlock()
@@ -91,11 +138,10 @@ func (p *Prose) MemoValid(key any, valid func(any) bool, compute func() any) any
 	m.mu.Unlock()
 	v := compute()
 	m.mu.Lock()
-	if at >= 0 && at < len(m.entries) && m.entries[at].key == key {
-		m.entries[at].value = v
+	if at >= 0 && at < len(m.other) && m.other[at].key == key {
+		m.other[at].value = v
 	} else {
-		m.entries = append(m.entries, memoEntry{key, v})
-		m.next = len(m.entries)
+		m.other = append(m.other, memoEntry{key, v})
 	}
 	m.mu.Unlock()
 	return v
@@ -346,7 +392,7 @@ func (p *Prose) Sentences() []Sentence {
 	return p.Memo(sentencesKey, func() any { return p.sentences() }).([]Sentence)
 }
 
-var sentencesKey = new(int)
+var sentencesKey = NewMemoKey()
 
 func (p *Prose) sentences() []Sentence {
 	var out []Sentence

@@ -260,7 +260,7 @@ type quoteReading struct {
 	embedded         bool // a quotation inside a paragraph that says more
 }
 
-type quoteKey struct{}
+var quoteKey = NewMemoKey()
 
 func readQuote(b *Block) quoteReading {
 	read := func() any {
@@ -279,7 +279,7 @@ func readQuote(b *Block) quoteReading {
 	if b.Prose == nil {
 		return read().(quoteReading)
 	}
-	return b.Prose.Memo(quoteKey{}, read).(quoteReading)
+	return b.Prose.Memo(quoteKey, read).(quoteReading)
 }
 
 var quoteLead = NewLazyRegexp(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:：][*_\s]*`)
