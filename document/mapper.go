@@ -49,10 +49,11 @@ func (e Encoding) String() string {
 type Mapper struct {
 	src        []byte
 	lineStarts []int // byte offset of the first byte of each line
-	// ascii[line] reports a line of ASCII only, where a column is a byte
-	// count: most lines of most documents, so most conversions skip the
-	// decoding.
-	ascii []bool
+	// A column in ASCII text is a byte count, so a conversion whose line
+	// is ASCII up to the column skips the decoding. That is checked per
+	// conversion, eight bytes at a time, not for every line of every
+	// version: an editor converts a few dozen positions a keystroke, and
+	// the table of every line cost a twentieth of the keystroke's check.
 }
 
 // NewMapper indexes the line starts of src.
@@ -80,15 +81,7 @@ func NewMapper(src []byte) *Mapper {
 			}
 		}
 	}
-	ascii := make([]bool, len(starts))
-	for line, start := range starts {
-		end := len(src)
-		if line+1 < len(starts) {
-			end = starts[line+1]
-		}
-		ascii[line] = isASCII(src[start:end])
-	}
-	return &Mapper{src: src, lineStarts: starts, ascii: ascii}
+	return &Mapper{src: src, lineStarts: starts}
 }
 
 // isASCII checks eight bytes at a time.
@@ -167,7 +160,7 @@ func (m *Mapper) PositionIn(enc Encoding, offset int) Position {
 	if end := m.LineEnd(line); offset > end {
 		offset = end
 	}
-	if m.ascii[line] {
+	if isASCII(m.src[start:offset]) {
 		return Position{Line: line, Character: offset - start}
 	}
 	col := 0
@@ -205,8 +198,8 @@ func (m *Mapper) OffsetIn(enc Encoding, p Position) int {
 		return len(m.src)
 	}
 	i, end := m.lineStarts[p.Line], m.LineEnd(p.Line)
-	if m.ascii[p.Line] {
-		return min(i+max(p.Character, 0), end)
+	if stop := min(i+max(p.Character, 0), end); isASCII(m.src[i:stop]) {
+		return stop
 	}
 	for col := 0; i < end; {
 		r, size := utf8.DecodeRune(m.src[i:])

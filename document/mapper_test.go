@@ -97,7 +97,7 @@ func FuzzMapper(f *testing.F) {
 		}
 		// The fast paths (ASCII lines, no carriage returns) agree with
 		// decoding every line.
-		slow := slowMapper(src)
+		slow := newSlowMapper(src)
 		if got, want := m.Offset(Position{line, char}), slow.Offset(Position{line, char}); got != want {
 			t.Fatalf("Offset(%d:%d) = %d, decoding gives %d", line, char, got, want)
 		}
@@ -109,8 +109,14 @@ func FuzzMapper(f *testing.F) {
 	})
 }
 
-// slowMapper is a Mapper with no ASCII fast path, indexed byte by byte.
-func slowMapper(src []byte) *Mapper {
+// slowMapper decodes every line byte by byte: no ASCII fast path, line
+// starts found one byte at a time.
+type slowMapper struct {
+	src    []byte
+	starts []int
+}
+
+func newSlowMapper(src []byte) slowMapper {
 	starts := []int{0}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
@@ -123,7 +129,65 @@ func slowMapper(src []byte) *Mapper {
 			starts = append(starts, i+1)
 		}
 	}
-	return &Mapper{src: src, lineStarts: starts, ascii: make([]bool, len(starts))}
+	return slowMapper{src, starts}
+}
+
+// lineEnd is where line's text ends, before its terminator.
+func (m slowMapper) lineEnd(line int) int {
+	end := len(m.src)
+	if line+1 < len(m.starts) {
+		end = m.starts[line+1]
+	}
+	for end > m.starts[line] && (m.src[end-1] == '\n' || m.src[end-1] == '\r') {
+		end--
+	}
+	return end
+}
+
+func (m slowMapper) Offset(p Position) int {
+	if p.Line < 0 {
+		return 0
+	}
+	if p.Line >= len(m.starts) {
+		return len(m.src)
+	}
+	i, end := m.starts[p.Line], m.lineEnd(p.Line)
+	for col := 0; i < end; {
+		r, size := utf8.DecodeRune(m.src[i:])
+		w := 1
+		if r >= 0x10000 && size == 4 {
+			w = 2
+		}
+		if col+w > p.Character {
+			break
+		}
+		col += w
+		i += size
+	}
+	return i
+}
+
+func (m slowMapper) Position(offset int) Position {
+	offset = max(0, min(offset, len(m.src)))
+	line := 0
+	for line+1 < len(m.starts) && m.starts[line+1] <= offset {
+		line++
+	}
+	offset = min(offset, m.lineEnd(line))
+	col := 0
+	for i := m.starts[line]; i < offset; {
+		r, size := utf8.DecodeRune(m.src[i:])
+		if i+size > offset {
+			break
+		}
+		if r >= 0x10000 && size == 4 {
+			col += 2
+		} else {
+			col++
+		}
+		i += size
+	}
+	return Position{Line: line, Character: col}
 }
 
 // FuzzPositionEncodings holds the three encodings against each other and
