@@ -40,6 +40,7 @@ type Parser struct {
 	// size to stay where they were
 	src    []byte
 	starts []int
+	body   int // where the body starts, after the front matter
 	// the front matter last read, and its source
 	fm    *FrontMatter
 	fmSrc string
@@ -98,7 +99,7 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 		}
 		var cuts []int
 		if cache != nil {
-			cuts = cutSections(src[bodyStart:], cache.keptCuts(src, bodyStart))
+			cuts = cache.cutsAfterEdit(src, bodyStart)
 		} else {
 			cuts = coarsen(cutSections(src[bodyStart:], nil), oneShotSectionBytes)
 		}
@@ -106,7 +107,7 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 			starts = append(starts, bodyStart+start)
 		}
 		if cache != nil {
-			cache.src, cache.starts = src, starts
+			cache.src, cache.starts, cache.body = src, starts, bodyStart
 		}
 	}
 	// A Parser places its sections once all are known: a section parsed

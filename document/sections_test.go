@@ -227,6 +227,11 @@ func TestParserReusesSections(t *testing.T) {
 			before := p.parsed
 			got := p.Parse("t.prfaq.md", src)
 			sameAsWhole(t, fmt.Sprintf("%s after edit %d", f, i), src, got)
+			for k := 1; k < len(p.starts); k++ {
+				if p.starts[k] <= p.starts[k-1] || p.starts[k] >= len(src) {
+					t.Fatalf("%s after edit %d: cuts %v out of order or past the end (%d bytes)", f, i, p.starts, len(src))
+				}
+			}
 			// Typing changes one section (or joins two); structural
 			// edits (a fence, a comment) may change all that follow.
 			if n := p.parsed - before; n > 1 && typing {
