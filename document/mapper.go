@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"sort"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -49,11 +50,35 @@ func (e Encoding) String() string {
 type Mapper struct {
 	src        []byte
 	lineStarts []int // byte offset of the first byte of each line
-	// A column in ASCII text is a byte count, so a conversion whose line
-	// is ASCII up to the column skips the decoding. That is checked per
-	// conversion, eight bytes at a time, not for every line of every
-	// version: an editor converts a few dozen positions a keystroke, and
-	// the table of every line cost a twentieth of the keystroke's check.
+	// ascii tells, two bits a line, whether a line is ASCII only, where a
+	// column is a byte count, so most conversions skip the decoding: 01
+	// yes, 10 no, 00 not looked at yet. Lines are looked at when first
+	// converted, not all for every version: the engine converts none of
+	// them, and indexing every line cost a twentieth of a keystroke's
+	// check. Atomic, as handlers convert at once.
+	ascii []atomic.Uint32
+}
+
+// lineASCII reports whether line holds ASCII only.
+func (m *Mapper) lineASCII(line int) bool {
+	w, shift := &m.ascii[line/16], uint(line%16)*2
+	switch w.Load() >> shift & 3 {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	end := len(m.src)
+	if line+1 < len(m.lineStarts) {
+		end = m.lineStarts[line+1]
+	}
+	yes := isASCII(m.src[m.lineStarts[line]:end])
+	bit := uint32(2)
+	if yes {
+		bit = 1
+	}
+	w.Or(bit << shift)
+	return yes
 }
 
 // NewMapper indexes the line starts of src.
@@ -81,7 +106,7 @@ func NewMapper(src []byte) *Mapper {
 			}
 		}
 	}
-	return &Mapper{src: src, lineStarts: starts}
+	return &Mapper{src: src, lineStarts: starts, ascii: make([]atomic.Uint32, (len(starts)+15)/16)}
 }
 
 // isASCII checks eight bytes at a time.
@@ -160,7 +185,7 @@ func (m *Mapper) PositionIn(enc Encoding, offset int) Position {
 	if end := m.LineEnd(line); offset > end {
 		offset = end
 	}
-	if isASCII(m.src[start:offset]) {
+	if m.lineASCII(line) {
 		return Position{Line: line, Character: offset - start}
 	}
 	col := 0
@@ -198,8 +223,8 @@ func (m *Mapper) OffsetIn(enc Encoding, p Position) int {
 		return len(m.src)
 	}
 	i, end := m.lineStarts[p.Line], m.LineEnd(p.Line)
-	if stop := min(i+max(p.Character, 0), end); isASCII(m.src[i:stop]) {
-		return stop
+	if m.lineASCII(p.Line) {
+		return min(i+max(p.Character, 0), end)
 	}
 	for col := 0; i < end; {
 		r, size := utf8.DecodeRune(m.src[i:])

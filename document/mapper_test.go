@@ -1,6 +1,8 @@
 package document
 
 import (
+	"strings"
+	"sync"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -231,4 +233,34 @@ func independentColumn(prefix []byte, enc Encoding) int {
 		return utf8.RuneCount(prefix)
 	}
 	return len(utf16.Encode([]rune(string(prefix))))
+}
+
+// TestMapperConcurrent: handlers convert positions of one Mapper at once,
+// and the first conversion of a line records whether it is ASCII (run
+// with -race).
+func TestMapperConcurrent(t *testing.T) {
+	src := []byte(strings.Repeat("plain line\n漢字 and 😀 here\n", 40))
+	want := make([]Position, len(src)+1)
+	for o := range want {
+		want[o] = NewMapper(src).Position(o)
+	}
+	m := NewMapper(src)
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for o := range want {
+				if got := m.Position(o); got != want[o] {
+					t.Errorf("Position(%d) = %v, want %v", o, got, want[o])
+					return
+				}
+				if back := m.Offset(want[o]); back > o {
+					t.Errorf("Offset(%v) = %d, past %d", want[o], back, o)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
