@@ -102,14 +102,14 @@ func (l *linter) publish(snap *snapshot) {
 		return
 	}
 	v := snap.version
-	l.publishDiagnostics(snap.uri, &v, snap.cfg, snap.doc, snap.findings)
+	l.publishDiagnostics(snap.uri, &v, snap.cfg, snap.tails, snap.doc, snap.findings)
 }
 
 // publishDiagnostics encodes a publish into publishBuf and sends it; the
 // caller holds publishMu. At 40,000 words a new buffer for every keystroke
 // was a third of the server's garbage.
-func (l *linter) publishDiagnostics(uri string, version *int32, cfg *diagnostics.Config, doc *document.Document, findings []diagnostics.Finding) {
-	buf := appendPublish(l.publishBuf[:0], l.s.enc, cfg, uri, version, doc, findings)
+func (l *linter) publishDiagnostics(uri string, version *int32, cfg *diagnostics.Config, tails *encodedTails, doc *document.Document, findings []diagnostics.Finding) {
+	buf := appendPublish(l.publishBuf[:0], l.s.enc, cfg, tails, uri, version, doc, findings)
 	if err := l.s.out.writeBody(buf); err != nil {
 		l.s.log.Printf("write: %v", err)
 	}
@@ -130,7 +130,7 @@ func (l *linter) clear(uri string) {
 	}
 	l.publishMu.Lock()
 	defer l.publishMu.Unlock()
-	l.publishDiagnostics(uri, nil, nil, nil, nil)
+	l.publishDiagnostics(uri, nil, nil, nil, nil, nil)
 }
 
 // publishParams is PublishDiagnosticsParams with a pointer version (what

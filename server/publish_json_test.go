@@ -26,7 +26,7 @@ func decodeBoth(t *testing.T, uri string, version *int32, doc *document.Document
 		cfg = diagnostics.Default()
 		cfg.RulesURL = "https://rules.example.com/{rule}.html?q=\"x\""
 	}
-	hand := appendPublish(nil, enc, cfg, uri, version, doc, findings)
+	hand := appendPublish(nil, enc, cfg, nil, uri, version, doc, findings)
 	if !json.Valid(hand) {
 		t.Fatalf("hand-encoded publish is not valid JSON: %s", hand)
 	}
@@ -75,6 +75,46 @@ func TestPublishEncodingMatchesEncodingJSON(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("hand-encoded publish differs from encoding/json:\n got: %v\nwant: %v", got, want)
 		}
+	}
+}
+
+// TestEncodedTailsReused: with a document's cache, a list encodes as it
+// does without one, on the first encoding and on later ones where the
+// findings moved (the same messages and data maps at other spans), some
+// are new, one has new data, and the configuration (the rule links) changed.
+func TestEncodedTailsReused(t *testing.T) {
+	src := []byte("# Title 🚀\n\nSome text with 漢字 and more words.\nlast line of it\n")
+	doc := document.Parse("x.prfaq.md", src)
+	data := map[string]any{"word": "more", "n": 1}
+	first := []diagnostics.Finding{
+		{Rule: "weasel-word", Severity: diagnostics.Warning, Message: trickyText, Span: document.Span{Start: 3, End: 8}, Data: data},
+		{Rule: "weasel-word", Severity: diagnostics.Warning, Message: "same message", Span: document.Span{Start: 20, End: 24}},
+		{Rule: "hype", Severity: diagnostics.Hint, Message: "same message", Span: document.Span{Start: 30, End: 34}, Data: data},
+	}
+	moved := []diagnostics.Finding{first[2], first[0], first[1], first[0]}
+	moved[0].Span = document.Span{Start: 31, End: 35}
+	moved[1].Span = document.Span{Start: 40, End: 44}
+	moved = append(moved, diagnostics.Finding{Rule: "jargon", Severity: diagnostics.Error, Message: "new", Span: document.Span{Start: 1, End: 2}})
+	newData := moved[1]
+	newData.Data = map[string]any{"word": "other"}
+	moved = append(moved, newData)
+	linked := diagnostics.Default()
+	linked.RulesURL = "https://rules.example.com/{rule}"
+	tails := new(encodedTails)
+	for i, step := range []struct {
+		cfg      *diagnostics.Config
+		findings []diagnostics.Finding
+	}{{nil, first}, {nil, first}, {nil, moved}, {linked, moved}, {linked, first}, {nil, nil}} {
+		for _, enc := range []document.Encoding{document.UTF16, document.UTF8} {
+			got := appendDiagnostics(nil, enc, step.cfg, tails, doc, step.findings)
+			want := appendDiagnostics(nil, enc, step.cfg, nil, doc, step.findings)
+			if string(got) != string(want) {
+				t.Fatalf("step %d (%v): with the cache\n%s\nwithout\n%s", i, enc, got, want)
+			}
+		}
+	}
+	if len(tails.last) != 0 {
+		t.Errorf("an empty list keeps %d tails, want none", len(tails.last))
 	}
 }
 

@@ -112,7 +112,7 @@ func (s *Server) report(snap *snapshot) *fullReport {
 		if scratch == nil {
 			scratch = new([]byte)
 		}
-		*scratch = appendDiagnostics((*scratch)[:0], s.enc, snap.cfg, snap.doc, snap.findings)
+		*scratch = appendDiagnostics((*scratch)[:0], s.enc, snap.cfg, snap.tails, snap.doc, snap.findings)
 		items := json.RawMessage(slices.Clone(*scratch))
 		if cap(*scratch) <= maxKeptBuffer {
 			reportBuffers.Put(scratch)

@@ -104,7 +104,10 @@ type openDoc struct {
 	snap    *snapshot
 	// checker keeps what the last check parsed, so a keystroke re-parses
 	// only the section it changed.
-	checker   *diagnostics.Checker
+	checker *diagnostics.Checker
+	// tails keeps the findings' encodings from one version to the next
+	// (it has a lock of its own); the snapshots checked here share it.
+	tails     *encodedTails
 	inflight  *inflight
 	published uint64
 	// willCheck: update scheduled a lint of gen, so a reading newer than
@@ -125,7 +128,7 @@ func (s *Server) update(uri string, open, lint bool, apply func(d *openDoc, gen 
 	d := st.docs[uri]
 	if open {
 		path, _ := uriPath(uri)
-		d = &openDoc{uri: uri, path: path, checker: new(diagnostics.Checker)}
+		d = &openDoc{uri: uri, path: path, checker: new(diagnostics.Checker), tails: new(encodedTails)}
 	}
 	changed := d != nil && apply(d, gen)
 	if changed {
@@ -160,6 +163,9 @@ type snapshot struct {
 	isPRFAQ  bool
 	findings []diagnostics.Finding
 	cfg      *diagnostics.Config
+	// tails is the document's cache of encoded findings; nil for a
+	// document not open (workspace diagnostics) or a runaway's result.
+	tails *encodedTails
 	// report is the findings encoded for a pull, made once on first use.
 	reportOnce sync.Once
 	report     *fullReport
@@ -259,7 +265,7 @@ func (s *Server) snapshot(uri string) *snapshot {
 	}
 	f := &inflight{gen: d.gen, done: make(chan struct{})}
 	d.inflight = f
-	path, text, version, gen, cfg, checker := d.path, d.text, d.version, d.gen, d.cfg, d.checker
+	path, text, version, gen, cfg, checker, tails := d.path, d.text, d.version, d.gen, d.cfg, d.checker, d.tails
 	st.docsMu.Unlock()
 
 	// Runs on a panic too, so that no waiter hangs.
@@ -276,8 +282,10 @@ func (s *Server) snapshot(uri string) *snapshot {
 		st.docsMu.Unlock()
 		close(f.done)
 	}()
-	f.snap = s.boundedCheck(checker, uri, path, text, version, gen, cfg)
-	return f.snap
+	snap := s.boundedCheck(checker, uri, path, text, version, gen, cfg)
+	snap.tails = tails // before anyone else sees it
+	f.snap = snap
+	return snap
 }
 
 // checkBudget is how long a check may take before the document is shown
