@@ -80,7 +80,7 @@ type Finding struct {
 // Rule is one check with its documentation.
 type Rule struct {
 	// memoKey is where eachProse keeps the rule's findings on each prose.
-	memoKey *document.MemoKey
+	memoKey  *document.MemoKey
 	ID       string
 	Severity Severity // default severity
 	// Summary is one line: what the rule flags.
