@@ -153,7 +153,20 @@ func (m *topicMatcher) covered(p *document.Prose) []bool {
 	return found
 }
 
-// coverageKey keeps with each prose run the topics it covers.
+// coveredTopics is the indices of the topics p covers.
+func coveredTopics(p *document.Prose) []int {
+	var topics []int
+	for i, yes := range coverageMatcher().covered(p) {
+		if yes {
+			topics = append(topics, i)
+		}
+	}
+	return topics
+}
+
+// coverageKey keeps with each prose run the topics it covers, as their
+// indices: most cover none, and the rule reads every run of the FAQ on
+// every keystroke.
 var coverageKey = document.NewMemoKey()
 
 // coverageGroup is one FAQ group to check and its topics.
@@ -206,9 +219,8 @@ func checkFAQCoverage(c *Context) {
 		}
 		found := make([]bool, len(faqTopics))
 		for _, p := range doc.ProseIn(g.part.Span) {
-			tags := p.Memo(coverageKey, func() any { return coverageMatcher().covered(p) }).([]bool)
-			for i, t := range tags {
-				found[i] = found[i] || t
+			for _, i := range p.Memo(coverageKey, func() any { return coveredTopics(p) }).([]int) {
+				found[i] = true
 			}
 		}
 		anchor := lineSpan(doc, g.part.Span.Start)
