@@ -33,14 +33,14 @@ func Parse(path string, src []byte) *Document {
 // re-parses only the section it changed; the model is the one Parse gives.
 // It is safe for concurrent use.
 type Parser struct {
-	mu       sync.Mutex
-	sections map[string]*section
-	parsed   int // sections parsed so far (the rest were reused): for tests
+	mu     sync.Mutex
+	parsed int // sections parsed so far (the rest were reused): for tests
 	// the last version and where it was cut, for cuts that are only for
 	// size to stay where they were
 	src    []byte
 	starts []int
-	body   int // where the body starts, after the front matter
+	secs   []*section // the section at each of starts
+	body   int        // where the body starts, after the front matter
 	// the front matter last read, and its source
 	fm    *FrontMatter
 	fmSrc string
@@ -65,11 +65,11 @@ func (p *Parser) Parse(path string, src []byte) *Document { return parse(path, s
 // parses it whole or, when sectioned, in large sections.
 func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 	d := &Document{Path: path, Source: src, Mapper: NewMapper(src), Parts: map[PartKind]*Part{}}
-	var old, kept map[string]*section
+	var pre, suf int // bytes src shares with the Parser's last version, before and after the edit
 	if cache != nil {
 		cache.mu.Lock()
 		defer cache.mu.Unlock()
-		old, kept = cache.sections, make(map[string]*section, len(cache.sections)+1)
+		pre, suf = cache.change(src)
 	}
 	// Front matter is a section of its own, blanked (spaces, line breaks
 	// kept) so that goldmark sees blank lines and offsets stay exact. After
@@ -99,15 +99,12 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 		}
 		var cuts []int
 		if cache != nil {
-			cuts = cache.cutsAfterEdit(src, bodyStart)
+			cuts = cache.cutsAfterEdit(src, bodyStart, pre, suf)
 		} else {
 			cuts = coarsen(cutSections(src[bodyStart:], nil), oneShotSectionBytes)
 		}
 		for _, start := range cuts {
 			starts = append(starts, bodyStart+start)
-		}
-		if cache != nil {
-			cache.src, cache.starts, cache.body = src, starts, bodyStart
 		}
 	}
 	// A Parser places its sections once all are known: a section parsed
@@ -119,6 +116,8 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 		fresh bool
 	}
 	var places []placing
+	var secs []*section
+	reused := map[*section]bool{}
 	for i, start := range starts {
 		end := len(src)
 		if i+1 < len(starts) {
@@ -128,7 +127,10 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 		if start < bodyStart {
 			text = blanked
 		}
-		sec := old[string(text)]
+		var sec *section
+		if cache != nil {
+			sec = cache.unchanged(start, end, len(src), pre, suf)
+		}
 		fresh := sec == nil
 		if fresh {
 			sec = parseSection(text, d.Mapper, start, cache != nil)
@@ -144,32 +146,60 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 			sec.moveTo(d, start) // parsed for this once: no copy
 			continue
 		}
-		kept[sec.text] = sec
+		if !fresh {
+			reused[sec] = true
+		}
+		secs = append(secs, sec)
 		places = append(places, placing{sec, start, fresh})
 	}
 	if cache != nil {
 		var replaced []*section
+		for _, sec := range cache.secs {
+			if !reused[sec] {
+				replaced = append(replaced, sec)
+			}
+		}
 		for _, pl := range places {
-			if !pl.fresh {
-				continue
+			if pl.fresh {
+				pl.sec.adoptMemos(replaced)
 			}
-			if replaced == nil {
-				for text, sec := range old {
-					if kept[text] == nil {
-						replaced = append(replaced, sec)
-					}
-				}
-			}
-			pl.sec.adoptMemos(replaced)
 		}
 		for _, pl := range places {
 			pl.sec.placeAt(d, pl.start)
 		}
-		cache.sections = kept
+		cache.src, cache.starts, cache.secs, cache.body = src, starts, secs, bodyStart
 	}
 	d.Comments = findComments(d)
 	recognise(d)
 	return d
+}
+
+// unchanged returns the last version's section that had the bytes of
+// [start, end) of a version n bytes long, when they are wholly in the
+// part the edit left alone (the first pre or the last suf bytes) and the
+// last version was cut at both ends: found by place, so no section's text
+// is hashed or compared (that was a whole document's bytes a keystroke).
+func (p *Parser) unchanged(start, end, n, pre, suf int) *section {
+	from, to := start, end
+	switch delta := n - len(p.src); {
+	case end <= pre:
+	case start >= n-suf:
+		from, to = start-delta, end-delta
+	default:
+		return nil
+	}
+	i := sort.SearchInts(p.starts, from)
+	if i == len(p.starts) || p.starts[i] != from || i >= len(p.secs) {
+		return nil
+	}
+	oldEnd := len(p.src)
+	if i+1 < len(p.starts) {
+		oldEnd = p.starts[i+1]
+	}
+	if oldEnd != to {
+		return nil
+	}
+	return p.secs[i]
 }
 
 // section is a run of top-level blocks parsed on its own, with offsets

@@ -213,7 +213,7 @@ func (p *Parser) keptAround(src []byte, bodyStart, pre, suf int) []int {
 // cuts: the old cuts before the edit stand, and so do the old cuts after
 // the resynchronising one, moved by the change in length. Scanning the
 // whole document cost a twentieth of a keystroke at 4,000 words.
-func (p *Parser) cutsAfterEdit(src []byte, bodyStart int) []int {
+func (p *Parser) cutsAfterEdit(src []byte, bodyStart, pre, suf int) []int {
 	var oldCuts []int // relative to the body
 	for _, s := range p.starts {
 		if s > p.body {
@@ -226,7 +226,6 @@ func (p *Parser) cutsAfterEdit(src []byte, bodyStart int) []int {
 		return cutSections(src[bodyStart:], p.keptCuts(src, bodyStart))
 	}
 	old := p.src
-	pre, suf := p.change(src)
 	delta, changeEnd := len(src)-len(old), len(src)-suf
 	// The last version had no lone carriage return (it was cut); one at
 	// the edges of the change may stand alone now.
