@@ -151,7 +151,7 @@ func (s *scan) findQuestions() {
 			end = start
 		}
 		q.Answer = Span{start, end}
-		q.AnswerText = strings.TrimSpace(d.PlainText(q.Answer))
+		q.AnswerText = d.answerText(q.Answer)
 		if q.AnswerText == "" && !q.Answer.Empty() {
 			// the answer is inside the question's own paragraph or is only code
 			q.AnswerText = strings.TrimSpace(d.Text(q.Answer))
@@ -165,6 +165,45 @@ func (s *scan) findQuestions() {
 	}
 	s.inferGroup()
 }
+
+// answerText is the trimmed plain text of an answer. An answer of several
+// paragraphs is joined once and kept with its first prose, checked against
+// the texts of all of them: joining every answer of the FAQ again was half
+// of reading the questions on every keystroke.
+func (d *Document) answerText(a Span) string {
+	ps := d.ProseIn(a)
+	if len(ps) <= 1 {
+		return strings.TrimSpace(d.PlainText(a))
+	}
+	same := func(v any) bool {
+		j := v.(*joinedAnswer)
+		if len(j.parts) != len(ps) {
+			return false
+		}
+		for i, p := range ps {
+			if j.parts[i] != p.Text {
+				return false
+			}
+		}
+		return true
+	}
+	return ps[0].MemoValid(answerTextKey, same, func() any {
+		j := &joinedAnswer{parts: make([]string, len(ps))}
+		for i, p := range ps {
+			j.parts[i] = p.Text
+		}
+		j.text = strings.TrimSpace(strings.Join(j.parts, "\n"))
+		return j
+	}).(*joinedAnswer).text
+}
+
+// joinedAnswer is an answer's text and the prose texts it was joined from.
+type joinedAnswer struct {
+	parts []string
+	text  string
+}
+
+var answerTextKey = NewMemoKey()
 
 // topicHeading: a heading in the FAQ that asks nothing itself and heads
 // questions written as bold lines, "Q:" lines or list items.
