@@ -1,8 +1,10 @@
 package diagnostics
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -71,12 +73,12 @@ func sortFindings(findings []Finding) []Finding {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		a, b := &findings[idx[i]], &findings[idx[j]]
+	slices.SortStableFunc(idx, func(i, j int) int {
+		a, b := &findings[i], &findings[j]
 		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
+			return cmp.Compare(a.Span.Start, b.Span.Start)
 		}
-		return a.Rule < b.Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 	out := make([]Finding, len(findings))
 	for i, k := range idx {
