@@ -2,10 +2,12 @@ package document
 
 import (
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -118,18 +120,29 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 		fresh bool
 	}
 	var places []placing
-	for i, start := range starts {
+	sectionText := func(i int) []byte {
+		if starts[i] < bodyStart {
+			return blanked
+		}
 		end := len(src)
 		if i+1 < len(starts) {
 			end = starts[i+1]
 		}
-		text := src[start:end]
-		if start < bodyStart {
-			text = blanked
-		}
+		return src[starts[i]:end]
+	}
+	var oneShot []*section
+	if sectioned && cache == nil {
+		oneShot = parseConcurrently(len(starts), func(i int) *section {
+			return parseSection(sectionText(i), d.Mapper, starts[i], false)
+		})
+	}
+	for i, start := range starts {
+		text := sectionText(i)
 		sec := old[string(text)]
 		fresh := sec == nil
-		if fresh {
+		if oneShot != nil {
+			sec = oneShot[i]
+		} else if fresh {
 			sec = parseSection(text, d.Mapper, start, cache != nil)
 			if cache != nil {
 				cache.parsed++
@@ -169,6 +182,25 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 	d.Comments = findComments(d)
 	recognise(d)
 	return d
+}
+
+// parseConcurrently parses the n sections of a large document parsed
+// once, one worker per CPU: they do not depend on each other (the Mapper
+// is only read), and each worker holds one goldmark tree at a time.
+func parseConcurrently(n int, parse func(i int) *section) []*section {
+	secs := make([]*section, n)
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				secs[i] = parse(i)
+			}
+		})
+	}
+	wg.Wait()
+	return secs
 }
 
 // section is a run of top-level blocks parsed on its own, with offsets
