@@ -22,7 +22,12 @@ func init() {
 			// order, ignoring case, punctuation, filler words and plurals.
 			first := map[string]int{}
 			for i, q := range doc.Questions {
-				key := c.memo.get(questionKeyKind{}, q.Text, func() any { return questionKey(q.Text) }).(string)
+				var key string
+				if c.memo == nil {
+					key = questionKey(q.Text) // checked once: no string in an interface
+				} else {
+					key = c.memo.get(questionKeyKind{}, q.Text, func() any { return questionKey(q.Text) }).(string)
+				}
 				if key == "" {
 					continue
 				}
@@ -47,7 +52,8 @@ type questionKeyKind struct{}
 // questionKey is the sorted set of a question's content words, lower-cased,
 // with a plural "s" dropped.
 func questionKey(s string) string {
-	words := questionWords(s)
+	var arr [16]string // most questions fit: no allocation
+	words := appendQuestionWords(arr[:0], s)
 	for i, w := range words {
 		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 			words[i] = w[:len(w)-1]
@@ -71,9 +77,11 @@ func questionKey(s string) string {
 var questionStopwords = map[string]bool{"a": true, "an": true, "the": true, "is": true, "are": true, "do": true, "does": true, "i": true, "we": true, "you": true, "it": true, "to": true, "of": true, "for": true, "q": true}
 
 // questionWords lowercases a question and drops punctuation and filler words.
-func questionWords(s string) []string {
+func questionWords(s string) []string { return appendQuestionWords(make([]string, 0, 12), s) }
+
+// appendQuestionWords appends questionWords(s) to out.
+func appendQuestionWords(out []string, s string) []string {
 	lower := strings.ToLower(s)
-	out := make([]string, 0, 12)
 	start := -1
 	for i := 0; i <= len(lower); i++ {
 		inWord := i < len(lower) && (lower[i] >= 'a' && lower[i] <= 'z' || lower[i] >= '0' && lower[i] <= '9' || lower[i] >= 0x80)
