@@ -135,6 +135,11 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 		oneShot = parseConcurrently(len(starts), func(i int) *section {
 			return parseSection(sectionText(i), d.Mapper, starts[i], false)
 		})
+		var prose, top, headings int
+		for _, sec := range oneShot {
+			prose, top, headings = prose+len(sec.prose), top+len(sec.top), headings+len(sec.headings)
+		}
+		d.Prose, d.Blocks, d.Headings = make([]*Prose, 0, prose), make([]*Block, 0, top), make([]*Block, 0, headings)
 	}
 	for i, start := range starts {
 		text := sectionText(i)
