@@ -269,17 +269,12 @@ func (sec *section) adoptMemos(replaced []*section) {
 // same text, code spans and pieces relative to their starts.
 func sameReading(a string, p *Prose, b string, q *Prose) bool {
 	if p.Heading != q.Heading || p.Text != q.Text || p.Span.End-p.Span.Start != q.Span.End-q.Span.Start ||
-		p.end-p.Span.Start != q.end-q.Span.Start || len(p.pieces) != len(q.pieces) || !slices.Equal(p.code, q.code) ||
+		(p.shape == nil) != (q.shape == nil) ||
 		p.Span.End > len(a) || q.Span.End > len(b) || a[p.Span.Start:p.Span.End] != b[q.Span.Start:q.Span.End] {
 		return false
 	}
-	for i, pp := range p.pieces {
-		qp := q.pieces[i]
-		if pp.text != qp.text || pp.n != qp.n || pp.src-p.Span.Start != qp.src-q.Span.Start {
-			return false
-		}
-	}
-	return true
+	// a shape's offsets are relative to the prose's start
+	return p.shape == nil || slices.Equal(p.shape.pieces, q.shape.pieces) && slices.Equal(p.shape.code, q.shape.code)
 }
 
 // handOver gives d the blocks and prose of a section that starts at 0 and
@@ -299,7 +294,6 @@ func (sec *section) handOver(d *Document) {
 // are moved to base and handed to d as they are, not copied.
 func (sec *section) moveTo(d *Document, base int) {
 	for _, p := range sec.prose {
-		p.base = base
 		p.Span = p.Span.shift(base)
 		d.Prose = append(d.Prose, p)
 	}
@@ -327,7 +321,6 @@ func (sec *section) placeAt(d *Document, base int) {
 	prose := make([]Prose, len(sec.prose))
 	for i, p := range sec.prose {
 		prose[i] = *p
-		prose[i].base = base
 		prose[i].Span = p.Span.shift(base)
 		d.Prose = append(d.Prose, &prose[i])
 	}
@@ -395,7 +388,7 @@ func (w *walker) addProse(p *Prose) {
 	if w.memo || len(p.Text) >= minMemoText {
 		p.memo = newMemo()
 	}
-	p.index = len(w.sec.prose)
+	p.index = int32(len(w.sec.prose))
 	w.sec.prose = append(w.sec.prose, p)
 }
 
@@ -656,7 +649,7 @@ func (d *Document) codeSpans() []Span {
 		}
 	}
 	for _, p := range d.Prose {
-		for _, c := range p.code {
+		for _, c := range p.code() {
 			s := p.SourceSpan(c.Start, c.End)
 			s.Start, s.End = max(s.Start, p.Span.Start), min(s.End, p.Span.End)
 			if s.End > s.Start {
@@ -680,7 +673,7 @@ func (d *Document) inCode(offset int) bool {
 		if !p.Span.Contains(offset) {
 			continue
 		}
-		for _, c := range p.code {
+		for _, c := range p.code() {
 			if s := p.SourceSpan(c.Start, c.End); s.Contains(offset) {
 				return true
 			}
