@@ -230,7 +230,7 @@ func parseSection(text []byte, m *Mapper, start int, keep bool) *section {
 	w := walker{sec: sec, src: text, m: m, base: start, memo: keep}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if b := w.block(n); b != nil {
-			sec.top = append(sec.top, b.index)
+			sec.top = append(sec.top, int(b.index))
 		}
 	}
 	return sec
@@ -395,13 +395,13 @@ func (w *walker) addProse(p *Prose) {
 // block builds the Block for n and records its prose, headings and
 // excluded spans.
 func (w *walker) block(n ast.Node) *Block {
-	b := &Block{Span: w.span(n), index: len(w.sec.blocks)}
+	b := &Block{Span: w.span(n), index: int32(len(w.sec.blocks))}
 	w.sec.blocks = append(w.sec.blocks, b)
 	switch n := n.(type) {
 	case *ast.Heading:
 		b.Kind, b.Level = Heading, n.Level
 		w.inline(b, n, true)
-		w.sec.headings = append(w.sec.headings, b.index)
+		w.sec.headings = append(w.sec.headings, int(b.index))
 	case *ast.Paragraph, *ast.TextBlock:
 		b.Kind = Paragraph
 		w.inline(b, n, false)
