@@ -20,7 +20,7 @@ func init() {
 			doc := c.Doc
 			// Two questions are the same when they use the same words, in any
 			// order, ignoring case, punctuation, filler words and plurals.
-			first := map[string]int{}
+			first := make(map[string]int, len(doc.Questions))
 			for i, q := range doc.Questions {
 				var key string
 				if c.memo == nil {
