@@ -370,6 +370,7 @@ type walker struct {
 	// block's bounds cover its whole subtree, so without the memo deeply
 	// nested quotes or lists cost time quadratic in their depth.
 	bounds map[ast.Node]nodeBounds
+	words  []Word // scratch for proseBuilder.build
 }
 
 type nodeBounds struct {
@@ -454,7 +455,7 @@ func (w *walker) item(n ast.Node) *Item {
 func (w *walker) table(n ast.Node) {
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			pb := proseBuilder{at: w.lineStart(cell)}
+			pb := proseBuilder{at: w.lineStart(cell), words: &w.words}
 			w.inlines(&pb, cell)
 			if len(pb.text) > 0 {
 				w.addProse(pb.build(Span{pb.first(), pb.last()}, false))
@@ -472,7 +473,7 @@ func (w *walker) inline(b *Block, n ast.Node, heading bool) {
 	} else {
 		b.Content = Span{b.Span.End, b.Span.End}
 	}
-	pb := proseBuilder{at: b.Content.Start}
+	pb := proseBuilder{at: b.Content.Start, words: &w.words}
 	w.inlines(&pb, n)
 	// a closed ATX heading's trailing #s are not in Lines; trim the trailing
 	// blanks goldmark keeps in the last segment.

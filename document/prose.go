@@ -128,6 +128,10 @@ type proseBuilder struct {
 	// at is where the inline content starts: text without a source of its
 	// own (an image's space) maps there when nothing came before it.
 	at int
+	// words, when set, is where the words are scanned before they are kept
+	// at their exact number (an estimate from the length left a fifth of
+	// the words' memory unused)
+	words *[]Word
 }
 
 func (b *proseBuilder) add(src []byte, start, stop int) {
@@ -190,7 +194,12 @@ func (b *proseBuilder) build(span Span, heading bool) *Prose {
 		p.shape = &proseShape{pieces: b.pieces, code: b.code}
 	}
 	p.markBareURLs()
-	p.words = p.scanWords()
+	if b.words != nil {
+		*b.words = p.scanWords((*b.words)[:0])
+		p.words = append(make([]Word, 0, len(*b.words)), *b.words...)
+	} else {
+		p.words = p.scanWords(make([]Word, 0, len(p.Text)/5+1))
+	}
 	return p
 }
 
@@ -287,9 +296,9 @@ type Word struct {
 // The slice is shared: do not modify it.
 func (p *Prose) Words() []Word { return p.words }
 
-func (p *Prose) scanWords() []Word {
+// scanWords appends the prose's words to words.
+func (p *Prose) scanWords(words []Word) []Word {
 	t := p.Text
-	words := make([]Word, 0, len(t)/5+1)
 	i := 0
 	for i < len(t) {
 		// skip to the start of a word
