@@ -232,7 +232,7 @@ func (f *deferralFinder) find(text string, words []document.Word) [][]int {
 		buf = appendFold(buf[:0], w)
 		for _, ph := range f.words.byFirst[string(buf)] {
 			if end, ok := ph.matchAt(text, words, k); ok {
-				if start := words[k].Start; f.keep(text, start, end, normPhrase(text[start:end]), false) {
+				if start := int(words[k].Start); f.keep(text, start, end, normPhrase(text[start:end]), false) {
 					out = append(out, []int{start, end})
 				}
 				k += len(ph.words) - 1

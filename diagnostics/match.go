@@ -180,7 +180,7 @@ func tokenize(s string) []document.Word {
 			}
 			break
 		}
-		out = append(out, document.Word{Text: s[i:j], Start: i, End: j})
+		out = append(out, document.Word{Text: s[i:j], Start: int32(i), End: int32(j)})
 		i = j
 	}
 	return out
@@ -205,7 +205,7 @@ func (p *phrases) find(text string, words []document.Word) [][]int {
 		}
 		for _, ph := range cands {
 			if end, ok := ph.matchAt(text, words, k); ok {
-				out = append(out, []int{words[k].Start, end})
+				out = append(out, []int{int(words[k].Start), end})
 				k += len(ph.words) - 1
 				break
 			}
@@ -237,7 +237,7 @@ func (ph phrase) matchAt(text string, words []document.Word, k int) (int, bool) 
 			return 0, false
 		}
 	}
-	return words[k+len(ph.words)-1].End, true
+	return int(words[k+len(ph.words)-1].End), true
 }
 
 // sameWord reports whether w folds to folded (foldWord's result) without

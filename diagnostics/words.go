@@ -376,7 +376,7 @@ func findStyle(p *document.Prose) []styleHit {
 			if !ok {
 				continue
 			}
-			start := words[k].Start
+			start := int(words[k].Start)
 			if !p.InCode(start, end) {
 				out = append(out, styleHit{start: start, end: end, kinds: styleKindsByFirst[string(buf)][ci]})
 			}

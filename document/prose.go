@@ -289,7 +289,7 @@ func (p *Prose) InCode(i, j int) bool {
 // Word is a word of prose: letters, digits, apostrophes and inner hyphens.
 type Word struct {
 	Text       string
-	Start, End int // indices into Prose.Text
+	Start, End int32 // indices into Prose.Text
 }
 
 // Words returns the words of the prose, skipping code spans and autolinks.
@@ -332,7 +332,7 @@ func (p *Prose) scanWords(words []Word) []Word {
 			break
 		}
 		if p.shape == nil || !p.InCode(i, j) {
-			words = append(words, Word{Text: t[i:j], Start: i, End: j})
+			words = append(words, Word{Text: t[i:j], Start: int32(i), End: int32(j)})
 		}
 		i = j
 	}
