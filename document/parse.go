@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"regexp"
 	"runtime"
 	"slices"
@@ -225,6 +226,13 @@ func parseSection(text []byte, m *Mapper, start int, keep bool) *section {
 	sec := &section{}
 	if keep {
 		sec.text = string(text)
+	} else {
+		// Parsed once, the section's lists are garbage once moved: sized
+		// for a block every two lines and a heading every four, they seldom
+		// grow (grown by appends they allocated three times what they kept
+		// on a document of one-line questions).
+		lines := bytes.Count(text, []byte{'\n'}) + 1
+		sec.blocks, sec.prose, sec.headings = make([]*Block, 0, lines/2+1), make([]*Prose, 0, lines/2+1), make([]int, 0, lines/4+1)
 	}
 	root := markdown.Parser().Parse(goldtext.NewReader(text))
 	w := walker{sec: sec, src: text, m: m, base: start, memo: keep}
