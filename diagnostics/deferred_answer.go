@@ -203,7 +203,7 @@ func (f *deferralFinder) in(prose []*document.Prose) []match {
 	for _, p := range prose {
 		locs := p.Memo(f.memoKey, func() any {
 			var locs [][2]int
-			for _, loc := range f.find(p.Text, proseWordPairs(p)) {
+			for _, loc := range f.find(p.Text, p.Words()) {
 				if !p.InCode(loc[0], loc[1]) {
 					locs = append(locs, [2]int{loc[0], loc[1]})
 				}
@@ -221,19 +221,19 @@ func (f *deferralFinder) in(prose []*document.Prose) []match {
 // phrases.find with a filter in front of the map look-up: first[c] has bit n
 // set when a phrase's first word starts with byte c (lower case) and is n
 // bytes long, and most words fail it.
-func (f *deferralFinder) find(text string, words [][2]int) [][]int {
+func (f *deferralFinder) find(text string, words []document.Word) [][]int {
 	var out [][]int
 	var arr [32]byte
 	buf := arr[:0]
 	for k := 0; k < len(words); k++ {
-		w := text[words[k][0]:words[k][1]]
+		w := words[k].Text
 		if c, n := w[0], len(w); c < 0x80 && (n >= 64 || f.first[c|0x20]&(1<<n) == 0) {
 			continue
 		}
 		buf = appendFold(buf[:0], w)
 		for _, ph := range f.words.byFirst[string(buf)] {
 			if end, ok := ph.matchAt(text, words, k); ok {
-				if start := words[k][0]; f.keep(text, start, end, normPhrase(text[start:end]), false) {
+				if start := int(words[k].Start); f.keep(text, start, end, normPhrase(text[start:end]), false) {
 					out = append(out, []int{start, end})
 				}
 				k += len(ph.words) - 1

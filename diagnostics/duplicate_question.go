@@ -2,8 +2,11 @@ package diagnostics
 
 import (
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strings"
+
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 func init() {
@@ -20,16 +23,38 @@ func init() {
 			doc := c.Doc
 			// Two questions are the same when they use the same words, in any
 			// order, ignoring case, punctuation, filler words and plurals.
-			first := map[string]int{}
+			keyOf := func(q *document.Question) string {
+				if c.memo == nil {
+					return questionKey(q.Text) // checked once: no string in an interface
+				}
+				return c.memo.get(questionKeyKind{}, q.Text, func() any { return questionKey(q.Text) }).(string)
+			}
+			// The first question of each key, found by the key's hash: the
+			// keys themselves are not kept (400,000 questions kept 30 MB of
+			// them). A question whose hash an earlier one has is compared by
+			// its key; keys that only share a hash are told apart in collided.
+			seed := maphash.MakeSeed()
+			first := make(map[uint64]int, len(doc.Questions))
+			var collided map[string]int
 			for i, q := range doc.Questions {
-				key := c.memo.get(questionKeyKind{}, q.Text, func() any { return questionKey(q.Text) }).(string)
+				key := keyOf(q)
 				if key == "" {
 					continue
 				}
-				j, dup := first[key]
+				h := questionHash(seed, key)
+				j, dup := first[h]
 				if !dup {
-					first[key] = i
+					first[h] = i
 					continue
+				}
+				if keyOf(doc.Questions[j]) != key {
+					if collided == nil {
+						collided = map[string]int{}
+					}
+					if j, dup = collided[key]; !dup {
+						collided[key] = i
+						continue
+					}
 				}
 				line := doc.Mapper.Line(doc.Questions[j].Span.Start) + 1
 				c.Report(Finding{
@@ -44,10 +69,14 @@ func init() {
 
 type questionKeyKind struct{}
 
+// questionHash is maphash.String; a test makes every key collide.
+var questionHash = maphash.String
+
 // questionKey is the sorted set of a question's content words, lower-cased,
 // with a plural "s" dropped.
 func questionKey(s string) string {
-	words := questionWords(s)
+	var arr [16]string // most questions fit: no allocation
+	words := appendQuestionWords(arr[:0], s)
 	for i, w := range words {
 		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 			words[i] = w[:len(w)-1]
@@ -71,9 +100,11 @@ func questionKey(s string) string {
 var questionStopwords = map[string]bool{"a": true, "an": true, "the": true, "is": true, "are": true, "do": true, "does": true, "i": true, "we": true, "you": true, "it": true, "to": true, "of": true, "for": true, "q": true}
 
 // questionWords lowercases a question and drops punctuation and filler words.
-func questionWords(s string) []string {
+func questionWords(s string) []string { return appendQuestionWords(make([]string, 0, 12), s) }
+
+// appendQuestionWords appends questionWords(s) to out.
+func appendQuestionWords(out []string, s string) []string {
 	lower := strings.ToLower(s)
-	out := make([]string, 0, 12)
 	start := -1
 	for i := 0; i <= len(lower); i++ {
 		inWord := i < len(lower) && (lower[i] >= 'a' && lower[i] <= 'z' || lower[i] >= '0' && lower[i] <= '9' || lower[i] >= 0x80)

@@ -3,8 +3,11 @@ package diagnostics
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -21,15 +24,45 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 	findings := []Finding{}
 	stage, _, _ := cfg.StageOf(doc) // a bad stage is invalid-stage's finding
 	run := &lintRun{}
+	var rules []*Rule
 	for _, r := range Rules() {
-		if cfg.severity(r) == Off || r.check == nil {
-			continue
+		if cfg.severity(r) != Off && r.check != nil {
+			rules = append(rules, r)
 		}
-		runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo, stage: stage, run: run})
+	}
+	if len(doc.Source) < concurrentLintBytes {
+		for _, r := range rules {
+			runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo, stage: stage, run: run})
+		}
+	} else {
+		// The rules only read the document, and what they share (a prose's
+		// memo, the lint run's word pass) is locked. Each reports into its
+		// own list; the lists are joined in rule order, as one after the
+		// other would have reported.
+		outs := make([][]Finding, len(rules))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(rules)) {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < len(rules); i = int(next.Add(1) - 1) {
+					runRule(rules[i], &Context{Doc: doc, Config: cfg, rule: rules[i], out: &outs[i], memo: memo, stage: stage, run: run})
+				}
+			})
+		}
+		wg.Wait()
+		for _, out := range outs {
+			findings = append(findings, out...)
+		}
 	}
 	findings = suppress(doc, findings)
 	return capFindings(sortFindings(findings), cfg.MaxFindings)
 }
+
+// concurrentLintBytes is the smallest document whose rules run side by
+// side, one worker per CPU: on a 14 MB document they took two seconds one
+// after the other; on a PR/FAQ of ordinary size the goroutines would cost
+// more than they save.
+var concurrentLintBytes = 1 << 20 // a variable for the test that compares the two
 
 // capFindings keeps the first max findings of each rule, in document order,
 // and puts in place of the rest one finding, where the first of them was,

@@ -42,11 +42,11 @@ func checkLongSentences(c *Context) {
 		words := p.Words()
 		w := 0
 		for _, s := range p.Sentences() {
-			for w < len(words) && words[w].Start < s.Start {
+			for w < len(words) && int(words[w].Start) < s.Start {
 				w++
 			}
 			var units float64
-			for w < len(words) && words[w].Start < s.End {
+			for w < len(words) && int(words[w].Start) < s.End {
 				units += document.WordUnits(words[w].Text)
 				w++
 			}

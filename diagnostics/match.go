@@ -109,9 +109,9 @@ func (p *phrases) tagsIn(pr *document.Prose, n int) []bool {
 	}
 	var arr [32]byte
 	buf := arr[:0]
-	pairs := proseWordPairs(pr)
+	pairs := pr.Words()
 	for k := range pairs {
-		w := pr.Text[pairs[k][0]:pairs[k][1]]
+		w := pairs[k].Text
 		if c := w[0]; c < 0x80 && !p.starts[c|0x20] && !p.starts[c] {
 			continue
 		}
@@ -143,9 +143,9 @@ func parsePhrase(raw string) phrase {
 		ph.gaps = make([]string, 0, len(toks)-1)
 	}
 	for i, t := range toks {
-		ph.words = append(ph.words, foldWord(raw[t[0]:t[1]]))
+		ph.words = append(ph.words, foldWord(t.Text))
 		if i > 0 {
-			ph.gaps = append(ph.gaps, foldGap(raw[toks[i-1][1]:t[0]]))
+			ph.gaps = append(ph.gaps, foldGap(raw[toks[i-1].End:t.Start]))
 		}
 	}
 	return ph
@@ -162,8 +162,8 @@ func foldGap(g string) string {
 
 // tokenize splits s into words as document.Prose does: letters and digits,
 // with inner apostrophes and hyphens.
-func tokenize(s string) [][2]int {
-	var out [][2]int
+func tokenize(s string) []document.Word {
+	var out []document.Word
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
@@ -185,7 +185,7 @@ func tokenize(s string) [][2]int {
 			}
 			break
 		}
-		out = append(out, [2]int{i, j})
+		out = append(out, document.Word{Text: s[i:j], Start: int32(i), End: int32(j)})
 		i = j
 	}
 	return out
@@ -193,13 +193,13 @@ func tokenize(s string) [][2]int {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// find returns the phrase matches among words (index pairs into text).
-func (p *phrases) find(text string, words [][2]int) [][]int {
+// find returns the phrase matches among words (of text).
+func (p *phrases) find(text string, words []document.Word) [][]int {
 	var out [][]int
 	var arr [32]byte // most words fit: no allocation
 	buf := arr[:0]
 	for k := 0; k < len(words); k++ {
-		w := text[words[k][0]:words[k][1]]
+		w := words[k].Text
 		if c := w[0]; c < 0x80 && !p.starts[c|0x20] && !p.starts[c] {
 			continue
 		}
@@ -210,7 +210,7 @@ func (p *phrases) find(text string, words [][2]int) [][]int {
 		}
 		for _, ph := range cands {
 			if end, ok := ph.matchAt(text, words, k); ok {
-				out = append(out, []int{words[k][0], end})
+				out = append(out, []int{int(words[k].Start), end})
 				k += len(ph.words) - 1
 				break
 			}
@@ -232,17 +232,17 @@ func (p *phrases) find(text string, words [][2]int) [][]int {
 	return out
 }
 
-func (ph phrase) matchAt(text string, words [][2]int, k int) (int, bool) {
+func (ph phrase) matchAt(text string, words []document.Word, k int) (int, bool) {
 	if k+len(ph.words) > len(words) {
 		return 0, false
 	}
 	for n := 1; n < len(ph.words); n++ {
 		prev, cur := words[k+n-1], words[k+n]
-		if !sameWord(text[cur[0]:cur[1]], ph.words[n]) || foldGap(text[prev[1]:cur[0]]) != ph.gaps[n-1] {
+		if !sameWord(cur.Text, ph.words[n]) || foldGap(text[prev.End:cur.Start]) != ph.gaps[n-1] {
 			return 0, false
 		}
 	}
-	return words[k+len(ph.words)-1][1], true
+	return int(words[k+len(ph.words)-1].End), true
 }
 
 // sameWord reports whether w folds to folded (foldWord's result) without
@@ -267,21 +267,6 @@ func appendFold(buf []byte, w string) []byte {
 		buf = append(buf, c)
 	}
 	return buf
-}
-
-var pairsKey = document.NewMemoKey()
-
-// proseWordPairs is the [start, end) of each of the prose's words, the form
-// phrase matching works on, kept with the prose: every list looks at the
-// same pairs.
-func proseWordPairs(p *document.Prose) [][2]int {
-	return p.Memo(pairsKey, func() any {
-		pairs := make([][2]int, 0, len(p.Words()))
-		for _, w := range p.Words() {
-			pairs = append(pairs, [2]int{w.Start, w.End})
-		}
-		return pairs
-	}).([][2]int)
 }
 
 // FindAllStringIndex finds the phrases in any text, as regexp does.
@@ -353,7 +338,7 @@ func memoKeyOf(f finder) any {
 func findIn(p *document.Prose, f finder) [][2]int {
 	var locs [][]int
 	if ph, ok := f.(*phrases); ok {
-		locs = ph.find(p.Text, proseWordPairs(p))
+		locs = ph.find(p.Text, p.Words())
 	} else {
 		locs = f.FindAllStringIndex(p.Text, -1)
 	}

@@ -300,7 +300,7 @@ func readInitials(p *document.Prose) *proseInitials {
 					b.WriteRune(unicode.ToUpper(r))
 				}
 			}
-			in.compounds = append(in.compounds, compoundInitials{b.String(), p.Offset(w.Start) - p.Span.Start})
+			in.compounds = append(in.compounds, compoundInitials{b.String(), p.Offset(int(w.Start)) - p.Span.Start})
 		}
 		c := w.Text[0]
 		switch {
@@ -318,7 +318,7 @@ func readInitials(p *document.Prose) *proseInitials {
 		default:
 			in.initials = append(in.initials, ' ')
 		}
-		in.offsets = append(in.offsets, p.Offset(w.Start)-p.Span.Start)
+		in.offsets = append(in.offsets, p.Offset(int(w.Start))-p.Span.Start)
 	}
 	return in
 }

@@ -361,7 +361,6 @@ func findStyle(p *document.Prose) []styleHit {
 	var out []styleHit
 	var arr [32]byte
 	buf := arr[:0]
-	var pairs [][2]int
 	words := p.Words()
 	for k := 0; k < len(words); k++ {
 		w := words[k].Text
@@ -373,15 +372,12 @@ func findStyle(p *document.Prose) []styleHit {
 		if !ok {
 			continue
 		}
-		if len(pairs) == 0 {
-			pairs = proseWordPairs(p)
-		}
 		for ci, ph := range cands {
-			end, ok := ph.matchAt(p.Text, pairs, k)
+			end, ok := ph.matchAt(p.Text, words, k)
 			if !ok {
 				continue
 			}
-			start := words[k].Start
+			start := int(words[k].Start)
 			if !p.InCode(start, end) {
 				out = append(out, styleHit{start: start, end: end, kinds: styleKindsByFirst[string(buf)][ci]})
 			}

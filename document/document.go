@@ -107,7 +107,7 @@ const (
 )
 
 // BlockKind classifies a Markdown block.
-type BlockKind int
+type BlockKind uint8
 
 const (
 	Paragraph BlockKind = iota
@@ -123,9 +123,12 @@ const (
 
 // Block is a Markdown block with its source span (whole lines).
 type Block struct {
-	Kind  BlockKind
-	Span  Span
-	Level int // heading level, 1–6
+	Kind BlockKind
+	// Emphasized reports a paragraph that is wholly bold or italic.
+	Emphasized bool
+	index      int32 // in its section's blocks; beside Kind, a Block is 128 bytes, not 144
+	Span       Span
+	Level      int // heading level, 1–6
 	// Text is the block's plain text: inline markup removed, code span
 	// contents kept, soft line breaks as spaces.
 	Text string
@@ -136,13 +139,10 @@ type Block struct {
 	Lead Span
 	// LeadText is the text of Lead.
 	LeadText string
-	// Emphasized reports a paragraph that is wholly bold or italic.
-	Emphasized bool
 	// Items are the list items of a list block.
 	Items []*Item
 	// Prose is the prose of a heading or paragraph block (nil for others).
 	Prose *Prose
-	index int // in its section's blocks
 }
 
 // Item is one list item: its first paragraph and what is nested under it.

@@ -49,7 +49,10 @@ func (s *scan) findQuestions() {
 	if d.FAQSpan.Empty() {
 		return
 	}
-	var marks []qmark
+	// most FAQs ask in headings: sized for that, the slices do not grow
+	// (a growing slice of 400,000 one-line questions allocated five times
+	// what it kept)
+	marks := make([]qmark, 0, len(d.Headings))
 	qLevel := 0
 	// inside a heading question's answer, bold lines and list items are
 	// part of the answer, not questions of their own
@@ -115,6 +118,9 @@ func (s *scan) findQuestions() {
 				}
 			}
 		}
+	}
+	if len(marks) > 0 {
+		d.Questions = make([]*Question, 0, len(marks))
 	}
 	for i, m := range marks {
 		end := d.FAQSpan.End

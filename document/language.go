@@ -90,7 +90,7 @@ func (p *Prose) detectLang() string {
 		if i >= langMaxWords || i&7 == 7 && t.settled() {
 			break
 		}
-		t.add(w.Text, dotted(p.Text, w.Start, w.End))
+		t.add(w.Text, dotted(p.Text, int(w.Start), int(w.End)))
 	}
 	return t.lang()
 }

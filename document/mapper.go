@@ -83,8 +83,11 @@ func (m *Mapper) lineASCII(line int) bool {
 
 // NewMapper indexes the line starts of src.
 func NewMapper(src []byte) *Mapper {
-	starts := make([]int, 1, len(src)/64+1)
+	var starts []int
 	if bytes.IndexByte(src, '\r') < 0 {
+		// counted first: on a document of short lines, growing the slice
+		// allocated four times what it keeps
+		starts = make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 		for i := 0; ; {
 			j := bytes.IndexByte(src[i:], '\n')
 			if j < 0 {
@@ -94,6 +97,7 @@ func NewMapper(src []byte) *Mapper {
 			starts = append(starts, i)
 		}
 	} else {
+		starts = make([]int, 1, len(src)/64+1)
 		for i := 0; i < len(src); i++ {
 			switch src[i] {
 			case '\n':

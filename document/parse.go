@@ -1,11 +1,14 @@
 package document
 
 import (
+	"bytes"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -118,21 +121,39 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 	var places []placing
 	var secs []*section
 	reused := map[*section]bool{}
-	for i, start := range starts {
-		end := len(src)
+	sectionEnd := func(i int) int {
 		if i+1 < len(starts) {
-			end = starts[i+1]
+			return starts[i+1]
 		}
-		text := src[start:end]
-		if start < bodyStart {
-			text = blanked
+		return len(src)
+	}
+	sectionText := func(i int) []byte {
+		if starts[i] < bodyStart {
+			return blanked
 		}
+		return src[starts[i]:sectionEnd(i)]
+	}
+	var oneShot []*section
+	if sectioned && cache == nil {
+		oneShot = parseConcurrently(len(starts), func(i int) *section {
+			return parseSection(sectionText(i), d.Mapper, starts[i], false)
+		})
+		var prose, top, headings int
+		for _, sec := range oneShot {
+			prose, top, headings = prose+len(sec.prose), top+len(sec.top), headings+len(sec.headings)
+		}
+		d.Prose, d.Blocks, d.Headings = make([]*Prose, 0, prose), make([]*Block, 0, top), make([]*Block, 0, headings)
+	}
+	for i, start := range starts {
+		text := sectionText(i)
 		var sec *section
 		if cache != nil {
-			sec = cache.unchanged(start, end, len(src), pre, suf)
+			sec = cache.unchanged(start, sectionEnd(i), len(src), pre, suf)
 		}
 		fresh := sec == nil
-		if fresh {
+		if oneShot != nil {
+			sec = oneShot[i]
+		} else if fresh {
 			sec = parseSection(text, d.Mapper, start, cache != nil)
 			if cache != nil {
 				cache.parsed++
@@ -202,6 +223,25 @@ func (p *Parser) unchanged(start, end, n, pre, suf int) *section {
 	return p.secs[i]
 }
 
+// parseConcurrently parses the n sections of a large document parsed
+// once, one worker per CPU: they do not depend on each other (the Mapper
+// is only read), and each worker holds one goldmark tree at a time.
+func parseConcurrently(n int, parse func(i int) *section) []*section {
+	secs := make([]*section, n)
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				secs[i] = parse(i)
+			}
+		})
+	}
+	wg.Wait()
+	return secs
+}
+
 // section is a run of top-level blocks parsed on its own, with offsets
 // relative to its start. A Parser keeps it and never hands it out: placeAt
 // copies it.
@@ -219,12 +259,19 @@ func parseSection(text []byte, m *Mapper, start int, keep bool) *section {
 	sec := &section{}
 	if keep {
 		sec.text = string(text)
+	} else {
+		// Parsed once, the section's lists are garbage once moved: sized
+		// for a block every two lines and a heading every four, they seldom
+		// grow (grown by appends they allocated three times what they kept
+		// on a document of one-line questions).
+		lines := bytes.Count(text, []byte{'\n'}) + 1
+		sec.blocks, sec.prose, sec.headings = make([]*Block, 0, lines/2+1), make([]*Prose, 0, lines/2+1), make([]int, 0, lines/4+1)
 	}
 	root := markdown.Parser().Parse(goldtext.NewReader(text))
 	w := walker{sec: sec, src: text, m: m, base: start, memo: keep}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if b := w.block(n); b != nil {
-			sec.top = append(sec.top, b.index)
+			sec.top = append(sec.top, int(b.index))
 		}
 	}
 	return sec
@@ -263,17 +310,12 @@ func (sec *section) adoptMemos(replaced []*section) {
 // same text, code spans and pieces relative to their starts.
 func sameReading(a string, p *Prose, b string, q *Prose) bool {
 	if p.Heading != q.Heading || p.Text != q.Text || p.Span.End-p.Span.Start != q.Span.End-q.Span.Start ||
-		p.end-p.Span.Start != q.end-q.Span.Start || len(p.pieces) != len(q.pieces) || !slices.Equal(p.code, q.code) ||
+		(p.shape == nil) != (q.shape == nil) ||
 		p.Span.End > len(a) || q.Span.End > len(b) || a[p.Span.Start:p.Span.End] != b[q.Span.Start:q.Span.End] {
 		return false
 	}
-	for i, pp := range p.pieces {
-		qp := q.pieces[i]
-		if pp.text != qp.text || pp.n != qp.n || pp.src-p.Span.Start != qp.src-q.Span.Start {
-			return false
-		}
-	}
-	return true
+	// a shape's offsets are relative to the prose's start
+	return p.shape == nil || slices.Equal(p.shape.pieces, q.shape.pieces) && slices.Equal(p.shape.code, q.shape.code)
 }
 
 // handOver gives d the blocks and prose of a section that starts at 0 and
@@ -293,7 +335,6 @@ func (sec *section) handOver(d *Document) {
 // are moved to base and handed to d as they are, not copied.
 func (sec *section) moveTo(d *Document, base int) {
 	for _, p := range sec.prose {
-		p.base = base
 		p.Span = p.Span.shift(base)
 		d.Prose = append(d.Prose, p)
 	}
@@ -321,7 +362,6 @@ func (sec *section) placeAt(d *Document, base int) {
 	prose := make([]Prose, len(sec.prose))
 	for i, p := range sec.prose {
 		prose[i] = *p
-		prose[i].base = base
 		prose[i].Span = p.Span.shift(base)
 		d.Prose = append(d.Prose, &prose[i])
 	}
@@ -371,6 +411,7 @@ type walker struct {
 	// block's bounds cover its whole subtree, so without the memo deeply
 	// nested quotes or lists cost time quadratic in their depth.
 	bounds map[ast.Node]nodeBounds
+	words  []Word // scratch for proseBuilder.build
 }
 
 type nodeBounds struct {
@@ -389,20 +430,20 @@ func (w *walker) addProse(p *Prose) {
 	if w.memo || len(p.Text) >= minMemoText {
 		p.memo = newMemo()
 	}
-	p.index = len(w.sec.prose)
+	p.index = int32(len(w.sec.prose))
 	w.sec.prose = append(w.sec.prose, p)
 }
 
 // block builds the Block for n and records its prose, headings and
 // excluded spans.
 func (w *walker) block(n ast.Node) *Block {
-	b := &Block{Span: w.span(n), index: len(w.sec.blocks)}
+	b := &Block{Span: w.span(n), index: int32(len(w.sec.blocks))}
 	w.sec.blocks = append(w.sec.blocks, b)
 	switch n := n.(type) {
 	case *ast.Heading:
 		b.Kind, b.Level = Heading, n.Level
 		w.inline(b, n, true)
-		w.sec.headings = append(w.sec.headings, b.index)
+		w.sec.headings = append(w.sec.headings, int(b.index))
 	case *ast.Paragraph, *ast.TextBlock:
 		b.Kind = Paragraph
 		w.inline(b, n, false)
@@ -455,7 +496,7 @@ func (w *walker) item(n ast.Node) *Item {
 func (w *walker) table(n ast.Node) {
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			pb := proseBuilder{at: w.lineStart(cell)}
+			pb := proseBuilder{at: w.lineStart(cell), words: &w.words}
 			w.inlines(&pb, cell)
 			if len(pb.text) > 0 {
 				w.addProse(pb.build(Span{pb.first(), pb.last()}, false))
@@ -473,7 +514,7 @@ func (w *walker) inline(b *Block, n ast.Node, heading bool) {
 	} else {
 		b.Content = Span{b.Span.End, b.Span.End}
 	}
-	pb := proseBuilder{at: b.Content.Start}
+	pb := proseBuilder{at: b.Content.Start, words: &w.words}
 	w.inlines(&pb, n)
 	// a closed ATX heading's trailing #s are not in Lines; trim the trailing
 	// blanks goldmark keeps in the last segment.
@@ -650,7 +691,7 @@ func (d *Document) codeSpans() []Span {
 		}
 	}
 	for _, p := range d.Prose {
-		for _, c := range p.code {
+		for _, c := range p.code() {
 			s := p.SourceSpan(c.Start, c.End)
 			s.Start, s.End = max(s.Start, p.Span.Start), min(s.End, p.Span.End)
 			if s.End > s.Start {
@@ -674,7 +715,7 @@ func (d *Document) inCode(offset int) bool {
 		if !p.Span.Contains(offset) {
 			continue
 		}
-		for _, c := range p.code {
+		for _, c := range p.code() {
 			if s := p.SourceSpan(c.Start, c.End); s.Contains(offset) {
 				return true
 			}

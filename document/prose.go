@@ -21,16 +21,31 @@ type Prose struct {
 	// lang is Lang's answer, 1 + its index in langCodes, 0 before it is
 	// asked (read and set atomically): a field, not a memo entry, as every
 	// word rule asks it and a short prose has no memo (see Parse).
-	lang   uint32
-	pieces []piece // runs of Text copied from contiguous source
-	end    int     // source offset just after the last byte
-	code   []Span
-	words  []Word
-	// base is added to pieces and end: they are relative to the start of
-	// the section the prose was parsed in (see Parser).
-	base  int
-	index int // in its section's prose
+	lang  uint32
+	index int32 // in its section's prose
+	words []Word
+	// shape maps Text to the source and holds the code spans; it is nil
+	// for a prose whose Text is one run of the source from Span.Start and
+	// has no code, most short ones: 800,000 one-line proses spent 77 MB on
+	// the fields and a one-piece slice each.
+	shape *proseShape
 	memo  *memo
+}
+
+// proseShape is what a prose that is not one plain run of its source
+// needs to map Text to the source. Its offsets are relative to
+// Prose.Span.Start, so the copies a Parser places elsewhere share it.
+type proseShape struct {
+	pieces []piece // runs of Text copied from contiguous source
+	code   []Span  // in Text
+}
+
+// code is the prose's code spans and autolinks, in Text.
+func (p *Prose) code() []Span {
+	if p.shape == nil {
+		return nil
+	}
+	return p.shape.code
 }
 
 // memo holds what was computed from a prose's text. The copies of a prose
@@ -159,6 +174,10 @@ type proseBuilder struct {
 	// at is where the inline content starts: text without a source of its
 	// own (an image's space) maps there when nothing came before it.
 	at int
+	// words, when set, is where the words are scanned before they are kept
+	// at their exact number (an estimate from the length left a fifth of
+	// the words' memory unused)
+	words *[]Word
 }
 
 func (b *proseBuilder) add(src []byte, start, stop int) {
@@ -211,13 +230,22 @@ func (b *proseBuilder) first() int {
 }
 
 func (b *proseBuilder) build(span Span, heading bool) *Prose {
-	end := span.End
-	if len(b.pieces) > 0 {
-		end = b.last()
+	p := &Prose{Text: string(b.text), Span: span, Heading: heading}
+	oneRun := len(b.pieces) == 0 && len(b.text) == 0 ||
+		len(b.pieces) == 1 && b.pieces[0] == piece{text: 0, src: span.Start, n: len(b.text)}
+	if !oneRun || len(b.code) > 0 {
+		for i := range b.pieces {
+			b.pieces[i].src -= span.Start
+		}
+		p.shape = &proseShape{pieces: b.pieces, code: b.code}
 	}
-	p := &Prose{Text: string(b.text), Span: span, Heading: heading, pieces: b.pieces, end: end, code: b.code}
 	p.markBareURLs()
-	p.words = p.scanWords()
+	if b.words != nil {
+		*b.words = p.scanWords((*b.words)[:0])
+		p.words = append(make([]Word, 0, len(*b.words)), *b.words...)
+	} else {
+		p.words = p.scanWords(make([]Word, 0, len(p.Text)/5+1))
+	}
 	return p
 }
 
@@ -245,7 +273,10 @@ func (p *Prose) markBareURLs() {
 		for end > i && strings.IndexByte(".,:;!?)'", t[end-1]) >= 0 {
 			end--
 		}
-		p.code = append(p.code, Span{i, end})
+		if p.shape == nil {
+			p.shape = &proseShape{pieces: []piece{{text: 0, src: 0, n: len(t)}}}
+		}
+		p.shape.code = append(p.shape.code, Span{i, end})
 		i = end
 	}
 }
@@ -258,24 +289,27 @@ func asciiWordByte(c byte) bool { return c < utf8.RuneSelf && asciiWord[c] }
 
 // Offset maps an index in Text (0..len(Text)) to a source byte offset.
 func (p *Prose) Offset(i int) int {
-	if i >= len(p.Text) || len(p.pieces) == 0 {
-		if len(p.pieces) == 0 {
-			return p.Span.Start
-		}
-		return p.base + p.end
+	i = max(i, 0)
+	if p.shape == nil {
+		return p.Span.Start + min(i, len(p.Text))
 	}
-	if i < 0 {
-		i = 0
+	pieces, at := p.shape.pieces, p.Span.Start
+	if len(pieces) == 0 {
+		return at
 	}
-	k := sort.Search(len(p.pieces), func(k int) bool { return p.pieces[k].text > i }) - 1
+	if i >= len(p.Text) {
+		last := pieces[len(pieces)-1]
+		return at + last.src + last.n
+	}
+	k := sort.Search(len(pieces), func(k int) bool { return pieces[k].text > i }) - 1
 	if k < 0 {
-		return p.base + p.pieces[0].src
+		return at + pieces[0].src
 	}
-	pc := p.pieces[k]
+	pc := pieces[k]
 	if i-pc.text >= pc.n {
-		return p.base + pc.src + pc.n
+		return at + pc.src + pc.n
 	}
-	return p.base + pc.src + i - pc.text
+	return at + pc.src + i - pc.text
 }
 
 // SourceSpan maps [i, j) in Text to a source span. The end maps just after the
@@ -290,7 +324,7 @@ func (p *Prose) SourceSpan(i, j int) Span {
 
 // InCode reports whether [i, j) in Text overlaps a code span or autolink.
 func (p *Prose) InCode(i, j int) bool {
-	for _, c := range p.code {
+	for _, c := range p.code() {
 		if i < c.End && j > c.Start {
 			return true
 		}
@@ -301,16 +335,16 @@ func (p *Prose) InCode(i, j int) bool {
 // Word is a word of prose: letters, digits, apostrophes and inner hyphens.
 type Word struct {
 	Text       string
-	Start, End int // indices into Prose.Text
+	Start, End int32 // indices into Prose.Text
 }
 
 // Words returns the words of the prose, skipping code spans and autolinks.
 // The slice is shared: do not modify it.
 func (p *Prose) Words() []Word { return p.words }
 
-func (p *Prose) scanWords() []Word {
+// scanWords appends the prose's words to words.
+func (p *Prose) scanWords(words []Word) []Word {
 	t := p.Text
-	words := make([]Word, 0, len(t)/5+1)
 	i := 0
 	for i < len(t) {
 		// skip to the start of a word
@@ -343,8 +377,8 @@ func (p *Prose) scanWords() []Word {
 			}
 			break
 		}
-		if len(p.code) == 0 || !p.InCode(i, j) {
-			words = append(words, Word{Text: t[i:j], Start: i, End: j})
+		if p.shape == nil || !p.InCode(i, j) {
+			words = append(words, Word{Text: t[i:j], Start: int32(i), End: int32(j)})
 		}
 		i = j
 	}

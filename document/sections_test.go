@@ -38,7 +38,7 @@ func dump(d *Document) string {
 		fmt.Fprintf(&b, "heading %v %d %q\n", h.Span, h.Level, h.Text)
 	}
 	for _, p := range d.Prose {
-		fmt.Fprintf(&b, "prose span=%v heading=%v code=%v text=%q\n  offsets", p.Span, p.Heading, p.code, p.Text)
+		fmt.Fprintf(&b, "prose span=%v heading=%v code=%v text=%q\n  offsets", p.Span, p.Heading, p.code(), p.Text)
 		for i := 0; i <= len(p.Text); i++ {
 			fmt.Fprintf(&b, " %d", p.Offset(i))
 		}

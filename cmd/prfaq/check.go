@@ -16,6 +16,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/heaplimit"
 	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -27,24 +28,49 @@ const smallCheck = 4 << 20
 // tuneGC raises GOGC for a check of small files, as an editor's linter
 // runs it on every save: the collector starts at a 4 MB heap and runs
 // every time it doubles, and on the corpus (1 MB of Markdown) its handful
-// of runs cost a fifth of the instructions of the check. A large input
-// keeps the default, so peak memory stays what it was; an explicit GOGC
-// wins. It returns the setting to restore.
-func tuneGC(files []string) (old int, ok bool) {
-	if os.Getenv("GOGC") != "" {
-		return 0, false
-	}
+// of runs cost a fifth of the instructions of the check. An explicit GOGC
+// wins.
+//
+// A large input gets a soft memory limit instead, so that the heap does
+// not grow to twice the live model: bigCheckBudget times the input (the
+// memory budget of a check), or bigCheckLive times the live heap once that
+// is more (heaplimit.Follow). Most of a check's garbage is the goldmark
+// trees of sections already read, and with GOGC=100 alone the
+// 400,000-question document (13.9 MB, 322 MB of model) peaked at 530–560
+// MiB resident; the collector runs a few more times near the end instead.
+// An explicit GOMEMLIMIT wins. It returns what restores the settings.
+func tuneGC(files []string) (restore func()) {
 	size := int64(0)
 	for _, f := range files {
 		if st, err := os.Stat(f); err == nil {
 			size += st.Size()
 		}
 	}
-	if size > smallCheck {
-		return 0, false
+	if size <= smallCheck {
+		if os.Getenv("GOGC") != "" {
+			return func() {}
+		}
+		old := debug.SetGCPercent(800)
+		return func() { debug.SetGCPercent(old) }
 	}
-	return debug.SetGCPercent(800), true
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(-1)
+	stop := heaplimit.Follow(bigCheckBudget*size, bigCheckLive)
+	return func() { stop(); debug.SetMemoryLimit(old) }
 }
+
+// The memory limit of a large check: 30 times the input (issue 12's
+// budget), or 1.35 times the live heap when that is more. The limit counts
+// the runtime's own memory too, some 15 % of the heap here (free spans,
+// the unused ends of spans, metadata), so 1.35 leaves the collector about
+// a fifth of the live heap of garbage between runs; with 1.25 it ran
+// fifteen times, with almost no room in its last runs.
+const (
+	bigCheckBudget = 30
+	bigCheckLive   = 1.35
+)
 
 // fileResult is one checked file.
 type fileResult struct {
@@ -104,9 +130,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 
 	targets, explicit, ioErrs := collect(fl.Args())
-	if old, ok := tuneGC(targets); ok {
-		defer debug.SetGCPercent(old)
-	}
+	defer tuneGC(targets)()
 	results := checkAll(targets, explicit, base, explicitConfig, *maxFindings, stderr)
 	if *fix {
 		results = fixFiles(results, base, explicitConfig, *maxFindings, stderr)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -281,8 +282,9 @@ func TestCheckMaxFindings(t *testing.T) {
 	}
 }
 
-// TestTuneGC: a check of small files raises GOGC and says what to restore;
-// a large input or an explicit GOGC keeps the setting.
+// TestTuneGC: a check of small files raises GOGC, one of a large input sets
+// a memory limit from its size; each restores what it changed, and an
+// explicit GOGC or GOMEMLIMIT keeps the setting.
 func TestTuneGC(t *testing.T) {
 	dir := t.TempDir()
 	small, large := filepath.Join(dir, "small.md"), filepath.Join(dir, "large.md")
@@ -292,19 +294,44 @@ func TestTuneGC(t *testing.T) {
 	if err := os.WriteFile(large, bytes.Repeat([]byte("x"), smallCheck+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 	t.Setenv("GOGC", "")
-	old, ok := tuneGC([]string{small})
-	if !ok {
-		t.Fatal("tuneGC on a small file did not tune")
+	t.Setenv("GOMEMLIMIT", "")
+	restore := tuneGC([]string{small})
+	if got := debug.SetGCPercent(-1); got != 800 {
+		t.Errorf("small input: GOGC = %d, want 800", got)
 	}
-	if got := debug.SetGCPercent(old); got != 800 {
-		t.Errorf("GOGC = %d, want 800", got)
+	debug.SetGCPercent(800)
+	restore()
+	if got := debug.SetGCPercent(-1); got != 100 {
+		t.Errorf("after restore GOGC = %d, want 100", got)
 	}
-	if _, ok := tuneGC([]string{small, large}); ok {
-		t.Error("tuneGC on a large input tuned")
+	debug.SetGCPercent(100)
+
+	restore = tuneGC([]string{small, large})
+	want := int64(bigCheckBudget * (smallCheck + 1 + len(deferredDoc)))
+	if got := debug.SetMemoryLimit(-1); got < want {
+		t.Errorf("large input: memory limit %d, want at least %d", got, want)
 	}
+	if got := debug.SetGCPercent(-1); got != 100 {
+		t.Errorf("large input: GOGC = %d, want it untouched", got)
+	}
+	debug.SetGCPercent(100)
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("after restore the memory limit is %d, want none", got)
+	}
+
 	t.Setenv("GOGC", "100")
-	if _, ok := tuneGC([]string{small}); ok {
-		t.Error("tuneGC with GOGC set tuned")
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	tuneGC([]string{small})()
+	tuneGC([]string{large})()
+	if got := debug.SetGCPercent(-1); got != 100 {
+		t.Errorf("with GOGC set, GOGC = %d, want it untouched", got)
+	}
+	debug.SetGCPercent(100)
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set, the limit is %d, want it untouched", got)
 	}
 }
