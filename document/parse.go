@@ -43,6 +43,7 @@ type Parser struct {
 	src    []byte
 	starts []int
 	secs   []*section // the section at each of starts
+	mapper *Mapper    // the last version's
 	body   int        // where the body starts, after the front matter
 	// the front matter last read, and its source
 	fm    *FrontMatter
@@ -67,12 +68,17 @@ func (p *Parser) Parse(path string, src []byte) *Document { return parse(path, s
 // parse cuts src in sections for a Parser to reuse, or, without one,
 // parses it whole or, when sectioned, in large sections.
 func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
-	d := &Document{Path: path, Source: src, Mapper: NewMapper(src), Parts: map[PartKind]*Part{}}
+	d := &Document{Path: path, Source: src, Parts: map[PartKind]*Part{}}
 	var pre, suf int // bytes src shares with the Parser's last version, before and after the edit
 	if cache != nil {
 		cache.mu.Lock()
 		defer cache.mu.Unlock()
 		pre, suf = cache.change(src)
+	}
+	if cache != nil && cache.mapper != nil {
+		d.Mapper = cache.mapper.edited(src, pre, suf)
+	} else {
+		d.Mapper = NewMapper(src)
 	}
 	// Front matter is a section of its own, blanked (spaces, line breaks
 	// kept) so that goldmark sees blank lines and offsets stay exact. After
@@ -188,7 +194,7 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 		for _, pl := range places {
 			pl.sec.placeAt(d, pl.start)
 		}
-		cache.src, cache.starts, cache.secs, cache.body = src, starts, secs, bodyStart
+		cache.src, cache.starts, cache.secs, cache.body, cache.mapper = src, starts, secs, bodyStart, d.Mapper
 	}
 	d.Comments = findComments(d)
 	recognise(d)

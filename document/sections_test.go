@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -227,6 +228,7 @@ func TestParserReusesSections(t *testing.T) {
 			before := p.parsed
 			got := p.Parse("t.prfaq.md", src)
 			sameAsWhole(t, fmt.Sprintf("%s after edit %d", f, i), src, got)
+			sameMapper(t, fmt.Sprintf("%s after edit %d", f, i), got.Mapper, src)
 			for k := 1; k < len(p.starts); k++ {
 				if p.starts[k] <= p.starts[k-1] || p.starts[k] >= len(src) {
 					t.Fatalf("%s after edit %d: cuts %v out of order or past the end (%d bytes)", f, i, p.starts, len(src))
@@ -244,6 +246,26 @@ func TestParserReusesSections(t *testing.T) {
 		}
 	}
 	t.Logf("%d edits checked", edits)
+}
+
+// sameMapper checks a Mapper a Parser carried over from the last version
+// against indexing src afresh: the same line starts, and every line whose
+// ASCII-ness it kept kept the right one. Then it looks at every line, so
+// that the next version has all of them to carry.
+func sameMapper(t *testing.T, name string, m *Mapper, src []byte) {
+	t.Helper()
+	want := NewMapper(src)
+	if !slices.Equal(m.lineStarts, want.lineStarts) {
+		t.Fatalf("%s: line starts %v, indexing afresh gives %v", name, m.lineStarts, want.lineStarts)
+	}
+	for line := range m.lineStarts {
+		if st := m.asciiState(line); st != 0 && (st == 1) != want.lineASCII(line) {
+			t.Fatalf("%s: line %d kept as ASCII=%v, wrongly", name, line, st == 1)
+		}
+	}
+	for line := range m.lineStarts {
+		m.lineASCII(line) // known now, for the next version to carry
+	}
 }
 
 // randomEdit types a character, deletes a run, or inserts a line that may
