@@ -108,8 +108,14 @@ const recent = []; // {version, doc, changes} of the last versions (show)
 const RECENT = 64;
 const versionTimes = []; // performance.now() when each version was made
 const editPainted = []; // when the frame showing each version was rendered
+// Whether that frame has begun: its animation frame callbacks ran, and the
+// rest of it (style, layout, paint) runs in the same task, so any task after
+// them, such as a check's result, comes after the frame is rendered.
+const editFramed = [];
 const pendingKeys = []; // keydown times not yet shown underlined
 const latencies = []; // keystroke → underline painted, ms
+const unpainted = []; // keydown times whose edit is not yet on the screen
+const editLatencies = []; // keystroke → its edit painted (the floor of latencies), ms
 const stages = []; // per shown version: when each step of the way ended
 const sentTimes = []; // when each version went to the worker
 let saveTimer = 0;
@@ -134,7 +140,11 @@ const view = new EditorView({
         if (recent.length > RECENT) recent.shift();
         versionTimes[version] = performance.now();
         const v = version;
-        afterNextPaint(() => (editPainted[v] = performance.now()));
+        const made = versionTimes[v];
+        afterNextPaint(() => {
+          const t = (editPainted[v] = performance.now());
+          while (unpainted.length && unpainted[0] <= made) editLatencies.push(t - unpainted.shift());
+        }, () => (editFramed[v] = true));
         clearTimeout(saveTimer);
         saveTimer = setTimeout(save, 300);
         if (!confirmGuess(u)) scheduleCheck();
@@ -145,7 +155,9 @@ const view = new EditorView({
           // finding and would wait for the next one.
           const typed = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
           if (typed || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') {
-            pendingKeys.push(e.timeStamp || performance.now());
+            const t = e.timeStamp || performance.now();
+            pendingKeys.push(t);
+            unpainted.push(t);
           }
           if (typed && !e.isComposing) guessCheck(e.key);
         },
@@ -195,6 +207,7 @@ function editsSince(from) {
 }
 
 function scheduleCheck() {
+  if (window.__nocheck) return;
   if (inFlight) {
     queued = true;
     return;
@@ -215,6 +228,7 @@ let guess = null; // {base, pos, insert, settle(matched)}
 const guesses = { made: 0, hit: 0 };
 const results = { moved: 0, changed: 0 }; // results whose findings only moved, or changed
 function guessCheck(key) {
+  if (window.__nocheck) return;
   const state = view.state;
   const sel = state.selection;
   if (inFlight || guess || engineVersion !== version || sel.ranges.length !== 1 || !sel.main.empty) return;
@@ -365,7 +379,7 @@ function show(v, findings, ms, at = [0, 0]) {
     stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, started: at[0], ended: at[1], received, dispatched, painted, engine: ms });
     while (pendingKeys.length && pendingKeys[0] <= made) latencies.push(painted - pendingKeys.shift());
   };
-  if (same && editPainted[v] !== undefined) shown(received);
+  if (same && editFramed[v]) shown(received);
   else afterNextPaint(() => shown(performance.now()));
   // The panels and the fixes follow when typing pauses: rebuilding
   // hundreds of list items on every keystroke would cost the next
@@ -389,12 +403,14 @@ function sameDiagnostics(state, diagnostics) {
 
 // afterNextPaint calls f once the next frame is rendered: after its
 // animation frame callbacks, style, layout and paint (a message posted from
-// requestAnimationFrame is handled after them).
+// requestAnimationFrame is handled after them); framed, if given, at the
+// frame's start.
 const paintChannel = new MessageChannel();
 const afterPaint = [];
 paintChannel.port1.onmessage = () => afterPaint.shift()();
-function afterNextPaint(f) {
+function afterNextPaint(f, framed) {
   requestAnimationFrame(() => {
+    if (framed) framed();
     afterPaint.push(f);
     paintChannel.port2.postMessage(0);
   });
@@ -666,9 +682,12 @@ window.prfaq = {
   view,
   call,
   latencies,
+  editLatencies,
   stages,
   resetTimings() {
     latencies.length = 0;
+    editLatencies.length = 0;
+    unpainted.length = 0;
     stages.length = 0;
     pendingKeys.length = 0;
     checkTimes.length = 0;

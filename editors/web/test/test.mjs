@@ -266,6 +266,8 @@ try {
   const { guesses, results } = await page.evaluate(() => ({ guesses: { ...window.prfaq.guesses }, results: { ...window.prfaq.results } }));
   console.log(`     checks started at the keydown, on the text the key was about to make: ${guesses.made}, of which the editor's change confirmed ${guesses.hit}; results whose findings only moved with the text (nothing to draw): ${results.moved}, that changed them: ${results.changed}`);
   const p50 = pct(lat, 50), p95 = pct(lat, 95);
+  const edits = await page.evaluate(() => [...window.prfaq.editLatencies]);
+  console.log(`     keystroke → its character painted (the editor alone, the floor of the underline's time): p50 ${pct(edits, 50).toFixed(1)} ms, p95 ${pct(edits, 95).toFixed(1)} ms`);
   console.log(`     keystroke → underline painted at ${words} words, ${lat.length} keystrokes: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms (engine check p50 ${pct(checkMs, 50).toFixed(1)} ms, p95 ${pct(checkMs, 95).toFixed(1)} ms; host load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
   const budget = Number(process.env.PRFAQ_WEB_KEYSTROKE_BUDGET_MS ?? 0);
   if (budget > 0) ok(p95 <= budget, `keystroke → underline p95 ${p95.toFixed(1)} ms within ${budget} ms`);
