@@ -226,7 +226,7 @@ function scheduleCheck() {
 // engine on the current text, is guessed.
 let guess = null; // {base, pos, insert, settle(matched)}
 const guesses = { made: 0, hit: 0 };
-const results = { moved: 0, changed: 0 }; // results whose findings only moved, or changed
+const results = { moved: 0, changed: 0, movedByEngine: 0 }; // results whose findings only moved (the engine said so, or the page saw it), or changed
 function guessCheck(key) {
   if (window.__nocheck) return;
   const state = view.state;
@@ -270,7 +270,11 @@ function send(v, doc, text, edits, guessed) {
   inFlight = true;
   queued = false;
   sentTimes[v] = performance.now();
-  Promise.all([call('checkEdits', text, edits, configText), guessed])
+  // The editor shows the findings of the engine's text, moved with the
+  // edits since: an answer whose findings only moved (most keystrokes)
+  // then leaves them out.
+  const shown = text === null && underlined === engineVersion;
+  Promise.all([call('checkEdits', text, edits, configText, shown), guessed])
     .then(([{ result, ms, at }, matched]) => {
       if (guessed) {
         if (!matched) {
@@ -284,7 +288,7 @@ function send(v, doc, text, edits, guessed) {
       if (result.length !== doc.length) throw new Error(`the engine's text (${result.length} characters) is not the editor's (${doc.length})`);
       engineVersion = v;
       checkTimes.push(ms);
-      show(v, result.findings, ms, at);
+      show(v, result.moved && shown ? null : result.findings, ms, at);
       if (firstCheckMs === null) firstCheckMs = performance.now();
     })
     .catch((err) => {
@@ -345,30 +349,38 @@ function hover(rule, message) {
 // the underlines stale until typing pauses. Their fixes wait for a current
 // check (applyFix).
 
+//
+// findings null: the engine found them only moved with the text (see
+// engine.CheckEdits), so the underlines the editor moved through the same
+// edits are the new ones already.
 function show(v, findings, ms, at = [0, 0]) {
-  let doc = view.state.doc;
-  let mapping = null;
-  if (v !== version) {
-    const at = recent.find((r) => r.version === v);
-    if (!at) return; // too old to move: the next check is on its way
-    doc = at.doc;
-    for (const r of recent) if (r.version > v) mapping = mapping ? mapping.compose(r.changes) : r.changes;
-  }
-  const pos = (line, character, assoc) => {
-    const o = offset(doc, { line, character });
-    return mapping ? mapping.mapPos(o, assoc) : o;
-  };
-  const diagnostics = findings.map(([rule, severity, message, sl, sc, el, ec]) => {
-    const from = pos(sl, sc, 1);
-    return { from, to: Math.max(from, pos(el, ec, -1)), severity: cmSeverity[severity] ?? 'info', source: rule, message, renderMessage: hover(rule, message) };
-  });
   const received = performance.now();
-  // Most keystrokes move the findings and change none: the underlines the
-  // editor moved with the text are then the new ones already, and setting
-  // them again would only cost a frame's styling, painting and raster.
-  const same = sameDiagnostics(view.state, diagnostics);
-  if (!same) view.dispatch(setDiagnostics(view.state, diagnostics));
+  let same = findings === null;
+  if (!same) {
+    let doc = view.state.doc;
+    let mapping = null;
+    if (v !== version) {
+      const at = recent.find((r) => r.version === v);
+      if (!at) return; // too old to move: the next check is on its way
+      doc = at.doc;
+      for (const r of recent) if (r.version > v) mapping = mapping ? mapping.compose(r.changes) : r.changes;
+    }
+    const pos = (line, character, assoc) => {
+      const o = offset(doc, { line, character });
+      return mapping ? mapping.mapPos(o, assoc) : o;
+    };
+    const diagnostics = findings.map(([rule, severity, message, sl, sc, el, ec]) => {
+      const from = pos(sl, sc, 1);
+      return { from, to: Math.max(from, pos(el, ec, -1)), severity: cmSeverity[severity] ?? 'info', source: rule, message, renderMessage: hover(rule, message) };
+    });
+    // The findings may still be the ones shown, moved in a way the engine
+    // does not vouch for (an edit at a finding's edge): setting them again
+    // would only cost a frame's styling, painting and raster.
+    same = sameDiagnostics(view.state, diagnostics);
+    if (!same) view.dispatch(setDiagnostics(view.state, diagnostics));
+  }
   results[same ? 'moved' : 'changed']++;
+  if (findings === null) results.movedByEngine++;
   underlined = v;
   const made = versionTimes[v] ?? 0;
   const dispatched = performance.now();
@@ -379,7 +391,7 @@ function show(v, findings, ms, at = [0, 0]) {
     stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, started: at[0], ended: at[1], received, dispatched, painted, engine: ms });
     while (pendingKeys.length && pendingKeys[0] <= made) latencies.push(painted - pendingKeys.shift());
   };
-  if (same && editFramed[v]) shown(received);
+  if (same && editFramed[v]) shown(performance.now());
   else afterNextPaint(() => shown(performance.now()));
   // The panels and the fixes follow when typing pauses: rebuilding
   // hundreds of list items on every keystroke would cost the next
@@ -692,7 +704,7 @@ window.prfaq = {
     pendingKeys.length = 0;
     checkTimes.length = 0;
     guesses.made = guesses.hit = 0;
-    results.moved = results.changed = 0;
+    results.moved = results.changed = results.movedByEngine = 0;
   },
   guesses,
   results,
