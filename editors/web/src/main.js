@@ -28,7 +28,7 @@ const workerReady = (fromFile ? fileWorker() : Promise.resolve(new Worker('worke
     const w = waiting.get(id);
     waiting.delete(id);
     if (error !== undefined) w.reject(new Error(error));
-    else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, ms, at: at && at.map((t) => t - performance.timeOrigin) });
+    else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, json, ms, at: at && at.map((t) => t - performance.timeOrigin) });
   };
   worker.onerror = (e) => setStatus(`The engine failed to load: ${e.message}`);
   return worker;
@@ -146,7 +146,7 @@ const view = new EditorView({
           while (unpainted.length && unpainted[0] <= made) editLatencies.push(t - unpainted.shift());
         }, () => (editFramed[v] = true));
         clearTimeout(saveTimer);
-        saveTimer = setTimeout(save, 300);
+        saveTimer = setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(save, { timeout: 1000 }) : save()), 500);
         if (!confirmGuess(u)) scheduleCheck();
       }),
       EditorView.domEventHandlers({
@@ -169,7 +169,10 @@ recent.push({ version: 0, doc: view.state.doc, changes: null });
 function save() {
   localStorage.setItem(TEXT_KEY, view.state.doc.toString());
 }
+// Lazily: the text is written when typing pauses, and when the page is
+// left or hidden (a closed tab or a phone's app switch), so nothing is lost.
 window.addEventListener('pagehide', save);
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
 
 // ---- checking: one check in flight, the latest text next -----------------
 // A keystroke sends the engine its edits, not the text: the engine keeps
@@ -431,29 +434,65 @@ function afterNextPaint(f, framed) {
 let panelTimer = 0;
 let firstPanels = true;
 let panelsVersion = -1;
+let panelsJson = null; // the findings' and the outline's JSON the panels show
+let outlineJson = null;
+const panelTimes = []; // the main thread's time for each renderPanels, ms
 
 async function renderPanels(v, ms) {
   if (v !== version) return; // a newer check is on its way
   // The findings with their fixes, and the outline, of the text just
   // checked: the engine keeps its parse.
-  const [{ result }, { result: outline }] = await Promise.all([call('last'), call('lastOutline')]);
+  const [{ result, json }, { result: outline, json: oJson }] = await Promise.all([call('last'), call('lastOutline')]);
   if (v !== version || inFlight) return;
+  const t0 = performance.now();
   last = { version: v, result };
-  // The same underlines, now with their quick fixes in the hover.
-  const doc = view.state.doc;
-  view.dispatch(setDiagnostics(view.state, result.findings.map((f) => {
-    const from = offset(doc, f.range.start);
-    return {
-      from, to: Math.max(from, offset(doc, f.range.end)), severity: cmSeverity[f.severity] ?? 'info', source: f.rule, message: f.message,
-      renderMessage: hover(f.rule, f.message), actions: f.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix, v) })),
-    };
-  })));
-  renderFindings(result.findings);
-  renderOutline(outline);
-  renderConfigErrors(result.configErrors);
+  addFixes(result.findings, v);
+  // A panel is rebuilt only when what it shows changed: after most pauses
+  // in typing, a few findings moved, the outline did not.
+  if (json !== panelsJson) {
+    renderFindings(result.findings);
+    renderConfigErrors(result.configErrors);
+    panelsJson = json;
+  }
+  if (oJson !== outlineJson) {
+    renderOutline(outline);
+    outlineJson = oJson;
+  }
   const n = result.findings.length;
   setStatus(`${n} finding${n === 1 ? '' : 's'} · checked in ${ms.toFixed(1)} ms · all in this browser`);
   panelsVersion = v;
+  panelTimes.push(performance.now() - t0);
+}
+
+// addFixes gives the underlines their quick fixes (for version v's text)
+// in the hover. The underlines shown are findings' already: each gets its
+// fixes in place, so that nothing is drawn again; only when they are not
+// the findings (a check on its way) are they set anew.
+function addFixes(findings, v) {
+  const doc = view.state.doc;
+  const key = (from, to, severity, rule, message) => `${from}|${to}|${severity}|${rule}|${message}`;
+  const byKey = new Map();
+  const diagnostics = findings.map((f) => {
+    const from = offset(doc, f.range.start);
+    const d = {
+      from, to: Math.max(from, offset(doc, f.range.end)), severity: cmSeverity[f.severity] ?? 'info', source: f.rule, message: f.message,
+      renderMessage: hover(f.rule, f.message), actions: f.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix, v) })),
+    };
+    const k = key(d.from, d.to, d.severity, d.source, d.message);
+    if (!byKey.has(k)) byKey.set(k, []);
+    byKey.get(k).push(d);
+    return d;
+  });
+  const shown = [];
+  forEachDiagnostic(view.state, (d, from, to) => {
+    const k = key(from, to, d.severity, d.source, d.message);
+    shown.push([d, byKey.get(k)?.shift()]);
+  });
+  if (shown.length === diagnostics.length && shown.every(([, f]) => f)) {
+    for (const [d, f] of shown) d.actions = f.actions;
+  } else {
+    view.dispatch(setDiagnostics(view.state, diagnostics));
+  }
 }
 
 // ---- panels ---------------------------------------------------------------
@@ -695,10 +734,12 @@ window.prfaq = {
   call,
   latencies,
   editLatencies,
+  panelTimes,
   stages,
   resetTimings() {
     latencies.length = 0;
     editLatencies.length = 0;
+    panelTimes.length = 0;
     unpainted.length = 0;
     stages.length = 0;
     pendingKeys.length = 0;

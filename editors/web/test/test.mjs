@@ -254,6 +254,8 @@ try {
   await checked();
   await page.waitForFunction((n) => window.prfaq.latencies.length >= n, typing.length * 2);
   const lat = await page.evaluate(() => [...window.prfaq.latencies]);
+  const panelMs = await page.evaluate(() => [...window.prfaq.panelTimes]);
+  console.log(`     the panels and the fixes once typing paused: ${panelMs.map((x) => x.toFixed(1)).join(', ')} ms of the main thread`);
   const longTasks = await page.evaluate(() => window.__long);
   console.log(`     main thread tasks over 50 ms while typing: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
   const st = await page.evaluate(() => [...window.prfaq.stages]);
