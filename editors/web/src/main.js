@@ -229,7 +229,9 @@ function scheduleCheck() {
 // engine on the current text, is guessed.
 let guess = null; // {base, pos, insert, settle(matched)}
 const guesses = { made: 0, hit: 0 };
-const results = { moved: 0, changed: 0, movedByEngine: 0 }; // results whose findings only moved (the engine said so, or the page saw it), or changed
+// results whose findings only moved (the engine said so, or the page saw
+// it; some with new messages), or changed
+const results = { moved: 0, changed: 0, movedByEngine: 0, reworded: 0 };
 function guessCheck(key) {
   if (window.__nocheck) return;
   const state = view.state;
@@ -377,10 +379,23 @@ function show(v, findings, ms, at = [0, 0]) {
       return { from, to: Math.max(from, pos(el, ec, -1)), severity: cmSeverity[severity] ?? 'info', source: rule, message, renderMessage: hover(rule, message) };
     });
     // The findings may still be the ones shown, moved in a way the engine
-    // does not vouch for (an edit at a finding's edge): setting them again
-    // would only cost a frame's styling, painting and raster.
-    same = sameDiagnostics(view.state, diagnostics);
+    // does not vouch for (an edit at a finding's edge), or with only their
+    // messages changed (a count in one, as a word is typed): the underlines
+    // on the screen are the new ones then, and setting them again would only
+    // cost a frame's styling, painting and raster for the same pixels. A new
+    // message goes into the shown diagnostic, for its next hover (the lint
+    // panel, which lists them, gets them set anew when it is open).
+    const pairs = pairShown(view.state, diagnostics);
+    const reworded = pairs ? pairs.filter(([d, n]) => d.message !== n.message) : [];
+    same = pairs !== null && (reworded.length === 0 || !view.dom.querySelector('.cm-panel-lint'));
     if (!same) view.dispatch(setDiagnostics(view.state, diagnostics));
+    else if (reworded.length) {
+      results.reworded++;
+      for (const [d, n] of reworded) {
+        d.message = n.message;
+        d.renderMessage = n.renderMessage;
+      }
+    }
   }
   results[same ? 'moved' : 'changed']++;
   if (findings === null) results.movedByEngine++;
@@ -403,17 +418,29 @@ function show(v, findings, ms, at = [0, 0]) {
   panelTimer = setTimeout(() => renderPanels(v, ms), firstPanels ? 0 : 150);
   firstPanels = false;
 }
-// sameDiagnostics reports whether the editor shows diagnostics already:
-// the same ranges, severities, rules and messages.
-function sameDiagnostics(state, diagnostics) {
-  const key = (d, from, to) => `${from}|${to}|${d.severity}|${d.source}|${d.message}`;
-  const shown = [];
-  forEachDiagnostic(state, (d, from, to) => shown.push(key(d, from, to)));
-  if (shown.length !== diagnostics.length) return false;
-  const next = diagnostics.map((d) => key(d, d.from, d.to));
-  shown.sort();
-  next.sort();
-  return shown.every((k, i) => k === next[i]);
+// pairShown pairs each diagnostic the editor shows with one of diagnostics
+// at the same range, severity and rule (with the same message if there is
+// one), or returns null when they are not the same underlines.
+function pairShown(state, diagnostics) {
+  const key = (d, from, to) => `${from}|${to}|${d.severity}|${d.source}`;
+  const byKey = new Map();
+  for (const d of diagnostics) {
+    const k = key(d, d.from, d.to);
+    if (!byKey.has(k)) byKey.set(k, []);
+    byKey.get(k).push(d);
+  }
+  const pairs = [], unpaired = [];
+  forEachDiagnostic(state, (d, from, to) => {
+    const group = byKey.get(key(d, from, to));
+    const i = group ? group.findIndex((n) => n.message === d.message) : -1;
+    if (i >= 0) pairs.push([d, group.splice(i, 1)[0]]);
+    else unpaired.push([d, group]);
+  });
+  for (const [d, group] of unpaired) {
+    if (!group || !group.length) return null;
+    pairs.push([d, group.shift()]);
+  }
+  return pairs.length === diagnostics.length ? pairs : null;
 }
 
 // afterNextPaint calls f once the next frame is rendered: after its
@@ -745,7 +772,7 @@ window.prfaq = {
     pendingKeys.length = 0;
     checkTimes.length = 0;
     guesses.made = guesses.hit = 0;
-    results.moved = results.changed = results.movedByEngine = 0;
+    results.moved = results.changed = results.movedByEngine = results.reworded = 0;
   },
   guesses,
   results,

@@ -266,7 +266,7 @@ try {
   console.log(`     where the time goes (ms): ${stage('key→edit', 'key', 'made')}, ${stage('edit→sent', 'made', 'sent')}, ${stage('sent→engine starts', 'sent', 'started')}, ${stage('engine', 'started', 'ended')}, ${stage('→findings back', 'ended', 'received')}, ${stage('underline drawn', 'received', 'dispatched')}, ${stage('→next frame', 'dispatched', 'painted')}`);
   const checkMs = await page.evaluate(() => [...window.prfaq.checkTimes]);
   const { guesses, results } = await page.evaluate(() => ({ guesses: { ...window.prfaq.guesses }, results: { ...window.prfaq.results } }));
-  console.log(`     checks started at the keydown, on the text the key was about to make: ${guesses.made}, of which the editor's change confirmed ${guesses.hit}; results whose findings only moved with the text (nothing to draw): ${results.moved} (the engine said so for ${results.movedByEngine}, sending no findings), that changed them: ${results.changed}`);
+  console.log(`     checks started at the keydown, on the text the key was about to make: ${guesses.made}, of which the editor's change confirmed ${guesses.hit}; results whose findings only moved with the text (nothing to draw): ${results.moved} (the engine said so for ${results.movedByEngine}, sending no findings; ${results.reworded} with only new messages, the same underlines), that changed them: ${results.changed}`);
   const p50 = pct(lat, 50), p95 = pct(lat, 95);
   const edits = await page.evaluate(() => [...window.prfaq.editLatencies]);
   console.log(`     keystroke → its character painted (the editor alone, the floor of the underline's time): p50 ${pct(edits, 50).toFixed(1)} ms, p95 ${pct(edits, 95).toFixed(1)} ms`);
