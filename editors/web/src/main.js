@@ -209,8 +209,9 @@ function editsSince(from) {
   return flat;
 }
 
+let paused = false; // window.prfaq.paused: no checks (the test times the editor alone)
 function scheduleCheck() {
-  if (window.__nocheck) return;
+  if (paused) return;
   if (inFlight) {
     queued = true;
     return;
@@ -233,10 +234,9 @@ const guesses = { made: 0, hit: 0 };
 // it; some with new messages), or changed
 const results = { moved: 0, changed: 0, movedByEngine: 0, reworded: 0 };
 function guessCheck(key) {
-  if (window.__nocheck) return;
   const state = view.state;
   const sel = state.selection;
-  if (inFlight || guess || engineVersion !== version || sel.ranges.length !== 1 || !sel.main.empty) return;
+  if (paused || inFlight || guess || engineVersion !== version || sel.ranges.length !== 1 || !sel.main.empty) return;
   const pos = sel.main.head;
   const line = state.doc.lineAt(pos);
   const at = line.number - 1, ch = pos - line.from;
@@ -779,6 +779,13 @@ window.prfaq = {
   checkTimes,
   get version() {
     return version;
+  },
+  get paused() {
+    return paused;
+  },
+  set paused(p) {
+    paused = p;
+    if (!p) scheduleCheck();
   },
   get last() {
     return last;
