@@ -789,6 +789,12 @@ window.prfaq = {
   get version() {
     return version;
   },
+  // The underlines the editor shows now, and its text.
+  shown() {
+    const diagnostics = [];
+    forEachDiagnostic(view.state, (d, from, to) => diagnostics.push({ from, to, severity: d.severity, rule: d.source, message: d.message }));
+    return { text: view.state.doc.toString(), diagnostics };
+  },
   get paused() {
     return paused;
   },

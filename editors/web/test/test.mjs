@@ -251,6 +251,24 @@ try {
   }, at);
   const typing = 'and the owner checks every invoice before it goes out to the customer ';
   await page.keyboard.type(typing.repeat(2), { delay: 40 });
+  // The underlines the editor shows after the last keystroke's check,
+  // before the panels' pause, are a fresh check's: the results it moved
+  // or reworded without setting them (most of them) left nothing stale.
+  const shown = await (await page.waitForFunction(() => {
+    const p = window.prfaq;
+    return p.underlined === p.version && p.panelsVersion !== p.version && p.shown();
+  })).jsonValue();
+  const freshFindings = (await page.evaluate(([t, c]) => window.prfaq.call('check', t, c), [shown.text, await page.locator('#config').inputValue()])).result.findings;
+  const sev = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+  const textLines = shown.text.split('\n');
+  const lineStart = [0];
+  for (const l of textLines) lineStart.push(lineStart[lineStart.length - 1] + l.length + 1);
+  const at16 = (p) => Math.min(lineStart[p.line] + p.character, lineStart[p.line] + textLines[p.line].length);
+  const ukey = (d) => `${d.from}|${d.to}|${d.severity}|${d.rule}|${d.message}`;
+  const wantShown = freshFindings.map((f) => ukey({ from: at16(f.range.start), to: at16(f.range.end), severity: sev[f.severity], rule: f.rule, message: f.message })).sort();
+  const haveShown = shown.diagnostics.map(ukey).sort();
+  ok(JSON.stringify(wantShown) === JSON.stringify(haveShown),
+    `after typing, the ${haveShown.length} underlines shown are a fresh check's (${wantShown.length})${JSON.stringify(wantShown) === JSON.stringify(haveShown) ? '' : `: missing ${wantShown.filter((k) => !haveShown.includes(k)).slice(0, 3)}; extra ${haveShown.filter((k) => !wantShown.includes(k)).slice(0, 3)}`}`);
   await checked();
   await page.waitForFunction((n) => window.prfaq.latencies.length >= n, typing.length * 2);
   const lat = await page.evaluate(() => [...window.prfaq.latencies]);
