@@ -469,7 +469,11 @@ async function renderPanels(v, ms) {
   if (v !== version) return; // a newer check is on its way
   // The findings with their fixes, and the outline, of the text just
   // checked: the engine keeps its parse.
-  const [{ result, json }, { result: outline, json: oJson }] = await Promise.all([call('last'), call('lastOutline')]);
+  // One after the other, the outline only if no key came meanwhile: the
+  // worker takes a keystroke's check only after what it was given before.
+  const { result, json } = await call('last');
+  if (v !== version || inFlight) return;
+  const { result: outline, json: oJson } = await call('lastOutline');
   if (v !== version || inFlight) return;
   const t0 = performance.now();
   last = { version: v, result };
