@@ -66,7 +66,7 @@ func BenchmarkKeystroke(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		buf = AppendUnderlinesJSON(buf[:0], &u)
+		buf = AppendUnderlinesJSON(buf[:0], &u, true)
 	}
 	b.ReportMetric(float64(len(buf)), "json-bytes")
 }

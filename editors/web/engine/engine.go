@@ -72,8 +72,9 @@ type Engine struct {
 	errs     []string // the configuration's errors at that check
 	last     *Result  // Last's, once asked for
 	// The text CheckEdits made last: the next edits apply to it, whatever
-	// Check or Review saw since.
-	base *document.Document
+	// Check or Review saw since; and its findings.
+	base         *document.Document
+	baseFindings []diagnostics.Finding
 }
 
 // Config parses .prfaq.yaml text on top of the defaults. Bad keys are
@@ -154,9 +155,13 @@ type Underline struct {
 
 // Underlines is a keystroke's check. Length is the new text's length in
 // UTF-16 code units, for the page to see that the engine's text is its own.
+// Moved reports that the findings are the previous CheckEdits's, each moved
+// with the text by the edits (see moved): the underlines the editor moved
+// through the same edits are these already.
 type Underlines struct {
 	PRFAQ        bool
 	Length       int
+	Moved        bool
 	Findings     []Underline
 	ConfigErrors []string
 }
@@ -170,6 +175,7 @@ func (e *Engine) CheckEdits(text *string, edits []TextEdit, yamlText string) (Un
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	var src []byte
+	var spans []byteEdit // the edits in bytes, for moved
 	switch {
 	case text != nil:
 		src = []byte(*text)
@@ -192,18 +198,65 @@ func (e *Engine) CheckEdits(text *string, edits []TextEdit, yamlText string) (Un
 			src = append(src, old[at:start]...)
 			src = append(src, ed.NewText...)
 			at = end
+			spans = append(spans, byteEdit{start: start, end: end, delta: len(ed.NewText) - (end - start)})
 		}
 		src = append(src, old[at:]...)
 	}
 	e.check(src, yamlText)
-	e.base = e.doc
-	u := Underlines{PRFAQ: e.prfaq, Length: utf16Len(src), Findings: make([]Underline, len(e.findings)), ConfigErrors: e.errs}
+	wasMoved := text == nil && moved(e.baseFindings, e.findings, spans)
+	e.base, e.baseFindings = e.doc, e.findings
+	u := Underlines{PRFAQ: e.prfaq, Length: utf16Len(src), Moved: wasMoved, Findings: make([]Underline, len(e.findings)), ConfigErrors: e.errs}
 	m := e.doc.Mapper
 	for i, f := range e.findings {
 		u.Findings[i] = Underline{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Range: m.Range(f.Span.Start, f.Span.End)}
 	}
 	return u, nil
 }
+
+// byteEdit is an edit in bytes of the text before it: [start, end)
+// replaced, the text growing by delta.
+type byteEdit struct{ start, end, delta int }
+
+// moved reports whether findings are old's, in the same order, each moved
+// with the text by edits as the editor moves an underline: the same rule,
+// severity and message, and a span that shifts by the edits before it and
+// grows by those inside it. An edit at a finding's edge makes it not moved
+// (whether text typed there is in the finding is the rule's to say, the
+// editor would guess), and so does one inside a finding shorter than
+// minMovedSpan (the editor draws a short one as a mark of its own).
+func moved(old, findings []diagnostics.Finding, edits []byteEdit) bool {
+	if len(old) != len(findings) {
+		return false
+	}
+	for i := range old {
+		o, f := &old[i], &findings[i]
+		if o.Rule != f.Rule || o.Severity != f.Severity || o.Message != f.Message {
+			return false
+		}
+		start, end := o.Span.Start, o.Span.End
+		for _, ed := range edits {
+			switch {
+			case ed.end < o.Span.Start:
+				start += ed.delta
+				end += ed.delta
+			case ed.start > o.Span.End:
+			case o.Span.Start < ed.start && ed.end < o.Span.End && o.Span.End-o.Span.Start >= minMovedSpan:
+				end += ed.delta
+			default:
+				return false
+			}
+		}
+		if f.Span.Start != start || f.Span.End != end || end-start < minMovedSpan && end-start != o.Span.End-o.Span.Start {
+			return false
+		}
+	}
+	return true
+}
+
+// minMovedSpan is the shortest finding, in bytes, that an edit inside it
+// may move: 30 bytes are at least 10 UTF-16 units, and @codemirror/lint
+// draws a range of under 10 that holds only line breaks as a widget.
+const minMovedSpan = 30
 
 // utf16Len is the length of UTF-8 text in UTF-16 code units, as JavaScript
 // counts a string's (invalid bytes count one, as U+FFFD).

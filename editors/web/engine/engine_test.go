@@ -413,7 +413,7 @@ func TestAppendUnderlinesJSON(t *testing.T) {
 		Findings     [][]any  `json:"findings"`
 		ConfigErrors []string `json:"configErrors"`
 	}
-	if err := json.Unmarshal(AppendUnderlinesJSON(nil, &u), &got); err != nil {
+	if err := json.Unmarshal(AppendUnderlinesJSON(nil, &u, true), &got); err != nil {
 		t.Fatal(err)
 	}
 	if got.PRFAQ != u.PRFAQ || got.Length != u.Length || len(got.Findings) != len(u.Findings) || len(got.Findings) == 0 || len(got.ConfigErrors) != 1 {
@@ -424,5 +424,82 @@ func TestAppendUnderlinesJSON(t *testing.T) {
 		if !reflect.DeepEqual(got.Findings[i], want) {
 			t.Errorf("finding %d: %v, want %v", i, got.Findings[i], want)
 		}
+	}
+}
+
+// Moved: a keystroke away from every finding, whose findings only shift
+// with the text, is moved; one that adds a finding, or touches one at its
+// edge, is not. A moved answer's JSON leaves the findings out when the page
+// shows them already.
+func TestCheckEditsMoved(t *testing.T) {
+	text := "# Ledger lets small shops send invoices in one click\n\nSEATTLE — May 4, 2026 — Acme today announced Ledger, which sends a shop's invoice from its phone in one click.\n\n" +
+		"Small shops wait weeks for their money, because writing invoices takes an evening a week.\n\n" +
+		"Ledger reads the order from the point-of-sale app and fills in the invoice; the owner taps send.\n\n" +
+		"## FAQ\n\n### When does it ship?\n\nTBD.\n"
+	var e Engine
+	first, err := e.CheckEdits(&text, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Moved || len(first.Findings) == 0 {
+		t.Fatalf("the first check: moved %v, %d findings (want some)", first.Moved, len(first.Findings))
+	}
+	at := func(line, char int) document.Position { return document.Position{Line: line, Character: char} }
+	typeAt := func(p document.Position, s string) Underlines {
+		t.Helper()
+		u, err := e.CheckEdits(nil, []TextEdit{{Start: p, End: p, NewText: s}}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	// Line 2 ("Small shops wait …") has no finding: typing in it moves the
+	// findings after it, whose ranges in lines and columns stay the same.
+	for _, f := range first.Findings {
+		if f.Range.Start.Line <= 2 && f.Range.End.Line >= 2 {
+			t.Fatalf("the fixture has a finding on line 2: %+v", f)
+		}
+	}
+	u := typeAt(at(2, 6), "x")
+	if !u.Moved || !reflect.DeepEqual(u.Findings, first.Findings) {
+		t.Errorf("typing on a line without findings: moved %v, findings %+v, want moved and %+v", u.Moved, u.Findings, first.Findings)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(AppendUnderlinesJSON(nil, &u, true), &got); err != nil || got["moved"] != true || got["findings"] != nil {
+		t.Errorf("a moved answer for a page that shows the findings: %v (%v), want moved and no findings", got, err)
+	}
+	if err := json.Unmarshal(AppendUnderlinesJSON(nil, &u, false), &got); err != nil || len(got["findings"].([]any)) != len(u.Findings) {
+		t.Errorf("a moved answer for a page that does not show them: %v (%v), want the findings", got, err)
+	}
+	// Inside a paragraph that findings span (line 6: the sections missing
+	// after it): they grow with it, as the editor's underlines do.
+	prev := u.Findings
+	u = typeAt(at(6, 10), "y")
+	grown := 0
+	for i, f := range prev {
+		if f.Range.End.Line == 6 {
+			f.Range.End.Character++
+			grown++
+		}
+		if !u.Moved || i >= len(u.Findings) || u.Findings[i] != f {
+			t.Errorf("typing inside findings on line 6: moved %v, finding %d %+v, want %+v", u.Moved, i, u.Findings[min(i, len(u.Findings)-1)], f)
+		}
+	}
+	if grown == 0 {
+		t.Error("the fixture has no finding on line 6")
+	}
+	// A new deferred answer: a finding more.
+	if u := typeAt(at(3, 0), "TBD\n\n"); u.Moved {
+		t.Error("typing a TBD paragraph: moved")
+	}
+	// At the end of the TBD finding's line: an edit at a finding's edge.
+	last := e.baseFindings[len(e.baseFindings)-1]
+	end := e.base.Mapper.Range(last.Span.Start, last.Span.End).End
+	if u := typeAt(end, " "); u.Moved {
+		t.Errorf("typing at the edge of %s at %v: moved", last.Rule, end)
+	}
+	// The whole text again is never moved.
+	if u, _ := e.CheckEdits(&text, nil, ""); u.Moved {
+		t.Error("checking the whole text: moved")
 	}
 }

@@ -155,14 +155,28 @@ func appendString(buf []byte, s string) []byte { return diagnostics.AppendJSONSt
 
 // AppendUnderlinesJSON encodes u compactly, each finding an array
 // [rule, severity, message, startLine, startCharacter, endLine,
-// endCharacter]: the page parses it on every keystroke.
-func AppendUnderlinesJSON(buf []byte, u *Underlines) []byte {
+// endCharacter]: the page parses it on every keystroke. With omitMoved, a
+// moved u is "moved":true without the findings, which the page shows
+// already (most keystrokes: about 14 kB not written, sent and parsed).
+func AppendUnderlinesJSON(buf []byte, u *Underlines, omitMoved bool) []byte {
 	buf = append(buf, `{"prfaq":`...)
 	buf = strconv.AppendBool(buf, u.PRFAQ)
 	buf = append(buf, `,"length":`...)
 	buf = strconv.AppendInt(buf, int64(u.Length), 10)
+	if u.Moved {
+		buf = append(buf, `,"moved":true`...)
+	}
+	if !u.Moved || !omitMoved {
+		buf = appendUnderlines(buf, u.Findings)
+	}
+	buf = append(buf, `,"configErrors":`...)
+	buf = appendStrings(buf, u.ConfigErrors)
+	return append(buf, '}')
+}
+
+func appendUnderlines(buf []byte, findings []Underline) []byte {
 	buf = append(buf, `,"findings":[`...)
-	for i, f := range u.Findings {
+	for i, f := range findings {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
@@ -178,7 +192,5 @@ func AppendUnderlinesJSON(buf []byte, u *Underlines) []byte {
 		}
 		buf = append(buf, ']')
 	}
-	buf = append(buf, `],"configErrors":`...)
-	buf = appendStrings(buf, u.ConfigErrors)
-	return append(buf, '}')
+	return append(buf, ']')
 }

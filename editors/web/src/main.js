@@ -28,7 +28,7 @@ const workerReady = (fromFile ? fileWorker() : Promise.resolve(new Worker('worke
     const w = waiting.get(id);
     waiting.delete(id);
     if (error !== undefined) w.reject(new Error(error));
-    else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, ms, at: at && at.map((t) => t - performance.timeOrigin) });
+    else w.resolve({ result: json !== undefined ? JSON.parse(json) : result, json, ms, at: at && at.map((t) => t - performance.timeOrigin) });
   };
   worker.onerror = (e) => setStatus(`The engine failed to load: ${e.message}`);
   return worker;
@@ -108,8 +108,14 @@ const recent = []; // {version, doc, changes} of the last versions (show)
 const RECENT = 64;
 const versionTimes = []; // performance.now() when each version was made
 const editPainted = []; // when the frame showing each version was rendered
+// Whether that frame has begun: its animation frame callbacks ran, and the
+// rest of it (style, layout, paint) runs in the same task, so any task after
+// them, such as a check's result, comes after the frame is rendered.
+const editFramed = [];
 const pendingKeys = []; // keydown times not yet shown underlined
 const latencies = []; // keystroke → underline painted, ms
+const unpainted = []; // keydown times whose edit is not yet on the screen
+const editLatencies = []; // keystroke → its edit painted (the floor of latencies), ms
 const stages = []; // per shown version: when each step of the way ended
 const sentTimes = []; // when each version went to the worker
 let saveTimer = 0;
@@ -134,9 +140,13 @@ const view = new EditorView({
         if (recent.length > RECENT) recent.shift();
         versionTimes[version] = performance.now();
         const v = version;
-        afterNextPaint(() => (editPainted[v] = performance.now()));
+        const made = versionTimes[v];
+        afterNextPaint(() => {
+          const t = (editPainted[v] = performance.now());
+          while (unpainted.length && unpainted[0] <= made) editLatencies.push(t - unpainted.shift());
+        }, () => (editFramed[v] = true));
         clearTimeout(saveTimer);
-        saveTimer = setTimeout(save, 300);
+        saveTimer = setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(save, { timeout: 1000 }) : save()), 500);
         if (!confirmGuess(u)) scheduleCheck();
       }),
       EditorView.domEventHandlers({
@@ -145,7 +155,9 @@ const view = new EditorView({
           // finding and would wait for the next one.
           const typed = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
           if (typed || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') {
-            pendingKeys.push(e.timeStamp || performance.now());
+            const t = e.timeStamp || performance.now();
+            pendingKeys.push(t);
+            unpainted.push(t);
           }
           if (typed && !e.isComposing) guessCheck(e.key);
         },
@@ -157,7 +169,10 @@ recent.push({ version: 0, doc: view.state.doc, changes: null });
 function save() {
   localStorage.setItem(TEXT_KEY, view.state.doc.toString());
 }
+// Lazily: the text is written when typing pauses, and when the page is
+// left or hidden (a closed tab or a phone's app switch), so nothing is lost.
 window.addEventListener('pagehide', save);
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
 
 // ---- checking: one check in flight, the latest text next -----------------
 // A keystroke sends the engine its edits, not the text: the engine keeps
@@ -194,7 +209,9 @@ function editsSince(from) {
   return flat;
 }
 
+let paused = false; // window.prfaq.paused: no checks (the test times the editor alone)
 function scheduleCheck() {
+  if (paused) return;
   if (inFlight) {
     queued = true;
     return;
@@ -213,11 +230,13 @@ function scheduleCheck() {
 // engine on the current text, is guessed.
 let guess = null; // {base, pos, insert, settle(matched)}
 const guesses = { made: 0, hit: 0 };
-const results = { moved: 0, changed: 0 }; // results whose findings only moved, or changed
+// results whose findings only moved (the engine said so, or the page saw
+// it; some with new messages), or changed
+const results = { moved: 0, changed: 0, movedByEngine: 0, reworded: 0 };
 function guessCheck(key) {
   const state = view.state;
   const sel = state.selection;
-  if (inFlight || guess || engineVersion !== version || sel.ranges.length !== 1 || !sel.main.empty) return;
+  if (paused || inFlight || guess || engineVersion !== version || sel.ranges.length !== 1 || !sel.main.empty) return;
   const pos = sel.main.head;
   const line = state.doc.lineAt(pos);
   const at = line.number - 1, ch = pos - line.from;
@@ -256,7 +275,11 @@ function send(v, doc, text, edits, guessed) {
   inFlight = true;
   queued = false;
   sentTimes[v] = performance.now();
-  Promise.all([call('checkEdits', text, edits, configText), guessed])
+  // The editor shows the findings of the engine's text, moved with the
+  // edits since: an answer whose findings only moved (most keystrokes)
+  // then leaves them out.
+  const shown = text === null && underlined === engineVersion;
+  Promise.all([call('checkEdits', text, edits, configText, shown), guessed])
     .then(([{ result, ms, at }, matched]) => {
       if (guessed) {
         if (!matched) {
@@ -270,7 +293,7 @@ function send(v, doc, text, edits, guessed) {
       if (result.length !== doc.length) throw new Error(`the engine's text (${result.length} characters) is not the editor's (${doc.length})`);
       engineVersion = v;
       checkTimes.push(ms);
-      show(v, result.findings, ms, at);
+      show(v, result.moved && shown ? null : result.findings, ms, at);
       if (firstCheckMs === null) firstCheckMs = performance.now();
     })
     .catch((err) => {
@@ -331,30 +354,51 @@ function hover(rule, message) {
 // the underlines stale until typing pauses. Their fixes wait for a current
 // check (applyFix).
 
+//
+// findings null: the engine found them only moved with the text (see
+// engine.CheckEdits), so the underlines the editor moved through the same
+// edits are the new ones already.
 function show(v, findings, ms, at = [0, 0]) {
-  let doc = view.state.doc;
-  let mapping = null;
-  if (v !== version) {
-    const at = recent.find((r) => r.version === v);
-    if (!at) return; // too old to move: the next check is on its way
-    doc = at.doc;
-    for (const r of recent) if (r.version > v) mapping = mapping ? mapping.compose(r.changes) : r.changes;
-  }
-  const pos = (line, character, assoc) => {
-    const o = offset(doc, { line, character });
-    return mapping ? mapping.mapPos(o, assoc) : o;
-  };
-  const diagnostics = findings.map(([rule, severity, message, sl, sc, el, ec]) => {
-    const from = pos(sl, sc, 1);
-    return { from, to: Math.max(from, pos(el, ec, -1)), severity: cmSeverity[severity] ?? 'info', source: rule, message, renderMessage: hover(rule, message) };
-  });
   const received = performance.now();
-  // Most keystrokes move the findings and change none: the underlines the
-  // editor moved with the text are then the new ones already, and setting
-  // them again would only cost a frame's styling, painting and raster.
-  const same = sameDiagnostics(view.state, diagnostics);
-  if (!same) view.dispatch(setDiagnostics(view.state, diagnostics));
+  let same = findings === null;
+  if (!same) {
+    let doc = view.state.doc;
+    let mapping = null;
+    if (v !== version) {
+      const at = recent.find((r) => r.version === v);
+      if (!at) return; // too old to move: the next check is on its way
+      doc = at.doc;
+      for (const r of recent) if (r.version > v) mapping = mapping ? mapping.compose(r.changes) : r.changes;
+    }
+    const pos = (line, character, assoc) => {
+      const o = offset(doc, { line, character });
+      return mapping ? mapping.mapPos(o, assoc) : o;
+    };
+    const diagnostics = findings.map(([rule, severity, message, sl, sc, el, ec]) => {
+      const from = pos(sl, sc, 1);
+      return { from, to: Math.max(from, pos(el, ec, -1)), severity: cmSeverity[severity] ?? 'info', source: rule, message, renderMessage: hover(rule, message) };
+    });
+    // The findings may still be the ones shown, moved in a way the engine
+    // does not vouch for (an edit at a finding's edge), or with only their
+    // messages changed (a count in one, as a word is typed): the underlines
+    // on the screen are the new ones then, and setting them again would only
+    // cost a frame's styling, painting and raster for the same pixels. A new
+    // message goes into the shown diagnostic, for its next hover (the lint
+    // panel, which lists them, gets them set anew when it is open).
+    const pairs = pairShown(view.state, diagnostics);
+    const reworded = pairs ? pairs.filter(([d, n]) => d.message !== n.message) : [];
+    same = pairs !== null && (reworded.length === 0 || !view.dom.querySelector('.cm-panel-lint'));
+    if (!same) view.dispatch(setDiagnostics(view.state, diagnostics));
+    else if (reworded.length) {
+      results.reworded++;
+      for (const [d, n] of reworded) {
+        d.message = n.message;
+        d.renderMessage = n.renderMessage;
+      }
+    }
+  }
   results[same ? 'moved' : 'changed']++;
+  if (findings === null) results.movedByEngine++;
   underlined = v;
   const made = versionTimes[v] ?? 0;
   const dispatched = performance.now();
@@ -365,7 +409,7 @@ function show(v, findings, ms, at = [0, 0]) {
     stages.push({ key: pendingKeys[0] ?? made, made, sent: sentTimes[v] ?? made, started: at[0], ended: at[1], received, dispatched, painted, engine: ms });
     while (pendingKeys.length && pendingKeys[0] <= made) latencies.push(painted - pendingKeys.shift());
   };
-  if (same && editPainted[v] !== undefined) shown(received);
+  if (same && editFramed[v]) shown(performance.now());
   else afterNextPaint(() => shown(performance.now()));
   // The panels and the fixes follow when typing pauses: rebuilding
   // hundreds of list items on every keystroke would cost the next
@@ -374,27 +418,41 @@ function show(v, findings, ms, at = [0, 0]) {
   panelTimer = setTimeout(() => renderPanels(v, ms), firstPanels ? 0 : 150);
   firstPanels = false;
 }
-// sameDiagnostics reports whether the editor shows diagnostics already:
-// the same ranges, severities, rules and messages.
-function sameDiagnostics(state, diagnostics) {
-  const key = (d, from, to) => `${from}|${to}|${d.severity}|${d.source}|${d.message}`;
-  const shown = [];
-  forEachDiagnostic(state, (d, from, to) => shown.push(key(d, from, to)));
-  if (shown.length !== diagnostics.length) return false;
-  const next = diagnostics.map((d) => key(d, d.from, d.to));
-  shown.sort();
-  next.sort();
-  return shown.every((k, i) => k === next[i]);
+// pairShown pairs each diagnostic the editor shows with one of diagnostics
+// at the same range, severity and rule (with the same message if there is
+// one), or returns null when they are not the same underlines.
+function pairShown(state, diagnostics) {
+  const key = (d, from, to) => `${from}|${to}|${d.severity}|${d.source}`;
+  const byKey = new Map();
+  for (const d of diagnostics) {
+    const k = key(d, d.from, d.to);
+    if (!byKey.has(k)) byKey.set(k, []);
+    byKey.get(k).push(d);
+  }
+  const pairs = [], unpaired = [];
+  forEachDiagnostic(state, (d, from, to) => {
+    const group = byKey.get(key(d, from, to));
+    const i = group ? group.findIndex((n) => n.message === d.message) : -1;
+    if (i >= 0) pairs.push([d, group.splice(i, 1)[0]]);
+    else unpaired.push([d, group]);
+  });
+  for (const [d, group] of unpaired) {
+    if (!group || !group.length) return null;
+    pairs.push([d, group.shift()]);
+  }
+  return pairs.length === diagnostics.length ? pairs : null;
 }
 
 // afterNextPaint calls f once the next frame is rendered: after its
 // animation frame callbacks, style, layout and paint (a message posted from
-// requestAnimationFrame is handled after them).
+// requestAnimationFrame is handled after them); framed, if given, at the
+// frame's start.
 const paintChannel = new MessageChannel();
 const afterPaint = [];
 paintChannel.port1.onmessage = () => afterPaint.shift()();
-function afterNextPaint(f) {
+function afterNextPaint(f, framed) {
   requestAnimationFrame(() => {
+    if (framed) framed();
     afterPaint.push(f);
     paintChannel.port2.postMessage(0);
   });
@@ -403,29 +461,69 @@ function afterNextPaint(f) {
 let panelTimer = 0;
 let firstPanels = true;
 let panelsVersion = -1;
+let panelsJson = null; // the findings' and the outline's JSON the panels show
+let outlineJson = null;
+const panelTimes = []; // the main thread's time for each renderPanels, ms
 
 async function renderPanels(v, ms) {
   if (v !== version) return; // a newer check is on its way
   // The findings with their fixes, and the outline, of the text just
   // checked: the engine keeps its parse.
-  const [{ result }, { result: outline }] = await Promise.all([call('last'), call('lastOutline')]);
+  // One after the other, the outline only if no key came meanwhile: the
+  // worker takes a keystroke's check only after what it was given before.
+  const { result, json } = await call('last');
   if (v !== version || inFlight) return;
+  const { result: outline, json: oJson } = await call('lastOutline');
+  if (v !== version || inFlight) return;
+  const t0 = performance.now();
   last = { version: v, result };
-  // The same underlines, now with their quick fixes in the hover.
-  const doc = view.state.doc;
-  view.dispatch(setDiagnostics(view.state, result.findings.map((f) => {
-    const from = offset(doc, f.range.start);
-    return {
-      from, to: Math.max(from, offset(doc, f.range.end)), severity: cmSeverity[f.severity] ?? 'info', source: f.rule, message: f.message,
-      renderMessage: hover(f.rule, f.message), actions: f.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix, v) })),
-    };
-  })));
-  renderFindings(result.findings);
-  renderOutline(outline);
-  renderConfigErrors(result.configErrors);
+  addFixes(result.findings, v);
+  // A panel is rebuilt only when what it shows changed: after most pauses
+  // in typing, a few findings moved, the outline did not.
+  if (json !== panelsJson) {
+    renderFindings(result.findings);
+    renderConfigErrors(result.configErrors);
+    panelsJson = json;
+  }
+  if (oJson !== outlineJson) {
+    renderOutline(outline);
+    outlineJson = oJson;
+  }
   const n = result.findings.length;
   setStatus(`${n} finding${n === 1 ? '' : 's'} · checked in ${ms.toFixed(1)} ms · all in this browser`);
   panelsVersion = v;
+  panelTimes.push(performance.now() - t0);
+}
+
+// addFixes gives the underlines their quick fixes (for version v's text)
+// in the hover. The underlines shown are findings' already: each gets its
+// fixes in place, so that nothing is drawn again; only when they are not
+// the findings (a check on its way) are they set anew.
+function addFixes(findings, v) {
+  const doc = view.state.doc;
+  const key = (from, to, severity, rule, message) => `${from}|${to}|${severity}|${rule}|${message}`;
+  const byKey = new Map();
+  const diagnostics = findings.map((f) => {
+    const from = offset(doc, f.range.start);
+    const d = {
+      from, to: Math.max(from, offset(doc, f.range.end)), severity: cmSeverity[f.severity] ?? 'info', source: f.rule, message: f.message,
+      renderMessage: hover(f.rule, f.message), actions: f.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix, v) })),
+    };
+    const k = key(d.from, d.to, d.severity, d.source, d.message);
+    if (!byKey.has(k)) byKey.set(k, []);
+    byKey.get(k).push(d);
+    return d;
+  });
+  const shown = [];
+  forEachDiagnostic(view.state, (d, from, to) => {
+    const k = key(from, to, d.severity, d.source, d.message);
+    shown.push([d, byKey.get(k)?.shift()]);
+  });
+  if (shown.length === diagnostics.length && shown.every(([, f]) => f)) {
+    for (const [d, f] of shown) d.actions = f.actions;
+  } else {
+    view.dispatch(setDiagnostics(view.state, diagnostics));
+  }
 }
 
 // ---- panels ---------------------------------------------------------------
@@ -449,7 +547,9 @@ function goToLine(line1) {
 
 // keyed rebuilds a list from items, reusing the element of every item whose
 // key it showed before: a keystroke changes a few findings, not hundreds, so
-// the panel moves elements instead of making them.
+// the panel adds and removes those few and leaves the others where they are
+// (moving them all, as replaceChildren does, made the browser style and lay
+// out hundreds of items again: 50-300 ms at 4,000 words on this host).
 function keyed(list, cache, items, key, make) {
   const next = new Map();
   const seen = new Map();
@@ -459,11 +559,18 @@ function keyed(list, cache, items, key, make) {
     seen.set(base, n);
     const k = `${base}#${n}`;
     const e = cache.get(k) ?? make(item);
-    e.dataset.index = String(index);
+    const i = String(index);
+    if (e.dataset.index !== i) e.dataset.index = i;
     next.set(k, e);
     return e;
   });
-  list.replaceChildren(...els);
+  const keep = new Set(els);
+  for (const e of [...list.children]) if (!keep.has(e)) e.remove();
+  let at = list.firstElementChild;
+  for (const e of els) {
+    if (e === at) at = at.nextElementSibling;
+    else list.insertBefore(e, at);
+  }
   return next;
 }
 
@@ -666,20 +773,38 @@ window.prfaq = {
   view,
   call,
   latencies,
+  editLatencies,
+  panelTimes,
   stages,
   resetTimings() {
     latencies.length = 0;
+    editLatencies.length = 0;
+    panelTimes.length = 0;
+    unpainted.length = 0;
     stages.length = 0;
     pendingKeys.length = 0;
     checkTimes.length = 0;
     guesses.made = guesses.hit = 0;
-    results.moved = results.changed = 0;
+    results.moved = results.changed = results.movedByEngine = results.reworded = 0;
   },
   guesses,
   results,
   checkTimes,
   get version() {
     return version;
+  },
+  // The underlines the editor shows now, and its text.
+  shown() {
+    const diagnostics = [];
+    forEachDiagnostic(view.state, (d, from, to) => diagnostics.push({ from, to, severity: d.severity, rule: d.source, message: d.message }));
+    return { text: view.state.doc.toString(), diagnostics };
+  },
+  get paused() {
+    return paused;
+  },
+  set paused(p) {
+    paused = p;
+    if (!p) scheduleCheck();
   },
   get last() {
     return last;

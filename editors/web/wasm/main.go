@@ -65,9 +65,11 @@ func main() {
 			return js.ValueOf(string(checkBuf))
 		}),
 		// checkEdits(text or null, [startLine, startCharacter, endLine,
-		// endCharacter, newText, …], yaml) → Underlines JSON: a keystroke's
-		// check, on the edits to the text it checked last (see
-		// engine.CheckEdits), without the fixes.
+		// endCharacter, newText, …], yaml, shown) → Underlines JSON: a
+		// keystroke's check, on the edits to the text it checked last (see
+		// engine.CheckEdits), without the fixes; with shown true (the page
+		// shows the last checkEdits's findings, moved with the text), moved
+		// findings are left out.
 		"checkEdits": fn(func(a []js.Value) any {
 			var text *string
 			if len(a) > 0 && a[0].Type() == js.TypeString {
@@ -89,7 +91,8 @@ func main() {
 			if err != nil {
 				return jsonString(map[string]string{"error": err.Error()})
 			}
-			checkBuf = engine.AppendUnderlinesJSON(checkBuf[:0], &u)
+			shown := len(a) > 3 && a[3].Type() == js.TypeBoolean && a[3].Bool()
+			checkBuf = engine.AppendUnderlinesJSON(checkBuf[:0], &u, shown)
 			return js.ValueOf(string(checkBuf))
 		}),
 		// last() → the Result JSON (with the fixes) of the last check
