@@ -148,10 +148,20 @@ const Typing = "and the owner checks every invoice before it goes out to the cus
 // next version (one character typed into the summary of the press
 // release) through a Checker, which re-parses only the section that changed.
 func BenchmarkCheckKeystroke(b *testing.B) {
+	benchmarkKeystroke(b, func(src []byte) int { return bytes.Index(src, []byte("Acme today announced")) })
+}
+
+// BenchmarkCheckKeystrokeLate types into the last paragraph instead: the
+// sections before the edit, nearly all of them, stay where they were.
+func BenchmarkCheckKeystrokeLate(b *testing.B) {
+	benchmarkKeystroke(b, func(src []byte) int { return bytes.LastIndex(src, []byte("\n\n")) + 2 })
+}
+
+func benchmarkKeystroke(b *testing.B, typeAt func(src []byte) int) {
 	cfg := Default()
 	for _, n := range benchSizes {
 		src := BenchPRFAQ(b, n)
-		at := bytes.Index(src, []byte("Acme today announced")) // in the summary
+		at := typeAt(src)
 		b.Run(fmt.Sprintf("words=%d", n), func(b *testing.B) {
 			var c Checker
 			c.Check("bench.prfaq.md", src, cfg)

@@ -257,6 +257,21 @@ type section struct {
 	top      []int    // the top-level blocks, as indices into blocks
 	headings []int    // every heading, nested ones included
 	prose    []*Prose
+	// placed is the copy placeAt made last. Placed copies are never
+	// changed (a prose's language is its text's, kept atomically), so a
+	// section placed again at the same base (each before the edit) hands
+	// out the same copies.
+	placed placement
+}
+
+// placement is where a section's copies went in the document placeAt
+// placed it in: capped subslices of its Prose, Blocks and Headings, which
+// are never changed once parsed.
+type placement struct {
+	ok               bool
+	base             int
+	prose            []*Prose
+	blocks, headings []*Block
 }
 
 // parseSection parses one section; keep readies it for a Parser to keep
@@ -365,6 +380,13 @@ func (sec *section) moveTo(d *Document, base int) {
 }
 
 func (sec *section) placeAt(d *Document, base int) {
+	if pl := &sec.placed; pl.ok && pl.base == base {
+		d.Prose = append(d.Prose, pl.prose...)
+		d.Blocks = append(d.Blocks, pl.blocks...)
+		d.Headings = append(d.Headings, pl.headings...)
+		return
+	}
+	fromProse, fromBlocks, fromHeadings := len(d.Prose), len(d.Blocks), len(d.Headings)
 	prose := make([]Prose, len(sec.prose))
 	for i, p := range sec.prose {
 		prose[i] = *p
@@ -402,6 +424,11 @@ func (sec *section) placeAt(d *Document, base int) {
 	}
 	for _, i := range sec.headings {
 		d.Headings = append(d.Headings, &blocks[i])
+	}
+	sec.placed = placement{ok: true, base: base,
+		prose:    d.Prose[fromProse:len(d.Prose):len(d.Prose)],
+		blocks:   d.Blocks[fromBlocks:len(d.Blocks):len(d.Blocks)],
+		headings: d.Headings[fromHeadings:len(d.Headings):len(d.Headings)],
 	}
 }
 
