@@ -138,9 +138,10 @@ var coverageMatcher = sync.OnceValue(func() *topicMatcher {
 	return m
 })
 
-// covered reports, per topic, whether the prose run touches it.
-func (m *topicMatcher) covered(p *document.Prose) []bool {
-	found := m.words.tagsIn(p, len(faqTopics))
+// covered reports, per topic, whether the prose run touches it, in found
+// (one false per topic).
+func (m *topicMatcher) covered(found []bool, p *document.Prose) []bool {
+	found = m.words.tagsIn(found, p)
 	if document.Spaceless(p.Text) {
 		for i, words := range m.cjk {
 			for _, w := range words {
@@ -205,8 +206,17 @@ func checkFAQCoverage(c *Context) {
 			continue
 		}
 		found := make([]bool, len(faqTopics))
+		scratch := make([]bool, len(faqTopics))
 		for _, p := range doc.ProseIn(g.part.Span) {
-			tags := p.Memo(coverageKey{}, func() any { return coverageMatcher().covered(p) }).([]bool)
+			var tags []bool
+			if p.Memoized() {
+				tags = p.Memo(coverageKey{}, func() any { return coverageMatcher().covered(make([]bool, len(faqTopics)), p) }).([]bool)
+			} else {
+				// nothing is kept: no list of topics a prose (35 MB of
+				// garbage on 400,000 questions)
+				clear(scratch)
+				tags = coverageMatcher().covered(scratch, p)
+			}
 			for i, t := range tags {
 				found[i] = found[i] || t
 			}
