@@ -3,6 +3,7 @@ package diagnostics
 import (
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,23 +32,42 @@ func init() {
 			}
 			// The first question of each key, found by the key's hash: the
 			// keys themselves are not kept (400,000 questions kept 30 MB of
-			// them). A question whose hash an earlier one has is compared by
-			// its key; keys that only share a hash are told apart in collided.
+			// them), and checked once, not even built: the hash is of the
+			// key's words. A question whose hash an earlier one has is
+			// compared by its key; keys that only share a hash are told
+			// apart in collided.
 			seed := maphash.MakeSeed()
+			var hash maphash.Hash
+			hash.SetSeed(seed)
+			hashOf := func(q *document.Question) (uint64, bool) {
+				if c.memo != nil {
+					key := keyOf(q)
+					return maphash.String(seed, key) & questionHashMask, key != ""
+				}
+				var arr [16]string // most questions fit: no allocation
+				words := questionKeyWords(arr[:0], q.Text)
+				hash.Reset()
+				for i, w := range words {
+					if i > 0 {
+						hash.WriteByte(' ')
+					}
+					hash.WriteString(w)
+				}
+				return hash.Sum64() & questionHashMask, len(words) > 0
+			}
 			first := make(map[uint64]int, len(doc.Questions))
 			var collided map[string]int
 			for i, q := range doc.Questions {
-				key := keyOf(q)
-				if key == "" {
+				h, ok := hashOf(q)
+				if !ok {
 					continue
 				}
-				h := questionHash(seed, key)
 				j, dup := first[h]
 				if !dup {
 					first[h] = i
 					continue
 				}
-				if keyOf(doc.Questions[j]) != key {
+				if key := keyOf(q); keyOf(doc.Questions[j]) != key {
 					if collided == nil {
 						collided = map[string]int{}
 					}
@@ -69,32 +89,28 @@ func init() {
 
 type questionKeyKind struct{}
 
-// questionHash is maphash.String; a test makes every key collide.
-var questionHash = maphash.String
+// questionHashMask is ANDed with every key's hash; a test makes every key
+// collide with 0.
+var questionHashMask = ^uint64(0)
 
 // questionKey is the sorted set of a question's content words, lower-cased,
 // with a plural "s" dropped.
 func questionKey(s string) string {
 	var arr [16]string // most questions fit: no allocation
-	words := appendQuestionWords(arr[:0], s)
+	return strings.Join(questionKeyWords(arr[:0], s), " ")
+}
+
+// questionKeyWords appends the words of questionKey(s) to dst: sorted, each
+// once.
+func questionKeyWords(dst []string, s string) []string {
+	words := appendQuestionWords(dst, s)
 	for i, w := range words {
 		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 			words[i] = w[:len(w)-1]
 		}
 	}
 	sort.Strings(words)
-	var b strings.Builder
-	b.Grow(len(s))
-	for i, w := range words {
-		if i > 0 && w == words[i-1] {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-	}
-	return b.String()
+	return slices.Compact(words)
 }
 
 var questionStopwords = map[string]bool{"a": true, "an": true, "the": true, "is": true, "are": true, "do": true, "does": true, "i": true, "we": true, "you": true, "it": true, "to": true, "of": true, "for": true, "q": true}

@@ -138,9 +138,10 @@ var coverageMatcher = sync.OnceValue(func() *topicMatcher {
 	return m
 })
 
-// covered reports, per topic, whether the prose run touches it.
-func (m *topicMatcher) covered(p *document.Prose) []bool {
-	found := m.words.tagsIn(p, len(faqTopics))
+// covered reports, per topic, whether the prose run touches it, in found
+// (one false per topic).
+func (m *topicMatcher) covered(found []bool, p *document.Prose) []bool {
+	found = m.words.tagsIn(found, p)
 	if document.Spaceless(p.Text) {
 		for i, words := range m.cjk {
 			for _, w := range words {
@@ -156,7 +157,7 @@ func (m *topicMatcher) covered(p *document.Prose) []bool {
 // coveredTopics is the indices of the topics p covers.
 func coveredTopics(p *document.Prose) []int {
 	var topics []int
-	for i, yes := range coverageMatcher().covered(p) {
+	for i, yes := range coverageMatcher().covered(make([]bool, len(faqTopics)), p) {
 		if yes {
 			topics = append(topics, i)
 		}
@@ -218,9 +219,19 @@ func checkFAQCoverage(c *Context) {
 			continue
 		}
 		found := make([]bool, len(faqTopics))
+		scratch := make([]bool, len(faqTopics))
 		for _, p := range doc.ProseIn(g.part.Span) {
-			for _, i := range p.Memo(coverageKey, func() any { return coveredTopics(p) }).([]int) {
-				found[i] = true
+			if p.Memoized() {
+				for _, i := range p.Memo(coverageKey, func() any { return coveredTopics(p) }).([]int) {
+					found[i] = true
+				}
+				continue
+			}
+			// nothing is kept: no list of topics a prose (35 MB of
+			// garbage on 400,000 questions)
+			clear(scratch)
+			for i, t := range coverageMatcher().covered(scratch, p) {
+				found[i] = found[i] || t
 			}
 		}
 		anchor := lineSpan(doc, g.part.Span.Start)

@@ -120,7 +120,7 @@ func TestFAQTopicQuestionsCoverOnlyTheirTopic(t *testing.T) {
 	}
 	for i, topic := range faqTopics {
 		text := topic.Question + " " + topic.Answer
-		covered := coverageMatcher().covered(proseOf(t, text))
+		covered := coverageMatcher().covered(make([]bool, len(faqTopics)), proseOf(t, text))
 		if !covered[i] {
 			t.Errorf("%s: its question %q does not cover it", topic.ID, topic.Question)
 		}
@@ -163,7 +163,7 @@ func TestFAQTopicsAreUniqueAndComplete(t *testing.T) {
 
 // A word in two topics counts for both ("legal" is a risk and a legal matter).
 func TestFAQTopicSharedWordCountsForBoth(t *testing.T) {
-	covered := coverageMatcher().covered(proseOf(t, "Counsel found no legal blocker."))
+	covered := coverageMatcher().covered(make([]bool, len(faqTopics)), proseOf(t, "Counsel found no legal blocker."))
 	for _, id := range []string{"legal", "risks"} {
 		if !covered[topicIndex(id)] {
 			t.Errorf("%q does not cover %s", "legal", id)

@@ -31,6 +31,8 @@ func TestConcurrentLintSameAsSequential(t *testing.T) {
 	cfg := Default().Clone()
 	cfg.MaxFindings = 0 // every finding, not the first of each rule
 	concurrent := Lint(document.Parse("big.md", src), cfg)
+	// as a Checker lints, with the text memo the rules share
+	checked := lint(document.Parse("big.md", src), cfg, &textMemo{})
 	defer func(n int) { concurrentLintBytes = n }(concurrentLintBytes)
 	concurrentLintBytes = len(src) + 1
 	sequential := Lint(document.Parse("big.md", src), cfg)
@@ -45,5 +47,8 @@ func TestConcurrentLintSameAsSequential(t *testing.T) {
 			}
 		}
 		t.Fatalf("%d findings side by side, %d one after the other", len(concurrent), len(sequential))
+	}
+	if !reflect.DeepEqual(checked, sequential) {
+		t.Fatalf("with a text memo, %d findings side by side, %d one after the other", len(checked), len(sequential))
 	}
 }

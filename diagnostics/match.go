@@ -94,11 +94,11 @@ func phraseLists(lists ...[]string) *phrases {
 	return p
 }
 
-// tagsIn reports which lists of a phraseLists match in a prose run,
-// stopping as soon as every list has matched.
-func (p *phrases) tagsIn(pr *document.Prose, n int) []bool {
-	found := make([]bool, n)
-	left := n
+// tagsIn reports which lists of a phraseLists match in a prose run, in
+// found (len(found) lists, all false), stopping as soon as every list has
+// matched.
+func (p *phrases) tagsIn(found []bool, pr *document.Prose) []bool {
+	left := len(found)
 	for i, lit := range p.literals {
 		if t := p.litTags[i]; !found[t] && strings.Contains(pr.Text, lit) {
 			found[t] = true

@@ -122,6 +122,19 @@ func (s *scan) findQuestions() {
 	if len(marks) > 0 {
 		d.Questions = make([]*Question, 0, len(marks))
 	}
+	// GroupAt, with the groups looked up once, not twice a question
+	internal, external := d.Parts[InternalFAQ], d.Parts[ExternalFAQ]
+	groupAt := func(offset int) PartKind {
+		switch {
+		case internal != nil && internal.Span.Contains(offset):
+			return InternalFAQ
+		case external != nil && external.Span.Contains(offset):
+			return ExternalFAQ
+		case d.InFAQ(offset):
+			return FAQ
+		}
+		return ""
+	}
 	for i, m := range marks {
 		end := d.FAQSpan.End
 		if m.answerEnd > 0 {
@@ -166,7 +179,7 @@ func (s *scan) findQuestions() {
 		if m.block.Kind == List {
 			q.Entry.Start = lineStartOf(d, q.Span.Start)
 		}
-		q.Group = d.GroupAt(q.Span.Start)
+		q.Group = groupAt(q.Span.Start)
 		d.Questions = append(d.Questions, q)
 	}
 	s.inferGroup()

@@ -98,6 +98,11 @@ func newMemo() *memo { return &memo{} }
 // *MemoKey (see NewMemoKey); any other comparable value works, more slowly.
 func (p *Prose) Memo(key any, compute func() any) any { return p.MemoValid(key, nil, compute) }
 
+// Memoized reports whether the prose keeps what Memo computes: a short
+// prose of a document parsed once does not, and a caller can then compute
+// into a buffer of its own instead of a value to keep.
+func (p *Prose) Memoized() bool { return p.memo != nil }
+
 // MemoValid is Memo for a value that can go stale: a stored value that
 // valid rejects is computed again and replaced.
 func (p *Prose) MemoValid(key any, valid func(any) bool, compute func() any) any {
