@@ -26,7 +26,7 @@ import (
 // recognise finds the press release, its parts, the quotes and the FAQ.
 func recognise(d *Document) {
 	dropAsides(d)
-	s := &scan{d: d, class: map[*Block]nameClass{}}
+	s := &scan{d: d, class: make(map[*Block]nameClass, len(d.Headings))}
 	for _, h := range d.Headings {
 		s.class[h] = headingClass(h)
 	}
