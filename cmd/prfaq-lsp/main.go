@@ -13,12 +13,10 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
-	"sync/atomic"
 	"syscall"
 
+	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/heaplimit"
 	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/version"
 	"github.com/prfaq-lsp/prfaq-lsp/server"
 )
@@ -76,7 +74,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // 400. But GOGC=400 lets the heap grow to five times the live data: at
 // 40,000 words (11 MB live, 1.4 MB of garbage a keystroke) the peak while
 // typing was 61–65 MiB resident. So a soft memory limit follows the live
-// heap (followLiveHeap): small documents never reach it and GOGC decides;
+// heap (heaplimit.Follow, shared with prfaq check): small documents never reach it and GOGC decides;
 // large ones are collected more often instead of growing. An explicit GOGC
 // or GOMEMLIMIT in the environment wins. It returns a function that stops
 // the limit following the heap (for tests).
@@ -87,7 +85,7 @@ func tuneGC() (stop func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	return followLiveHeap(memoryFloor, liveFactor)
+	return heaplimit.Follow(memoryFloor, liveFactor)
 }
 
 // The soft memory limit is max(memoryFloor, liveFactor × the live heap),
@@ -102,32 +100,3 @@ const (
 	memoryFloor = 48 << 20
 	liveFactor  = 3
 )
-
-// followLiveHeap sets the memory limit from the live heap each collection
-// finds, and again after the next one: a cleanup on an object nobody
-// holds runs once the collector has found it unreachable.
-func followLiveHeap(floor, factor int64) (stop func()) {
-	var stopped atomic.Bool
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	set := func() {
-		metrics.Read(sample)
-		live := int64(0)
-		if sample[0].Value.Kind() == metrics.KindUint64 {
-			live = int64(sample[0].Value.Uint64())
-		}
-		debug.SetMemoryLimit(max(floor, factor*live))
-	}
-	type tick struct{ _ *int } // has a pointer: never a tiny allocation
-	var arm func()
-	arm = func() {
-		runtime.AddCleanup(new(tick), func(struct{}) {
-			if !stopped.Load() {
-				set()
-				arm()
-			}
-		}, struct{}{})
-	}
-	set()
-	arm()
-	return func() { stopped.Store(true) }
-}
