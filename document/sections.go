@@ -165,19 +165,6 @@ func scanCuts(src []byte, prefer []int, resync func(cut int) bool) (starts []int
 	return starts, false, true
 }
 
-// keptCuts returns where the Parser's last version was cut, in offsets
-// from bodyStart in src, leaving out the cuts inside the bytes that
-// changed: the common prefix keeps its offsets, the common suffix moves by
-// the change in length. It only steers cutSections's choice among safe
-// cuts, so an odd guess costs reuse, never correctness.
-func (p *Parser) keptCuts(src []byte, bodyStart int) []int {
-	if len(p.starts) == 0 {
-		return nil
-	}
-	pre, suf := p.change(src)
-	return p.keptAround(src, bodyStart, pre, suf)
-}
-
 // change is how many leading and trailing bytes src shares with the last
 // version (they do not overlap).
 func (p *Parser) change(src []byte) (pre, suf int) {
@@ -187,6 +174,12 @@ func (p *Parser) change(src []byte) (pre, suf int) {
 	return pre, commonSuffix(old[pre:], src[pre:])
 }
 
+// keptAround returns where the Parser's last version was cut, in offsets
+// from bodyStart in src (which shares its first pre and last suf bytes with
+// it), leaving out the cuts inside the bytes that changed: the common
+// prefix keeps its offsets, the common suffix moves by the change in
+// length. It only steers cutSections's choice among safe cuts, so an odd
+// guess costs reuse, never correctness.
 func (p *Parser) keptAround(src []byte, bodyStart, pre, suf int) []int {
 	old := p.src
 	var kept []int
@@ -205,7 +198,7 @@ func (p *Parser) keptAround(src []byte, bodyStart, pre, suf int) []int {
 	return kept
 }
 
-// cutsAfterEdit is cutSections(src[bodyStart:], keptCuts) for the
+// cutsAfterEdit is cutSections(src[bodyStart:], keptAround(…)) for the
 // Parser's next version, but it scans only the stretch around the edit:
 // from the last cut before the changed bytes to the first cut after them
 // that the last version had too. At a cut the scan is outside code, HTML
@@ -223,7 +216,7 @@ func (p *Parser) cutsAfterEdit(src []byte, bodyStart, pre, suf int) []int {
 	if len(oldCuts) == 0 || bodyStart != p.body {
 		// no cuts last time (a small document, a link reference
 		// definition, a lone carriage return), or the front matter moved
-		return cutSections(src[bodyStart:], p.keptCuts(src, bodyStart))
+		return cutSections(src[bodyStart:], p.keptAround(src, bodyStart, pre, suf))
 	}
 	old := p.src
 	delta, changeEnd := len(src)-len(old), len(src)-suf
