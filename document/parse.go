@@ -125,8 +125,6 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 		fresh bool
 	}
 	var places []placing
-	var secs []*section
-	reused := map[*section]bool{}
 	sectionEnd := func(i int) int {
 		if i+1 < len(starts) {
 			return starts[i+1]
@@ -173,13 +171,15 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 			sec.moveTo(d, start) // parsed for this once: no copy
 			continue
 		}
-		if !fresh {
-			reused[sec] = true
-		}
-		secs = append(secs, sec)
 		places = append(places, placing{sec, start, fresh})
 	}
 	if cache != nil {
+		secs := make([]*section, len(places))
+		reused := make(map[*section]bool, len(places))
+		for i, pl := range places {
+			secs[i] = pl.sec
+			reused[pl.sec] = !pl.fresh
+		}
 		var replaced []*section
 		for _, sec := range cache.secs {
 			if !reused[sec] {
