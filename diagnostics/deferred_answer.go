@@ -201,15 +201,18 @@ func newDeferralFinder() *deferralFinder {
 func (f *deferralFinder) in(prose []*document.Prose) []match {
 	var out []match
 	for _, p := range prose {
-		locs := p.Memo(f.memoKey, func() any {
-			var locs [][2]int
-			for _, loc := range f.find(p.Text, p.Words()) {
-				if !p.InCode(loc[0], loc[1]) {
-					locs = append(locs, [2]int{loc[0], loc[1]})
+		locs, ok := p.Kept(f.memoKey).([][2]int)
+		if !ok {
+			locs = p.Memo(f.memoKey, func() any {
+				var locs [][2]int
+				for _, loc := range f.find(p.Text, p.Words()) {
+					if !p.InCode(loc[0], loc[1]) {
+						locs = append(locs, [2]int{loc[0], loc[1]})
+					}
 				}
-			}
-			return locs
-		}).([][2]int)
+				return locs
+			}).([][2]int)
+		}
 		for _, loc := range locs {
 			out = append(out, match{prose: p, start: loc[0], end: loc[1], text: p.Text[loc[0]:loc[1]]})
 		}

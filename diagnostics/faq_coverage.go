@@ -222,7 +222,11 @@ func checkFAQCoverage(c *Context) {
 		scratch := make([]bool, len(faqTopics))
 		for _, p := range doc.ProseIn(g.part.Span) {
 			if p.Memoized() {
-				for _, i := range p.Memo(coverageKey, func() any { return coveredTopics(p) }).([]int) {
+				topics, ok := p.Kept(coverageKey).([]int)
+				if !ok {
+					topics = p.Memo(coverageKey, func() any { return coveredTopics(p) }).([]int)
+				}
+				for _, i := range topics {
 					found[i] = true
 				}
 				continue

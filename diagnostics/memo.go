@@ -81,6 +81,9 @@ var capsRunsKey = document.NewMemoKey()
 
 // capsRunsOf is capsRuns of a prose run's text, kept with the run.
 func capsRunsOf(p *document.Prose) [][2]int {
+	if runs, ok := p.Kept(capsRunsKey).([][2]int); ok {
+		return runs
+	}
 	return p.Memo(capsRunsKey, func() any {
 		var out [][2]int
 		capsRuns(p.Text, func(i, j int) { out = append(out, [2]int{i, j}) })
@@ -92,6 +95,9 @@ var capsKey = document.NewMemoKey()
 
 // proseInCaps is mostlyCaps of a prose run's text, kept with the run.
 func proseInCaps(p *document.Prose) bool {
+	if caps, ok := p.Kept(capsKey).(bool); ok {
+		return caps
+	}
 	return p.Memo(capsKey, func() any { return mostlyCaps(p.Text) }).(bool)
 }
 
@@ -123,17 +129,20 @@ func (c *Context) eachProse(prose []*document.Prose, check func(p *document.Pros
 	current := func(v any) bool { return v.(*proseFindings).cfg == c.Config }
 	none := &proseFindings{cfg: c.Config} // shared by the runs without findings
 	for _, p := range prose {
-		kept := p.MemoValid(c.rule.memoKey, current, func() any {
-			if !p.English() {
-				return none
-			}
-			found = found[:0]
-			check(p)
-			if len(found) == 0 {
-				return none
-			}
-			return &proseFindings{cfg: c.Config, start: p.Span.Start, findings: append([]Finding(nil), found...)}
-		}).(*proseFindings)
+		kept, _ := p.Kept(c.rule.memoKey).(*proseFindings) // most runs: the edit is elsewhere
+		if kept == nil || kept.cfg != c.Config {
+			kept = p.MemoValid(c.rule.memoKey, current, func() any {
+				if !p.English() {
+					return none
+				}
+				found = found[:0]
+				check(p)
+				if len(found) == 0 {
+					return none
+				}
+				return &proseFindings{cfg: c.Config, start: p.Span.Start, findings: append([]Finding(nil), found...)}
+			}).(*proseFindings)
+		}
 		by := p.Span.Start - kept.start
 		for _, f := range kept.findings {
 			*out = append(*out, f.moved(by))

@@ -155,7 +155,10 @@ func checkPlaceholders(c *Context) {
 
 func (pc *placeholderCheck) prose(p *document.Prose) {
 	c, doc, t := pc.c, pc.c.Doc, p.Text
-	read := p.Memo(placeholderTextKey, func() any { return pc.read(p) }).(*placeholderText)
+	read, ok := p.Kept(placeholderTextKey).(*placeholderText)
+	if !ok {
+		read = p.Memo(placeholderTextKey, func() any { return pc.read(p) }).(*placeholderText)
+	}
 	// template instructions opening a heading, a paragraph or a label's text
 	if loc := read.instruction; loc != nil {
 		text := t[loc[0]:loc[1]]

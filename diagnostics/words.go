@@ -400,7 +400,10 @@ type styleHit struct {
 func styleHitsIn(p *document.Prose, kind int) []match {
 	styleOnce.Do(initStyleList)
 	var out []match
-	hits := p.Memo(styleKey, func() any { return findStyle(p) }).([]styleHit)
+	hits, ok := p.Kept(styleKey).([]styleHit)
+	if !ok {
+		hits = p.Memo(styleKey, func() any { return findStyle(p) }).([]styleHit)
+	}
 	for _, h := range hits {
 		if h.kinds&kind != 0 {
 			out = append(out, match{prose: p, start: h.start, end: h.end, text: p.Text[h.start:h.end]})
@@ -433,7 +436,11 @@ func (c *Context) rareStyle() []rareProse {
 		var out []rareProse
 		for _, p := range c.Doc.Prose {
 			kinds := 0
-			for _, h := range p.Memo(styleKey, func() any { return findStyle(p) }).([]styleHit) {
+			hits, ok := p.Kept(styleKey).([]styleHit)
+			if !ok {
+				hits = p.Memo(styleKey, func() any { return findStyle(p) }).([]styleHit)
+			}
+			for _, h := range hits {
 				kinds |= h.kinds & rareKinds
 			}
 			if kinds != 0 {

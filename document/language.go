@@ -67,7 +67,10 @@ func (p *Prose) Lang() string {
 	if p.memo != nil {
 		// the memo outlives this copy of the prose (a re-parsed section's
 		// unchanged paragraphs keep theirs): read it there
-		l := p.Memo(langKey, func() any { return p.detectLang() }).(string)
+		l, ok := p.Kept(langKey).(string)
+		if !ok {
+			l = p.Memo(langKey, func() any { return p.detectLang() }).(string)
+		}
 		p.keepLang(l)
 		return l
 	}
@@ -481,6 +484,9 @@ func isSpaceAt(s string, i int) bool {
 // WordCount is how many words the prose counts for: its Words, each by
 // WordUnits, kept with the prose.
 func (p *Prose) WordCount() int {
+	if n, ok := p.Kept(wordCountKey).(int); ok {
+		return n
+	}
 	return p.Memo(wordCountKey, func() any {
 		var units float64
 		for _, w := range p.words {

@@ -98,6 +98,9 @@ func headingClass(h *Block) nameClass {
 	if h.Prose == nil {
 		return classifyName(h.Text)
 	}
+	if c, ok := h.Prose.Kept(nameClassKey).(nameClass); ok {
+		return c
+	}
 	return h.Prose.Memo(nameClassKey, func() any { return classifyName(h.Text) }).(nameClass)
 }
 
