@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -175,9 +176,26 @@ func insertionPoint(doc *document.Document, k document.PartKind) int {
 func skeletonAt(doc *document.Document, k document.PartKind, at int) string {
 	body := Skeleton(k)
 	if f := doc.Parts[document.FAQ]; f != nil && f.Heading != nil && (k == document.ExternalFAQ || k == document.InternalFAQ) {
-		body = relevel(body, f.Heading.Level+1)
+		body = releveledSkeleton(k, f.Heading.Level+1)
 	}
 	return paddedAt(doc, at, body, "\n")
+}
+
+// releveledSkeletons keeps relevel's answers for the skeletons: an FAQ
+// without one of its groups gets the fix on every check.
+var releveledSkeletons sync.Map // {kind, level} → string
+
+func releveledSkeleton(k document.PartKind, level int) string {
+	key := struct {
+		k     document.PartKind
+		level int
+	}{k, level}
+	if s, ok := releveledSkeletons.Load(key); ok {
+		return s.(string)
+	}
+	s := relevel(Skeleton(k), level)
+	releveledSkeletons.Store(key, s)
+	return s
 }
 
 // paddedAt returns body with the line breaks (nl) it needs to stand as a

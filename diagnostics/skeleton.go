@@ -3,6 +3,7 @@ package diagnostics
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
@@ -47,7 +48,17 @@ func PlainText(snippet string) string {
 func SkeletonSnippet(k document.PartKind) string { return skeletons[k] }
 
 // Skeleton returns a part's plain-text skeleton.
-func Skeleton(k document.PartKind) string { return PlainText(skeletons[k]) }
+func Skeleton(k document.PartKind) string { return plainSkeletons()[k] }
+
+// plainSkeletons are the skeletons in plain text, made once: a document
+// without a part gets its skeleton in a fix on every check.
+var plainSkeletons = sync.OnceValue(func() map[document.PartKind]string {
+	out := make(map[document.PartKind]string, len(skeletons))
+	for k, s := range skeletons {
+		out[k] = PlainText(s)
+	}
+	return out
+})
 
 // DocumentSnippet is a whole PR/FAQ, numbered tab stops in order.
 func DocumentSnippet(title string) string {
