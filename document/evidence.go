@@ -45,7 +45,7 @@ func (s *scan) labels(b *Block) []labelHit {
 		if !labelColon(text) {
 			continue
 		}
-		if loc := labelRe.FindStringSubmatchIndex(text); loc != nil {
+		if loc := labelRe.KeptSubmatchIndex(text); loc != nil {
 			if c := classifyName(text[loc[2]:loc[3]]); isLabelClass(c) {
 				if n := len(hits); n > 0 {
 					hits[n-1].span.End = trimEnd(d.Source, hits[n-1].span.Start, m.LineStart(line))

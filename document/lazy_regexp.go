@@ -14,6 +14,7 @@ type LazyRegexp struct {
 	expr string
 	once sync.Once
 	rx   *regexp.Regexp
+	kept keptAnswers // KeptSubmatchIndex's
 }
 
 // lazyRegexps are all made, so a test can compile each (a bad expression
@@ -65,3 +66,52 @@ func (r *LazyRegexp) ReplaceAllString(src, repl string) string {
 	return r.Regexp().ReplaceAllString(src, repl)
 }
 func (r *LazyRegexp) Split(s string, n int) []string { return r.Regexp().Split(s, n) }
+
+// KeptSubmatchIndex is FindStringSubmatchIndex for a text the reading asks
+// about again on every keystroke (a paragraph's label line, a quote's
+// speaker, a summary's opening, all unchanged by an edit elsewhere): the
+// answers for the texts asked about lately are kept. The slice is shared;
+// do not change it.
+func (r *LazyRegexp) KeptSubmatchIndex(s string) []int {
+	return r.kept.get(s, r.Regexp().FindStringSubmatchIndex)
+}
+
+// keptAnswers holds an expression's answers by text, in two generations of
+// up to keptTexts each: what was asked since the last turn over and what was
+// asked before it. A text asked again on every keystroke stays; one that is
+// gone from the document is dropped after two turns.
+type keptAnswers struct {
+	mu          sync.Mutex
+	now, before map[string][]int
+}
+
+const keptTexts = 256
+
+func (k *keptAnswers) get(s string, find func(string) []int) []int {
+	k.mu.Lock()
+	loc, ok := k.now[s]
+	if !ok {
+		if loc, ok = k.before[s]; ok {
+			k.put(s, loc)
+		}
+	}
+	k.mu.Unlock()
+	if ok {
+		return loc
+	}
+	loc = find(s)
+	k.mu.Lock()
+	k.put(s, loc)
+	k.mu.Unlock()
+	return loc
+}
+
+func (k *keptAnswers) put(s string, loc []int) {
+	if len(k.now) >= keptTexts {
+		k.before, k.now = k.now, nil
+	}
+	if k.now == nil {
+		k.now = make(map[string][]int, keptTexts)
+	}
+	k.now[s] = loc
+}

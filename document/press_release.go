@@ -428,7 +428,10 @@ func findDateline(t string) []int {
 	if !strings.ContainsAny(head, "—–-") {
 		return nil // every dateline the expression knows ends with a dash
 	}
-	return datelineRe.FindStringIndex(head)
+	if m := datelineRe.KeptSubmatchIndex(head); m != nil {
+		return m[:2:2]
+	}
+	return nil
 }
 
 // findDateline, hasDateline and datedStatement, for one reading: the

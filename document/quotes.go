@@ -352,8 +352,11 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 		}
 		return CustomerQuote
 	}
-	org := speakerOrg.FindStringSubmatch(speaker) // read once: it is asked twice below
-	if org != nil && !s.ownOrg(org[1]) && !founderCue.MatchString(speaker) {
+	org, named := "", false // read once: it is asked twice below
+	if loc := speakerOrg.KeptSubmatchIndex(speaker); loc != nil {
+		org, named = speaker[loc[2]:loc[3]], true
+	}
+	if named && !s.ownOrg(org) && !founderCue.MatchString(speaker) {
 		// "head of infrastructure at Tick Co." speaks from another company
 		leader, customer = false, true
 	}
@@ -365,7 +368,7 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 	}
 	// a leader of the company itself, by the attribution ("Asim Hussain,
 	// Executive Director @ Green Software Foundation"), wherever it stands
-	if org != nil && s.ownOrg(org[1]) && leader && !customer {
+	if named && s.ownOrg(org) && leader && !customer {
 		return LeaderQuote
 	}
 	// a second person after the leader's quote speaks for customers
