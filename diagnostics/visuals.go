@@ -100,6 +100,9 @@ func hasVisuals(c *Context) bool {
 		}
 	}
 	for _, mark := range visualMarkup {
+		if !doc.SourceContains(string(mark)) {
+			continue
+		}
 		for from := 0; ; {
 			i := bytes.Index(src[from:], mark)
 			if i < 0 {
@@ -113,6 +116,9 @@ func hasVisuals(c *Context) bool {
 	}
 	// a link whose destination is an image or a design tool
 	// ("[the design](https://figma.com/…)")
+	if !doc.SourceContains("](") {
+		return false
+	}
 	for from := 0; ; {
 		i := bytes.Index(src[from:], []byte("]("))
 		if i < 0 {

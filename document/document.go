@@ -186,6 +186,7 @@ type Document struct {
 	Prose []*Prose
 	// Comments are HTML comments outside code, for inline suppression.
 	Comments []Comment
+	needles  *needleIndex // a Parser's document: SourceContains from the last version
 
 	// Parts maps each recognised part to its place; absent parts are missing.
 	Parts map[PartKind]*Part

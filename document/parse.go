@@ -48,6 +48,8 @@ type Parser struct {
 	// the front matter last read, and its source
 	fm    *FrontMatter
 	fmSrc string
+	// needles is the last version's SourceContains
+	needles *needleIndex
 }
 
 // frontMatter reads the front matter, or reuses what the last version's
@@ -74,6 +76,8 @@ func parse(path string, src []byte, cache *Parser, sectioned bool) *Document {
 		cache.mu.Lock()
 		defer cache.mu.Unlock()
 		pre, suf = cache.change(src)
+		cache.needles = cache.needles.next(src, pre, suf)
+		d.needles = cache.needles
 	}
 	if cache != nil && cache.mapper != nil {
 		d.Mapper = cache.mapper.edited(src, pre, suf)

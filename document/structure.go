@@ -1,7 +1,6 @@
 package document
 
 import (
-	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -55,7 +54,7 @@ func recognise(d *Document) {
 var asideRe = regexp.MustCompile(`(?ms)^<(reasoning|thinking|think)>[ \t]*\r?\n.*?^</(?:reasoning|thinking|think)>[ \t]*$`)
 
 func dropAsides(d *Document) {
-	if !bytes.Contains(d.Source, []byte("<reasoning>")) && !bytes.Contains(d.Source, []byte("<think")) {
+	if !d.SourceContains("<reasoning>") && !d.SourceContains("<think") {
 		return
 	}
 	var asides []Span
