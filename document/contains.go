@@ -67,7 +67,7 @@ func (ix *needleIndex) read(needle string) (first, last int) {
 	}
 	pf, pl := ix.prev.find(needle)
 	oldLen := len(ix.prev.src)
-	inPrefix := pf >= 0 && pf+n <= ix.pre       // then pf is the first here too
+	inPrefix := pf >= 0 && pf+n <= ix.pre      // then pf is the first here too
 	inSuffix := pl >= 0 && pl >= oldLen-ix.suf // then pl, moved, is the last here too
 	// every other occurrence overlaps the edited bytes
 	from, to := max(0, ix.pre-n+1), min(len(src), len(src)-ix.suf+n-1)
