@@ -261,12 +261,28 @@ func (d *Document) clip(s Span) Span {
 // ProseIn returns the prose runs that start inside span. Prose is in
 // document order, so this is a binary search.
 func (d *Document) ProseIn(s Span) []*Prose {
-	i := sort.Search(len(d.Prose), func(i int) bool { return d.Prose[i].Span.Start >= s.Start })
-	j := sort.Search(len(d.Prose), func(j int) bool { return d.Prose[j].Span.Start >= s.End })
+	i := firstProseFrom(d.Prose, s.Start)
+	j := i + firstProseFrom(d.Prose[i:], s.End)
 	if j < i {
 		j = i
 	}
 	return d.Prose[i:j:j] // clipped: a caller's append must not write into d.Prose
+}
+
+// firstProseFrom is the index of the first prose that starts at or after
+// offset (len(prose) if none): sort.Search, without its call a step, as the
+// reading and the rules look up every answer's prose on every keystroke.
+func firstProseFrom(prose []*Prose, offset int) int {
+	lo, hi := 0, len(prose)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if prose[mid].Span.Start < offset {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // ProseOverlapping returns the prose runs that overlap span, including one

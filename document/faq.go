@@ -69,7 +69,7 @@ func (s *scan) findQuestions() {
 			if !hasLetters(b.Text) {
 				continue // an empty "###" separates entries
 			}
-			if isFAQClass(s.class[b]) || b == s.faqHead {
+			if isFAQClass(s.classOf(b)) || b == s.faqHead {
 				inHeadingAnswer = false
 				form = ""
 				continue
@@ -191,8 +191,11 @@ func (s *scan) findQuestions() {
 // of reading the questions on every keystroke.
 func (d *Document) answerText(a Span) string {
 	ps := d.ProseIn(a)
-	if len(ps) <= 1 {
-		return strings.TrimSpace(d.PlainText(a))
+	switch len(ps) {
+	case 0:
+		return ""
+	case 1:
+		return strings.TrimSpace(ps[0].Text) // PlainText, without looking the prose up again
 	}
 	same := func(v any) bool {
 		j := v.(*joinedAnswer)
@@ -496,7 +499,7 @@ func trimSpan(d *Document, s Span) Span {
 func (s *scan) findFAQ() {
 	d := s.d
 	for _, h := range d.Headings {
-		if isFAQClass(s.class[h]) {
+		if isFAQClass(s.classOf(h)) {
 			s.faqHead = h
 			break
 		}
@@ -526,7 +529,7 @@ func (s *scan) findFAQ() {
 	end := len(d.Source)
 	if s.faqHead != nil {
 		for _, h := range d.Headings {
-			if h.Span.Start > start && h.Level <= s.faqHead.Level && !isFAQClass(s.class[h]) && !strings.HasSuffix(h.Text, "?") && hasLetters(h.Text) {
+			if h.Span.Start > start && h.Level <= s.faqHead.Level && !isFAQClass(s.classOf(h)) && !strings.HasSuffix(h.Text, "?") && hasLetters(h.Text) {
 				end = h.Span.Start
 				break
 			}
@@ -540,7 +543,7 @@ func (s *scan) findFAQ() {
 	// external and internal groups
 	var groups []*Block
 	for _, h := range d.Headings {
-		if d.FAQSpan.Contains(h.Span.Start) && (s.class[h] == nameClass(ExternalFAQ) || s.class[h] == nameClass(InternalFAQ)) {
+		if d.FAQSpan.Contains(h.Span.Start) && (s.classOf(h) == nameClass(ExternalFAQ) || s.classOf(h) == nameClass(InternalFAQ)) {
 			groups = append(groups, h)
 		}
 	}
@@ -550,12 +553,12 @@ func (s *scan) findFAQ() {
 			gend = groups[i+1].Span.Start
 		}
 		for _, h := range d.Headings {
-			if h.Span.Start > g.Span.Start && h.Span.Start < gend && h.Level < g.Level && !isFAQClass(s.class[h]) {
+			if h.Span.Start > g.Span.Start && h.Span.Start < gend && h.Level < g.Level && !isFAQClass(s.classOf(h)) {
 				gend = h.Span.Start
 				break
 			}
 		}
-		k := PartKind(s.class[g])
+		k := PartKind(s.classOf(g))
 		if d.Parts[k] != nil {
 			continue // a second group of the same kind joins the first
 		}
