@@ -223,7 +223,7 @@ func (s *scan) freeUnits() []unit {
 		switch {
 		case b.Kind == Heading || isPseudoHeading(b):
 			flush()
-			if b.Kind == Heading && s.class[b] != nameNone {
+			if b.Kind == Heading && s.classOf(b) != nameNone {
 				continue
 			}
 			open = &unit{first: b, span: b.Span}

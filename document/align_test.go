@@ -13,10 +13,7 @@ func scanUpTo(t *testing.T, src, stop string) *scan {
 	d := Parse("t.md", []byte(src))
 	d.Parts, d.Quotes, d.Questions, d.Title = map[PartKind]*Part{}, nil, nil, nil
 	d.PressRelease, d.FAQSpan = Span{}, Span{}
-	s := &scan{d: d, class: map[*Block]nameClass{}, used: map[*Block]bool{}, quotes: map[*Block]bool{}, exampleQuotes: map[*Block]bool{}}
-	for _, h := range d.Headings {
-		s.class[h] = headingClass(h)
-	}
+	s := &scan{d: d, used: map[*Block]bool{}, quotes: map[*Block]bool{}, exampleQuotes: map[*Block]bool{}}
 	s.findFAQ()
 	s.findPressRelease()
 	for _, f := range partFinders {

@@ -92,7 +92,7 @@ func (s *scan) labelBlocks() []*Block {
 func (s *scan) partsByHeading() {
 	d := s.d
 	for _, h := range d.Headings {
-		c := s.class[h]
+		c := s.classOf(h)
 		// quote sections are read after the FAQ too ("## Customer Quotes"
 		// at the end of the file)
 		outside := !d.PressRelease.Contains(h.Span.Start)

@@ -19,7 +19,7 @@ func (s *scan) findPressRelease() {
 		if h.Span.Start >= limit {
 			break
 		}
-		if s.class[h] == namePressRelease {
+		if s.classOf(h) == namePressRelease {
 			s.prHead = h
 			break
 		}
@@ -32,7 +32,7 @@ func (s *scan) findPressRelease() {
 	if s.prHead != nil {
 		start = s.prHead.Span.Start
 		for _, h := range d.Headings {
-			if h.Span.Start > start && h.Span.Start < end && h.Level <= s.prHead.Level && s.class[h] == nameNone && !s.looksLikeHeadline(h) && !isReleaseMarker(h.Text) {
+			if h.Span.Start > start && h.Span.Start < end && h.Level <= s.prHead.Level && s.classOf(h) == nameNone && !s.looksLikeHeadline(h) && !isReleaseMarker(h.Text) {
 				end = h.Span.Start
 				break
 			}
@@ -66,7 +66,7 @@ func (s *scan) underStructural(h *Block) bool {
 		}
 	}
 	// "# For Immediate Release" and "## Pressemitteilung" open a release
-	return parent != nil && structural(parent.Text) && !isReleaseMarker(parent.Text) && s.class[parent] != namePressRelease
+	return parent != nil && structural(parent.Text) && !isReleaseMarker(parent.Text) && s.classOf(parent) != namePressRelease
 }
 
 // laterTitle is a heading that names the whole PR/FAQ ("## PRFAQ") with
@@ -79,7 +79,7 @@ func (s *scan) laterTitle(from, limit int) *Block {
 		if b.Span.Start >= limit {
 			return nil
 		}
-		if b.Kind == Heading && s.class[b] == nameTitle {
+		if b.Kind == Heading && s.classOf(b) == nameTitle {
 			if b.Span.Start > s.firstText(from) {
 				return b
 			}
@@ -112,7 +112,7 @@ func (s *scan) headAbove(prStart int) int {
 		if d.FrontMatter != nil && b.Span.Start < d.FrontMatter.Span.End {
 			continue
 		}
-		if b.Kind == Heading && s.class[b] == nameTitle || b.Kind == HTML || b.Kind == Break {
+		if b.Kind == Heading && s.classOf(b) == nameTitle || b.Kind == HTML || b.Kind == Break {
 			continue
 		}
 		above = append(above, b)
@@ -121,7 +121,7 @@ func (s *scan) headAbove(prStart int) int {
 		return prStart
 	}
 	for _, b := range above {
-		headlike := b.Kind == Heading && s.class[b] == nameNone && !structural(b.Text) ||
+		headlike := b.Kind == Heading && s.classOf(b) == nameNone && !structural(b.Text) ||
 			b.Kind == Paragraph && b.Emphasized && blockWords(b) <= 40 && !blockMarker(b)
 		if !headlike {
 			return prStart
@@ -182,7 +182,7 @@ func (s *scan) findHeadline() {
 		}
 		switch b.Kind {
 		case Heading:
-			c := s.class[b]
+			c := s.classOf(b)
 			// "# Press Release: Acme sends invoices in one click" is a
 			// container label and a headline in one
 			if n := containerPrefix(b.Text); n > 0 && paragraphs <= 1 {
@@ -338,7 +338,7 @@ func (s *scan) findSubheading() {
 		case b.Kind == Paragraph && b.Emphasized && !isQuoteText(b.Text) && !s.hasDateline(b.Text):
 			s.setSubheading(b, b.Content, b.Text, why)
 			return
-		case b.Kind == Heading && s.class[b] == nameNone && blockWords(b) <= 40 && !structural(b.Text):
+		case b.Kind == Heading && s.classOf(b) == nameNone && blockWords(b) <= 40 && !structural(b.Text):
 			s.setSubheading(b, b.Content, b.Text, "the heading under the headline")
 			return
 		case b.Kind == BlockQuote && strings.HasPrefix(strings.TrimSpace(d.PlainText(b.Span)), "[!"):

@@ -25,12 +25,9 @@ import (
 // recognise finds the press release, its parts, the quotes and the FAQ.
 func recognise(d *Document) {
 	dropAsides(d)
-	s := &scan{d: d, class: make(map[*Block]nameClass, len(d.Headings))}
+	s := &scan{d: d}
 	for _, h := range d.Headings {
-		s.class[h] = headingClass(h)
-	}
-	for _, h := range d.Headings {
-		if s.class[h] == nameTitle {
+		if s.classOf(h) == nameTitle {
 			d.Title = h // the alignment reads the product's name in it
 			break
 		}
@@ -41,7 +38,7 @@ func recognise(d *Document) {
 	s.findQuestions()
 	if d.Title == nil {
 		for _, h := range d.Headings {
-			if s.class[h] == nameTitle && (d.Parts[Headline] == nil || d.Parts[Headline].Span.Start != h.Span.Start) {
+			if s.classOf(h) == nameTitle && (d.Parts[Headline] == nil || d.Parts[Headline].Span.Start != h.Span.Start) {
 				d.Title = h
 				break
 			}
@@ -79,7 +76,6 @@ func dropAsides(d *Document) {
 
 type scan struct {
 	d        *Document
-	class    map[*Block]nameClass
 	faqHead  *Block
 	prHead   *Block
 	prBlocks []*Block // top-level blocks of the press release body
@@ -90,6 +86,16 @@ type scan struct {
 	// exampleQuotes are quoted lines that are examples, not quotations
 	exampleQuotes map[*Block]bool
 	datelines     map[string][]int // findDateline's answers (scan.findDateline)
+}
+
+// classOf is what a heading names (headingClass, kept with its prose), and
+// nameNone for any other block. (A map of every heading's class, built on
+// every reading, cost more than asking.)
+func (s *scan) classOf(b *Block) nameClass {
+	if b.Kind != Heading {
+		return nameNone
+	}
+	return headingClass(b)
 }
 
 // sectionEnd is where the section opened by heading h ends: at the next
