@@ -309,8 +309,8 @@ func TestTuneGC(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	runtime.GC() // the live heap as of now, not of an earlier test
 	stop := tuneGC()
-	if got := debug.SetGCPercent(100); got != 400 {
-		t.Errorf("GOGC = %d, want 400", got)
+	if got := debug.SetGCPercent(100); got != gcPercent {
+		t.Errorf("GOGC = %d, want %d", got, gcPercent)
 	}
 	if got := debug.SetMemoryLimit(-1); got < memoryFloor || got > 2*memoryFloor {
 		t.Errorf("memory limit = %d, want the floor, %d", got, memoryFloor)
