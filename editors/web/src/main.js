@@ -8,6 +8,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { setDiagnostics, forEachDiagnostic, lintGutter, lintKeymap } from '@codemirror/lint';
+import { afterNextPaint, editsText } from './paint.js';
 
 const TEXT_KEY = 'prfaq.text';
 const CONFIG_KEY = 'prfaq.config';
@@ -154,7 +155,7 @@ const view = new EditorView({
           // Keys that type or delete text; a shortcut or an arrow changes no
           // finding and would wait for the next one.
           const typed = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
-          if (typed || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') {
+          if (editsText(e)) {
             const t = e.timeStamp || performance.now();
             pendingKeys.push(t);
             unpainted.push(t);
@@ -441,21 +442,6 @@ function pairShown(state, diagnostics) {
     pairs.push([d, group.shift()]);
   }
   return pairs.length === diagnostics.length ? pairs : null;
-}
-
-// afterNextPaint calls f once the next frame is rendered: after its
-// animation frame callbacks, style, layout and paint (a message posted from
-// requestAnimationFrame is handled after them); framed, if given, at the
-// frame's start.
-const paintChannel = new MessageChannel();
-const afterPaint = [];
-paintChannel.port1.onmessage = () => afterPaint.shift()();
-function afterNextPaint(f, framed) {
-  requestAnimationFrame(() => {
-    if (framed) framed();
-    afterPaint.push(f);
-    paintChannel.port2.postMessage(0);
-  });
 }
 
 let panelTimer = 0;
