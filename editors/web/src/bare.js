@@ -8,10 +8,9 @@ import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirro
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
-import { afterNextPaint, editsText } from './paint.js';
+import { editClock } from './paint.js';
 
-const unpainted = []; // keydown times whose edit is not yet on the screen
-const editLatencies = []; // keystroke → its edit painted, ms
+const editTimes = editClock();
 let version = 0;
 const m = location.hash.match(/^#text=([A-Za-z0-9_-]*)/);
 const doc = m ? new TextDecoder().decode(Uint8Array.from(atob(m[1].replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))) : '';
@@ -31,15 +30,11 @@ const view = new EditorView({
       EditorView.updateListener.of((u) => {
         if (!u.docChanged) return;
         version++;
-        const made = performance.now();
-        afterNextPaint(() => {
-          const t = performance.now();
-          while (unpainted.length && unpainted[0] <= made) editLatencies.push(t - unpainted.shift());
-        });
+        editTimes.edited();
       }),
       EditorView.domEventHandlers({
         keydown(e) {
-          if (editsText(e)) unpainted.push(e.timeStamp || performance.now());
+          editTimes.keydown(e);
         },
       }),
     ],
@@ -48,13 +43,13 @@ const view = new EditorView({
 
 window.prfaq = {
   view,
-  editLatencies,
+  editLatencies: editTimes.latencies,
+  editFrames: editTimes.frames,
   bare: true,
   get version() {
     return version;
   },
   resetTimings() {
-    editLatencies.length = 0;
-    unpainted.length = 0;
+    editTimes.reset();
   },
 };

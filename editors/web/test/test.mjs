@@ -34,6 +34,15 @@ const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
+// frameSplit splits keystroke → character painted (editClock's frames) into
+// the wait for the frame that draws it and that frame's work. A display
+// begins a frame every 16.7 ms: a key is shown in the first frame after it
+// when its wait is under that.
+const frameSplit = (frames) => {
+  const wait = frames.map((f) => f[0]), work = frames.map((f) => f[1]);
+  const next = wait.filter((w) => w < 1000 / 60).length;
+  return `waiting for the frame p50 ${pct(wait, 50).toFixed(1)} / p95 ${pct(wait, 95).toFixed(1)} ms, the frame p50 ${pct(work, 50).toFixed(1)} / p95 ${pct(work, 95).toFixed(1)} ms; shown in the first frame after the keydown: ${next} of ${frames.length}`;
+};
 
 // Sizes: what a browser downloads from a server, each file gzipped
 // (offline.js is loaded only by a page opened from a folder, as a file).
@@ -292,7 +301,7 @@ try {
   console.log(`     checks started at the keydown, on the text the key was about to make: ${guesses.made}, of which the editor's change confirmed ${guesses.hit}; results whose findings only moved with the text (nothing to draw): ${results.moved} (the engine said so for ${results.movedByEngine}, sending no findings; ${results.reworded} with only new messages, the same underlines), that changed them: ${results.changed}`);
   const p50 = pct(lat, 50), p95 = pct(lat, 95);
   const edits = await page.evaluate(() => [...window.prfaq.editLatencies]);
-  console.log(`     keystroke → its character painted (the editor alone, the floor of the underline's time): p50 ${pct(edits, 50).toFixed(1)} ms, p95 ${pct(edits, 95).toFixed(1)} ms`);
+  console.log(`     keystroke → its character painted (the editor alone, the floor of the underline's time): p50 ${pct(edits, 50).toFixed(1)} ms, p95 ${pct(edits, 95).toFixed(1)} ms (${frameSplit(await page.evaluate(() => window.prfaq.editFrames))})`);
   console.log(`     keystroke → underline painted at ${words} words, ${lat.length} keystrokes: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms (engine check p50 ${pct(checkMs, 50).toFixed(1)} ms, p95 ${pct(checkMs, 95).toFixed(1)} ms; host load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
   // The same typing with no checks at all: the editor's own time, what
   // the checks cost it.
@@ -303,7 +312,7 @@ try {
   await page.keyboard.type(typing.repeat(2), { delay: 40 });
   await page.waitForFunction((n) => window.prfaq.editLatencies.length >= n, typing.length * 2);
   const alone = await page.evaluate(() => [...window.prfaq.editLatencies]);
-  console.log(`     keystroke → its character painted with no checks (the editor alone): p50 ${pct(alone, 50).toFixed(1)} ms, p95 ${pct(alone, 95).toFixed(1)} ms (host load ${loadavg()[0].toFixed(1)})`);
+  console.log(`     keystroke → its character painted with no checks (the editor alone): p50 ${pct(alone, 50).toFixed(1)} ms, p95 ${pct(alone, 95).toFixed(1)} ms (host load ${loadavg()[0].toFixed(1)}; ${frameSplit(await page.evaluate(() => window.prfaq.editFrames))})`);
   await page.evaluate(() => (window.prfaq.paused = false));
   await checked();
   const budget = Number(process.env.PRFAQ_WEB_KEYSTROKE_BUDGET_MS ?? 0);
@@ -396,7 +405,7 @@ async function benchBare(dir) {
       await page.keyboard.type(benchTyping.repeat(2), { delay: 40 });
       await page.waitForFunction((n) => window.prfaq.editLatencies.length >= n, benchTyping.length * 2);
       const xs = await page.evaluate(() => [...window.prfaq.editLatencies]);
-      console.log(`     bare editor (${round} ${xs.length} keystrokes) at ${words} words: keystroke → its character painted p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (host load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
+      console.log(`     bare editor (${round} ${xs.length} keystrokes) at ${words} words: keystroke → its character painted p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (host load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs; ${frameSplit(await page.evaluate(() => window.prfaq.editFrames))})`);
     }
     ok(errors.length === 0, `no errors in the bare editor${errors.length ? `: ${errors.join('; ')}` : ''}`);
   } finally {
