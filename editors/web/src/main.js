@@ -625,7 +625,7 @@ function renderOutline(o) {
   questionItems = keyed($('outline-questions'), questionItems, o.questions, (q) => `${q.line}|${q.group}|${q.status}|${q.text}`, (q) => {
     const li = el(
       'li',
-      { 'data-line': String(q.line), 'data-status': q.status, 'data-group': q.group },
+      { 'data-line': String(q.line), 'data-status': q.status, 'data-group': q.group, title: q.text },
       el('span', { class: `status status-${q.status}` }, q.status),
       el('span', { class: 'text' }, q.text),
     );

@@ -18,8 +18,9 @@ const benchOnly = process.env.PRFAQ_WEB_BENCH_ONLY === '1';
 // baseline (src/bare.js: the page's editor without lint, worker or panels,
 // built into dist-bare/ by build.mjs), typed into as the page is.
 const benchPage = process.env.PRFAQ_WEB_BENCH_PAGE ?? '';
-// PRFAQ_WEB_CHROMIUM_ARGS: more flags for Chromium (space-separated), to
-// see what the headless browser's own settings do to the figures.
+// PRFAQ_WEB_CHROMIUM_ARGS: more flags for Chromium (space-separated; one
+// written !--flag drops the test's own --flag), to see what the headless
+// browser's settings do to the figures.
 const extraArgs = (process.env.PRFAQ_WEB_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
 const viewport = { width: 1400, height: 860 };
 const benchTyping = 'and the owner checks every invoice before it goes out to the customer ';
@@ -355,16 +356,17 @@ try {
 }
 
 function launchBrowser() {
+  const args = [
+    '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter',
+    // Every host but the page's own is unreachable, whatever asks for it.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ];
+  const dropped = extraArgs.filter((a) => a.startsWith('!')).map((a) => a.slice(1));
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter',
-      // Every host but the page's own is unreachable, whatever asks for it.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ...extraArgs,
-    ],
+    args: [...args.filter((a) => !dropped.includes(a)), ...extraArgs.filter((a) => !a.startsWith('!'))],
   });
 }
 
