@@ -18,3 +18,12 @@ for (const f of ['index.html', 'style.css']) copyFileSync(`src/${f}`, `${dist}${
 const workerSource = readFileSync(`${dist}wasm_exec.js`, 'utf8') + '\n' + readFileSync(`${dist}worker.js`, 'utf8');
 const wasmBase64 = readFileSync(`${dist}prfaq.wasm`).toString('base64');
 writeFileSync(`${dist}offline.js`, `globalThis.prfaqOffline={workerSource:${JSON.stringify(workerSource)},wasmBase64:"${wasmBase64}"};\n`);
+
+// The bench's baseline (PRFAQ_WEB_BENCH_PAGE=bare, test/run.sh): the bare
+// editor of src/bare.js in dist-bare/, outside the page a server is given.
+if (process.env.PRFAQ_WEB_BENCH_PAGE === 'bare') {
+  const bare = new URL('./dist-bare/', import.meta.url).pathname;
+  mkdirSync(bare, { recursive: true });
+  await build({ ...common, entryPoints: ['src/bare.js'], outfile: `${bare}bare.js`, format: 'iife' });
+  copyFileSync('src/bare.html', `${bare}index.html`);
+}

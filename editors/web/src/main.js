@@ -8,6 +8,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { setDiagnostics, forEachDiagnostic, lintGutter, lintKeymap } from '@codemirror/lint';
+import { afterNextPaint, editClock } from './paint.js';
 
 const TEXT_KEY = 'prfaq.text';
 const CONFIG_KEY = 'prfaq.config';
@@ -114,8 +115,7 @@ const editPainted = []; // when the frame showing each version was rendered
 const editFramed = [];
 const pendingKeys = []; // keydown times not yet shown underlined
 const latencies = []; // keystroke → underline painted, ms
-const unpainted = []; // keydown times whose edit is not yet on the screen
-const editLatencies = []; // keystroke → its edit painted (the floor of latencies), ms
+const editTimes = editClock(); // keystroke → its edit painted (the floor of latencies)
 const stages = []; // per shown version: when each step of the way ended
 const sentTimes = []; // when each version went to the worker
 let saveTimer = 0;
@@ -140,11 +140,7 @@ const view = new EditorView({
         if (recent.length > RECENT) recent.shift();
         versionTimes[version] = performance.now();
         const v = version;
-        const made = versionTimes[v];
-        afterNextPaint(() => {
-          const t = (editPainted[v] = performance.now());
-          while (unpainted.length && unpainted[0] <= made) editLatencies.push(t - unpainted.shift());
-        }, () => (editFramed[v] = true));
+        editTimes.edited((t) => (editPainted[v] = t), () => (editFramed[v] = true));
         clearTimeout(saveTimer);
         saveTimer = setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(save, { timeout: 1000 }) : save()), 500);
         if (!confirmGuess(u)) scheduleCheck();
@@ -154,11 +150,8 @@ const view = new EditorView({
           // Keys that type or delete text; a shortcut or an arrow changes no
           // finding and would wait for the next one.
           const typed = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
-          if (typed || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete') {
-            const t = e.timeStamp || performance.now();
-            pendingKeys.push(t);
-            unpainted.push(t);
-          }
+          const t = editTimes.keydown(e);
+          if (t !== null) pendingKeys.push(t);
           if (typed && !e.isComposing) guessCheck(e.key);
         },
       }),
@@ -443,21 +436,6 @@ function pairShown(state, diagnostics) {
   return pairs.length === diagnostics.length ? pairs : null;
 }
 
-// afterNextPaint calls f once the next frame is rendered: after its
-// animation frame callbacks, style, layout and paint (a message posted from
-// requestAnimationFrame is handled after them); framed, if given, at the
-// frame's start.
-const paintChannel = new MessageChannel();
-const afterPaint = [];
-paintChannel.port1.onmessage = () => afterPaint.shift()();
-function afterNextPaint(f, framed) {
-  requestAnimationFrame(() => {
-    if (framed) framed();
-    afterPaint.push(f);
-    paintChannel.port2.postMessage(0);
-  });
-}
-
 let panelTimer = 0;
 let firstPanels = true;
 let panelsVersion = -1;
@@ -647,7 +625,7 @@ function renderOutline(o) {
   questionItems = keyed($('outline-questions'), questionItems, o.questions, (q) => `${q.line}|${q.group}|${q.status}|${q.text}`, (q) => {
     const li = el(
       'li',
-      { 'data-line': String(q.line), 'data-status': q.status, 'data-group': q.group },
+      { 'data-line': String(q.line), 'data-status': q.status, 'data-group': q.group, title: q.text },
       el('span', { class: `status status-${q.status}` }, q.status),
       el('span', { class: 'text' }, q.text),
     );
@@ -773,14 +751,14 @@ window.prfaq = {
   view,
   call,
   latencies,
-  editLatencies,
+  editLatencies: editTimes.latencies,
+  editFrames: editTimes.frames,
   panelTimes,
   stages,
   resetTimings() {
     latencies.length = 0;
-    editLatencies.length = 0;
+    editTimes.reset();
     panelTimes.length = 0;
-    unpainted.length = 0;
     stages.length = 0;
     pendingKeys.length = 0;
     checkTimes.length = 0;

@@ -14,6 +14,16 @@ import { serve } from './serve.mjs';
 const [dist, root, cliJson, newSkeleton, shots] = process.argv.slice(2);
 const T = Number(process.env.PRFAQ_WEB_TIMEOUT_MS ?? 30000);
 const benchOnly = process.env.PRFAQ_WEB_BENCH_ONLY === '1';
+// PRFAQ_WEB_BENCH_PAGE=bare: only the keystroke figures, of the bench's
+// baseline (src/bare.js: the page's editor without lint, worker or panels,
+// built into dist-bare/ by build.mjs), typed into as the page is.
+const benchPage = process.env.PRFAQ_WEB_BENCH_PAGE ?? '';
+// PRFAQ_WEB_CHROMIUM_ARGS: more flags for Chromium (space-separated; one
+// written !--flag drops the test's own --flag), to see what the headless
+// browser's settings do to the figures.
+const extraArgs = (process.env.PRFAQ_WEB_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
+const viewport = { width: 1400, height: 860 };
+const benchTyping = 'and the owner checks every invoice before it goes out to the customer ';
 let checks = 0;
 const ok = (cond, msg) => {
   if (!cond) throw new Error(`FAIL ${msg}`);
@@ -24,6 +34,15 @@ const b64url = (s) => Buffer.from(s, 'utf8').toString('base64url');
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+// frameSplit splits keystroke → character painted (editClock's frames) into
+// the wait for the frame that draws it and that frame's work. A display
+// begins a frame every 16.7 ms: a key is shown in the first frame after it
+// when its wait is under that.
+const frameSplit = (frames) => {
+  const wait = frames.map((f) => f[0]), work = frames.map((f) => f[1]);
+  const next = wait.filter((w) => w < 1000 / 60).length;
+  return `waiting for the frame p50 ${pct(wait, 50).toFixed(1)} / p95 ${pct(wait, 95).toFixed(1)} ms, the frame p50 ${pct(work, 50).toFixed(1)} / p95 ${pct(work, 95).toFixed(1)} ms; shown in the first frame after the keydown: ${next} of ${frames.length}`;
 };
 
 // Sizes: what a browser downloads from a server, each file gzipped
@@ -39,19 +58,14 @@ ok(gz < 4e6, `the served page is ${(raw / 1e6).toFixed(2)} MB, ${(gz / 1e6).toFi
 const offline = readFileSync(join(dist, 'offline.js'));
 console.log(`     offline.js (for a page opened from a folder): ${(offline.length / 1e6).toFixed(2)} MB, ${(gzipSync(offline, { level: 9 }).length / 1e6).toFixed(2)} MB gzipped`);
 
+if (benchPage === 'bare') {
+  await benchBare(resolve(dist, '../dist-bare'));
+  process.exit(0);
+}
 const server = await serve(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter',
-    // Every host but the page's own is unreachable, whatever asks for it.
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
-});
-const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+const browser = await launchBrowser();
+const context = await browser.newContext({ viewport });
 const foreign = [];
 const seen = new Set();
 await context.route('**/*', (route) => {
@@ -249,7 +263,8 @@ try {
     window.__long = [];
     new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ entryTypes: ['longtask'] });
   }, at);
-  const typing = 'and the owner checks every invoice before it goes out to the customer ';
+  console.log(`     ${await editorShape(page)}`);
+  const typing = benchTyping;
   await page.keyboard.type(typing.repeat(2), { delay: 40 });
   // The underlines the editor shows after the last keystroke's check,
   // before the panels' pause, are a fresh check's: the results it moved
@@ -287,7 +302,7 @@ try {
   console.log(`     checks started at the keydown, on the text the key was about to make: ${guesses.made}, of which the editor's change confirmed ${guesses.hit}; results whose findings only moved with the text (nothing to draw): ${results.moved} (the engine said so for ${results.movedByEngine}, sending no findings; ${results.reworded} with only new messages, the same underlines), that changed them: ${results.changed}`);
   const p50 = pct(lat, 50), p95 = pct(lat, 95);
   const edits = await page.evaluate(() => [...window.prfaq.editLatencies]);
-  console.log(`     keystroke → its character painted (the editor alone, the floor of the underline's time): p50 ${pct(edits, 50).toFixed(1)} ms, p95 ${pct(edits, 95).toFixed(1)} ms`);
+  console.log(`     keystroke → its character painted (the editor alone, the floor of the underline's time): p50 ${pct(edits, 50).toFixed(1)} ms, p95 ${pct(edits, 95).toFixed(1)} ms (${frameSplit(await page.evaluate(() => window.prfaq.editFrames))})`);
   console.log(`     keystroke → underline painted at ${words} words, ${lat.length} keystrokes: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms (engine check p50 ${pct(checkMs, 50).toFixed(1)} ms, p95 ${pct(checkMs, 95).toFixed(1)} ms; host load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
   // The same typing with no checks at all: the editor's own time, what
   // the checks cost it.
@@ -298,7 +313,7 @@ try {
   await page.keyboard.type(typing.repeat(2), { delay: 40 });
   await page.waitForFunction((n) => window.prfaq.editLatencies.length >= n, typing.length * 2);
   const alone = await page.evaluate(() => [...window.prfaq.editLatencies]);
-  console.log(`     keystroke → its character painted with no checks (the editor alone): p50 ${pct(alone, 50).toFixed(1)} ms, p95 ${pct(alone, 95).toFixed(1)} ms (host load ${loadavg()[0].toFixed(1)})`);
+  console.log(`     keystroke → its character painted with no checks (the editor alone): p50 ${pct(alone, 50).toFixed(1)} ms, p95 ${pct(alone, 95).toFixed(1)} ms (host load ${loadavg()[0].toFixed(1)}; ${frameSplit(await page.evaluate(() => window.prfaq.editFrames))})`);
   await page.evaluate(() => (window.prfaq.paused = false));
   await checked();
   const budget = Number(process.env.PRFAQ_WEB_KEYSTROKE_BUDGET_MS ?? 0);
@@ -338,6 +353,67 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+
+function launchBrowser() {
+  const args = [
+    '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter',
+    // Every host but the page's own is unreachable, whatever asks for it.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ];
+  const dropped = extraArgs.filter((a) => a.startsWith('!')).map((a) => a.slice(1));
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...args.filter((a) => !dropped.includes(a)), ...extraArgs.filter((a) => !a.startsWith('!'))],
+  });
+}
+
+// editorShape says what the browser lays out for the editor: its size and
+// the lines and elements in its DOM (CodeMirror draws the visible lines).
+function editorShape(page) {
+  return page.evaluate(() => {
+    const r = document.querySelector('.cm-editor').getBoundingClientRect();
+    const lines = document.querySelectorAll('.cm-line').length;
+    return `editor ${r.width.toFixed(0)}×${r.height.toFixed(0)} px, ${lines} lines and ${document.querySelector('.cm-editor').querySelectorAll('*').length} elements in its DOM, ${document.querySelectorAll('*').length} in the page's`;
+  });
+}
+
+// benchBare types into the bare editor (dist-bare/) what the keystroke
+// bench types into the page, at the same place of the same document, twice
+// as the bench does (with checks, then paused), and prints the same figures.
+async function benchBare(dir) {
+  const server = await serve(dir);
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext({ viewport })).newPage();
+    page.setDefaultTimeout(T);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const big = benchText(root, 4000);
+    await page.goto(`http://127.0.0.1:${server.address().port}/#text=${b64url(big)}`);
+    await page.waitForFunction((t) => window.prfaq && window.prfaq.view.state.doc.toString() === t, big);
+    const words = big.split(/\s+/).filter(Boolean).length;
+    await page.evaluate((pos) => {
+      const v = window.prfaq.view;
+      v.dispatch({ selection: { anchor: pos } });
+      v.focus();
+    }, big.indexOf('Acme today announced'));
+    console.log(`     bare editor: ${await editorShape(page)}`);
+    for (const round of ['first', 'second']) {
+      await page.waitForTimeout(500);
+      await page.evaluate(() => window.prfaq.resetTimings());
+      await page.keyboard.type(benchTyping.repeat(2), { delay: 40 });
+      await page.waitForFunction((n) => window.prfaq.editLatencies.length >= n, benchTyping.length * 2);
+      const xs = await page.evaluate(() => [...window.prfaq.editLatencies]);
+      console.log(`     bare editor (${round} ${xs.length} keystrokes) at ${words} words: keystroke → its character painted p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (host load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs; ${frameSplit(await page.evaluate(() => window.prfaq.editFrames))})`);
+    }
+    ok(errors.length === 0, `no errors in the bare editor${errors.length ? `: ${errors.join('; ')}` : ''}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }
 
 // benchText is diagnostics.BenchPRFAQ (bench_test.go) in JavaScript, so the
