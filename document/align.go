@@ -362,7 +362,7 @@ func firstN(w []string, n int) []string {
 }
 
 func firstSentence(t string) string {
-	if i := strings.IndexAny(t, ".!?。"); i > 0 {
+	if i := indexAnyRune(t, ".!?。"); i > 0 {
 		return t[:i]
 	}
 	return t

@@ -2,7 +2,9 @@ package document
 
 import (
 	"bytes"
+	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // SourceContains reports whether the document's source holds needle, as
@@ -98,4 +100,24 @@ func (ix *needleIndex) read(needle string) (first, last int) {
 		last = -1
 	}
 	return first, last
+}
+
+// containsAnyRune is strings.ContainsAny for a set of a few characters, some of
+// them outside ASCII: strings.ContainsAny looks each of the text's
+// characters up in such a set (a hundred instructions a character for
+// "\"“„«»「『"), containsAnyRune searches the text once for each of the set's.
+// The set must not hold U+FFFD.
+func containsAnyRune(s, set string) bool { return indexAnyRune(s, set) >= 0 }
+
+// indexAnyRune is strings.IndexAny for such a set (see containsAnyRune).
+func indexAnyRune(s, set string) int {
+	first := -1
+	for i := 0; i < len(set); {
+		_, n := utf8.DecodeRuneInString(set[i:])
+		if j := strings.Index(s, set[i:i+n]); j >= 0 && (first < 0 || j < first) {
+			first = j
+		}
+		i += n
+	}
+	return first
 }

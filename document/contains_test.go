@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +39,35 @@ func TestSourceContainsFollowsEdits(t *testing.T) {
 			next = next[:1000]
 		}
 		src = next
+	}
+}
+
+// containsAnyRune and indexAnyRune answer as strings.ContainsAny and IndexAny do,
+// for the sets the reading asks, on text with and without them, invalid
+// UTF-8 included.
+func TestIndexAnyAsStrings(t *testing.T) {
+	sets := []string{"\"“„«»「『", "—–-,年", "[年", "—–-", "(（", ",(—–", ".!?。"}
+	texts := []string{"", "plain ascii text", "“Quoted,” she said.", "SEATTLE — May 1, 2026 —", "東京、2026年5月1日 —",
+		"Customer FAQ (for pilots)", "a（b", "no. yes! why? 終わり。", "\xe2\x80", "\xf0\xe2\x80\x9chalf", "x\xffy—z", "«guillemets»"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 300 {
+		var b []byte
+		for range r.IntN(12) {
+			b = append(b, texts[r.IntN(len(texts))]...)
+		}
+		if r.IntN(3) == 0 && len(b) > 0 {
+			b = b[:r.IntN(len(b))] // cut inside a character
+		}
+		texts = append(texts, string(b))
+	}
+	for _, set := range sets {
+		for _, s := range texts {
+			if got, want := indexAnyRune(s, set), strings.IndexAny(s, set); got != want {
+				t.Errorf("indexAnyRune(%q, %q) = %d, want %d", s, set, got, want)
+			}
+			if got, want := containsAnyRune(s, set), strings.ContainsAny(s, set); got != want {
+				t.Errorf("containsAnyRune(%q, %q) = %v, want %v", s, set, got, want)
+			}
+		}
 	}
 }

@@ -25,7 +25,7 @@ var (
 // "Part 1 —" and "1." prefixes, so "## Part 1 — Press Release ##" and
 // "PRESS RELEASE" compare equal.
 func normalizeName(s string) string {
-	if strings.ContainsAny(s, "(（") {
+	if containsAnyRune(s, "(（") {
 		if t := strings.TrimSpace(parenthetical.ReplaceAllString(s, " ")); t != "" {
 			s = t // "Customer FAQ (for pilots)": the qualifier does not name anything
 		}

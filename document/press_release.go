@@ -409,10 +409,10 @@ func maybeDateline(t string) bool {
 	if len(head) > 160 {
 		head = head[:160]
 	}
-	if !strings.ContainsAny(head, "—–-,年") {
+	if !containsAnyRune(head, "—–-,年") {
 		return false
 	}
-	return strings.Contains(head, "20") || strings.Contains(head, "19") || strings.ContainsAny(head, "[年") ||
+	return strings.Contains(head, "20") || strings.Contains(head, "19") || containsAnyRune(head, "[年") ||
 		strings.Contains(head, "today") || strings.Contains(head, "Today") || strings.Contains(head, "TB") || quarter.MatchString(head)
 }
 
@@ -425,7 +425,7 @@ func findDateline(t string) []int {
 		return nil
 	}
 	head := datelineHead(t)
-	if !strings.ContainsAny(head, "—–-") {
+	if !containsAnyRune(head, "—–-") {
 		return nil // every dateline the expression knows ends with a dash
 	}
 	if m := datelineRe.KeptSubmatchIndex(head); m != nil {

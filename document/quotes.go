@@ -286,7 +286,7 @@ var quoteLead = NewLazyRegexp(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:：][*
 
 func readQuoteText(text string) quoteReading {
 	var r quoteReading
-	if !strings.ContainsAny(text, "\"“„«»「『") {
+	if !containsAnyRune(text, "\"“„«»「『") {
 		return r // no quotation mark, no quotation
 	}
 	if !isQuoteText(text) {
@@ -455,7 +455,7 @@ func sameSpeaker(a, b string) bool {
 var slotRe = NewLazyRegexp(`\[[^\]]*\]`)
 
 func speakerName(s string) string {
-	if i := strings.IndexAny(s, ",(—–"); i >= 0 {
+	if i := indexAnyRune(s, ",(—–"); i >= 0 {
 		s = s[:i]
 	}
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
