@@ -344,15 +344,20 @@ func (s *scan) ctaScore(u unit, i int, units []unit) fit {
 	if u.cues.cta {
 		return fit{3, HowCue, "a paragraph that tells the reader how to start"}
 	}
-	// the last paragraph, with where to go: a link or an address
-	if i == len(units)-1 && i > 0 && (siteRe.MatchString(u.text) || strings.Contains(s.d.Text(u.span), "](")) {
+	// the last paragraph, with where to go: a link or an address (a
+	// paragraph: a long section that mentions a site on the way is a
+	// roadmap or a report, not a call to action)
+	if i == len(units)-1 && i > 0 && FieldCount(u.text) <= ctaMostWords && (siteRe.MatchString(u.text) || strings.Contains(s.d.Text(u.span), "](")) {
 		return fit{2, HowPosition, "the last paragraph, which says where to go"}
 	}
 	return fit{}
 }
 
+// ctaMostWords is the longest call to action read by its place alone.
+const ctaMostWords = 80
+
 // siteRe is an address a reader can go to: a URL or a domain name.
-var siteRe = NewLazyRegexp(`(?i)https?://|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|app|ai|co|example|de|fr|es|pt|jp|cn|ru|br|uk|eu|me|sh)\b`)
+var siteRe = NewLazyRegexp(`(?i)https?://|\b[\w-]+(?:\.[\w-]+)*\.(?:` + strings.Join(siteDomains, "|") + `)\b`)
 
 func firstN(w []string, n int) []string {
 	if len(w) > n {

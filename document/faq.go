@@ -107,6 +107,15 @@ func (s *scan) findQuestions() {
 				marks = append(marks, qmark{block: b, q: q, answerStart: b.Span.End})
 				form = "quote"
 			}
+		case Table:
+			// "| Question | Answer |": one entry a row
+			if inHeadingAnswer || (form != "" && form != "table") {
+				continue
+			}
+			if rows := s.tableQuestions(b); len(rows) > 0 {
+				marks = append(marks, rows...)
+				form = "table"
+			}
 		case List:
 			if inHeadingAnswer || (form != "" && form != "list") {
 				continue
@@ -172,11 +181,12 @@ func (s *scan) findQuestions() {
 		q.Answer = Span{start, end}
 		q.AnswerText = d.answerText(q.Answer)
 		if q.AnswerText == "" && !q.Answer.Empty() {
-			// the answer is inside the question's own paragraph or is only code
-			q.AnswerText = strings.TrimSpace(d.Text(q.Answer))
+			// the answer is inside the question's own paragraph or is only
+			// code; a template's "<!-- TODO: answer -->" alone shows nothing
+			q.AnswerText = strings.TrimSpace(commentRe.ReplaceAllString(d.Text(q.Answer), ""))
 		}
 		q.Entry = Span{m.block.Span.Start, max(end, q.Span.End)}
-		if m.block.Kind == List {
+		if m.block.Kind == List || m.block.Kind == Table {
 			q.Entry.Start = lineStartOf(d, q.Span.Start)
 		}
 		q.Group = groupAt(q.Span.Start)
@@ -481,6 +491,62 @@ func (s *scan) itemQuestion(it *Item) (qmark, bool) {
 		m.answerStart, m.answerEnd = it.Rest.Start, it.Span.End
 	}
 	return m, true
+}
+
+// tableQuestions reads an FAQ written as a table: a row's first cell is
+// the question, the cells after it the answer. A table is one when its
+// first column is headed "Question" (or "Q", "Frage"…) or most of its
+// first cells ask; a table of prices or dates in the FAQ is not.
+func (s *scan) tableQuestions(b *Block) []qmark {
+	d := s.d
+	m := d.Mapper
+	var rows [][]*Prose // the cells with text, row by row (a row is a line)
+	line := -1
+	for _, p := range d.ProseIn(b.Span) {
+		if l := m.Line(p.Span.Start); l != line {
+			rows, line = append(rows, nil), l
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], p)
+	}
+	if len(rows) < 2 || m.Line(rows[0][0].Span.Start) != m.Line(b.Span.Start) || len(rows[0]) < 2 {
+		return nil // no header row of two columns
+	}
+	head := strings.TrimSpace(rows[0][0].Text)
+	headed := qOnly.MatchString(head) || qOnly.MatchString(strings.TrimSuffix(head, "s"))
+	asks := 0
+	for _, r := range rows[1:] {
+		if firstColumn(d, r[0]) && isQuestionText(strings.TrimSpace(r[0].Text)) {
+			asks++
+		}
+	}
+	if !headed && asks*2 <= len(rows)-1 {
+		return nil
+	}
+	var out []qmark
+	for _, r := range rows[1:] {
+		if !firstColumn(d, r[0]) {
+			continue // no question in this row
+		}
+		text := strings.TrimSpace(r[0].Text)
+		if loc := qPrefix.FindStringIndex(text); loc != nil {
+			text = text[loc[1]:]
+		}
+		q := &Question{Text: strings.Trim(text, " *_"), Span: trimSpan(d, r[0].Span), Form: "table"}
+		mk := qmark{block: b, q: q, answerStart: r[0].Span.End, answerEnd: r[0].Span.End}
+		if len(r) > 1 {
+			mk.answerStart, mk.answerEnd = r[1].Span.Start, r[len(r)-1].Span.End
+		}
+		out = append(out, mk)
+	}
+	return out
+}
+
+// firstColumn: the cell p is the first of its table row (only the row's
+// opening pipe and markup before it).
+func firstColumn(d *Document, p *Prose) bool {
+	before := strings.TrimSpace(string(d.Source[lineStartOf(d, p.Span.Start):p.Span.Start]))
+	before = strings.Trim(before, "*_`")
+	return before == "" || strings.TrimRight(before, " *_`") == "|"
 }
 
 func trimSpan(d *Document, s Span) Span {

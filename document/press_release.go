@@ -326,8 +326,8 @@ func (s *scan) findSubheading() {
 		if !hasLetters(b.Text) && b.Kind == Paragraph {
 			continue
 		}
-		if blockMarker(b) {
-			continue
+		if blockMarker(b) || b.Kind == HTML {
+			continue // a template's "<!-- Subheading: … -->" note is no part
 		}
 		if seen >= 2 {
 			return

@@ -223,6 +223,20 @@ var ctaCues = []string{
 	`立即`, `现已`, `지금`,
 }
 
+// siteDomains end a web address a call to action sends the reader to
+// ("at pellora.health", "sorrelby.cafe"). Top-level domains that are
+// common words ("at", "in", "it", "to", "so", "no", "be", "us") are left
+// out: "the end.It" would read as an address.
+var siteDomains = []string{
+	"com", "io", "dev", "org", "net", "app", "ai", "co", "example", "edu", "gov", "info", "biz",
+	"de", "fr", "es", "pt", "jp", "cn", "ru", "br", "uk", "eu", "me", "sh", "ie", "nl", "se", "ch", "pl",
+	"ca", "au", "nz", "mx", "ar", "cl", "kr", "tw", "fi", "dk", "cz", "gr", "tv", "fm", "ly", "gg",
+	"health", "care", "farm", "cafe", "dog", "shop", "store", "tech", "cloud", "online", "site", "xyz",
+	"school", "education", "travel", "studio", "design", "money", "finance", "bank", "energy", "city",
+	"london", "berlin", "paris", "nyc", "garden", "coffee", "pet", "pets", "bike", "boats", "homes",
+	"legal", "music", "tools",
+}
+
 // questionLabels and answerLabels open an FAQ entry's question and answer
 // ("Question: …", "Answer: …"; "Q:" and "A:" are built in).
 var (
