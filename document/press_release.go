@@ -225,6 +225,10 @@ func (s *scan) findHeadline() {
 					return
 				}
 			}
+			if paragraphs == 0 && emphasized == nil && s.plainHeadline(b) {
+				s.setHeadline(b, 0, "the line above the dateline")
+				return
+			}
 			paragraphs++
 		}
 	}
@@ -283,6 +287,45 @@ func (s *scan) twoLineHead(b *Block) (int, Span) {
 		start++
 	}
 	return trimEnd(d.Source, b.Span.Start, m.LineEnd(first)), Span{start, b.Content.End}
+}
+
+// plainHeadline: a press release written with no headings and no bold
+// opens with its headline as a plain line, right above the dated summary
+// ("Orrinmoor shows a farmer which field to spray first" over "NORWICH —
+// 20 April 2026 — …"). One short line that ends as no sentence does.
+func (s *scan) plainHeadline(b *Block) bool {
+	t := strings.TrimSpace(b.Text)
+	n := blockWords(b)
+	if n < 4 || n > 25 || strings.ContainsAny(t, "\n") || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ":") ||
+		isQuoteText(t) || isQuestionText(t) || s.hasDateline(t) || findLabel(t) != nil {
+		return false
+	}
+	m := s.d.Mapper
+	if m.Line(b.Content.Start) != m.Line(b.Content.End) {
+		return false
+	}
+	between := 0 // a subheading may stand between them
+	for _, o := range s.prBlocks {
+		if o.Span.Start <= b.Span.Start || o.Kind == HTML {
+			continue
+		}
+		if blockMarker(o) {
+			if isDatelineLine(o.Text) {
+				return true // "NORWICH — 20 April 2026" on a line of its own
+			}
+			continue // "FOR IMMEDIATE RELEASE"
+		}
+		if o.Kind != Paragraph {
+			return false
+		}
+		if s.datedStatement(o.Text) {
+			return true
+		}
+		if between++; between > 1 || blockWords(o) > 40 || isQuoteText(o.Text) {
+			return false
+		}
+	}
+	return false
 }
 
 func (s *scan) setHeadline(b *Block, prefix int, why string) {
@@ -402,6 +445,11 @@ const (
 	dateRe  = `(?i:` + monthRe + `(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{1,2}\.?\s+(?:de\s+)?` + monthRe + `\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TB[DAC]|Q[1-4]\s+\d{4})`
 )
 
+// isDatelineLine: a dateline on a line of its own ("LISBON — April 2, 2026").
+func isDatelineLine(t string) bool {
+	return len(t) <= 200 && maybeDateline(t) && datelineOnly.MatchString(t)
+}
+
 // maybeDateline is a cheap test before the dateline expressions: a dateline
 // has a year or a bracketed slot, near the start.
 func maybeDateline(t string) bool {
@@ -491,7 +539,7 @@ func (s *scan) plainSubheading(b *Block) bool {
 	}
 	for _, o := range s.prBlocks {
 		if o.Span.Start > b.Span.End && o.Kind == Paragraph && hasLetters(o.Text) {
-			return FieldCount(o.Text) > n || s.hasDateline(o.Text)
+			return FieldCount(o.Text) > n || s.hasDateline(o.Text) || isDatelineLine(o.Text)
 		}
 	}
 	return false
