@@ -117,7 +117,7 @@ func (s *scan) headAbove(prStart int) int {
 		}
 		above = append(above, b)
 	}
-	if len(above) == 0 || len(above) > 2 {
+	if len(above) == 0 || len(above) > 2 || s.opensWithHead() {
 		return prStart
 	}
 	for _, b := range above {
@@ -128,6 +128,25 @@ func (s *scan) headAbove(prStart int) int {
 		}
 	}
 	return above[0].Span.Start
+}
+
+// opensWithHead: the press release's own section opens with a headline
+// ("## The Announcement" over "### Quillmere turns a lecture into notes"):
+// what stands above its heading is the document's title, not the headline.
+func (s *scan) opensWithHead() bool {
+	for _, b := range s.d.Blocks {
+		if b.Span.Start <= s.prHead.Span.Start || b.Kind == HTML || b.Kind == Break || blockMarker(b) {
+			continue
+		}
+		switch b.Kind {
+		case Heading:
+			return b.Level > s.prHead.Level && s.class[b] == nameNone && !structural(b.Text) && blockWords(b) >= 4
+		case Paragraph:
+			return b.Emphasized && blockWords(b) >= 4 && blockWords(b) <= 40 && !isQuoteText(b.Text)
+		}
+		return false
+	}
+	return false
 }
 
 // looksLikeHeadline: a heading right after the press-release heading at the

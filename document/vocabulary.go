@@ -113,7 +113,7 @@ var partNames = []struct {
 		"ユーザーの声", "客户评价", "用户评价", "客户引言", "用户反馈", "고객 인용문", "고객 후기", "고객 인용",
 	}},
 	{nameQuote, []string{
-		"=quote", "=quotes", "quotation", "zitat", "zitate", "citation", "citations", "=cita", "citas", "citação",
+		"=quote", "=quotes", "quotation", "in their words", "in their own words", "zitat", "zitate", "citation", "citations", "=cita", "citas", "citação",
 		"цитата", "引用", "引言", "=コメント", "인용문", "=인용",
 	}},
 	{nameClass(CallToAction), []string{
@@ -126,12 +126,13 @@ var partNames = []struct {
 	}},
 	{nameClass(Problem), []string{
 		"problem", "problems", "=opportunity", "=pain", "pain point", "pain points", "challenge", "challenges",
-		"problem statement", "the customer problem", "das problem", "problème", "le problème", "problema",
+		"problem statement", "the customer problem", "why it matters", "why this matters", "=the need", "customer need", "das problem", "problème", "le problème", "problema",
 		"el problema", "o problema", "проблема", "課題", "问题陈述", "痛点", "문제", "문제 정의",
 	}},
 	{nameClass(Solution), []string{
 		"solution", "=approach", "knockdown", "how it works", "key features", "=features", "key benefits",
-		"key innovations", "what it does", "=highlights", "=the solution",
+		"key innovations", "what it does", "=highlights", "=the solution", "what we're launching", "what we are launching",
+		"what we're building", "what we are building", "what's new", "=our solution",
 		"lösung", "die lösung", "so funktioniert es", "la solution", "comment ça marche", "solución", "la solución",
 		"cómo funciona", "solução", "a solução", "como funciona", "решение", "как это работает", "解決策",
 		"ソリューション", "仕組み", "解决方案", "工作原理", "해결 방법", "해결책", "솔루션",
