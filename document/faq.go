@@ -87,8 +87,17 @@ func (s *scan) findQuestions() {
 			if b.Level > qLevel && !strings.HasSuffix(b.Text, "?") {
 				continue // a sub-heading inside an answer
 			}
-			q := &Question{Text: b.Text, Span: b.Content, Form: "heading"}
+			q := &Question{Text: headingQuestionText(b.Text), Span: b.Content, Form: "heading"}
 			marks = append(marks, qmark{block: b, q: q, answerStart: lineAfter(d, b), level: b.Level})
+		case HTML:
+			// "<details><summary>Is it free?</summary>…": a collapsible entry
+			if inHeadingAnswer || (form != "" && form != "details") {
+				continue
+			}
+			if m, ok := s.detailsQuestion(b); ok {
+				marks = append(marks, m)
+				form = "details"
+			}
 		case Paragraph:
 			if inHeadingAnswer {
 				continue
@@ -184,6 +193,10 @@ func (s *scan) findQuestions() {
 			// the answer is inside the question's own paragraph or is only
 			// code; a template's "<!-- TODO: answer -->" alone shows nothing
 			q.AnswerText = strings.TrimSpace(commentRe.ReplaceAllString(d.Text(q.Answer), ""))
+			if m.block.Kind == HTML {
+				// "…</summary>Yes, and…</details>": the words between the tags
+				q.AnswerText = strings.TrimSpace(htmlTag.ReplaceAllString(q.AnswerText, " "))
+			}
 		}
 		q.Entry = Span{m.block.Span.Start, max(end, q.Span.End)}
 		if m.block.Kind == List || m.block.Kind == Table {
@@ -491,6 +504,45 @@ func (s *scan) itemQuestion(it *Item) (qmark, bool) {
 		m.answerStart, m.answerEnd = it.Rest.Start, it.Span.End
 	}
 	return m, true
+}
+
+// headingQuestionText is a heading question without its "Q:" or "Q1."
+// label (kept when nothing else is left: "## Question 2:" is a slot).
+func headingQuestionText(t string) string {
+	if m := qPrefix.FindStringIndex(t); m != nil && hasLetters(t[m[1]:]) {
+		return strings.TrimSpace(t[m[1]:])
+	}
+	return t
+}
+
+var (
+	summaryTag = NewLazyRegexp(`(?is)<summary[^>]*>(.*?)</summary>`)
+	htmlTag    = NewLazyRegexp(`<[^>]*>`)
+)
+
+// detailsQuestion reads an HTML block that opens a collapsible entry
+// ("<details><summary>How is it priced?</summary>"): the summary is the
+// question, what follows up to the next entry its answer.
+func (s *scan) detailsQuestion(b *Block) (qmark, bool) {
+	d := s.d
+	src := d.Text(b.Span)
+	if !strings.Contains(src, "<summary") && !strings.Contains(src, "<SUMMARY") {
+		return qmark{}, false
+	}
+	m := summaryTag.FindStringSubmatchIndex(src)
+	if m == nil {
+		return qmark{}, false
+	}
+	inner := src[m[2]:m[3]]
+	text := strings.Join(strings.Fields(htmlTag.ReplaceAllString(inner, " ")), " ")
+	if loc := qPrefix.FindStringIndex(text); loc != nil && hasLetters(text[loc[1]:]) {
+		text = text[loc[1]:]
+	}
+	if !hasLetters(text) {
+		return qmark{}, false
+	}
+	span := trimSpan(d, Span{b.Span.Start + m[2], b.Span.Start + m[3]})
+	return qmark{block: b, q: &Question{Text: text, Span: span, Form: "details"}, answerStart: b.Span.Start + m[1]}, true
 }
 
 // tableQuestions reads an FAQ written as a table: a row's first cell is
