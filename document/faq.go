@@ -7,11 +7,11 @@ import (
 )
 
 var (
-	qPrefix = NewLazyRegexp(`^\s*(?:Q\d*|` + questionLabelRe + `|[A-Z]\d{1,3}|\d{1,3})\s*[.:：)]\s*`)
-	qOnly   = NewLazyRegexp(`^\s*(?:Q\d*|` + questionLabelRe + `)\s*[.:：]?\s*$`)
+	qPrefix = NewLazyRegexp(`^\s*(?:(?:Q\d*|` + questionLabelRe + `|[A-Z]\d{1,3}|\d{1,3})\s*[.:：)]|` + questionLetterRe + `\s*[:：])\s*`)
+	qOnly   = NewLazyRegexp(`^\s*(?:(?:Q\d*|` + questionLabelRe + `)\s*[.:：]?|` + questionLetterRe + `\s*[:：])\s*$`)
 	// answerLabel opens the answer on the question's own line ("Q: Is it
 	// free? A: Yes.", "**Q:** … **A:** …").
-	answerLabel   = NewLazyRegexp(`(?:[?？.]\s*|\s)(?:\*\*|__)?(?:A\d*|` + answerLabelRe + `)\s*[:：]\s*(?:\*\*|__)?\s*`)
+	answerLabel   = NewLazyRegexp(`(?:[?？.]\s*|\s)(?:\*\*|__)?(?:A\d*|` + answerLetterRe + `|` + answerLabelRe + `)\s*[:：]\s*(?:\*\*|__)?\s*`)
 	interrogative = NewLazyRegexp(`(?i)^(what|where|when|why|who|whom|whose|which|how|can|could|will|would|is|are|was|were|do|does|did|should|shall|may|might|has|have)\b`)
 )
 
@@ -26,11 +26,15 @@ func strongQuestion(b *Block) bool {
 }
 
 // plainQLine: a paragraph starting with "Q:" or "Question:".
-var plainQLine = NewLazyRegexp(`^(?:Q\d*|` + questionLabelRe + `)\s*[:.：]\s*\S`)
+var plainQLine = NewLazyRegexp(`^(?:(?:Q\d*|` + questionLabelRe + `)\s*[:.：]|` + questionLetterRe + `\s*[:：])\s*\S`)
 
 var (
 	questionLabelRe = `(?i:` + strings.Join(questionLabels, "|") + `)\s*\d*`
 	answerLabelRe   = `(?i:` + strings.Join(answerLabels, "|") + `)`
+	// the one-letter labels, in capitals and with a colon only ("P: ¿…?",
+	// "F: Was kostet …?"): "P. Smith" opens no question
+	questionLetterRe = `(?:` + strings.Join(questionLetters, "|") + `)`
+	answerLetterRe   = `(?:` + strings.Join(answerLetters, "|") + `)`
 )
 
 type qmark struct {
@@ -643,8 +647,22 @@ func (s *scan) findFAQ() {
 	}
 	end := len(d.Source)
 	if s.faqHead != nil {
+		// a flat FAQ asks in headings of its own heading's level ("## FAQ",
+		// "## Is it free?"): a topic heading between two of them ("##
+		// Pricing") is an entry too; the FAQ ends at the first other
+		// heading after its last question
+		lastAsk := -1
 		for _, h := range d.Headings {
-			if h.Span.Start > start && h.Level <= s.faqHead.Level && !isFAQClass(s.class[h]) && !strings.HasSuffix(h.Text, "?") && hasLetters(h.Text) {
+			if h.Span.Start > start && h.Level < s.faqHead.Level {
+				break
+			}
+			if h.Span.Start > start && h.Level == s.faqHead.Level && isQuestionText(strings.TrimSpace(h.Text)) {
+				lastAsk = h.Span.Start
+			}
+		}
+		for _, h := range d.Headings {
+			if h.Span.Start > start && h.Level <= s.faqHead.Level && !isFAQClass(s.class[h]) && !strings.HasSuffix(h.Text, "?") && hasLetters(h.Text) &&
+				(h.Span.Start > lastAsk || h.Level < s.faqHead.Level || s.class[h] != nameNone || structural(h.Text)) {
 				end = h.Span.Start
 				break
 			}

@@ -118,6 +118,13 @@ func classifyName(raw string) nameClass {
 	switch {
 	case containsAny(n, titleNames) || (pressRelease && containsAny(n, faqNames)):
 		return nameTitle
+	case !faq && len(words) >= 3 && len(words) <= 7 && hasAnyWord(words[0], faqQuestionWords) && hasAnyWord(words[1], askedByWords):
+		// "Questions from hall committees", "Questions from our leadership":
+		// who asks names the group
+		if hasAnyWord(n, internalGroupWords) || hasAnyWord(n, ownWords) {
+			return nameClass(InternalFAQ)
+		}
+		return nameClass(ExternalFAQ)
 	case faq || (len(words) <= 4 && hasAnyWord(n, faqQuestionWords)):
 		external, internal := hasAnyWord(n, externalGroupWords), hasAnyWord(n, internalGroupWords)
 		if !faq {
@@ -189,7 +196,7 @@ var prepared = func() map[*string]*phraseIndex {
 	m := map[*string]*phraseIndex{}
 	lists := [][]string{titleNames, pressReleaseNames, faqNames, externalGroupWords, internalGroupWords,
 		topicGroupWords, faqQuestionWords, faqGroupAlone, structuralNames, caveatNames, releaseMarkers, instructionVerbs,
-		leaderQuoteWords, customerQuoteWords}
+		leaderQuoteWords, customerQuoteWords, askedByWords, ownWords}
 	for _, c := range partNames {
 		lists = append(lists, c.names)
 	}

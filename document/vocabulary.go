@@ -64,6 +64,14 @@ var faqQuestionWords = []string{"questions", "fragen", "preguntas", "perguntas",
 var faqGroupAlone = []string{"external", "internal", "extern", "intern", "externo", "interno", "externe", "interne",
 	"kundenfragen", "kunden faq", "interne fragen"}
 
+// askedByWords follow a question word to say who asks ("Questions from
+// hall committees", "Fragen von Kunden"); ownWords then tell the team's
+// own questions from its customers' ("Questions from our leadership").
+var (
+	askedByWords = []string{"from", "von", "der", "des", "de", "del", "dos", "das", "do", "da", "dei", "delle", "degli", "van"}
+	ownWords     = []string{"our", "we", "us", "unser", "unsere", "unseres", "notre", "nos", "nuestro", "nuestra", "nuestros", "nosso", "nossa", "nostro", "nostra", "onze", "ons"}
+)
+
 // audiencePrefixes open an FAQ heading that names who asks ("For the person
 // using it"); the Japanese form ends in 向け instead (faq.go, audienceHeading).
 var audiencePrefixes = []string{"for ", "für ", "pour ", "para ", "для ", "面向", "给"}
@@ -249,7 +257,11 @@ var siteDomains = []string{
 // ("Question: …", "Answer: …"; "Q:" and "A:" are built in).
 var (
 	questionLabels = []string{"question", "frage", "pregunta", "pergunta", "domanda", "vraag", "вопрос", "質問", "问", "問", "질문"}
-	answerLabels   = []string{"answer", "antwort", "réponse", "respuesta", "resposta", "risposta", "antwoord", "ответ", "回答", "答", "답변", "답"}
+	// questionLetters and answerLetters are the one-letter labels besides
+	// "Q" and "A": Spanish and Portuguese "P:" and "R:", German "F:".
+	questionLetters = []string{"P", "F"}
+	answerLetters   = []string{"R"}
+	answerLabels    = []string{"answer", "antwort", "réponse", "respuesta", "resposta", "risposta", "antwoord", "ответ", "回答", "答", "답변", "답"}
 )
 
 // stakeholderCues and customerCues tell whose question an FAQ entry asks,
