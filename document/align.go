@@ -191,6 +191,9 @@ func (s *scan) freeUnits() []unit {
 		if s.used[b] || s.quotes[b] || s.exampleQuotes[b] || parenQuote.MatchString(b.Text) {
 			return true
 		}
+		if b.Kind == BlockQuote && s.quotedBlockQuote(b) {
+			return true // "> “…”" over "> — Tamsin Hocking": a quotation
+		}
 		for _, p := range d.Parts {
 			// a quotation inside a paragraph leaves the paragraph free
 			if p.Kind != FAQ && p.Kind != ExternalFAQ && p.Kind != InternalFAQ && p.How != HowQuote && p.Span.Covers(b.Span) {
@@ -253,6 +256,22 @@ func (s *scan) freeUnits() []unit {
 		units[i].cues = unitCues(&units[i])
 	}
 	return units
+}
+
+// quotedBlockQuote: every paragraph of the blockquote b is a quotation
+// or its attribution (findQuotes reads a blockquote's paragraphs as
+// blocks of their own, which it marks, not b).
+func (s *scan) quotedBlockQuote(b *Block) bool {
+	n := 0
+	for _, q := range s.d.Quotes {
+		if q.Block.Span == b.Span {
+			n++
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	return n == len(s.d.ProseIn(b.Span)) || n == 1 && len(s.d.ProseIn(b.Span)) == 2 && attributionLine.MatchString(s.d.ProseIn(b.Span)[1].Text)
 }
 
 // asideOfRelease: a block inside the press release that is no part of it:

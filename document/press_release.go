@@ -161,7 +161,10 @@ func (s *scan) looksLikeHeadline(h *Block) bool {
 }
 
 var (
-	datelineRe = NewLazyRegexp(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `|[*_]*\[[^\]]*(?i:date|datum|fecha|data|дата|日付|日期)[^\]]*\][*_]*)[*_]*\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
+	datelineRe = NewLazyRegexp(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `|[*_]*\[[^\]]*(?i:date|datum|fecha|data|дата|日付|日期)[^\]]*\][*_]*)[*_]*` + wireCredit + `\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
+	// wireCredit is a newswire's credit between the date and the dash
+	// ("YORK, March 3, 2026 /PRNewswire/ --", "(BUSINESS WIRE)").
+	wireCredit = `(?:\s*/[^/\n]{2,40}/|\s*\([^)\n]{2,40}\))?`
 	// datelineOnly is a dateline on a line of its own ("LISBON — April 2, 2026"):
 	// it dates the release and is no part of it.
 	datelineOnly = NewLazyRegexp(`^\s*[*_]*` + placeRe + `[*_]*\s*(?:[—–-]{1,2}|,)\s*[*_]*` + dateRe + `[*_]*\s*[—–-]*\s*$`)
