@@ -70,6 +70,12 @@ var peopleNouns = []string{
 	"nonprofits", "household", "households", "neighbours", "neighbors", "locals", "surveyor", "surveyors",
 	"crew", "crews", "agent", "agents", "technician", "technicians", "mechanic", "mechanics",
 	"cafe", "cafes", "café", "cafés", "council", "councils",
+	"swimmer", "swimmers", "climber", "climbers", "hiker", "hikers", "skier", "skiers",
+	"surfer", "surfers", "gardener", "gardeners", "baker", "bakers", "brewer", "brewers", "plumber", "plumbers",
+	"diner", "diners", "gamer", "gamers", "learner", "learners", "lecturer", "lecturers", "borrower", "borrowers",
+	"lender", "lenders", "taxpayer", "taxpayers", "voter", "voters", "sailor", "sailors",
+	"beekeeper", "beekeepers", "porter", "porters", "carpenter", "carpenters",
+	"landowner", "landowners", "flatmate", "flatmates", "roommate", "roommates", "newcomer", "villagers",
 }
 
 // peopleSuffix finds the nouns for people the list cannot hold: "cyclists",
