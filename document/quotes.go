@@ -27,7 +27,10 @@ var (
 	saidAfter         = NewLazyRegexp(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
 	// speakerBefore: a paragraph that ends by naming who speaks next.
-	speakerBefore = NewLazyRegexp(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
+	speakerBefore = NewLazyRegexp(`^(?:(?:And|But|So|As)\s+)?(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
+	// speakerIntro: a lead-in that names the speaker somewhere before the
+	// colon ("Here is what Lisa Grant, founder of Thornaby, told us:").
+	speakerIntro = NewLazyRegexp(`^[^.:]{0,40}?\b(\p{Lu}\p{L}+(?: \p{Lu}[\p{L}'-]+)+)\b[^.:]{0,80}?\b(?:put it|puts it|says?|said|told(?: us| me)?|tells us|explains?|explained|recalls?|had to say|has to say|writes|wrote|adds|added)\b[^.:]{0,40}:$`)
 	customerCue   = cueRe(customerRoles)
 )
 
@@ -131,10 +134,17 @@ func (s *scan) findQuotes() {
 			// the speaker named before it: "Lena Ortiz put it simply. “…”"
 			if i > 0 {
 				if pb := blocks[i-1]; pb.Kind == Paragraph && !s.quotes[pb] {
-					if m := speakerBefore.FindStringSubmatch(pb.Text); m != nil {
+					m := speakerBefore.FindStringSubmatch(pb.Text)
+					if m == nil && strings.HasSuffix(pb.Text, ":") && len(pb.Text) <= 200 {
+						m = speakerIntro.FindStringSubmatch(pb.Text)
+					}
+					if m != nil {
 						q.Speaker = m[1]
 						context = pb.Text
 						r.leader, r.customer = leaderCue.MatchString(pb.Text), customerCue.MatchString(pb.Text)
+						if strings.HasSuffix(pb.Text, ":") {
+							s.quotes[pb] = true // the lead-in is the quotation's attribution, no other part
+						}
 					}
 				}
 			}
