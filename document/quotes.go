@@ -31,7 +31,7 @@ var (
 	// speakerIntro: a lead-in that names the speaker somewhere before the
 	// colon ("Here is what Lisa Grant, founder of Thornaby, told us:").
 	speakerIntro = NewLazyRegexp(`^[^.:]{0,40}?\b(\p{Lu}\p{L}+(?: \p{Lu}[\p{L}'-]+)+)\b[^.:]{0,80}?\b(?:put it|puts it|says?|said|told(?: us| me)?|tells us|explains?|explained|recalls?|had to say|has to say|writes|wrote|adds|added)\b[^.:]{0,40}:$`)
-	customerCue   = cueRe(customerRoles)
+	customerCue  = cueRe(customerRoles)
 )
 
 func isQuoteText(t string) bool { return openQuote.MatchString(t) }
