@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -111,6 +112,13 @@ func (s *scan) findQuestions() {
 				if form == "" {
 					form = m.q.Form
 				}
+			} else if form == "" {
+				// "**Pricing:** £40 a month": a topic entry, as "### Pricing"
+				// is (it sets no form: a lead-in before questions of another
+				// form is a note, dropped below)
+				if m, ok := s.topicEntry(b); ok {
+					marks = append(marks, m)
+				}
 			}
 		case BlockQuote:
 			// "> Who are the users of Redcar?" with the answer below it
@@ -140,6 +148,11 @@ func (s *scan) findQuestions() {
 				}
 			}
 		}
+	}
+	if topics := countForm(marks, "topic"); topics > 0 && (topics < 2 || topics < len(marks)) {
+		// one bold lead-in, or lead-ins among questions of another form,
+		// are notes in the FAQ, not a run of topic entries
+		marks = slices.DeleteFunc(marks, func(m qmark) bool { return m.q.Form == "topic" })
 	}
 	if len(marks) > 0 {
 		d.Questions = make([]*Question, 0, len(marks))
@@ -509,6 +522,51 @@ func (s *scan) itemQuestion(it *Item) (qmark, bool) {
 	}
 	return m, true
 }
+
+func countForm(marks []qmark, form string) int {
+	n := 0
+	for _, m := range marks {
+		if m.q.Form == form {
+			n++
+		}
+	}
+	return n
+}
+
+// topicEntry reads a paragraph that opens with a bold topic and a colon
+// ("**Pricing:** £40 a month", "**Launch date**: today"): the topic is
+// the entry's question, the rest its answer. A note's lead-in ("**Note:**")
+// is none.
+func (s *scan) topicEntry(b *Block) (qmark, bool) {
+	d := s.d
+	if b.Lead.Empty() || b.Lead.Start != b.Content.Start && strings.TrimLeft(d.Text(Span{b.Content.Start, b.Lead.Start}), "*_ ") != "" {
+		return qmark{}, false
+	}
+	label := strings.TrimSpace(b.LeadText)
+	end := b.Lead.End
+	for end < b.Span.End && (d.Source[end] == '*' || d.Source[end] == '_') {
+		end++
+	}
+	switch {
+	case strings.HasSuffix(label, ":") || strings.HasSuffix(label, "："):
+		label = strings.TrimRight(label, ":： ")
+	case end < b.Span.End && (d.Source[end] == ':'):
+		end++
+	default:
+		return qmark{}, false
+	}
+	if !hasLetters(d.Text(Span{end, b.Span.End})) {
+		return qmark{}, false // "**FAQs:**", "**Visuals:**" alone on a line label a section
+	}
+	n := normalizeName(label)
+	if n == "" || FieldCount(n) > 5 || !hasLetters(label) || qOnly.MatchString(label+":") || slices.Contains(asideLabels, n) ||
+		answerLead.MatchString(label+":") || classifyName(label) != nameNone || structural(label) {
+		return qmark{}, false
+	}
+	return qmark{block: b, q: &Question{Text: label, Span: trimSpan(d, b.Lead), Form: "topic"}, answerStart: end}, true
+}
+
+var answerLead = NewLazyRegexp(`^(?:A\d*|` + answerLetterRe + `|` + answerLabelRe + `)\s*[:：]$`)
 
 // headingQuestionText is a heading question without its "Q:" or "Q1."
 // label (kept when nothing else is left: "## Question 2:" is a slot).

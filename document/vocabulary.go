@@ -239,6 +239,14 @@ var ctaCues = []string{
 	`立即`, `现已`, `지금`,
 }
 
+// asideLabels open a note, not an FAQ entry, when bold with a colon
+// ("**Note:** …" among "**Pricing:** …" entries); compared normalised.
+var asideLabels = []string{
+	"note", "notes", "nb", "tip", "tips", "example", "examples", "warning", "important", "caveat", "disclaimer",
+	"update", "edit", "context", "background", "summary", "tldr", "tl dr", "status", "owner", "author", "date",
+	"hinweis", "anmerkung", "beispiel", "remarque", "exemple", "nota", "ejemplo", "exemplo", "esempio", "opmerking",
+}
+
 // siteDomains end a web address a call to action sends the reader to
 // ("at pellora.health", "sorrelby.cafe"). Top-level domains that are
 // common words ("at", "in", "it", "to", "so", "no", "be", "us") are left
