@@ -109,6 +109,16 @@ func (s *scan) findQuotes() {
 		if r.attribution[1] > 0 && r.speaker != "" {
 			q.Attribution = b.Prose.SourceSpan(r.attribution[0], r.attribution[1])
 			q.Speaker = r.speaker
+		} else if !r.anonymous && i+1 < len(blocks) && unclosedQuote(b.Text) && isQuoteText(blocks[i+1].Text) {
+			// a quotation of several paragraphs: each opens with a mark, only
+			// the last closes, and its attribution is the whole quotation's
+			if nb := blocks[i+1]; nb.Prose != nil {
+				if r2 := readQuote(nb); r2.speaker != "" && r2.attribution[1] > 0 {
+					q.Attribution = nb.Prose.SourceSpan(r2.attribution[0], r2.attribution[1])
+					q.Speaker = r2.speaker
+					r.leader, r.customer = r2.leader, r2.customer
+				}
+			}
 		} else if !r.anonymous && i+1 < len(blocks) {
 			// the speaker in the next line or paragraph: "— Jo Park, Ops Lead"
 			if nb := blocks[i+1]; nb.Kind == Paragraph && !isQuoteText(nb.Text) && FieldCount(nb.Text) <= 16 {
@@ -296,8 +306,20 @@ var quoteLead = NewLazyRegexp(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:：][*
 
 func readQuoteText(text string) quoteReading {
 	var r quoteReading
+	text = doubleSingleQuotes(text)
 	if !strings.ContainsAny(text, "\"“„«»「『") {
 		return r // no quotation mark, no quotation
+	}
+	if m := accordingTo.FindStringSubmatchIndex(text); m != nil && quotedWords.MatchString(text[m[1]-1:]) {
+		// "According to Tom Hughes, a landlord, “the engineer arrived …”"
+		r.isQuote = true
+		r.attribution = [2]int{m[2], m[3]}
+		r.speaker = strings.TrimSpace(text[m[2]:m[3]])
+		r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
+		if anonymousSpeaker(r.speaker) {
+			r.anonymous, r.speaker = true, ""
+		}
+		return r
 	}
 	if !isQuoteText(text) {
 		// a quotation inside a paragraph: "… the needs of users. "My
@@ -344,6 +366,65 @@ func readQuoteText(text string) quoteReading {
 		r.anonymous, r.speaker = true, ""
 	}
 	return r
+}
+
+// unclosedQuote: t opens with a quotation mark that nothing in it closes
+// (the first paragraph of a quotation that goes on in the next).
+func unclosedQuote(t string) bool {
+	t = strings.TrimLeft(t, "*_ \t")
+	r, n := utf8.DecodeRuneInString(t)
+	rest := t[n:]
+	switch r {
+	case '"':
+		return !strings.Contains(rest, `"`)
+	case '“':
+		return !strings.ContainsAny(rest, "”\"")
+	case '„':
+		return !strings.ContainsAny(rest, "“”\"")
+	case '«':
+		return !strings.Contains(rest, "»")
+	case '»':
+		return !strings.Contains(rest, "«")
+	}
+	return false
+}
+
+// accordingTo: a paragraph that names its speaker before the quotation.
+var accordingTo = NewLazyRegexp(`^[*_\s]*(?i:according to|in the words of)\s+([^"“„«]{2,120}?),\s*["“„«]`)
+
+// singleQuoted is a paragraph quoted in single marks, British style
+// ("'Repeats are a third of our admin,' said Dr Helen Marsh"): the closing
+// mark follows punctuation, so an apostrophe ("our GP's") is none.
+var singleQuoted = NewLazyRegexp(`^([*_\s]*)(?:'|‘)[^\n]{8,}?[,.!?;…](?:'|’)(?:\s|$)`)
+
+// doubleSingleQuotes gives a paragraph quoted in single marks double ones,
+// byte for byte ('→", ‘→“, ’→”), so the quotation's reading (and its
+// offsets) are those of a paragraph quoted in double marks.
+func doubleSingleQuotes(text string) string {
+	if text == "" || !strings.ContainsAny(text[:min(len(text), 8)], "'‘") {
+		return text
+	}
+	m := singleQuoted.FindStringSubmatchIndex(text)
+	if m == nil {
+		return text
+	}
+	open := m[3] // after the markup before the opening mark
+	end := m[1]
+	for end > 0 && (text[end-1] == ' ' || text[end-1] == '\t' || text[end-1] == '\n') {
+		end--
+	}
+	b := []byte(text)
+	if b[open] == '\'' {
+		b[open] = '"'
+	} else {
+		copy(b[open:], "“")
+	}
+	if b[end-1] == '\'' {
+		b[end-1] = '"'
+	} else {
+		copy(b[end-len("’"):], "”")
+	}
+	return string(b)
 }
 
 func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
