@@ -220,6 +220,12 @@ func (s *scan) findHeadline() {
 			if c != nameNone || paragraphs > 1 || structural(b.Text) || !hasLetters(b.Text) || s.underStructural(b) {
 				continue
 			}
+			if s.nameOnlyTitle(b) {
+				if d.Title == nil {
+					d.Title = b // "# Quernmoor" over "## Quernmoor tells a restaurant …"
+				}
+				continue
+			}
 			s.setHeadline(b, 0, "the first heading of the press release")
 			return
 		case Paragraph:
@@ -309,6 +315,33 @@ func (s *scan) twoLineHead(b *Block) (int, Span) {
 		start++
 	}
 	return trimEnd(d.Source, b.Span.Start, m.LineEnd(first)), Span{start, b.Content.End}
+}
+
+// nameOnlyTitle: a heading of a word or three ("# Quernmoor") over a
+// deeper heading that reads as a headline, with at most a tagline between
+// them, is the document's title: the headline is the heading under it.
+func (s *scan) nameOnlyTitle(h *Block) bool {
+	if blockWords(h) > 3 {
+		return false
+	}
+	for _, b := range s.prBlocks {
+		if b.Span.Start <= h.Span.Start || b.Kind == HTML || b.Kind == Break || blockMarker(b) {
+			continue
+		}
+		switch {
+		case b.Kind == Heading:
+			// the headline names the product the title is ("Quernmoor
+			// tells …"); a tagline under a name ("## A workflow app for
+			// MVP apps") is the subheading of a headline that is the name
+			return b.Level > h.Level && s.class[b] == nameNone && blockWords(b) >= 5 && !structural(b.Text) &&
+				!isQuestionText(b.Text) && hasWord(normalizeName(b.Text), normalizeName(h.Text))
+		case b.Kind == Paragraph && (b.Emphasized || blockWords(b) <= 12) && !s.hasDateline(b.Text) && !isQuoteText(b.Text):
+			continue // a tagline
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // plainHeadline: a press release written with no headings and no bold
