@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -92,7 +94,7 @@ func (s *scan) findQuestions() {
 			if b.Level > qLevel && !strings.HasSuffix(b.Text, "?") {
 				continue // a sub-heading inside an answer
 			}
-			q := &Question{Text: headingQuestionText(b.Text), Span: b.Content, Form: "heading"}
+			q := &Question{Text: headingQuestionText(b), Span: b.Content, Form: "heading"}
 			marks = append(marks, qmark{block: b, q: q, answerStart: lineAfter(d, b), level: b.Level})
 		case HTML:
 			// "<details><summary>Is it free?</summary>…": a collapsible entry
@@ -568,13 +570,84 @@ func (s *scan) topicEntry(b *Block) (qmark, bool) {
 
 var answerLead = NewLazyRegexp(`^(?:A\d*|` + answerLetterRe + `|` + answerLabelRe + `)\s*[:：]$`)
 
-// headingQuestionText is a heading question without its "Q:" or "Q1."
-// label (kept when nothing else is left: "## Question 2:" is a slot).
-func headingQuestionText(t string) string {
-	if m := qPrefix.FindStringIndex(t); m != nil && hasLetters(t[m[1]:]) {
-		return strings.TrimSpace(t[m[1]:])
+// headingQuestionText is a heading question without its "Q:", "Q1." or
+// "Question 2:" label (kept when nothing else is left: "## Question 2:"
+// is a slot). It reads what qPrefix matches by hand: the expression on
+// every heading question cost a keystroke a tenth.
+func headingQuestionText(b *Block) string {
+	t := b.Text
+	if n := questionLabelLen(t); n > 0 && hasLetters(t[n:]) {
+		return strings.TrimSpace(t[n:])
 	}
 	return t
+}
+
+// questionLabelLen is the length of the label qPrefix matches at the
+// start of t (with the spaces after it), or 0.
+func questionLabelLen(t string) int {
+	i := 0
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(t) && j-i < 3 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	colonOnly := false
+	if j == i { // a word: "Q", "C1", "Question", "Frage", "質問", "P"
+		for j < len(t) {
+			r, size := utf8.DecodeRuneInString(t[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += size
+		}
+		w := t[i:j]
+		digits := j
+		for digits < len(t) && t[digits] >= '0' && t[digits] <= '9' {
+			digits++
+		}
+		switch {
+		case w == "Q":
+			j = digits
+		case len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && digits > j && digits-j <= 3:
+			j = digits // "C1."
+		case slices.Contains(questionLetters, w):
+			colonOnly = true
+		default:
+			known := false
+			for _, l := range questionLabels {
+				if strings.EqualFold(w, l) {
+					known = true
+					break
+				}
+			}
+			if !known {
+				return 0
+			}
+			for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
+				j++
+			}
+			for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+				j++
+			}
+		}
+	}
+	for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
+		j++
+	}
+	switch {
+	case j < len(t) && (t[j] == ':' || !colonOnly && (t[j] == '.' || t[j] == ')')):
+		j++
+	case strings.HasPrefix(t[j:], "："):
+		j += len("：")
+	default:
+		return 0
+	}
+	for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
+		j++
+	}
+	return j
 }
 
 var (
