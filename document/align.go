@@ -378,7 +378,7 @@ const ctaMostWords = 80
 // siteRe is an address a reader can go to: a URL or a domain name.
 var siteRe = NewLazyRegexp(`(?i)https?://|\b[\w-]+(?:\.[\w-]+)*\.(?:` + strings.Join(siteDomains, "|") + `)\b|` +
 	// any domain where a sentence sends the reader ("at corriemoor.scot")
-	`\b(?:at|on|visit|from|via)\s+[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}\b`)
+	`\b(?:at|on|visit|from|via|open|go to|head to)\s+[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}\b`)
 
 func firstN(w []string, n int) []string {
 	if len(w) > n {

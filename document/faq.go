@@ -386,6 +386,21 @@ func (s *scan) splitByAudienceHeading() bool {
 	return true
 }
 
+// audienceAlone: a heading that is only who asks ("Customers", "Users",
+// "Stakeholders") names an FAQ group.
+func audienceAlone(t string) nameClass {
+	n := normalizeName(t)
+	switch {
+	case n == "" || strings.Contains(n, " ") && !strings.HasPrefix(n, "the ") || strings.Count(n, " ") > 1:
+		return nameNone
+	case slices.Contains(externalAudience, strings.TrimPrefix(n, "the ")):
+		return nameClass(ExternalFAQ)
+	case slices.Contains(internalAudience, strings.TrimPrefix(n, "the ")):
+		return nameClass(InternalFAQ)
+	}
+	return nameNone
+}
+
 // audienceHeading: the heading names who its questions are for ("For the
 // person using it", "Für Entscheider", "面向用户").
 func audienceHeading(t string) bool {
@@ -800,6 +815,17 @@ func (s *scan) findFAQ() {
 		}
 	}
 	d.FAQSpan = Span{start, trimEnd(d.Source, start, end)}
+	if s.faqHead != nil {
+		// "### Customers" and "### Stakeholders" under the FAQ's heading
+		// name its groups (outside an FAQ they name a topic)
+		for _, h := range d.Headings {
+			if h.Level > s.faqHead.Level && d.FAQSpan.Contains(h.Span.Start) && s.class[h] == nameNone {
+				if c := audienceAlone(h.Text); c != nameNone {
+					s.class[h] = c
+				}
+			}
+		}
+	}
 	d.Parts[FAQ] = &Part{Kind: FAQ, Span: d.FAQSpan, Heading: s.faqHead, Body: d.FAQSpan, How: HowCue, Why: "the first question-and-answer entries"}
 	if s.faqHead != nil {
 		d.Parts[FAQ].How, d.Parts[FAQ].Why = HowHeading, fmt.Sprintf("named by the heading %q", Clip(s.faqHead.Text, 40))

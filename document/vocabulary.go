@@ -56,6 +56,14 @@ var externalGroupWords = []string{
 	"顧客", "お客様", "ユーザー", "外部", "客户", "用户", "外部问题", "고객", "외부", // ja, zh, ko
 }
 
+// externalAudience and internalAudience, alone in a heading under the
+// FAQ's ("### Customers", "### Stakeholders"), name its groups.
+var (
+	externalAudience = []string{"customers", "customer", "users", "user", "clients", "consumers", "buyers",
+		"kunden", "nutzer", "clients", "utilisateurs", "clientes", "usuarios", "utilizadores", "clienti", "utenti", "klanten", "gebruikers"}
+	internalAudience = []string{"stakeholders", "stakeholder", "leadership", "investors", "intern", "interne", "internal"}
+)
+
 // faqQuestionWords with a group word name a group without saying "FAQ"
 // ("Customer questions", "Preguntas de clientes", "Interne Fragen").
 var faqQuestionWords = []string{"questions", "fragen", "preguntas", "perguntas", "domande", "vragen", "вопросы", "質問", "问题", "問題", "질문"}
