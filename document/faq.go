@@ -224,6 +224,7 @@ func (s *scan) findQuestions() {
 		q.Group = groupAt(q.Span.Start)
 		d.Questions = append(d.Questions, q)
 	}
+	s.externalBeforeInternal()
 	s.inferGroup()
 }
 
@@ -861,6 +862,37 @@ func (s *scan) findFAQ() {
 		p.Body = Span{lineAfter(d, s.faqHead), p.Span.End}
 		if p.Body.End < p.Body.Start { // "# FAQ " at the very end: trimmed span, empty body
 			p.Body.End = p.Body.Start
+		}
+	}
+}
+
+// externalBeforeInternal: an FAQ whose only named group is the internal
+// one ("## FAQ", its questions, then "## Internal FAQ") asks the
+// customers' questions before it, as the canonical order has them.
+func (s *scan) externalBeforeInternal() {
+	d := s.d
+	in, faq := d.Parts[InternalFAQ], d.Parts[FAQ]
+	if in == nil || faq == nil || d.Parts[ExternalFAQ] != nil {
+		return
+	}
+	var first, last *Question
+	for _, q := range d.Questions {
+		if q.Group == FAQ && q.Span.Start < in.Span.Start {
+			if first == nil {
+				first = q
+			}
+			last = q
+		}
+	}
+	if first == nil {
+		return
+	}
+	sp := Span{first.Entry.Start, max(last.Entry.End, last.Span.End)}
+	d.Parts[ExternalFAQ] = &Part{Kind: ExternalFAQ, Span: sp, Heading: faq.Heading, Body: sp, How: HowQuestions,
+		Why: fmt.Sprintf("the questions before %q", Clip(in.Heading.Text, 40))}
+	for _, q := range d.Questions {
+		if q.Group == FAQ && q.Span.Start < in.Span.Start {
+			q.Group = ExternalFAQ
 		}
 	}
 }
