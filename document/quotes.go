@@ -289,10 +289,30 @@ func readQuote(b *Block) quoteReading {
 		if m := quoteLead.FindStringSubmatchIndex(b.Text); m != nil && isLabelClass(classifyName(b.Text[m[2]:m[3]])) {
 			off = m[1]
 		}
+		var lead []int
+		if off == 0 {
+			// "**Grace Holloway, founder of Ridgeway:** “…”": the speaker
+			// as the quotation's lead-in
+			if lead = speakerLead.FindStringSubmatchIndex(b.Text); lead != nil {
+				off = lead[1] - 1
+				for off > 0 && !utf8.RuneStart(b.Text[off]) {
+					off--
+				}
+			}
+		}
 		r := readQuoteText(b.Text[off:])
 		if r.attribution[1] > 0 {
 			r.attribution[0] += off
 			r.attribution[1] += off
+		}
+		if lead != nil && r.isQuote && r.speaker == "" && !r.anonymous {
+			sp := strings.TrimRight(b.Text[lead[2]:lead[3]], " *_)")
+			r.attribution = [2]int{lead[2], lead[2] + len(sp)}
+			r.speaker = sp
+			r.leader, r.customer = leaderCue.MatchString(sp), customerCue.MatchString(sp)
+			if anonymousSpeaker(sp) {
+				r.anonymous, r.speaker = true, ""
+			}
 		}
 		return r
 	}
@@ -301,6 +321,10 @@ func readQuote(b *Block) quoteReading {
 	}
 	return b.Prose.Memo(quoteKey, read).(quoteReading)
 }
+
+// speakerLead is a speaker's name (and role) before a colon that opens a
+// quotation: "Grace Holloway, founder of Ridgeway: “…”", "Jo Park (CTO): "…"".
+var speakerLead = NewLazyRegexp(`^[*_\s]*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+(?:\s*[,(][^:：\n"“„«]{0,80})?)[*_\s]*[:：][*_\s]*["“„«»]`)
 
 var quoteLead = NewLazyRegexp(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:：][*_\s]*`)
 
