@@ -770,6 +770,12 @@ func (s *scan) findFAQ() {
 			break
 		}
 	}
+	if s.faqHead == nil {
+		if h := s.questionsHeading(); h != nil {
+			s.faqHead = h
+			s.class[h] = nameClass(FAQ)
+		}
+	}
 	start := -1
 	if s.faqHead != nil {
 		start = s.faqHead.Span.Start
@@ -864,6 +870,36 @@ func (s *scan) findFAQ() {
 			p.Body.End = p.Body.Start
 		}
 	}
+}
+
+// questionsHeading: with no heading the vocabulary knows as the FAQ's, a
+// heading whose sub-headings ask (two or more, most ending in "?") heads
+// the FAQ, in whatever language it is named ("## Vanliga frågor"). A
+// heading the vocabulary judged ("## Open questions") is not overruled.
+func (s *scan) questionsHeading() *Block {
+	d := s.d
+	for i, h := range d.Headings {
+		if s.class[h] != nameNone || isQuestionText(strings.TrimSpace(h.Text)) || structural(h.Text) ||
+			hasAnyWord(normalizeName(h.Text), faqQuestionWords) || !hasLetters(h.Text) {
+			continue
+		}
+		subs, asks := 0, 0
+		for _, o := range d.Headings[i+1:] {
+			if o.Level <= h.Level {
+				break
+			}
+			if o.Level == h.Level+1 {
+				subs++
+				if isQuestionText(strings.TrimSpace(o.Text)) {
+					asks++
+				}
+			}
+		}
+		if asks >= 2 && asks*3 >= subs*2 {
+			return h
+		}
+	}
+	return nil
 }
 
 // externalBeforeInternal: an FAQ whose only named group is the internal

@@ -220,6 +220,9 @@ func (s *scan) findHeadline() {
 			if c != nameNone || paragraphs > 1 || structural(b.Text) || !hasLetters(b.Text) || s.underStructural(b) {
 				continue
 			}
+			if s.containerAbove(b) {
+				continue // "## Pressmeddelande" over the headline over the dated summary
+			}
 			if s.nameOnlyTitle(b) {
 				if d.Title == nil {
 					d.Title = b // "# Quernmoor" over "## Quernmoor tells a restaurant …"
@@ -315,6 +318,37 @@ func (s *scan) twoLineHead(b *Block) (int, Span) {
 		start++
 	}
 	return trimEnd(d.Source, b.Span.Start, m.LineEnd(first)), Span{start, b.Content.End}
+}
+
+// containerAbove: h, a word or three, is right above a deeper heading
+// that is right above the dated summary: that one is the headline, and h,
+// in whatever language, heads the press release (or the document).
+func (s *scan) containerAbove(h *Block) bool {
+	if blockWords(h) > 3 {
+		return false // a headline over its subheading, not a name over the headline
+	}
+	var next []*Block
+	for _, b := range s.prBlocks {
+		if b.Span.Start <= h.Span.Start || b.Kind == HTML || b.Kind == Break || blockMarker(b) && !isDatelineLine(b.Text) {
+			continue
+		}
+		if next = append(next, b); len(next) == 2 {
+			break
+		}
+	}
+	if len(next) < 2 {
+		return false
+	}
+	head, sum := next[0], next[1]
+	if !(head.Kind == Heading && head.Level > h.Level && s.class[head] == nameNone && blockWords(head) >= 4 &&
+		!structural(head.Text) && !isQuestionText(head.Text) &&
+		sum.Kind == Paragraph && (s.datedStatement(sum.Text) || isDatelineLine(sum.Text))) {
+		return false
+	}
+	// "# Tallyrun" over "## A stock count for small warehouses" names
+	// the product the summary announces: that name is the headline
+	summary := strings.ToLower(sum.Text)
+	return !strings.Contains(summary, strings.ToLower(strings.TrimSpace(h.Text)))
 }
 
 // nameOnlyTitle: a heading of a word or three ("# Quernmoor") over a
@@ -497,7 +531,9 @@ func isReleaseMarker(text string) bool {
 const (
 	placeRe = `(?:\p{Lu}[\p{L}.' ]{1,40}(?:,\s*[\p{L}.' ]{2,30})?|\[[^\]]{1,40}\])`
 	monthRe = `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|Januar|Februar|März|Juni|Juli|Oktober|Dezember|gennaio|maggio|giugno|luglio|settembre|ottobre|dicembre|maart|mei)\p{L}*\.?`
-	dateRe  = `(?i:` + monthRe + `(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+|of\s+)?` + monthRe + `\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TB[DAC]|Q[1-4]\s+\d{4})`
+	dateRe  = `(?i:` + monthRe + `(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+|of\s+)?` + monthRe + `\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TB[DAC]|Q[1-4]\s+\d{4}|` +
+		// a day, a month in a language the list does not know, a year ("4 maja 2026")
+		`\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4})`
 )
 
 // isDatelineLine: a dateline on a line of its own ("LISBON — April 2, 2026").

@@ -10,8 +10,8 @@ import (
 // "— Name, Title") is a quote; who speaks tells a leader's from a customer's.
 
 var (
-	openQuote   = NewLazyRegexp(`^[*_\s]*["“‘„«»「『]`) // German also writes »…«
-	quotedWords = NewLazyRegexp(`["“„«»「『]([^"”“»«」』]{20,})(?:["”“»«」』]|$)`)
+	openQuote   = NewLazyRegexp(`^[*_\s]*["“”‘„«»「『]`) // German also writes »…«, Swedish ”…”
+	quotedWords = NewLazyRegexp(`["“”„«»「『]([^"”“»«」』]{20,})(?:["”“»«」』]|$)`)
 	// attributionLine is a speaker on a line or paragraph of its own after
 	// the quotation: "— Jo Park, Operations Lead", "_Jo Park, Operations Lead_".
 	attributionLine = NewLazyRegexp(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
@@ -331,7 +331,7 @@ var quoteLead = NewLazyRegexp(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:：][*
 func readQuoteText(text string) quoteReading {
 	var r quoteReading
 	text = doubleSingleQuotes(text)
-	if !strings.ContainsAny(text, "\"“„«»「『") {
+	if !strings.ContainsAny(text, "\"“”„«»「『") {
 		return r // no quotation mark, no quotation
 	}
 	if m := accordingTo.FindStringSubmatchIndex(text); m != nil && quotedWords.MatchString(text[m[1]-1:]) {
@@ -379,6 +379,14 @@ func readQuoteText(text string) quoteReading {
 			}
 		}
 	}
+	if r.isQuote && r.speaker == "" {
+		// a verb the vocabulary does not know, in a language it does not
+		// know: "”…”, säger Karin Lind, grundare av Fjällbo"
+		if m := saidAnyVerb.FindStringSubmatchIndex(text); m != nil {
+			r.attribution = [2]int{m[2], m[3]}
+			r.speaker = strings.TrimSpace(text[m[2]:m[3]])
+		}
+	}
 	if !r.isQuote && r.speaker == "" {
 		return r
 	}
@@ -412,6 +420,11 @@ func unclosedQuote(t string) bool {
 	}
 	return false
 }
+
+// saidAnyVerb: after the closing mark and a comma, one lower-case word
+// and a name (two or more capitalised words): an attribution whatever the
+// verb.
+var saidAnyVerb = NewLazyRegexp(`["”»«“]\s*,\s*\p{Ll}{3,14}\s+(\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}'-]+)+(?:,[^.;"“”«»]{2,100})?)`)
 
 // accordingTo: a paragraph that names its speaker before the quotation.
 var accordingTo = NewLazyRegexp(`^[*_\s]*(?i:according to|in the words of)\s+([^"“„«]{2,120}?),\s*["“„«]`)
@@ -512,12 +525,23 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 	return LeaderQuote
 }
 
+// nameStem is a name without an inflected ending ("założycielka
+// Wierzby", "Wierzba"'s genitive): all but its last two letters, and at
+// least five; a short name is its own stem.
+func nameStem(w string) string {
+	r := []rune(w)
+	if len(r) < 7 {
+		return w
+	}
+	return string(r[:len(r)-2])
+}
+
 // describesOwn: the descriptor names the launching organisation ("head of
 // product at Acme", "Acme's CEO").
 func (s *scan) describesOwn(desc string) bool {
 	for _, w := range strings.Fields(desc) {
 		w = strings.Trim(w, ".,'’s")
-		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && s.ownOrg(w) {
+		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && (s.ownOrg(w) || s.ownOrg(nameStem(w))) {
 			return true
 		}
 	}

@@ -241,7 +241,7 @@ var ctaCues = []string{
 	`order (it|one|now|today|online|(at|from|on) \S+\.\w+)`, `apply (now|today|online|(at|on) \S+\.\w+)`,
 	`subscribe (now|today|(at|on) \S+\.\w+)`, `download (it|now|today|(at|from|on) \S+\.\w+)`, `start (today|now|at|free)`, `signup`, `learn more`, `go to`, `download`, `install`,
 	`try (it|\w+ (today|now|free))`, `let[’']s (use|try|start|get started)`, `start using`, `please (try|tell us|give)`,
-	`use \S+ (now|today)`, `head to`, `register`, `in the app store`, `on the app store`, `from the app store`, `im app store`, `on google play`, `in google play`,
+	`use \S+ (now|today)`, `head to`, `register`, `in the app store`, `on the app store`, `from the app store`, `im app store`, `on google play`, `in google play`, `google play`, `play store`,
 	`from google play`, `bei google play`, `join`, `contact us`, `request access`, `read the`,
 	`jetzt verfügbar`, `ab sofort`, `disponibile`, `beschikbaar`, `downloaden`, `vanaf vandaag`, `in de app store`, `scarica\w*`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
 	`立即`, `现已`, `지금`,
