@@ -76,7 +76,7 @@ var peopleNouns = []string{
 	"lender", "lenders", "taxpayer", "taxpayers", "voter", "voters", "sailor", "sailors",
 	"beekeeper", "beekeepers", "porter", "porters", "carpenter", "carpenters",
 	"landowner", "landowners", "flatmate", "flatmates", "roommate", "roommates", "newcomer", "villagers",
-	"clerk", "clerks", "treasurer", "treasurers", "secretary", "secretaries", "coordinator", "coordinators",
+	"couple", "couples", "clerk", "clerks", "treasurer", "treasurers", "secretary", "secretaries", "coordinator", "coordinators",
 	"officer", "officers", "inspector", "inspectors", "dispatcher", "dispatchers", "caretaker", "caretakers",
 }
 
