@@ -390,6 +390,9 @@ func (s *scan) splitByAudienceHeading() bool {
 // audienceAlone: a heading that is only who asks ("Customers", "Users",
 // "Stakeholders") names an FAQ group.
 func audienceAlone(t string) nameClass {
+	if len(t) > 24 || strings.Count(strings.TrimSpace(t), " ") > 1 {
+		return nameNone // a question or a topic, not one word: no name to normalise
+	}
 	n := normalizeName(t)
 	switch {
 	case n == "" || strings.Contains(n, " ") && !strings.HasPrefix(n, "the ") || strings.Count(n, " ") > 1:
