@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -21,12 +22,22 @@ var (
 	numPrefix     = NewLazyRegexp(`^(\d+|[ivx]+)\s+`)
 )
 
+// keepGroupQualifier drops a parenthetical qualifier, but keeps one that
+// is only a group's word: "FAQ (internal)" is the internal FAQ.
+func keepGroupQualifier(p string) string {
+	w := strings.ToLower(strings.Trim(p, "()（）_ "))
+	if slices.Contains(faqGroupAlone, w) || slices.Contains(externalAudience, w) || slices.Contains(internalAudience, w) {
+		return " " + w + " "
+	}
+	return " "
+}
+
 // normalizeName lowercases a heading, turns punctuation into spaces and drops
 // "Part 1 —" and "1." prefixes, so "## Part 1 — Press Release ##" and
 // "PRESS RELEASE" compare equal.
 func normalizeName(s string) string {
 	if strings.ContainsAny(s, "(（") {
-		if t := strings.TrimSpace(parenthetical.ReplaceAllString(s, " ")); t != "" {
+		if t := strings.TrimSpace(parenthetical.Regexp().ReplaceAllStringFunc(s, keepGroupQualifier)); t != "" {
 			s = t // "Customer FAQ (for pilots)": the qualifier does not name anything
 		}
 	}
