@@ -232,8 +232,8 @@ func (s *scan) findHeadline() {
 			s.setHeadline(b, 0, "the first heading of the press release")
 			return
 		case Paragraph:
-			if !hasLetters(b.Text) || isPseudoHeading(b) && pseudoClass(b) == namePressRelease {
-				continue // "**PRESS RELEASE**" heads the release, as its heading would
+			if !hasLetters(b.Text) || isPseudoHeading(b) && (pseudoClass(b) == namePressRelease || pseudoClass(b) == nameTitle) {
+				continue // "**PRESS RELEASE**", "**Marlowe PR/FAQ**" head the release, as their headings would
 			}
 			if paragraphs == 0 && !b.Lead.Empty() && blockWords(b) <= 60 && !isQuoteText(b.Text) {
 				if n := containerPrefix(b.Text); n > 0 && (b.Emphasized || strings.HasPrefix(b.Text, b.LeadText)) {
