@@ -70,7 +70,8 @@ var faqQuestionWords = []string{"questions", "fragen", "preguntas", "perguntas",
 
 // faqGroupAlone are group names that stand alone ("## External", "## Internal").
 var faqGroupAlone = []string{"external", "internal", "extern", "intern", "externo", "interno", "externe", "interne",
-	"kundenfragen", "kunden faq", "interne fragen"}
+	"kundenfragen", "kunden faq", "interne fragen", "internas", "internos", "externas", "externos", "internes", "externes",
+	"interni", "esterni", "esterne", "internen", "externen"}
 
 // askedByWords follow a question word to say who asks ("Questions from
 // hall committees", "Fragen von Kunden"); ownWords then tell the team's
