@@ -93,7 +93,7 @@ var internalGroupWords = []string{
 	"internal", "stakeholder", "stakeholders", "technical", "business", "strategic", "team", "leadership",
 	"interne", "internes", "intern", "unternehmen", // de, fr
 	"internas", "internos", "interno", "interna", // es, pt
-	"interni",                  // it ("interne" is de, fr, it, nl)
+	"interni", "internen", // it, de ("interne" is de, fr, it, nl)
 	"внутренние", "внутренний", // ru
 	"社内", "内部", "内部问题", "내부", // ja, zh, ko
 }
