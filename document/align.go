@@ -101,12 +101,16 @@ func (s *scan) placeUnits(units []unit) int {
 		// next part placed
 		// (with no problem, the solution starts there)
 		if p.kind == Problem || p.kind == Solution && !problemPlaced {
-			for from > 0 && units[from-1].run == units[p.unit].run && !placedAt[from-1] {
+			for from > 0 && units[from-1].run == units[p.unit].run && !placedAt[from-1] &&
+				!(p.kind == Problem && s.aboutProduct(units[from-1])) {
 				from--
 			}
 		}
 		if p.kind == Problem || p.kind == Solution {
-			for to+1 < len(units) && units[to+1].run == units[p.unit].run && !placedAt[to+1] && !units[to+1].cues.cta {
+			for to+1 < len(units) && units[to+1].run == units[p.unit].run && !placedAt[to+1] && !units[to+1].cues.cta &&
+				// the problem stops where a paragraph says what the
+				// product does ("It works in three steps: …")
+				!(p.kind == Problem && units[to+1].cues.solution && !units[to+1].cues.problem) {
 				to++
 			}
 		}
@@ -118,6 +122,12 @@ func (s *scan) placeUnits(units []unit) int {
 		d.Parts[p.kind] = &Part{Kind: p.kind, Span: span, Body: span, Text: strings.TrimSpace(d.PlainText(span)), How: p.how, Why: p.why}
 	}
 	return len(units) - covered
+}
+
+// aboutProduct: the unit says what the product does ("With Kestrel, a
+// couple picks …"), whatever else it says: no part of a problem.
+func (s *scan) aboutProduct(u unit) bool {
+	return u.cues.solution && !u.cues.problem || s.namesProduct(u.text) || strings.HasPrefix(u.text, "With ")
 }
 
 type placed struct {
@@ -242,6 +252,7 @@ func (s *scan) freeUnits() []unit {
 			if n := len(units); n > 0 && units[n-1].run == run && strings.HasSuffix(strings.TrimSpace(units[n-1].text), ":") {
 				// the list a paragraph introduces ("It lets you:") is part of it
 				units[n-1].span.End = b.Span.End
+				units[n-1].text = strings.TrimSpace(d.PlainText(units[n-1].span))
 				continue
 			}
 			// a paragraph in a blockquote or list counts too

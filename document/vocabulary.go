@@ -221,7 +221,8 @@ var problemCues = []string{
 	`no (easy |simple |good |standard )?way`, `there (is|are) no`, `spend\w* (hours|days|weeks)`,
 	`lose (a|an|hours|days|time|money)`, `too (much|many|long|hard|slow)`, `bottleneck\w*`, `complicat\w*`,
 	`gap`, `harder`, `today's`, `today,`, `rely on`, `vulnerab\w*`, `fail\w*`, `breach\w*`, `exposed`, `wast\w*`,
-	`shortcomings?`, `deficienc\w*`, `hit (the same|a) wall`, `is gone`, `breaks`, `forget`, `no idea`, `manual(ly)?`, `stuck`, `forced to`,
+	`shortcomings?`, `deficienc\w*`, `until now`, `up to now`, `previously`, `used to`, `lost`, `los(e|ing) (a|an|the|half|track)`,
+	`(have|had|has) to (chase|call|phone|ring|email|wait|print|fill|check|copy|retype|search|guess)`, `hit (the same|a) wall`, `is gone`, `breaks`, `forget`, `no idea`, `manual(ly)?`, `stuck`, `forced to`,
 	`schwierig\w*`, `mühsam`, `problemi`, `probleem`, `problemen`, `moeilijk\w*`, `problème\w*`, `difficile\w*`, `problema\w*`, `difícil\w*`, `проблем\w*`,
 	`課題`, `問題`, `困って`, `手間`, `痛点`, `难以`, `麻烦`, `繁琐`, `어려`, `불편`, `부족`,
 }
@@ -230,7 +231,7 @@ var solutionCues = []string{
 	`that's why`, `that is why`, `introduc\w*`, `solves`, `solution`, `lets`, `enables`,
 	`makes it (easy|easier|simple|possible)`, `launch\w*`, `announc\w*`, `helps`, `allows`, `provides`,
 	`automatically`, `in (minutes|seconds)`, `now (you|customers|developers|teams|users|it|they)`,
-	`is the evolution`, `empowers`, `can now`, `anyone can`, `with \p{Lu}[\w-]*,`, `makes`, `connects`, `uses`,
+	`is the evolution`, `it works`, `here's how`, `empowers`, `can now`, `anyone can`, `with \p{Lu}[\w-]*,`, `makes`, `connects`, `uses`,
 	`ermöglicht`, `bietet`, `permette`, `consente`, `offre`, `biedt`, `maakt het mogelijk`, `permet`, `propose`, `permite`, `ofrece`, `oferece`, `позволяет`, `предлагает`,
 	`できます`, `可能に`, `提供`, `解决`, `帮助`, `发布`, `推出`, `变成`, `让你`, `제공`, `해결`,
 }
