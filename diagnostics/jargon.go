@@ -19,7 +19,8 @@ func init() {
 		NotFlagged: "The FAQ: only the press release (with its headline, subheading and quotes) is read, as it is what " +
 			"customers see, and an FAQ answer may name a term to explain it. \"Utilization\", which names a metric " +
 			"(CPU utilization) where \"use\" would not do. A paragraph in another language: the list is English " +
-			"(each paragraph is judged on its own, so the English half of a bilingual file is read).",
+			"(each paragraph is judged on its own, so the English half of a bilingual file is read). \"At the end of the day\" " +
+			"and \"going forward\" inside a clause, where they mean what they say (\"a photo at the end of the day\").",
 		Bad:    "Acme Ledger leverages best-in-class AI to seamlessly empower small shops.\n",
 		Good:   "Acme Ledger fills in the invoice from the order, so a small shop bills in one click instead of twenty minutes.\n",
 		FixDoc: "Replaces the buzzword with its plain alternative, keeping the capital of the first letter.",
@@ -142,7 +143,7 @@ func checkJargon(c *Context) {
 	}
 	c.eachProse(outsideFAQ(c.Doc), func(p *document.Prose) {
 		for _, m := range hitsIn(p) {
-			if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) || quotedMention(m) {
+			if c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) || quotedMention(m) || literalUse(m) {
 				continue
 			}
 			alt, ok := alts[normPhrase(m.text)]

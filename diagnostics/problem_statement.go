@@ -33,7 +33,7 @@ func init() {
 
 // problemPeople name the people who may have a problem: a problem that
 // names none of them (nor "you") names no customer.
-var problemPeople = phraseList(
+var problemPeople = phraseList(append(peopleNouns,
 	"you", "your", "customer", "customers", "user", "users", "people", "person", "persons", "someone", "anyone", "everyone",
 	"developer", "developers", "engineer", "engineers", "team", "teams", "owner", "owners", "manager", "managers",
 	"operator", "operators", "admin", "admins", "administrator", "administrators", "analyst", "analysts", "scientist",
@@ -59,7 +59,50 @@ var problemPeople = phraseList(
 	"children", "kids", "adults", "seniors", "beginners", "experts", "novices", "newcomers", "hobbyists", "makers",
 	"builders", "coders", "programmers", "programmer", "coder", "devops", "sre", "sres", "cto", "ctos",
 	"ceo", "ceos", "founder", "founders", "leaders", "leader", "executives", "executive", "pm", "pms",
-)
+)...)
+
+// peopleNouns are more of the people a problem or a headline names; the
+// headline's own list (customerWords) holds them too.
+var peopleNouns = []string{
+	"farmer", "farmers", "grower", "growers", "cook", "cooks", "chef", "chefs", "rider", "riders", "walker", "walkers",
+	"commuter", "commuters", "passenger", "passengers", "pupil", "pupils", "tutor", "tutors", "donor", "donors",
+	"visitor", "visitors", "caregiver", "caregivers", "carer", "carers", "charity", "charities", "nonprofit",
+	"nonprofits", "household", "households", "neighbours", "neighbors", "locals", "surveyor", "surveyors",
+	"crew", "crews", "agent", "agents", "technician", "technicians", "mechanic", "mechanics",
+	"cafe", "cafes", "café", "cafés", "council", "councils",
+	"swimmer", "swimmers", "climber", "climbers", "hiker", "hikers", "skier", "skiers",
+	"surfer", "surfers", "gardener", "gardeners", "baker", "bakers", "brewer", "brewers", "plumber", "plumbers",
+	"diner", "diners", "gamer", "gamers", "learner", "learners", "lecturer", "lecturers", "borrower", "borrowers",
+	"lender", "lenders", "taxpayer", "taxpayers", "voter", "voters", "sailor", "sailors",
+	"beekeeper", "beekeepers", "porter", "porters", "carpenter", "carpenters",
+	"landowner", "landowners", "flatmate", "flatmates", "roommate", "roommates", "newcomer", "villagers",
+	"couple", "couples", "clerk", "clerks", "treasurer", "treasurers", "secretary", "secretaries", "coordinator", "coordinators",
+	"officer", "officers", "inspector", "inspectors", "dispatcher", "dispatchers", "caretaker", "caretakers",
+}
+
+// peopleSuffix finds the nouns for people the list cannot hold: "cyclists",
+// "pharmacists", "electricians", "librarians" (agent nouns in -ist and
+// -ian). The verbs and things in -ists are left out.
+var peopleSuffix = regexp.MustCompile(`(?i)\b\p{L}{3,}(?:ist|ian)s?\b`)
+
+var notPeopleSuffix = map[string]bool{
+	"exist": true, "exists": true, "insist": true, "insists": true, "persist": true, "persists": true, "consist": true,
+	"consists": true, "assist": true, "assists": true, "resist": true, "resists": true, "enlist": true, "enlists": true,
+	"subsist": true, "subsists": true, "desist": true, "checklist": true, "checklists": true, "playlist": true,
+	"playlists": true, "wishlist": true, "wishlists": true, "shortlist": true, "shortlists": true, "waitlist": true,
+	"waitlists": true, "blacklist": true, "whitelist": true, "allowlist": true, "denylist": true, "twist": true,
+	"twists": true, "median": true, "medians": true, "radian": true, "radians": true, "gaussian": true, "boolean": true,
+}
+
+// namesPeople: t names people by an agent noun in -ist or -ian.
+func namesPeople(t string) bool {
+	for _, m := range peopleSuffix.FindAllString(t, -1) {
+		if !notPeopleSuffix[strings.ToLower(m)] {
+			return true
+		}
+	}
+	return false
+}
 
 func checkProblemStatement(c *Context) {
 	doc := c.Doc
@@ -83,7 +126,7 @@ func checkProblemStatement(c *Context) {
 		return
 	}
 	for _, pr := range prose {
-		if proseHas(pr, problemPeople) {
+		if proseHas(pr, problemPeople) || namesPeople(pr.Text) {
 			return
 		}
 	}

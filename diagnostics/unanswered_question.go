@@ -26,11 +26,18 @@ func init() {
 				if at > 0 && doc.Source[at-1] == '\r' {
 					nl = "\r\n"
 				}
+				fixes := []Fix{{Title: "Add an owned follow-up answer", Edits: []Edit{{Span: spanAt(at), NewText: nl + nl + followUpText}}}}
+				line := doc.Text(spanOf(doc.Mapper.LineStart(doc.Mapper.Line(q.Span.End)), at))
+				if q.Form == "table" || q.Form == "details" && strings.Contains(line, "</details>") {
+					// a paragraph under a table's row would end the table,
+					// one after "</details>" would stand outside the entry
+					fixes = nil
+				}
 				c.Report(Finding{
 					Message: "Unanswered question: \"" + q.Text + "\".",
 					Span:    q.Span,
 					Data:    map[string]any{"question": q.Text},
-					Fixes:   []Fix{{Title: "Add an owned follow-up answer", Edits: []Edit{{Span: spanAt(at), NewText: nl + nl + followUpText}}}},
+					Fixes:   fixes,
 				})
 			}
 		},

@@ -58,10 +58,10 @@ var (
 	// ("… Just Made …"); "Invoicing for Small Shops" has none
 	verbSuffix    = regexp.MustCompile(`(?i)\b\w+(izes|ises|ifies|ates)\b|^\W*\w{4,}ing\b|\b(just|now|has|have|finally)\s+\w{3,}`)
 	headlineHype  = phraseList("revolutionary", "groundbreaking", "game-changing", "game changer", "best", "best-in-class", "world-class", "next-generation", "cutting-edge", "amazing", "incredible", "unprecedented", "ultimate", "magical", "disruptive", "innovative", "leading", "industry-leading", "first-ever", "world's first", "unparalleled", "unmatched")
-	customerWords = phraseList("customer", "customers", "user", "users", "developer", "developers", "team", "teams", "engineer", "engineers",
+	customerWords = phraseList(append(peopleNouns, "customer", "customers", "user", "users", "developer", "developers", "team", "teams", "engineer", "engineers",
 		"people", "you", "your", "shops", "businesses", "companies", "practitioners", "members", "students", "scientists",
 		"analysts", "admins", "operators", "buyers", "sellers", "owners", "anyone", "everyone", "organizations", "organisations",
-		"families", "patients", "doctors", "teachers", "parents", "creators", "writers", "designers", "researchers", "speakers", "enterprises")
+		"families", "patients", "doctors", "teachers", "parents", "creators", "writers", "designers", "researchers", "speakers", "enterprises")...)
 	placeholderInText = regexp.MustCompile(`\[[^\]]*\]|\bXXX+\b|\bWHO\?|\bTBD\b|\bTODO\b|@x{3,}`)
 	benefitWords      = phraseList("to", "for", "so", "makes", "make", "without", "lets", "helps", "enables", "allows", "cuts", "saves", "faster", "in minutes",
 		"in seconds", "in one", "one-click", "free", "instantly", "less", "fewer", "more", "easier", "simpler", "safer", "cheaper")
@@ -105,7 +105,12 @@ func checkHeadline(c *Context) {
 		return // empty-section's business
 	}
 	var reasons []string
-	r := c.memo.get(headlineKey{}, text, func() any { return readHeadline(text) }).(headlineText)
+	// the verb, hype and customer lists are English words: on a headline
+	// in another language they would only guess. A headline is short, and
+	// its few words may tie ("Wendelsteg zeigt Pendlern in Echtzeit, …"):
+	// the summary under it tells the release's language
+	english := document.EnglishLang(document.Lang(text)) && releaseEnglish(doc)
+	r := c.memo.get(headlineKey{english}, text, func() any { return readHeadline(text, english) }).(headlineText)
 	words := r.words
 	maxWords, minWords := c.Int("max-words", 15), c.Int("min-words", 4)
 	switch {
@@ -190,12 +195,22 @@ type headlineText struct {
 	cjk, placeholder, caps, noVerb, hype, noCustomer bool
 }
 
-type headlineKey struct{}
+type headlineKey struct{ english bool }
 
-func readHeadline(text string) headlineText {
-	// the verb, hype and customer lists are English words: on a headline
-	// in another language they would only guess
-	english := document.EnglishLang(document.Lang(text))
+// releaseEnglish: the summary, the release's longest opening prose, is
+// English (or there is none to tell).
+func releaseEnglish(doc *document.Document) bool {
+	s := doc.Parts[document.Summary]
+	if s == nil {
+		return true
+	}
+	for _, p := range doc.ProseOverlapping(s.Body) {
+		return p.English()
+	}
+	return true
+}
+
+func readHeadline(text string, english bool) headlineText {
 	return headlineText{
 		words:       document.CountWords(text), // CJK: two Han or three kana a word
 		cjk:         document.HasCJK(text),
@@ -203,7 +218,7 @@ func readHeadline(text string) headlineText {
 		caps:        allCaps(text),
 		noVerb:      english && !headlineVerbs.MatchString(text) && !verbSuffix.MatchString(text),
 		hype:        (english && headlineHype.MatchString(text) || !english && worldHype(text)) && !strings.ContainsAny(text, "0123456789"),
-		noCustomer:  english && !customerWords.MatchString(text) && !benefitWords.MatchString(text) && !benefitFigure.MatchString(text) && !imperative(text),
+		noCustomer:  english && !customerWords.MatchString(text) && !namesPeople(text) && !benefitWords.MatchString(text) && !benefitFigure.MatchString(text) && !imperative(text),
 	}
 }
 

@@ -479,3 +479,24 @@ func lowerWord(buf []byte, w string) []byte {
 	}
 	return buf
 }
+
+// sentenceAdverbs are buzzwords that are idioms only as a sentence
+// adverbial ("At the end of the day, shops want…", "…, going forward,");
+// inside a clause they say what they say ("a photo at the end of the
+// day", "the team is going forward with it").
+var sentenceAdverbs = map[string]bool{"at the end of the day": true, "going forward": true}
+
+// literalUse: m is one of sentenceAdverbs used in its literal sense: not
+// at the start of its sentence or clause, and not set off by a comma.
+func literalUse(m match) bool {
+	if !sentenceAdverbs[normPhrase(m.text)] {
+		return false
+	}
+	before := strings.TrimRight(m.prose.Text[:m.start], " \t\n")
+	after := strings.TrimLeft(m.prose.Text[m.end:], " \t\n")
+	if before == "" || strings.HasPrefix(after, ",") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return !strings.ContainsRune(",;:—–(.!?", r)
+}

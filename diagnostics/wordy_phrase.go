@@ -15,7 +15,8 @@ func init() {
 		Why: "A PR/FAQ is read fast, and every word has to earn its place. Each of these phrases says what one or two " +
 			"plain words say; the short form reads faster and sounds like a person, not a memo.",
 		NotFlagged: "Phrases whose short form changes the meaning in some sentences (\"whether or not\", \"in addition " +
-			"to\", \"the fact that\"); a phrase followed by \"of\" (\"at all times of the day\"); code and quoted mentions. The list is English: a paragraph in another language is " +
+			"to\", \"the fact that\"); a phrase followed by \"of\" (\"at all times of the day\"); \"at the end of the day\" inside a clause, " +
+			"where it means what it says (\"a photo at the end of the day\"); code and quoted mentions. The list is English: a paragraph in another language is " +
 			"not read.",
 		Bad:    "In order to get paid sooner, shops send invoices on a daily basis due to the fact that cash is tight.\n",
 		Good:   "To get paid sooner, shops send invoices daily because cash is tight.\n",
@@ -107,7 +108,7 @@ var wordyPhrases = map[string]string{
 func checkWordyPhrases(c *Context) {
 	c.eachStyleProse(kindWordy, nil, func(p *document.Prose) {
 		for _, m := range styleHitsIn(p, kindWordy) {
-			if quotedMention(m) || c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) {
+			if quotedMention(m) || c.Allowed(m.text) || inHyphenated(m.prose.Text, m.start, m.end) || literalUse(m) {
 				continue
 			}
 			norm := normPhrase(m.text)

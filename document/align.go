@@ -101,12 +101,16 @@ func (s *scan) placeUnits(units []unit) int {
 		// next part placed
 		// (with no problem, the solution starts there)
 		if p.kind == Problem || p.kind == Solution && !problemPlaced {
-			for from > 0 && units[from-1].run == units[p.unit].run && !placedAt[from-1] {
+			for from > 0 && units[from-1].run == units[p.unit].run && !placedAt[from-1] &&
+				!(p.kind == Problem && s.aboutProduct(units[from-1])) {
 				from--
 			}
 		}
 		if p.kind == Problem || p.kind == Solution {
-			for to+1 < len(units) && units[to+1].run == units[p.unit].run && !placedAt[to+1] && !units[to+1].cues.cta {
+			for to+1 < len(units) && units[to+1].run == units[p.unit].run && !placedAt[to+1] && !units[to+1].cues.cta &&
+				// the problem stops where a paragraph says what the
+				// product does ("It works in three steps: …")
+				!(p.kind == Problem && units[to+1].cues.solution && !units[to+1].cues.problem) {
 				to++
 			}
 		}
@@ -118,6 +122,12 @@ func (s *scan) placeUnits(units []unit) int {
 		d.Parts[p.kind] = &Part{Kind: p.kind, Span: span, Body: span, Text: strings.TrimSpace(d.PlainText(span)), How: p.how, Why: p.why}
 	}
 	return len(units) - covered
+}
+
+// aboutProduct: the unit says what the product does ("With Kestrel, a
+// couple picks …"), whatever else it says: no part of a problem.
+func (s *scan) aboutProduct(u unit) bool {
+	return u.cues.solution && !u.cues.problem || s.namesProduct(u.text) || strings.HasPrefix(u.text, "With ")
 }
 
 type placed struct {
@@ -191,6 +201,9 @@ func (s *scan) freeUnits() []unit {
 		if s.used[b] || s.quotes[b] || s.exampleQuotes[b] || parenQuote.MatchString(b.Text) {
 			return true
 		}
+		if b.Kind == BlockQuote && s.quotedBlockQuote(b) {
+			return true // "> “…”" over "> — Tamsin Hocking": a quotation
+		}
 		for _, p := range d.Parts {
 			// a quotation inside a paragraph leaves the paragraph free
 			if p.Kind != FAQ && p.Kind != ExternalFAQ && p.Kind != InternalFAQ && p.How != HowQuote && p.Span.Covers(b.Span) {
@@ -239,6 +252,7 @@ func (s *scan) freeUnits() []unit {
 			if n := len(units); n > 0 && units[n-1].run == run && strings.HasSuffix(strings.TrimSpace(units[n-1].text), ":") {
 				// the list a paragraph introduces ("It lets you:") is part of it
 				units[n-1].span.End = b.Span.End
+				units[n-1].text = strings.TrimSpace(d.PlainText(units[n-1].span))
 				continue
 			}
 			// a paragraph in a blockquote or list counts too
@@ -253,6 +267,22 @@ func (s *scan) freeUnits() []unit {
 		units[i].cues = unitCues(&units[i])
 	}
 	return units
+}
+
+// quotedBlockQuote: every paragraph of the blockquote b is a quotation
+// or its attribution (findQuotes reads a blockquote's paragraphs as
+// blocks of their own, which it marks, not b).
+func (s *scan) quotedBlockQuote(b *Block) bool {
+	n := 0
+	for _, q := range s.d.Quotes {
+		if q.Block.Span == b.Span {
+			n++
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	return n == len(s.d.ProseIn(b.Span)) || n == 1 && len(s.d.ProseIn(b.Span)) == 2 && attributionLine.MatchString(s.d.ProseIn(b.Span)[1].Text)
 }
 
 // asideOfRelease: a block inside the press release that is no part of it:
@@ -344,15 +374,22 @@ func (s *scan) ctaScore(u unit, i int, units []unit) fit {
 	if u.cues.cta {
 		return fit{3, HowCue, "a paragraph that tells the reader how to start"}
 	}
-	// the last paragraph, with where to go: a link or an address
-	if i == len(units)-1 && i > 0 && (siteRe.MatchString(u.text) || strings.Contains(s.d.Text(u.span), "](")) {
+	// the last paragraph, with where to go: a link or an address (a
+	// paragraph: a long section that mentions a site on the way is a
+	// roadmap or a report, not a call to action)
+	if i == len(units)-1 && i > 0 && FieldCount(u.text) <= ctaMostWords && (siteRe.MatchString(u.text) || strings.Contains(s.d.Text(u.span), "](")) {
 		return fit{2, HowPosition, "the last paragraph, which says where to go"}
 	}
 	return fit{}
 }
 
+// ctaMostWords is the longest call to action read by its place alone.
+const ctaMostWords = 80
+
 // siteRe is an address a reader can go to: a URL or a domain name.
-var siteRe = NewLazyRegexp(`(?i)https?://|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|app|ai|co|example|de|fr|es|pt|jp|cn|ru|br|uk|eu|me|sh)\b`)
+var siteRe = NewLazyRegexp(`(?i)https?://|\b[\w-]+(?:\.[\w-]+)*\.(?:` + strings.Join(siteDomains, "|") + `)\b|` +
+	// any domain where a sentence sends the reader ("at corriemoor.scot")
+	`\b(?:at|on|visit|from|via|open|go to|head to)\s+[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}\b`)
 
 func firstN(w []string, n int) []string {
 	if len(w) > n {

@@ -90,6 +90,11 @@ func cueExpr(p string) string {
 		// Unicode letters, and its start is checked where it is tried
 		return `(?i)(?:` + strings.ReplaceAll(p, `\w`, `[\p{L}\p{N}_]`) + `)`
 	}
+	if strings.ContainsAny(p[len(p)-1:], ",:;") { // literal punctuation, not "?" or "." of an expression
+		// "with \p{Lu}[\w-]*,", "today,": a piece that ends on punctuation
+		// has no word boundary after it (the space after a comma is none)
+		return `(?i)\b(?:` + p + `)`
+	}
 	return `(?i)\b(?:` + p + `)\b`
 }
 

@@ -104,7 +104,14 @@ func (s *scan) partsByHeading() {
 			limit = len(d.Source)
 		}
 		if c == nameQuote {
-			c = s.quoteClassIn(Span{h.Span.End, s.sectionEnd(h, limit)})
+			sec := Span{h.Span.End, s.sectionEnd(h, limit)}
+			if !outside && s.quotationsIn(sec) > 1 {
+				// "## Quotes" over the leader's and a customer's: each
+				// quotation's speaker tells its part (findQuotes)
+				s.used[h] = true
+				continue
+			}
+			c = s.quoteClassIn(sec)
 		}
 		if !isPartClass(c) {
 			continue
@@ -178,6 +185,17 @@ func formLabel(k PartKind, label string) bool {
 	}
 	n := normalizeName(label)
 	return !hasWord(n, "features", "works", "benefits", "highlights")
+}
+
+// quotationsIn counts the paragraphs in sp that are quotations.
+func (s *scan) quotationsIn(sp Span) int {
+	n := 0
+	for _, p := range s.d.ProseIn(sp) {
+		if readQuote(&Block{Kind: Paragraph, Text: strings.TrimSpace(p.Text), Prose: p}).isQuote {
+			n++
+		}
+	}
+	return n
 }
 
 // quoteClassIn tells whose quotation a "Quote:" label or heading introduces:

@@ -2,16 +2,19 @@ package document
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var (
-	qPrefix = NewLazyRegexp(`^\s*(?:Q\d*|` + questionLabelRe + `|[A-Z]\d{1,3}|\d{1,3})\s*[.:：)]\s*`)
-	qOnly   = NewLazyRegexp(`^\s*(?:Q\d*|` + questionLabelRe + `)\s*[.:：]?\s*$`)
+	qPrefix = NewLazyRegexp(`^\s*(?:(?:Q\d*|` + questionLabelRe + `|[A-Z]\d{1,3}|\d{1,3})\s*[.:：)]|` + questionLetterRe + `\s*[:：])\s*`)
+	qOnly   = NewLazyRegexp(`^\s*(?:(?:Q\d*|` + questionLabelRe + `)\s*[.:：]?|` + questionLetterRe + `\s*[:：])\s*$`)
 	// answerLabel opens the answer on the question's own line ("Q: Is it
 	// free? A: Yes.", "**Q:** … **A:** …").
-	answerLabel   = NewLazyRegexp(`(?:[?？.]\s*|\s)(?:\*\*|__)?(?:A\d*|` + answerLabelRe + `)\s*[:：]\s*(?:\*\*|__)?\s*`)
+	answerLabel   = NewLazyRegexp(`(?:[?？.]\s*|\s)(?:\*\*|__)?(?:A\d*|` + answerLetterRe + `|` + answerLabelRe + `)\s*[:：]\s*(?:\*\*|__)?\s*`)
 	interrogative = NewLazyRegexp(`(?i)^(what|where|when|why|who|whom|whose|which|how|can|could|will|would|is|are|was|were|do|does|did|should|shall|may|might|has|have)\b`)
 )
 
@@ -26,11 +29,15 @@ func strongQuestion(b *Block) bool {
 }
 
 // plainQLine: a paragraph starting with "Q:" or "Question:".
-var plainQLine = NewLazyRegexp(`^(?:Q\d*|` + questionLabelRe + `)\s*[:.：]\s*\S`)
+var plainQLine = NewLazyRegexp(`^(?:(?:Q\d*|` + questionLabelRe + `)\s*[:.：]|` + questionLetterRe + `\s*[:：])\s*\S`)
 
 var (
 	questionLabelRe = `(?i:` + strings.Join(questionLabels, "|") + `)\s*\d*`
 	answerLabelRe   = `(?i:` + strings.Join(answerLabels, "|") + `)`
+	// the one-letter labels, in capitals and with a colon only ("P: ¿…?",
+	// "F: Was kostet …?"): "P. Smith" opens no question
+	questionLetterRe = `(?:` + strings.Join(questionLetters, "|") + `)`
+	answerLetterRe   = `(?:` + strings.Join(answerLetters, "|") + `)`
 )
 
 type qmark struct {
@@ -87,8 +94,17 @@ func (s *scan) findQuestions() {
 			if b.Level > qLevel && !strings.HasSuffix(b.Text, "?") {
 				continue // a sub-heading inside an answer
 			}
-			q := &Question{Text: b.Text, Span: b.Content, Form: "heading"}
+			q := &Question{Text: headingQuestionText(b), Span: b.Content, Form: "heading"}
 			marks = append(marks, qmark{block: b, q: q, answerStart: lineAfter(d, b), level: b.Level})
+		case HTML:
+			// "<details><summary>Is it free?</summary>…": a collapsible entry
+			if inHeadingAnswer || (form != "" && form != "details") {
+				continue
+			}
+			if m, ok := s.detailsQuestion(b); ok {
+				marks = append(marks, m)
+				form = "details"
+			}
 		case Paragraph:
 			if inHeadingAnswer {
 				continue
@@ -98,6 +114,13 @@ func (s *scan) findQuestions() {
 				if form == "" {
 					form = m.q.Form
 				}
+			} else if form == "" {
+				// "**Pricing:** £40 a month": a topic entry, as "### Pricing"
+				// is (it sets no form: a lead-in before questions of another
+				// form is a note, dropped below)
+				if m, ok := s.topicEntry(b); ok {
+					marks = append(marks, m)
+				}
 			}
 		case BlockQuote:
 			// "> Who are the users of Redcar?" with the answer below it
@@ -106,6 +129,15 @@ func (s *scan) findQuestions() {
 				q := &Question{Text: t, Span: trimSpan(d, ps[0].Span), Form: "quote"}
 				marks = append(marks, qmark{block: b, q: q, answerStart: b.Span.End})
 				form = "quote"
+			}
+		case Table:
+			// "| Question | Answer |": one entry a row
+			if inHeadingAnswer || (form != "" && form != "table") {
+				continue
+			}
+			if rows := s.tableQuestions(b); len(rows) > 0 {
+				marks = append(marks, rows...)
+				form = "table"
 			}
 		case List:
 			if inHeadingAnswer || (form != "" && form != "list") {
@@ -118,6 +150,11 @@ func (s *scan) findQuestions() {
 				}
 			}
 		}
+	}
+	if topics := countForm(marks, "topic"); topics > 0 && (topics < 2 || topics < len(marks)) {
+		// one bold lead-in, or lead-ins among questions of another form,
+		// are notes in the FAQ, not a run of topic entries
+		marks = slices.DeleteFunc(marks, func(m qmark) bool { return m.q.Form == "topic" })
 	}
 	if len(marks) > 0 {
 		d.Questions = make([]*Question, 0, len(marks))
@@ -172,16 +209,22 @@ func (s *scan) findQuestions() {
 		q.Answer = Span{start, end}
 		q.AnswerText = d.answerText(q.Answer)
 		if q.AnswerText == "" && !q.Answer.Empty() {
-			// the answer is inside the question's own paragraph or is only code
-			q.AnswerText = strings.TrimSpace(d.Text(q.Answer))
+			// the answer is inside the question's own paragraph or is only
+			// code; a template's "<!-- TODO: answer -->" alone shows nothing
+			q.AnswerText = strings.TrimSpace(commentRe.ReplaceAllString(d.Text(q.Answer), ""))
+			if m.block.Kind == HTML {
+				// "…</summary>Yes, and…</details>": the words between the tags
+				q.AnswerText = strings.TrimSpace(htmlTag.ReplaceAllString(q.AnswerText, " "))
+			}
 		}
 		q.Entry = Span{m.block.Span.Start, max(end, q.Span.End)}
-		if m.block.Kind == List {
+		if m.block.Kind == List || m.block.Kind == Table {
 			q.Entry.Start = lineStartOf(d, q.Span.Start)
 		}
 		q.Group = groupAt(q.Span.Start)
 		d.Questions = append(d.Questions, q)
 	}
+	s.externalBeforeInternal()
 	s.inferGroup()
 }
 
@@ -347,6 +390,24 @@ func (s *scan) splitByAudienceHeading() bool {
 	return true
 }
 
+// audienceAlone: a heading that is only who asks ("Customers", "Users",
+// "Stakeholders") names an FAQ group.
+func audienceAlone(t string) nameClass {
+	if len(t) > 24 || strings.Count(strings.TrimSpace(t), " ") > 1 {
+		return nameNone // a question or a topic, not one word: no name to normalise
+	}
+	n := normalizeName(t)
+	switch {
+	case n == "" || strings.Contains(n, " ") && !strings.HasPrefix(n, "the ") || strings.Count(n, " ") > 1:
+		return nameNone
+	case slices.Contains(externalAudience, strings.TrimPrefix(n, "the ")):
+		return nameClass(ExternalFAQ)
+	case slices.Contains(internalAudience, strings.TrimPrefix(n, "the ")):
+		return nameClass(InternalFAQ)
+	}
+	return nameNone
+}
+
 // audienceHeading: the heading names who its questions are for ("For the
 // person using it", "Für Entscheider", "面向用户").
 func audienceHeading(t string) bool {
@@ -486,6 +547,217 @@ func (s *scan) itemQuestion(it *Item) (qmark, bool) {
 	return m, true
 }
 
+func countForm(marks []qmark, form string) int {
+	n := 0
+	for _, m := range marks {
+		if m.q.Form == form {
+			n++
+		}
+	}
+	return n
+}
+
+// topicEntry reads a paragraph that opens with a bold topic and a colon
+// ("**Pricing:** £40 a month", "**Launch date**: today"): the topic is
+// the entry's question, the rest its answer. A note's lead-in ("**Note:**")
+// is none.
+func (s *scan) topicEntry(b *Block) (qmark, bool) {
+	d := s.d
+	if b.Lead.Empty() || b.Lead.Start != b.Content.Start && strings.TrimLeft(d.Text(Span{b.Content.Start, b.Lead.Start}), "*_ ") != "" {
+		return qmark{}, false
+	}
+	label := strings.TrimSpace(b.LeadText)
+	end := b.Lead.End
+	for end < b.Span.End && (d.Source[end] == '*' || d.Source[end] == '_') {
+		end++
+	}
+	switch {
+	case strings.HasSuffix(label, ":") || strings.HasSuffix(label, "："):
+		label = strings.TrimRight(label, ":： ")
+	case end < b.Span.End && (d.Source[end] == ':'):
+		end++
+	default:
+		return qmark{}, false
+	}
+	if !hasLetters(d.Text(Span{end, b.Span.End})) {
+		return qmark{}, false // "**FAQs:**", "**Visuals:**" alone on a line label a section
+	}
+	n := normalizeName(label)
+	if n == "" || FieldCount(n) > 5 || !hasLetters(label) || qOnly.MatchString(label+":") || slices.Contains(asideLabels, n) ||
+		answerLead.MatchString(label+":") || classifyName(label) != nameNone || structural(label) {
+		return qmark{}, false
+	}
+	return qmark{block: b, q: &Question{Text: label, Span: trimSpan(d, b.Lead), Form: "topic"}, answerStart: end}, true
+}
+
+var answerLead = NewLazyRegexp(`^(?:A\d*|` + answerLetterRe + `|` + answerLabelRe + `)\s*[:：]$`)
+
+// headingQuestionText is a heading question without its "Q:", "Q1." or
+// "Question 2:" label (kept when nothing else is left: "## Question 2:"
+// is a slot). It reads what qPrefix matches by hand: the expression on
+// every heading question cost a keystroke a tenth.
+func headingQuestionText(b *Block) string {
+	t := b.Text
+	if n := questionLabelLen(t); n > 0 && hasLetters(t[n:]) {
+		return strings.TrimSpace(t[n:])
+	}
+	return t
+}
+
+// questionLabelLen is the length of the label qPrefix matches at the
+// start of t (with the spaces after it), or 0.
+func questionLabelLen(t string) int {
+	i := 0
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(t) && j-i < 3 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	colonOnly := false
+	if j == i { // a word: "Q", "C1", "Question", "Frage", "質問", "P"
+		for j < len(t) {
+			r, size := utf8.DecodeRuneInString(t[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += size
+		}
+		w := t[i:j]
+		digits := j
+		for digits < len(t) && t[digits] >= '0' && t[digits] <= '9' {
+			digits++
+		}
+		switch {
+		case w == "Q":
+			j = digits
+		case len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && digits > j && digits-j <= 3:
+			j = digits // "C1."
+		case slices.Contains(questionLetters, w):
+			colonOnly = true
+		default:
+			known := false
+			for _, l := range questionLabels {
+				if strings.EqualFold(w, l) {
+					known = true
+					break
+				}
+			}
+			if !known {
+				return 0
+			}
+			for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
+				j++
+			}
+			for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+				j++
+			}
+		}
+	}
+	for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
+		j++
+	}
+	switch {
+	case j < len(t) && (t[j] == ':' || !colonOnly && (t[j] == '.' || t[j] == ')')):
+		j++
+	case strings.HasPrefix(t[j:], "："):
+		j += len("：")
+	default:
+		return 0
+	}
+	for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
+		j++
+	}
+	return j
+}
+
+var (
+	summaryTag = NewLazyRegexp(`(?is)<summary[^>]*>(.*?)</summary>`)
+	htmlTag    = NewLazyRegexp(`<[^>]*>`)
+)
+
+// detailsQuestion reads an HTML block that opens a collapsible entry
+// ("<details><summary>How is it priced?</summary>"): the summary is the
+// question, what follows up to the next entry its answer.
+func (s *scan) detailsQuestion(b *Block) (qmark, bool) {
+	d := s.d
+	src := d.Text(b.Span)
+	if !strings.Contains(src, "<summary") && !strings.Contains(src, "<SUMMARY") {
+		return qmark{}, false
+	}
+	m := summaryTag.FindStringSubmatchIndex(src)
+	if m == nil {
+		return qmark{}, false
+	}
+	inner := src[m[2]:m[3]]
+	text := strings.Join(strings.Fields(htmlTag.ReplaceAllString(inner, " ")), " ")
+	if loc := qPrefix.FindStringIndex(text); loc != nil && hasLetters(text[loc[1]:]) {
+		text = text[loc[1]:]
+	}
+	if !hasLetters(text) {
+		return qmark{}, false
+	}
+	span := trimSpan(d, Span{b.Span.Start + m[2], b.Span.Start + m[3]})
+	return qmark{block: b, q: &Question{Text: text, Span: span, Form: "details"}, answerStart: b.Span.Start + m[1]}, true
+}
+
+// tableQuestions reads an FAQ written as a table: a row's first cell is
+// the question, the cells after it the answer. A table is one when its
+// first column is headed "Question" (or "Q", "Frage"…) or most of its
+// first cells ask; a table of prices or dates in the FAQ is not.
+func (s *scan) tableQuestions(b *Block) []qmark {
+	d := s.d
+	m := d.Mapper
+	var rows [][]*Prose // the cells with text, row by row (a row is a line)
+	line := -1
+	for _, p := range d.ProseIn(b.Span) {
+		if l := m.Line(p.Span.Start); l != line {
+			rows, line = append(rows, nil), l
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], p)
+	}
+	if len(rows) < 2 || m.Line(rows[0][0].Span.Start) != m.Line(b.Span.Start) || len(rows[0]) < 2 {
+		return nil // no header row of two columns
+	}
+	head := strings.TrimSpace(rows[0][0].Text)
+	headed := qOnly.MatchString(head) || qOnly.MatchString(strings.TrimSuffix(head, "s"))
+	asks := 0
+	for _, r := range rows[1:] {
+		if firstColumn(d, r[0]) && isQuestionText(strings.TrimSpace(r[0].Text)) {
+			asks++
+		}
+	}
+	if !headed && asks*2 <= len(rows)-1 {
+		return nil
+	}
+	var out []qmark
+	for _, r := range rows[1:] {
+		if !firstColumn(d, r[0]) {
+			continue // no question in this row
+		}
+		text := strings.TrimSpace(r[0].Text)
+		if loc := qPrefix.FindStringIndex(text); loc != nil {
+			text = text[loc[1]:]
+		}
+		q := &Question{Text: strings.Trim(text, " *_"), Span: trimSpan(d, r[0].Span), Form: "table"}
+		mk := qmark{block: b, q: q, answerStart: r[0].Span.End, answerEnd: r[0].Span.End}
+		if len(r) > 1 {
+			mk.answerStart, mk.answerEnd = r[1].Span.Start, r[len(r)-1].Span.End
+		}
+		out = append(out, mk)
+	}
+	return out
+}
+
+// firstColumn: the cell p is the first of its table row (only the row's
+// opening pipe and markup before it).
+func firstColumn(d *Document, p *Prose) bool {
+	before := strings.TrimSpace(string(d.Source[lineStartOf(d, p.Span.Start):p.Span.Start]))
+	before = strings.Trim(before, "*_`")
+	return before == "" || strings.TrimRight(before, " *_`") == "|"
+}
+
 func trimSpan(d *Document, s Span) Span {
 	for s.Start < s.End && (isSpace(d.Source[s.Start]) || d.Source[s.Start] == '*' || d.Source[s.Start] == '_') {
 		s.Start++
@@ -502,6 +774,12 @@ func (s *scan) findFAQ() {
 		if isFAQClass(s.classOf(h)) {
 			s.faqHead = h
 			break
+		}
+	}
+	if s.faqHead == nil {
+		if h := s.questionsHeading(); h != nil {
+			s.faqHead = h
+			s.setClass(h, nameClass(FAQ))
 		}
 	}
 	start := -1
@@ -528,14 +806,39 @@ func (s *scan) findFAQ() {
 	}
 	end := len(d.Source)
 	if s.faqHead != nil {
+		// a flat FAQ asks in headings of its own heading's level ("## FAQ",
+		// "## Is it free?"): a topic heading between two of them ("##
+		// Pricing") is an entry too; the FAQ ends at the first other
+		// heading after its last question
+		lastAsk := -1
 		for _, h := range d.Headings {
-			if h.Span.Start > start && h.Level <= s.faqHead.Level && !isFAQClass(s.classOf(h)) && !strings.HasSuffix(h.Text, "?") && hasLetters(h.Text) {
+			if h.Span.Start > start && h.Level < s.faqHead.Level {
+				break
+			}
+			if h.Span.Start > start && h.Level == s.faqHead.Level && isQuestionText(strings.TrimSpace(h.Text)) {
+				lastAsk = h.Span.Start
+			}
+		}
+		for _, h := range d.Headings {
+			if h.Span.Start > start && h.Level <= s.faqHead.Level && !isFAQClass(s.classOf(h)) && !strings.HasSuffix(h.Text, "?") && hasLetters(h.Text) &&
+				(h.Span.Start > lastAsk || h.Level < s.faqHead.Level || s.classOf(h) != nameNone || structural(h.Text)) {
 				end = h.Span.Start
 				break
 			}
 		}
 	}
 	d.FAQSpan = Span{start, trimEnd(d.Source, start, end)}
+	if s.faqHead != nil {
+		// "### Customers" and "### Stakeholders" under the FAQ's heading
+		// name its groups (outside an FAQ they name a topic)
+		for _, h := range d.Headings {
+			if h.Level > s.faqHead.Level && d.FAQSpan.Contains(h.Span.Start) && s.classOf(h) == nameNone {
+				if c := audienceAlone(h.Text); c != nameNone {
+					s.setClass(h, c)
+				}
+			}
+		}
+	}
 	d.Parts[FAQ] = &Part{Kind: FAQ, Span: d.FAQSpan, Heading: s.faqHead, Body: d.FAQSpan, How: HowCue, Why: "the first question-and-answer entries"}
 	if s.faqHead != nil {
 		d.Parts[FAQ].How, d.Parts[FAQ].Why = HowHeading, fmt.Sprintf("named by the heading %q", Clip(s.faqHead.Text, 40))
@@ -571,6 +874,67 @@ func (s *scan) findFAQ() {
 		p.Body = Span{lineAfter(d, s.faqHead), p.Span.End}
 		if p.Body.End < p.Body.Start { // "# FAQ " at the very end: trimmed span, empty body
 			p.Body.End = p.Body.Start
+		}
+	}
+}
+
+// questionsHeading: with no heading the vocabulary knows as the FAQ's, a
+// heading whose sub-headings ask (two or more, most ending in "?") heads
+// the FAQ, in whatever language it is named ("## Vanliga frågor"). A
+// heading the vocabulary judged ("## Open questions") is not overruled.
+func (s *scan) questionsHeading() *Block {
+	d := s.d
+	for i, h := range d.Headings {
+		if s.classOf(h) != nameNone || isQuestionText(strings.TrimSpace(h.Text)) || structural(h.Text) ||
+			hasAnyWord(normalizeName(h.Text), faqQuestionWords) || !hasLetters(h.Text) {
+			continue
+		}
+		subs, asks := 0, 0
+		for _, o := range d.Headings[i+1:] {
+			if o.Level <= h.Level {
+				break
+			}
+			if o.Level == h.Level+1 {
+				subs++
+				if isQuestionText(strings.TrimSpace(o.Text)) {
+					asks++
+				}
+			}
+		}
+		if asks >= 2 && asks*3 >= subs*2 {
+			return h
+		}
+	}
+	return nil
+}
+
+// externalBeforeInternal: an FAQ whose only named group is the internal
+// one ("## FAQ", its questions, then "## Internal FAQ") asks the
+// customers' questions before it, as the canonical order has them.
+func (s *scan) externalBeforeInternal() {
+	d := s.d
+	in, faq := d.Parts[InternalFAQ], d.Parts[FAQ]
+	if in == nil || faq == nil || d.Parts[ExternalFAQ] != nil {
+		return
+	}
+	var first, last *Question
+	for _, q := range d.Questions {
+		if q.Group == FAQ && q.Span.Start < in.Span.Start {
+			if first == nil {
+				first = q
+			}
+			last = q
+		}
+	}
+	if first == nil {
+		return
+	}
+	sp := Span{first.Entry.Start, max(last.Entry.End, last.Span.End)}
+	d.Parts[ExternalFAQ] = &Part{Kind: ExternalFAQ, Span: sp, Heading: faq.Heading, Body: sp, How: HowQuestions,
+		Why: fmt.Sprintf("the questions before %q", Clip(in.Heading.Text, 40))}
+	for _, q := range d.Questions {
+		if q.Group == FAQ && q.Span.Start < in.Span.Start {
+			q.Group = ExternalFAQ
 		}
 	}
 }

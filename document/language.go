@@ -169,6 +169,7 @@ type langTally struct {
 	// by script, in words (CJK characters are counted as WordUnits does)
 	latin, cyrillic, hangul, other float64
 	han, kana                      int // characters
+	accented                       int // Latin words with a letter beyond ASCII ("krążą", "Åre")
 	otherLang                      string
 	// Latin-script evidence, per language: a function word counts 2 (1
 	// capitalised), a word with a letter typical of the language 1
@@ -211,11 +212,12 @@ func (t *langTally) add(w string, dotted bool) {
 		}
 		return
 	}
-	latin, hint := false, uint8(0)
+	latin, accented, hint := false, false, uint8(0)
 	for _, r := range w {
 		switch {
 		case r < 0x250: // Basic Latin through Latin Extended-B
 			latin = true
+			accented = accented || r >= 0xC0
 			hint |= diacriticHint(r)
 		case isHanOrKana(r):
 			if isKana(r) {
@@ -236,6 +238,9 @@ func (t *langTally) add(w string, dotted bool) {
 	}
 	if latin {
 		t.latin++
+		if accented {
+			t.accented++
+		}
 		if len(w) <= 10 && !dotted {
 			weight := 2
 			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
@@ -313,11 +318,24 @@ func (t *langTally) lang() string {
 	if bestScore >= 2 && bestScore > en {
 		return latinCodes[best]
 	}
+	long := t.words >= undeterminedWords && t.latin >= undeterminedWords
+	if long && (en == 0 || en*5 < t.words && t.accented*5 >= t.words) {
+		// a dozen Latin words and no function word of English or of the
+		// languages above, or hardly one (one in ten: "do" is Polish too)
+		// among words a fifth of which have letters English does not
+		// write: another language (Polish, Swedish…), whose text English
+		// word rules would only guess at
+		return "und"
+	}
 	if en > 0 {
 		return "en"
 	}
 	return ""
 }
+
+// undeterminedWords: a text this long with no function word the tally
+// knows is in a language it does not know.
+const undeterminedWords = 12
 
 // diacriticHint gives the languages a letter is typical of, as bits.
 func diacriticHint(r rune) uint8 {

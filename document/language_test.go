@@ -33,6 +33,14 @@ func TestLang(t *testing.T) {
 		{"O preço ainda está em aberto e será definido com os parceiros.", "pt"},
 		{"Il prezzo è ancora da definire con i partner della regione.", "it"},
 		{"De prijs wordt nog bepaald en is niet bekend.", "nl"},
+		// Latin-script languages the tally has no words for: not English
+		// when long, with no English function word or hardly one among
+		// letters English does not write
+		{"Dziś rowerzyści krążą po mieście i szukają wolnego stojaka, a potem spóźniają się do pracy.", "und"},
+		{"I dag står skidåkare i kö i tjugo minuter vid en lift medan liften bredvid är tom.", "de"}, // by its ä and ö: not English either
+		{"Supports Postgres, MySQL, SQLite, Oracle, SQL Server, MariaDB, CockroachDB, TiDB, Snowflake and BigQuery", "en"},
+		{"Ciarán Walsh, a nurse who rides to St James's Hospital, meets a van in the bike lane every week.", "en"},
+		{"Hundreds don’t know it’s there: the café’s owners say they’ll add a sign by the door next week.", "en"},
 		// other scripts
 		{"Цена пока неизвестно, уточняется.", "ru"},
 		{"Claude Code というツールに何を任せ、どう使いこなしてきたかを、後から確認できるようにする", "ja"},

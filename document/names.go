@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -21,12 +22,22 @@ var (
 	numPrefix     = NewLazyRegexp(`^(\d+|[ivx]+)\s+`)
 )
 
+// keepGroupQualifier drops a parenthetical qualifier, but keeps one that
+// is only a group's word: "FAQ (internal)" is the internal FAQ.
+func keepGroupQualifier(p string) string {
+	w := strings.ToLower(strings.Trim(p, "()（）_ "))
+	if slices.Contains(faqGroupAlone, w) || slices.Contains(externalAudience, w) || slices.Contains(internalAudience, w) {
+		return " " + w + " "
+	}
+	return " "
+}
+
 // normalizeName lowercases a heading, turns punctuation into spaces and drops
 // "Part 1 —" and "1." prefixes, so "## Part 1 — Press Release ##" and
 // "PRESS RELEASE" compare equal.
 func normalizeName(s string) string {
 	if containsAnyRune(s, "(（") {
-		if t := strings.TrimSpace(parenthetical.ReplaceAllString(s, " ")); t != "" {
+		if t := strings.TrimSpace(parenthetical.Regexp().ReplaceAllStringFunc(s, keepGroupQualifier)); t != "" {
 			s = t // "Customer FAQ (for pilots)": the qualifier does not name anything
 		}
 	}
@@ -121,6 +132,13 @@ func classifyName(raw string) nameClass {
 	switch {
 	case containsAny(n, titleNames) || (pressRelease && containsAny(n, faqNames)):
 		return nameTitle
+	case !faq && len(words) >= 3 && len(words) <= 7 && hasAnyWord(words[0], faqQuestionWords) && hasAnyWord(words[1], askedByWords):
+		// "Questions from hall committees", "Questions from our leadership":
+		// who asks names the group
+		if hasAnyWord(n, internalGroupWords) || hasAnyWord(n, ownWords) {
+			return nameClass(InternalFAQ)
+		}
+		return nameClass(ExternalFAQ)
 	case faq || (len(words) <= 4 && hasAnyWord(n, faqQuestionWords)):
 		external, internal := hasAnyWord(n, externalGroupWords), hasAnyWord(n, internalGroupWords)
 		if !faq {
@@ -192,7 +210,7 @@ var prepared = func() map[*string]*phraseIndex {
 	m := map[*string]*phraseIndex{}
 	lists := [][]string{titleNames, pressReleaseNames, faqNames, externalGroupWords, internalGroupWords,
 		topicGroupWords, faqQuestionWords, faqGroupAlone, structuralNames, caveatNames, releaseMarkers, instructionVerbs,
-		leaderQuoteWords, customerQuoteWords}
+		leaderQuoteWords, customerQuoteWords, askedByWords, ownWords}
 	for _, c := range partNames {
 		lists = append(lists, c.names)
 	}

@@ -117,7 +117,7 @@ func (s *scan) headAbove(prStart int) int {
 		}
 		above = append(above, b)
 	}
-	if len(above) == 0 || len(above) > 2 {
+	if len(above) == 0 || len(above) > 2 || s.opensWithHead() {
 		return prStart
 	}
 	for _, b := range above {
@@ -128,6 +128,25 @@ func (s *scan) headAbove(prStart int) int {
 		}
 	}
 	return above[0].Span.Start
+}
+
+// opensWithHead: the press release's own section opens with a headline
+// ("## The Announcement" over "### Quillmere turns a lecture into notes"):
+// what stands above its heading is the document's title, not the headline.
+func (s *scan) opensWithHead() bool {
+	for _, b := range s.d.Blocks {
+		if b.Span.Start <= s.prHead.Span.Start || b.Kind == HTML || b.Kind == Break || blockMarker(b) {
+			continue
+		}
+		switch b.Kind {
+		case Heading:
+			return b.Level > s.prHead.Level && s.classOf(b) == nameNone && !structural(b.Text) && blockWords(b) >= 4
+		case Paragraph:
+			return b.Emphasized && blockWords(b) >= 4 && blockWords(b) <= 40 && !isQuoteText(b.Text)
+		}
+		return false
+	}
+	return false
 }
 
 // looksLikeHeadline: a heading right after the press-release heading at the
@@ -142,7 +161,10 @@ func (s *scan) looksLikeHeadline(h *Block) bool {
 }
 
 var (
-	datelineRe = NewLazyRegexp(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `|[*_]*\[[^\]]*(?i:date|datum|fecha|data|дата|日付|日期)[^\]]*\][*_]*)[*_]*\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
+	datelineRe = NewLazyRegexp(`^\s*(?:` + placeRe + `\s*[—–-]{1,2}\s*` + dateRe + `|` + placeRe + `,\s*(?:le\s+|am\s+|el\s+|em\s+)?` + dateRe + `|` + placeRe + `,?\s*\(\s*` + dateRe + `\s*\)|[*_]*\[[^\]]*(?i:date|datum|fecha|data|дата|日付|日期)[^\]]*\][*_]*)[*_]*` + wireCredit + `\s*[—–-]{1,2}|^\s*(?:\p{Han}{2,8}\s*[、，,]?\s*)?\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–-]{1,2}`)
+	// wireCredit is a newswire's credit between the date and the dash
+	// ("YORK, March 3, 2026 /PRNewswire/ --", "(BUSINESS WIRE)").
+	wireCredit = `(?:\s*/[^/\n]{2,40}/|\s*\([^)\n]{2,40}\))?`
 	// datelineOnly is a dateline on a line of its own ("LISBON — April 2, 2026"):
 	// it dates the release and is no part of it.
 	datelineOnly = NewLazyRegexp(`^\s*[*_]*` + placeRe + `[*_]*\s*(?:[—–-]{1,2}|,)\s*[*_]*` + dateRe + `[*_]*\s*[—–-]*\s*$`)
@@ -198,11 +220,20 @@ func (s *scan) findHeadline() {
 			if c != nameNone || paragraphs > 1 || structural(b.Text) || !hasLetters(b.Text) || s.underStructural(b) {
 				continue
 			}
+			if s.containerAbove(b) {
+				continue // "## Pressmeddelande" over the headline over the dated summary
+			}
+			if s.nameOnlyTitle(b) {
+				if d.Title == nil {
+					d.Title = b // "# Quernmoor" over "## Quernmoor tells a restaurant …"
+				}
+				continue
+			}
 			s.setHeadline(b, 0, "the first heading of the press release")
 			return
 		case Paragraph:
-			if !hasLetters(b.Text) {
-				continue
+			if !hasLetters(b.Text) || isPseudoHeading(b) && (pseudoClass(b) == namePressRelease || pseudoClass(b) == nameTitle) {
+				continue // "**PRESS RELEASE**", "**Marlowe PR/FAQ**" head the release, as their headings would
 			}
 			if paragraphs == 0 && !b.Lead.Empty() && blockWords(b) <= 60 && !isQuoteText(b.Text) {
 				if n := containerPrefix(b.Text); n > 0 && (b.Emphasized || strings.HasPrefix(b.Text, b.LeadText)) {
@@ -224,6 +255,10 @@ func (s *scan) findHeadline() {
 					s.used[b] = true
 					return
 				}
+			}
+			if paragraphs == 0 && emphasized == nil && s.plainHeadline(b) {
+				s.setHeadline(b, 0, "the line above the dateline")
+				return
 			}
 			paragraphs++
 		}
@@ -285,6 +320,103 @@ func (s *scan) twoLineHead(b *Block) (int, Span) {
 	return trimEnd(d.Source, b.Span.Start, m.LineEnd(first)), Span{start, b.Content.End}
 }
 
+// containerAbove: h, a word or three, is right above a deeper heading
+// that is right above the dated summary: that one is the headline, and h,
+// in whatever language, heads the press release (or the document).
+func (s *scan) containerAbove(h *Block) bool {
+	if blockWords(h) > 3 {
+		return false // a headline over its subheading, not a name over the headline
+	}
+	var next []*Block
+	for _, b := range s.prBlocks {
+		if b.Span.Start <= h.Span.Start || b.Kind == HTML || b.Kind == Break || blockMarker(b) && !isDatelineLine(b.Text) {
+			continue
+		}
+		if next = append(next, b); len(next) == 2 {
+			break
+		}
+	}
+	if len(next) < 2 {
+		return false
+	}
+	head, sum := next[0], next[1]
+	if !(head.Kind == Heading && head.Level > h.Level && s.classOf(head) == nameNone && blockWords(head) >= 4 &&
+		!structural(head.Text) && !isQuestionText(head.Text) &&
+		sum.Kind == Paragraph && (s.datedStatement(sum.Text) || isDatelineLine(sum.Text))) {
+		return false
+	}
+	// "# Tallyrun" over "## A stock count for small warehouses" names
+	// the product the summary announces: that name is the headline
+	summary := strings.ToLower(sum.Text)
+	return !strings.Contains(summary, strings.ToLower(strings.TrimSpace(h.Text)))
+}
+
+// nameOnlyTitle: a heading of a word or three ("# Quernmoor") over a
+// deeper heading that reads as a headline, with at most a tagline between
+// them, is the document's title: the headline is the heading under it.
+func (s *scan) nameOnlyTitle(h *Block) bool {
+	if blockWords(h) > 3 {
+		return false
+	}
+	for _, b := range s.prBlocks {
+		if b.Span.Start <= h.Span.Start || b.Kind == HTML || b.Kind == Break || blockMarker(b) {
+			continue
+		}
+		switch {
+		case b.Kind == Heading:
+			// the headline names the product the title is ("Quernmoor
+			// tells …"); a tagline under a name ("## A workflow app for
+			// MVP apps") is the subheading of a headline that is the name
+			return b.Level > h.Level && s.classOf(b) == nameNone && blockWords(b) >= 5 && !structural(b.Text) &&
+				!isQuestionText(b.Text) && hasWord(normalizeName(b.Text), normalizeName(h.Text))
+		case b.Kind == Paragraph && (b.Emphasized || blockWords(b) <= 12) && !s.hasDateline(b.Text) && !isQuoteText(b.Text):
+			continue // a tagline
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// plainHeadline: a press release written with no headings and no bold
+// opens with its headline as a plain line, right above the dated summary
+// ("Orrinmoor shows a farmer which field to spray first" over "NORWICH —
+// 20 April 2026 — …"). One short line that ends as no sentence does.
+func (s *scan) plainHeadline(b *Block) bool {
+	t := strings.TrimSpace(b.Text)
+	n := blockWords(b)
+	if n < 4 || n > 25 || strings.ContainsAny(t, "\n") || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ":") ||
+		isQuoteText(t) || isQuestionText(t) || s.hasDateline(t) || findLabel(t) != nil {
+		return false
+	}
+	m := s.d.Mapper
+	if m.Line(b.Content.Start) != m.Line(b.Content.End) {
+		return false
+	}
+	between := 0 // a subheading may stand between them
+	for _, o := range s.prBlocks {
+		if o.Span.Start <= b.Span.Start || o.Kind == HTML {
+			continue
+		}
+		if blockMarker(o) {
+			if isDatelineLine(o.Text) {
+				return true // "NORWICH — 20 April 2026" on a line of its own
+			}
+			continue // "FOR IMMEDIATE RELEASE"
+		}
+		if o.Kind != Paragraph {
+			return false
+		}
+		if s.datedStatement(o.Text) {
+			return true
+		}
+		if between++; between > 1 || blockWords(o) > 40 || isQuoteText(o.Text) {
+			return false
+		}
+	}
+	return false
+}
+
 func (s *scan) setHeadline(b *Block, prefix int, why string) {
 	p := &Part{Kind: Headline, Span: b.Span, Body: b.Content, Text: b.Text, How: HowCue, Why: why}
 	container := prefix > 0 // "Press Release: …" names the document, not a template slot
@@ -326,8 +458,8 @@ func (s *scan) findSubheading() {
 		if !hasLetters(b.Text) && b.Kind == Paragraph {
 			continue
 		}
-		if blockMarker(b) {
-			continue
+		if blockMarker(b) || b.Kind == HTML {
+			continue // a template's "<!-- Subheading: … -->" note is no part
 		}
 		if seen >= 2 {
 			return
@@ -398,9 +530,16 @@ func isReleaseMarker(text string) bool {
 
 const (
 	placeRe = `(?:\p{Lu}[\p{L}.' ]{1,40}(?:,\s*[\p{L}.' ]{2,30})?|\[[^\]]{1,40}\])`
-	monthRe = `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|Januar|Februar|März|Juni|Juli|Oktober|Dezember)\p{L}*\.?`
-	dateRe  = `(?i:` + monthRe + `(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{1,2}\.?\s+(?:de\s+)?` + monthRe + `\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TB[DAC]|Q[1-4]\s+\d{4})`
+	monthRe = `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|Januar|Februar|März|Juni|Juli|Oktober|Dezember|gennaio|maggio|giugno|luglio|settembre|ottobre|dicembre|maart|mei)\p{L}*\.?`
+	dateRe  = `(?i:` + monthRe + `(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+|of\s+)?` + monthRe + `\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]]{1,40}\]|today|TB[DAC]|Q[1-4]\s+\d{4}|` +
+		// a day, a month in a language the list does not know, a year ("4 maja 2026")
+		`\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4})`
 )
+
+// isDatelineLine: a dateline on a line of its own ("LISBON — April 2, 2026").
+func isDatelineLine(t string) bool {
+	return len(t) <= 200 && maybeDateline(t) && datelineOnly.MatchString(t)
+}
 
 // maybeDateline is a cheap test before the dateline expressions: a dateline
 // has a year or a bracketed slot, near the start.
@@ -494,7 +633,7 @@ func (s *scan) plainSubheading(b *Block) bool {
 	}
 	for _, o := range s.prBlocks {
 		if o.Span.Start > b.Span.End && o.Kind == Paragraph && hasLetters(o.Text) {
-			return FieldCount(o.Text) > n || s.hasDateline(o.Text)
+			return FieldCount(o.Text) > n || s.hasDateline(o.Text) || isDatelineLine(o.Text)
 		}
 	}
 	return false

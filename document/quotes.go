@@ -10,8 +10,8 @@ import (
 // "— Name, Title") is a quote; who speaks tells a leader's from a customer's.
 
 var (
-	openQuote   = NewLazyRegexp(`^[*_\s]*["“‘„«»「『]`) // German also writes »…«
-	quotedWords = NewLazyRegexp(`["“„«»「『]([^"”“»«」』]{20,})(?:["”“»«」』]|$)`)
+	openQuote   = NewLazyRegexp(`^[*_\s]*["“”‘„«»「『]`) // German also writes »…«, Swedish ”…”
+	quotedWords = NewLazyRegexp(`["“”„«»「『]([^"”“»«」』]{20,})(?:["”“»«」』]|$)`)
 	// attributionLine is a speaker on a line or paragraph of its own after
 	// the quotation: "— Jo Park, Operations Lead", "_Jo Park, Operations Lead_".
 	attributionLine = NewLazyRegexp(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
@@ -27,8 +27,11 @@ var (
 	saidAfter         = NewLazyRegexp(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
 	// speakerBefore: a paragraph that ends by naming who speaks next.
-	speakerBefore = NewLazyRegexp(`^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
-	customerCue   = cueRe(customerRoles)
+	speakerBefore = NewLazyRegexp(`^(?:(?:And|But|So|As)\s+)?(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
+	// speakerIntro: a lead-in that names the speaker somewhere before the
+	// colon ("Here is what Lisa Grant, founder of Thornaby, told us:").
+	speakerIntro = NewLazyRegexp(`^[^.:]{0,40}?\b(\p{Lu}\p{L}+(?: \p{Lu}[\p{L}'-]+)+)\b[^.:]{0,80}?\b(?:put it|puts it|says?|said|told(?: us| me)?|tells us|explains?|explained|recalls?|had to say|has to say|writes|wrote|adds|added)\b[^.:]{0,40}:$`)
+	customerCue  = cueRe(customerRoles)
 )
 
 func isQuoteText(t string) bool { return openQuote.MatchString(t) }
@@ -106,6 +109,16 @@ func (s *scan) findQuotes() {
 		if r.attribution[1] > 0 && r.speaker != "" {
 			q.Attribution = b.Prose.SourceSpan(r.attribution[0], r.attribution[1])
 			q.Speaker = r.speaker
+		} else if !r.anonymous && i+1 < len(blocks) && unclosedQuote(b.Text) && isQuoteText(blocks[i+1].Text) {
+			// a quotation of several paragraphs: each opens with a mark, only
+			// the last closes, and its attribution is the whole quotation's
+			if nb := blocks[i+1]; nb.Prose != nil {
+				if r2 := readQuote(nb); r2.speaker != "" && r2.attribution[1] > 0 {
+					q.Attribution = nb.Prose.SourceSpan(r2.attribution[0], r2.attribution[1])
+					q.Speaker = r2.speaker
+					r.leader, r.customer = r2.leader, r2.customer
+				}
+			}
 		} else if !r.anonymous && i+1 < len(blocks) {
 			// the speaker in the next line or paragraph: "— Jo Park, Ops Lead"
 			if nb := blocks[i+1]; nb.Kind == Paragraph && !isQuoteText(nb.Text) && FieldCount(nb.Text) <= 16 {
@@ -131,10 +144,17 @@ func (s *scan) findQuotes() {
 			// the speaker named before it: "Lena Ortiz put it simply. “…”"
 			if i > 0 {
 				if pb := blocks[i-1]; pb.Kind == Paragraph && !s.quotes[pb] {
-					if m := speakerBefore.FindStringSubmatch(pb.Text); m != nil {
+					m := speakerBefore.FindStringSubmatch(pb.Text)
+					if m == nil && strings.HasSuffix(pb.Text, ":") && len(pb.Text) <= 200 {
+						m = speakerIntro.FindStringSubmatch(pb.Text)
+					}
+					if m != nil {
 						q.Speaker = m[1]
 						context = pb.Text
 						r.leader, r.customer = leaderCue.MatchString(pb.Text), customerCue.MatchString(pb.Text)
+						if strings.HasSuffix(pb.Text, ":") {
+							s.quotes[pb] = true // the lead-in is the quotation's attribution, no other part
+						}
 					}
 				}
 			}
@@ -269,10 +289,30 @@ func readQuote(b *Block) quoteReading {
 		if m := quoteLead.FindStringSubmatchIndex(b.Text); m != nil && isLabelClass(classifyName(b.Text[m[2]:m[3]])) {
 			off = m[1]
 		}
+		var lead []int
+		if off == 0 {
+			// "**Grace Holloway, founder of Ridgeway:** “…”": the speaker
+			// as the quotation's lead-in
+			if lead = speakerLead.FindStringSubmatchIndex(b.Text); lead != nil {
+				off = lead[1] - 1
+				for off > 0 && !utf8.RuneStart(b.Text[off]) {
+					off--
+				}
+			}
+		}
 		r := readQuoteText(b.Text[off:])
 		if r.attribution[1] > 0 {
 			r.attribution[0] += off
 			r.attribution[1] += off
+		}
+		if lead != nil && r.isQuote && r.speaker == "" && !r.anonymous {
+			sp := strings.TrimRight(b.Text[lead[2]:lead[3]], " *_)")
+			r.attribution = [2]int{lead[2], lead[2] + len(sp)}
+			r.speaker = sp
+			r.leader, r.customer = leaderCue.MatchString(sp), customerCue.MatchString(sp)
+			if anonymousSpeaker(sp) {
+				r.anonymous, r.speaker = true, ""
+			}
 		}
 		return r
 	}
@@ -282,12 +322,28 @@ func readQuote(b *Block) quoteReading {
 	return b.Prose.Memo(quoteKey, read).(quoteReading)
 }
 
+// speakerLead is a speaker's name (and role) before a colon that opens a
+// quotation: "Grace Holloway, founder of Ridgeway: “…”", "Jo Park (CTO): "…"".
+var speakerLead = NewLazyRegexp(`^[*_\s]*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+(?:\s*[,(][^:：\n"“„«]{0,80})?)[*_\s]*[:：][*_\s]*["“„«»]`)
+
 var quoteLead = NewLazyRegexp(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:：][*_\s]*`)
 
 func readQuoteText(text string) quoteReading {
 	var r quoteReading
-	if !containsAnyRune(text, "\"“„«»「『") {
+	text = doubleSingleQuotes(text)
+	if !containsAnyRune(text, "\"“”„«»「『") {
 		return r // no quotation mark, no quotation
+	}
+	if m := accordingTo.FindStringSubmatchIndex(text); m != nil && quotedWords.MatchString(text[m[1]-1:]) {
+		// "According to Tom Hughes, a landlord, “the engineer arrived …”"
+		r.isQuote = true
+		r.attribution = [2]int{m[2], m[3]}
+		r.speaker = strings.TrimSpace(text[m[2]:m[3]])
+		r.leader, r.customer = leaderCue.MatchString(r.speaker), customerCue.MatchString(r.speaker)
+		if anonymousSpeaker(r.speaker) {
+			r.anonymous, r.speaker = true, ""
+		}
+		return r
 	}
 	if !isQuoteText(text) {
 		// a quotation inside a paragraph: "… the needs of users. "My
@@ -323,6 +379,14 @@ func readQuoteText(text string) quoteReading {
 			}
 		}
 	}
+	if r.isQuote && r.speaker == "" {
+		// a verb the vocabulary does not know, in a language it does not
+		// know: "”…”, säger Karin Lind, grundare av Fjällbo"
+		if m := saidAnyVerb.FindStringSubmatchIndex(text); m != nil {
+			r.attribution = [2]int{m[2], m[3]}
+			r.speaker = strings.TrimSpace(text[m[2]:m[3]])
+		}
+	}
 	if !r.isQuote && r.speaker == "" {
 		return r
 	}
@@ -334,6 +398,70 @@ func readQuoteText(text string) quoteReading {
 		r.anonymous, r.speaker = true, ""
 	}
 	return r
+}
+
+// unclosedQuote: t opens with a quotation mark that nothing in it closes
+// (the first paragraph of a quotation that goes on in the next).
+func unclosedQuote(t string) bool {
+	t = strings.TrimLeft(t, "*_ \t")
+	r, n := utf8.DecodeRuneInString(t)
+	rest := t[n:]
+	switch r {
+	case '"':
+		return !strings.Contains(rest, `"`)
+	case '“':
+		return !strings.ContainsAny(rest, "”\"")
+	case '„':
+		return !strings.ContainsAny(rest, "“”\"")
+	case '«':
+		return !strings.Contains(rest, "»")
+	case '»':
+		return !strings.Contains(rest, "«")
+	}
+	return false
+}
+
+// saidAnyVerb: after the closing mark and a comma, one lower-case word
+// and a name (two or more capitalised words): an attribution whatever the
+// verb.
+var saidAnyVerb = NewLazyRegexp(`["”»«“]\s*,\s*\p{Ll}{3,14}\s+(\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}'-]+)+(?:,[^.;"“”«»]{2,100})?)`)
+
+// accordingTo: a paragraph that names its speaker before the quotation.
+var accordingTo = NewLazyRegexp(`^[*_\s]*(?i:according to|in the words of)\s+([^"“„«]{2,120}?),\s*["“„«]`)
+
+// singleQuoted is a paragraph quoted in single marks, British style
+// ("'Repeats are a third of our admin,' said Dr Helen Marsh"): the closing
+// mark follows punctuation, so an apostrophe ("our GP's") is none.
+var singleQuoted = NewLazyRegexp(`^([*_\s]*)(?:'|‘)[^\n]{8,}?[,.!?;…](?:'|’)(?:\s|$)`)
+
+// doubleSingleQuotes gives a paragraph quoted in single marks double ones,
+// byte for byte ('→", ‘→“, ’→”), so the quotation's reading (and its
+// offsets) are those of a paragraph quoted in double marks.
+func doubleSingleQuotes(text string) string {
+	if text == "" || !strings.ContainsAny(text[:min(len(text), 8)], "'‘") {
+		return text
+	}
+	m := singleQuoted.FindStringSubmatchIndex(text)
+	if m == nil {
+		return text
+	}
+	open := m[3] // after the markup before the opening mark
+	end := m[1]
+	for end > 0 && (text[end-1] == ' ' || text[end-1] == '\t' || text[end-1] == '\n') {
+		end--
+	}
+	b := []byte(text)
+	if b[open] == '\'' {
+		b[open] = '"'
+	} else {
+		copy(b[open:], "“")
+	}
+	if b[end-1] == '\'' {
+		b[end-1] = '"'
+	} else {
+		copy(b[end-len("’"):], "”")
+	}
+	return string(b)
 }
 
 func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
@@ -400,12 +528,23 @@ func (s *scan) quoteKind(b *Block, speaker string, r quoteReading) PartKind {
 	return LeaderQuote
 }
 
+// nameStem is a name without an inflected ending ("założycielka
+// Wierzby", "Wierzba"'s genitive): all but its last two letters, and at
+// least five; a short name is its own stem.
+func nameStem(w string) string {
+	r := []rune(w)
+	if len(r) < 7 {
+		return w
+	}
+	return string(r[:len(r)-2])
+}
+
 // describesOwn: the descriptor names the launching organisation ("head of
 // product at Acme", "Acme's CEO").
 func (s *scan) describesOwn(desc string) bool {
 	for _, w := range strings.Fields(desc) {
 		w = strings.Trim(w, ".,'’s")
-		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && s.ownOrg(w) {
+		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && (s.ownOrg(w) || s.ownOrg(nameStem(w))) {
 			return true
 		}
 	}

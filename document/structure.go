@@ -75,27 +75,41 @@ func dropAsides(d *Document) {
 }
 
 type scan struct {
-	d        *Document
-	faqHead  *Block
-	prHead   *Block
-	prBlocks []*Block // top-level blocks of the press release body
-	used     map[*Block]bool
-	quotes   map[*Block]bool // paragraphs that are quotations
-	product  map[string]bool // the product's name words (productWords)
-	launch   *launchText     // the headline and summary text (launchText)
+	d         *Document
+	reclassed map[*Block]nameClass // setClass's
+	faqHead   *Block
+	prHead    *Block
+	prBlocks  []*Block // top-level blocks of the press release body
+	used      map[*Block]bool
+	quotes    map[*Block]bool // paragraphs that are quotations
+	product   map[string]bool // the product's name words (productWords)
+	launch    *launchText     // the headline and summary text (launchText)
 	// exampleQuotes are quoted lines that are examples, not quotations
 	exampleQuotes map[*Block]bool
 	datelines     map[string][]int // findDateline's answers (scan.findDateline)
 }
 
-// classOf is what a heading names (headingClass, kept with its prose), and
-// nameNone for any other block. (A map of every heading's class, built on
-// every reading, cost more than asking.)
+// classOf is what a heading names (headingClass, kept with its prose) or
+// what the reading found it to be (setClass), and nameNone for any other
+// block. (A map of every heading's class, built on every reading, cost
+// more than asking.)
 func (s *scan) classOf(b *Block) nameClass {
+	if c, ok := s.reclassed[b]; ok {
+		return c
+	}
 	if b.Kind != Heading {
 		return nameNone
 	}
 	return headingClass(b)
+}
+
+// setClass records what the reading found a heading to be beyond what it
+// names: the FAQ told by its questions, a group told by its audience.
+func (s *scan) setClass(h *Block, c nameClass) {
+	if s.reclassed == nil {
+		s.reclassed = map[*Block]nameClass{}
+	}
+	s.reclassed[h] = c
 }
 
 // sectionEnd is where the section opened by heading h ends: at the next

@@ -27,6 +27,7 @@ var pressReleaseNames = []string{
 	"communiqué de presse", "communique de presse", // fr
 	"comunicado de prensa", "nota de prensa", // es
 	"comunicado de imprensa", "release de imprensa", // pt
+	"comunicato stampa", "persbericht", // it, nl
 	"пресс релиз", "пресс-релиз", // ru
 	"プレスリリース", "新闻稿", "新聞稿", "보도자료", "보도 자료", // ja, zh, ko
 }
@@ -39,6 +40,8 @@ var faqNames = []string{
 	"foire aux questions", "questions fréquentes", "questions frequentes", // fr
 	"preguntas frecuentes", "preguntas y respuestas", "=preguntas", // es
 	"perguntas frequentes", "perguntas e respostas", "=perguntas", // pt
+	"domande frequenti", "domande e risposte", "=domande", // it
+	"veelgestelde vragen", "veel gestelde vragen", "vragen en antwoorden", "=vragen", // nl
 	"часто задаваемые вопросы", "вопросы и ответы", "=вопросы", // ru
 	"よくある質問", "=質問", "常见问题", "常見問題", "问答", "자주 묻는 질문", "=질문", // ja, zh, ko
 }
@@ -48,17 +51,35 @@ var externalGroupWords = []string{
 	"kunden", "kundenfragen", "externe", "öffentliche", // de
 	"externes", "externe", // fr
 	"clientes", "externas", "externos", "usuarios", // es, pt
+	"clienti", "esterne", "utenti", "klanten", "gebruikers", // it, nl
 	"клиентов", "внешние", "пользователей", // ru
 	"顧客", "お客様", "ユーザー", "外部", "客户", "用户", "外部问题", "고객", "외부", // ja, zh, ko
 }
 
+// externalAudience and internalAudience, alone in a heading under the
+// FAQ's ("### Customers", "### Stakeholders"), name its groups.
+var (
+	externalAudience = []string{"customers", "customer", "users", "user", "clients", "consumers", "buyers",
+		"kunden", "nutzer", "clients", "utilisateurs", "clientes", "usuarios", "utilizadores", "clienti", "utenti", "klanten", "gebruikers"}
+	internalAudience = []string{"stakeholders", "stakeholder", "leadership", "investors", "intern", "interne", "internal"}
+)
+
 // faqQuestionWords with a group word name a group without saying "FAQ"
 // ("Customer questions", "Preguntas de clientes", "Interne Fragen").
-var faqQuestionWords = []string{"questions", "fragen", "preguntas", "perguntas", "вопросы", "質問", "问题", "問題", "질문"}
+var faqQuestionWords = []string{"questions", "fragen", "preguntas", "perguntas", "domande", "vragen", "вопросы", "質問", "问题", "問題", "질문"}
 
 // faqGroupAlone are group names that stand alone ("## External", "## Internal").
 var faqGroupAlone = []string{"external", "internal", "extern", "intern", "externo", "interno", "externe", "interne",
-	"kundenfragen", "kunden faq", "interne fragen"}
+	"kundenfragen", "kunden faq", "interne fragen", "internas", "internos", "externas", "externos", "internes", "externes",
+	"interni", "esterni", "esterne", "internen", "externen"}
+
+// askedByWords follow a question word to say who asks ("Questions from
+// hall committees", "Fragen von Kunden"); ownWords then tell the team's
+// own questions from its customers' ("Questions from our leadership").
+var (
+	askedByWords = []string{"from", "von", "der", "des", "de", "del", "dos", "das", "do", "da", "dei", "delle", "degli", "van"}
+	ownWords     = []string{"our", "we", "us", "unser", "unsere", "unseres", "notre", "nos", "nuestro", "nuestra", "nuestros", "nosso", "nossa", "nostro", "nostra", "onze", "ons"}
+)
 
 // audiencePrefixes open an FAQ heading that names who asks ("For the person
 // using it"); the Japanese form ends in 向け instead (faq.go, audienceHeading).
@@ -72,6 +93,7 @@ var internalGroupWords = []string{
 	"internal", "stakeholder", "stakeholders", "technical", "business", "strategic", "team", "leadership",
 	"interne", "internes", "intern", "unternehmen", // de, fr
 	"internas", "internos", "interno", "interna", // es, pt
+	"interni", "internen", // it, de ("interne" is de, fr, it, nl)
 	"внутренние", "внутренний", // ru
 	"社内", "内部", "内部问题", "내부", // ja, zh, ko
 }
@@ -85,7 +107,7 @@ var partNames = []struct {
 }{
 	{nameClass(Subheading), []string{
 		"subheading", "sub heading", "subtitle", "sub title", "subhead", "subheadline", "sub headline",
-		"untertitel", "unterzeile", "sous titre", "soustitre", "subtítulo", "subtitulo", "subtítulo", "подзаголовок",
+		"untertitel", "unterzeile", "sottotitolo", "ondertitel", "sous titre", "soustitre", "subtítulo", "subtitulo", "subtítulo", "подзаголовок",
 		"サブタイトル", "副題", "小見出し", "副标题", "부제목", "부제",
 	}},
 	{nameClass(Headline), []string{
@@ -94,7 +116,7 @@ var partNames = []struct {
 	}},
 	{nameClass(Summary), []string{
 		"summary", "summarize", "summarise", "=intro", "=introduction", "intro paragraph", "opening paragraph", "=opening",
-		"zusammenfassung", "einleitung", "résumé", "=resume", "introducción", "resumen", "resumo", "introdução",
+		"zusammenfassung", "einleitung", "riepilogo", "sommario", "samenvatting", "résumé", "=resume", "introducción", "resumen", "resumo", "introdução",
 		"краткое описание", "резюме", "введение", "要約", "概要", "摘要", "概述", "导语", "第一段", "首段", "第一段落", "リード文", "요약", "오프닝 문단", "개요",
 	}},
 	{nameClass(LeaderQuote), []string{
@@ -113,7 +135,8 @@ var partNames = []struct {
 		"ユーザーの声", "客户评价", "用户评价", "客户引言", "用户反馈", "고객 인용문", "고객 후기", "고객 인용",
 	}},
 	{nameQuote, []string{
-		"=quote", "=quotes", "quotation", "zitat", "zitate", "citation", "citations", "=cita", "citas", "citação",
+		"=quote", "=quotes", "quotation", "in their words", "in their own words", "zitat", "zitate", "citation", "citations", "=cita", "citas", "citação",
+		"citazione", "citazioni", "citaat", "citaten",
 		"цитата", "引用", "引言", "=コメント", "인용문", "=인용",
 	}},
 	{nameClass(CallToAction), []string{
@@ -121,19 +144,21 @@ var partNames = []struct {
 		"next steps", "call to action", "how to start", "learn more", "=get it", "=try it", "how to get", "where to get it",
 		"how to try it", "how to use", "erste schritte", "verfügbarkeit", "so starten sie", "loslegen",
 		"disponibilité", "pour commencer", "disponibilidad", "cómo empezar", "como empezar", "disponibilidade",
-		"como começar", "доступность", "как начать", "начало работы", "提供開始", "はじめ方", "始め方", "利用開始",
+		"como começar", "disponibilità", "come iniziare", "beschikbaarheid", "aan de slag", "доступность", "как начать", "начало работы", "提供開始", "はじめ方", "始め方", "利用開始",
 		"如何开始", "快速开始", "开始使用", "시작 방법", "시작하기",
 	}},
 	{nameClass(Problem), []string{
 		"problem", "problems", "=opportunity", "=pain", "pain point", "pain points", "challenge", "challenges",
-		"problem statement", "the customer problem", "das problem", "problème", "le problème", "problema",
-		"el problema", "o problema", "проблема", "課題", "问题陈述", "痛点", "문제", "문제 정의",
+		"problem statement", "the customer problem", "why it matters", "why this matters", "=the need", "customer need", "das problem", "problème", "le problème", "problema",
+		"el problema", "o problema", "il problema", "probleem", "het probleem", "проблема", "課題", "问题陈述", "痛点", "문제", "문제 정의",
 	}},
 	{nameClass(Solution), []string{
 		"solution", "=approach", "knockdown", "how it works", "key features", "=features", "key benefits",
-		"key innovations", "what it does", "=highlights", "=the solution",
+		"key innovations", "what it does", "=highlights", "=the solution", "what we're launching", "what we are launching",
+		"what we're building", "what we are building", "what's new", "=our solution",
 		"lösung", "die lösung", "so funktioniert es", "la solution", "comment ça marche", "solución", "la solución",
-		"cómo funciona", "solução", "a solução", "como funciona", "решение", "как это работает", "解決策",
+		"cómo funciona", "solução", "a solução", "como funciona", "soluzione", "la soluzione", "come funziona",
+		"oplossing", "de oplossing", "hoe het werkt", "решение", "как это работает", "解決策",
 		"ソリューション", "仕組み", "解决方案", "工作原理", "해결 방법", "해결책", "솔루션",
 	}},
 }
@@ -143,7 +168,7 @@ var partNames = []struct {
 // Next Steps" is not the call to action).
 var caveatNames = []string{
 	"limitations", "known limitations", "caveats", "known issues", "non goals", "out of scope",
-	"einschränkungen", "limites", "limitaciones", "limitações", "ограничения", "制限", "制约", "局限",
+	"einschränkungen", "limites", "limitaciones", "limitações", "limitazioni", "beperkingen", "ограничения", "制限", "制约", "局限",
 }
 
 // structuralNames organise a design document or a README; a heading with
@@ -170,7 +195,7 @@ var templateGuidance = []string{
 var releaseMarkers = []string{
 	"for immediate release", "=reference", "=source", "=contact", "media contact", "press contact",
 	"zur sofortigen veröffentlichung", "pour diffusion immédiate", "para publicación inmediata",
-	"para divulgação imediata", "для немедленной публикации", "即時発表", "即时发布", "즉시 배포",
+	"para divulgação imediata", "per la pubblicazione immediata", "voor onmiddellijke publicatie", "для немедленной публикации", "即時発表", "即时发布", "즉시 배포",
 }
 
 // productKind are the words a release uses for its product when it names
@@ -196,8 +221,9 @@ var problemCues = []string{
 	`no (easy |simple |good |standard )?way`, `there (is|are) no`, `spend\w* (hours|days|weeks)`,
 	`lose (a|an|hours|days|time|money)`, `too (much|many|long|hard|slow)`, `bottleneck\w*`, `complicat\w*`,
 	`gap`, `harder`, `today's`, `today,`, `rely on`, `vulnerab\w*`, `fail\w*`, `breach\w*`, `exposed`, `wast\w*`,
-	`shortcomings?`, `deficienc\w*`, `hit (the same|a) wall`, `is gone`, `breaks`, `forget`, `no idea`, `manual(ly)?`, `stuck`, `forced to`,
-	`schwierig\w*`, `mühsam`, `problème\w*`, `difficile\w*`, `problema\w*`, `difícil\w*`, `проблем\w*`,
+	`shortcomings?`, `deficienc\w*`, `until now`, `up to now`, `previously`, `used to`, `lost`, `los(e|ing) (a|an|the|half|track)`,
+	`(have|had|has) to (chase|call|phone|ring|email|wait|print|fill|check|copy|retype|search|guess)`, `hit (the same|a) wall`, `is gone`, `breaks`, `forget`, `no idea`, `manual(ly)?`, `stuck`, `forced to`,
+	`schwierig\w*`, `mühsam`, `problemi`, `probleem`, `problemen`, `moeilijk\w*`, `problème\w*`, `difficile\w*`, `problema\w*`, `difícil\w*`, `проблем\w*`,
 	`課題`, `問題`, `困って`, `手間`, `痛点`, `难以`, `麻烦`, `繁琐`, `어려`, `불편`, `부족`,
 }
 
@@ -205,8 +231,8 @@ var solutionCues = []string{
 	`that's why`, `that is why`, `introduc\w*`, `solves`, `solution`, `lets`, `enables`,
 	`makes it (easy|easier|simple|possible)`, `launch\w*`, `announc\w*`, `helps`, `allows`, `provides`,
 	`automatically`, `in (minutes|seconds)`, `now (you|customers|developers|teams|users|it|they)`,
-	`is the evolution`, `empowers`, `can now`, `anyone can`, `with \p{Lu}[\w-]*,`, `makes`, `connects`, `uses`,
-	`ermöglicht`, `bietet`, `permet`, `propose`, `permite`, `ofrece`, `oferece`, `позволяет`, `предлагает`,
+	`is the evolution`, `it works`, `here's how`, `empowers`, `can now`, `anyone can`, `with \p{Lu}[\w-]*,`, `makes`, `connects`, `uses`,
+	`ermöglicht`, `bietet`, `permette`, `consente`, `offre`, `biedt`, `maakt het mogelijk`, `permet`, `propose`, `permite`, `ofrece`, `oferece`, `позволяет`, `предлагает`,
 	`できます`, `可能に`, `提供`, `解决`, `帮助`, `发布`, `推出`, `变成`, `让你`, `제공`, `해결`,
 }
 
@@ -217,17 +243,43 @@ var ctaCues = []string{
 	`order (it|one|now|today|online|(at|from|on) \S+\.\w+)`, `apply (now|today|online|(at|on) \S+\.\w+)`,
 	`subscribe (now|today|(at|on) \S+\.\w+)`, `download (it|now|today|(at|from|on) \S+\.\w+)`, `start (today|now|at|free)`, `signup`, `learn more`, `go to`, `download`, `install`,
 	`try (it|\w+ (today|now|free))`, `let[’']s (use|try|start|get started)`, `start using`, `please (try|tell us|give)`,
-	`use \S+ (now|today)`, `head to`, `register`, `in the app store`, `on the app store`, `from the app store`, `im app store`, `on google play`, `in google play`,
+	`use \S+ (now|today)`, `head to`, `register`, `in the app store`, `on the app store`, `from the app store`, `im app store`, `on google play`, `in google play`, `google play`, `play store`,
 	`from google play`, `bei google play`, `join`, `contact us`, `request access`, `read the`,
-	`jetzt verfügbar`, `ab sofort`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
+	`jetzt verfügbar`, `ab sofort`, `disponibile`, `beschikbaar`, `downloaden`, `vanaf vandaag`, `in de app store`, `scarica\w*`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
 	`立即`, `现已`, `지금`,
+}
+
+// asideLabels open a note, not an FAQ entry, when bold with a colon
+// ("**Note:** …" among "**Pricing:** …" entries); compared normalised.
+var asideLabels = []string{
+	"note", "notes", "nb", "tip", "tips", "example", "examples", "warning", "important", "caveat", "disclaimer",
+	"update", "edit", "context", "background", "summary", "tldr", "tl dr", "status", "owner", "author", "date",
+	"hinweis", "anmerkung", "beispiel", "remarque", "exemple", "nota", "ejemplo", "exemplo", "esempio", "opmerking",
+}
+
+// siteDomains end a web address a call to action sends the reader to
+// ("at pellora.health", "sorrelby.cafe"). Top-level domains that are
+// common words ("at", "in", "it", "to", "so", "no", "be", "us") are left
+// out: "the end.It" would read as an address.
+var siteDomains = []string{
+	"com", "io", "dev", "org", "net", "app", "ai", "co", "example", "edu", "gov", "info", "biz",
+	"de", "fr", "es", "pt", "jp", "cn", "ru", "br", "uk", "eu", "me", "sh", "ie", "nl", "se", "ch", "pl",
+	"ca", "au", "nz", "mx", "ar", "cl", "kr", "tw", "fi", "dk", "cz", "gr", "tv", "fm", "ly", "gg",
+	"health", "care", "farm", "cafe", "dog", "shop", "store", "tech", "cloud", "online", "site", "xyz",
+	"school", "education", "travel", "studio", "design", "money", "finance", "bank", "energy", "city",
+	"london", "berlin", "paris", "nyc", "garden", "coffee", "pet", "pets", "bike", "boats", "homes",
+	"legal", "music", "tools",
 }
 
 // questionLabels and answerLabels open an FAQ entry's question and answer
 // ("Question: …", "Answer: …"; "Q:" and "A:" are built in).
 var (
-	questionLabels = []string{"question", "frage", "pregunta", "pergunta", "вопрос", "質問", "问", "問", "질문"}
-	answerLabels   = []string{"answer", "antwort", "réponse", "respuesta", "resposta", "ответ", "回答", "答", "답변", "답"}
+	questionLabels = []string{"question", "frage", "pregunta", "pergunta", "domanda", "vraag", "вопрос", "質問", "问", "問", "질문"}
+	// questionLetters and answerLetters are the one-letter labels besides
+	// "Q" and "A": Spanish and Portuguese "P:" and "R:", German "F:".
+	questionLetters = []string{"P", "F"}
+	answerLetters   = []string{"R"}
+	answerLabels    = []string{"answer", "antwort", "réponse", "respuesta", "resposta", "risposta", "antwoord", "ответ", "回答", "答", "답변", "답"}
 )
 
 // stakeholderCues and customerCues tell whose question an FAQ entry asks,
@@ -258,14 +310,14 @@ var (
 		`director`, `head of`, `general manager`, `gm`, `product manager`, `principal`, `chief`, `maintainer`,
 		`creator`, `project lead`, `team lead`, `lead developer`, `leader`, `leadership`, `managing director`,
 		`chief executive`, `lead engineer`, `of the project`, `our`, `gründer\w*`, `geschäftsführer\w*`,
-		`fundador\w*`, `fondat\w*`, `directeur général`, `основател\w*`, `руководител\w*`, `대표`, `代表`, `创始人`,
+		`fundador\w*`, `fondat\w*`, `oprichter\w*`, `amministratore delegato`, `directeur`, `directeur général`, `основател\w*`, `руководител\w*`, `대표`, `代表`, `创始人`,
 		`負責人`, `负责人`,
 	}
 	customerRoles = []string{
 		`customers?`, `users?`, `developers?`, `engineers?`, `scientists?`, `analysts?`, `students?`,
 		`practitioners?`, `admin\w*`, `operators?`, `architects?`, `consultants?`, `researchers?`, `devops`, `sres?`,
 		`designers?`, `teachers?`, `owners?`, `testers?`, `pilot`, `beta`, `early adopters?`, `usuari\w*`, `utilisat\w*`, `nutzer\w*`, `kund\w*`,
-		`client[ea]s?`, `mieter\w*`, `пользовател\w*`, `клиент\w*`, `利用者`, `ユーザー`, `開発者`, `お客様`, `顧客`, `用户`,
+		`client[eai]s?`, `utent[ei]`, `gebruiker\w*`, `klant\w*`, `mieter\w*`, `пользовател\w*`, `клиент\w*`, `利用者`, `ユーザー`, `開発者`, `お客様`, `顧客`, `用户`,
 		`客户`, `开发者`, `고객`, `사용자`, `설계사`,
 	}
 )
@@ -300,6 +352,8 @@ var attributionVerbs = []string{
 	"dit", "déclare", "explique", "ajoute", "souligne", "affirme", // fr
 	"dijo", "afirma", "explica", "cuenta", "añade", "asegura", "comenta", // es
 	"disse", "diz", "explicou", "afirmou", "conta", // pt
+	"ha detto", "ha dichiarato", "ha spiegato", "afferma", "spiega", "aggiunge", "racconta", // it
+	"zei", "zegt", "aldus", "vertelt", "voegt toe", // nl
 	"говорит", "сказал", "сказала", "отмечает", "поясняет", "рассказывает", // ru
 }
 
