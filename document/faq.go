@@ -595,9 +595,21 @@ var answerLead = NewLazyRegexp(`^(?:A\d*|` + answerLetterRe + `|` + answerLabelR
 // headingQuestionText is a heading question without its "Q:", "Q1." or
 // "Question 2:" label (kept when nothing else is left: "## Question 2:"
 // is a slot). It reads what qPrefix matches by hand: the expression on
-// every heading question cost a keystroke a tenth.
+// every heading question cost a keystroke a tenth, and the reading by hand
+// is kept with the heading's prose, as the heading's class is.
 func headingQuestionText(b *Block) string {
-	t := b.Text
+	if b.Prose != nil {
+		if t, ok := b.Prose.Kept(questionTextKey).(string); ok {
+			return t
+		}
+		return b.Prose.Memo(questionTextKey, func() any { return unlabelledQuestion(b.Text) }).(string)
+	}
+	return unlabelledQuestion(b.Text)
+}
+
+var questionTextKey = NewMemoKey()
+
+func unlabelledQuestion(t string) string {
 	if n := questionLabelLen(t); n > 0 && hasLetters(t[n:]) {
 		return strings.TrimSpace(t[n:])
 	}
