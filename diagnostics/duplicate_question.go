@@ -76,12 +76,19 @@ func init() {
 						continue
 					}
 				}
-				line := doc.Mapper.Line(doc.Questions[j].Span.Start) + 1
-				c.Report(Finding{
-					Message: fmt.Sprintf("Duplicate of the question on line %d: merge the answers.", line),
-					Span:    q.Span,
-					Data:    map[string]any{"question": q.Text, "firstLine": line},
-				})
+				finding := func() Finding {
+					line := doc.Mapper.Line(doc.Questions[j].Span.Start) + 1
+					return Finding{
+						Message: fmt.Sprintf("Duplicate of the question on line %d: merge the answers.", line),
+						Span:    q.Span,
+						Data:    map[string]any{"question": q.Text, "firstLine": line},
+					}
+				}
+				if c.Counted(q.Span.Start) {
+					c.CountOnly(q.Span.Start, finding) // one of very many: only counted
+					continue
+				}
+				c.Report(finding())
 			}
 		},
 	})

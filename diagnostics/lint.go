@@ -30,9 +30,17 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 			rules = append(rules, r)
 		}
 	}
+	// the findings a rule only counts (report_limit.go), when nothing can
+	// suppress the ones it kept
+	limits := make([]*reportLimit, len(rules))
+	if limitReports && cfg.MaxFindings > 0 && len(directives(doc)) == 0 {
+		for i := range limits {
+			limits[i] = &reportLimit{max: cfg.MaxFindings}
+		}
+	}
 	if len(doc.Source) < concurrentLintBytes {
-		for _, r := range rules {
-			runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo, stage: stage, run: run})
+		for i, r := range rules {
+			runRule(r, &Context{Doc: doc, Config: cfg, rule: r, out: &findings, memo: memo, stage: stage, run: run, limit: limits[i]})
 		}
 	} else {
 		// The rules only read the document, and what they share (a prose's
@@ -45,7 +53,7 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 		for range min(runtime.GOMAXPROCS(0), len(rules)) {
 			wg.Go(func() {
 				for i := int(next.Add(1) - 1); i < len(rules); i = int(next.Add(1) - 1) {
-					runRule(rules[i], &Context{Doc: doc, Config: cfg, rule: rules[i], out: &outs[i], memo: memo, stage: stage, run: run})
+					runRule(rules[i], &Context{Doc: doc, Config: cfg, rule: rules[i], out: &outs[i], memo: memo, stage: stage, run: run, limit: limits[i]})
 				}
 			})
 		}
@@ -54,8 +62,20 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 			findings = append(findings, out...)
 		}
 	}
+	// each rule's first counted finding goes back in, as capFindings marks
+	// the first one past the cap; the others count for its message
+	var counted map[string]int
+	for i, l := range limits {
+		if l != nil && l.dropped > 0 {
+			findings = append(findings, l.earliest)
+			if counted == nil {
+				counted = map[string]int{}
+			}
+			counted[rules[i].ID] = l.dropped - 1
+		}
+	}
 	findings = suppress(doc, findings)
-	return capFindings(sortFindings(findings), cfg.MaxFindings)
+	return capFindings(sortFindings(findings), cfg.MaxFindings, counted)
 }
 
 // concurrentLintBytes is the smallest document whose rules run side by
@@ -64,14 +84,23 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 // more than they save.
 var concurrentLintBytes = 1 << 20 // a variable for the test that compares the two
 
+// limitReports is false in the test that compares the findings with and
+// without report limits.
+var limitReports = true
+
 // capFindings keeps the first max findings of each rule, in document order,
 // and puts in place of the rest one finding, where the first of them was,
-// that says how many more there are. max 0 keeps everything.
-func capFindings(findings []Finding, max int) []Finding {
-	if max <= 0 || len(findings) <= max {
+// that says how many more there are. max 0 keeps everything. counted are
+// findings of a rule that were only counted (report_limit.go): they come
+// after all of its findings here.
+func capFindings(findings []Finding, max int, counted map[string]int) []Finding {
+	if max <= 0 || len(findings) <= max && len(counted) == 0 {
 		return findings
 	}
 	counts := map[string]int{}
+	for rule, n := range counted {
+		counts[rule] = n
+	}
 	over := false
 	for i := range findings {
 		counts[findings[i].Rule]++

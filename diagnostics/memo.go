@@ -122,10 +122,10 @@ type proseFindings struct {
 // per run: an English paragraph in a German file is still read) gets no
 // findings and check is not run; a run too short to tell is read.
 func (c *Context) eachProse(prose []*document.Prose, check func(p *document.Prose)) {
-	out := c.out
-	defer func() { c.out = out }()
+	out, limit := c.out, c.limit
+	defer func() { c.out, c.limit = out, limit }()
 	var found []Finding
-	c.out = &found
+	c.out, c.limit = &found, nil // a prose's findings are kept with it, all of them
 	current := func(v any) bool { return v.(*proseFindings).cfg == c.Config }
 	none := &proseFindings{cfg: c.Config} // shared by the runs without findings
 	var moves moves

@@ -153,9 +153,10 @@ type Context struct {
 	Config *Config
 	rule   *Rule
 	out    *[]Finding
-	memo   *textMemo // nil outside a Checker
-	stage  Stage     // the document's stage ("" is review)
-	run    *lintRun  // what the rules of one Lint share; nil in a rule's own test
+	memo   *textMemo    // nil outside a Checker
+	stage  Stage        // the document's stage ("" is review)
+	run    *lintRun     // what the rules of one Lint share; nil in a rule's own test
+	limit  *reportLimit // nil: every finding is kept (see report_limit.go)
 }
 
 // Report records a finding of the current rule. A finding's severity defaults
@@ -172,7 +173,28 @@ func (c *Context) Report(f Finding) {
 			f.Severity = c.stage.adjust(f.Severity)
 		}
 	}
+	if c.limit.drops(f.Span.Start) {
+		c.limit.drop(f)
+		return
+	}
+	c.limit.keep(f.Span.Start)
 	*c.out = append(*c.out, f)
+}
+
+// Counted reports whether a finding that starts at start would only be
+// counted (see report_limit.go): a rule that finds very many can then
+// report it without building its message, with CountOnly.
+func (c *Context) Counted(start int) bool { return c.limit.drops(start) }
+
+// CountOnly records a finding Counted said is only counted; f needs only its
+// span unless it comes before every other one counted so far, when it is
+// built in full (build) for the mark that says how many more there are.
+func (c *Context) CountOnly(start int, build func() Finding) {
+	if c.limit.dropped == 0 || start < c.limit.earliest.Span.Start {
+		c.Report(build()) // counted: Counted said so, and nothing was kept since
+		return
+	}
+	c.limit.dropped++
 }
 
 // Int reads an integer option of the current rule.
