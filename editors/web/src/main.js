@@ -3,10 +3,8 @@
 // prfaq.wasm); this file only shows it: underlines and hovers, the findings
 // and outline panels, quick fixes, the skeleton, the settings.
 import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { markdown } from '@codemirror/lang-markdown';
-import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { EditorView } from '@codemirror/view';
+import { editorExtensions, editorKeymap, fromBase64url } from './editor.js';
 import { setDiagnostics, forEachDiagnostic, lintGutter, lintKeymap } from '@codemirror/lint';
 import { afterNextPaint, editClock } from './paint.js';
 
@@ -69,13 +67,6 @@ function call(method, ...args) {
 }
 
 // ---- the text: URL fragment, else local storage --------------------------
-function fromBase64url(s) {
-  const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4);
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-}
 export function toBase64url(text) {
   const bytes = new TextEncoder().encode(text);
   let bin = '';
@@ -125,14 +116,9 @@ const view = new EditorView({
   state: EditorState.create({
     doc: '',
     extensions: [
-      lineNumbers(),
-      history(),
-      highlightActiveLine(),
-      EditorView.lineWrapping,
-      markdown(),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      ...editorExtensions(),
       lintGutter(),
-      keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+      editorKeymap(...lintKeymap),
       EditorView.updateListener.of((u) => {
         if (!u.docChanged) return;
         version++;
