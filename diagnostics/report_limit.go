@@ -30,8 +30,8 @@ func (l *reportLimit) keep(start int) {
 	}
 }
 
-// drop counts a finding drops accepted: earlier is whether it comes before
-// the earliest dropped so far (and so takes its place).
+// drop counts a finding drops accepted, and keeps it if it comes before
+// the earliest dropped so far.
 func (l *reportLimit) drop(f Finding) {
 	if l.dropped == 0 || f.Span.Start < l.earliest.Span.Start {
 		l.earliest = f

@@ -191,10 +191,10 @@ func (c *Context) Counted(start int) bool { return c.limit.drops(start) }
 // built in full (build) for the mark that says how many more there are.
 func (c *Context) CountOnly(start int, build func() Finding) {
 	if c.limit.dropped == 0 || start < c.limit.earliest.Span.Start {
-		c.Report(build()) // counted: Counted said so, and nothing was kept since
+		c.Report(build()) // counted (Counted said so), and kept as the earliest
 		return
 	}
-	c.limit.dropped++
+	c.limit.dropped++ // counted, not the earliest: not built
 }
 
 // Int reads an integer option of the current rule.
