@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"sync"
 
 	"go.lsp.dev/protocol"
@@ -28,12 +29,15 @@ type configState struct {
 	// The editor's layers: initializationOptions, then the newest pushed or
 	// pulled settings.
 	initOpts, settings map[string]any
+	// merged is what the layers gave when last applied (empty: the
+	// defaults), so settings that change nothing re-check nothing.
+	merged map[string]any
 	// checkOnSave: publish diagnostics on open and save only (check_on.go).
 	checkOnSave bool
 }
 
 func newConfigState() *configState {
-	return &configState{base: diagnostics.Default(), byDir: map[string]*diagnostics.Config{}, shown: map[string]bool{}}
+	return &configState{base: diagnostics.Default(), byDir: map[string]*diagnostics.Config{}, shown: map[string]bool{}, merged: map[string]any{}}
 }
 
 // settingsSection extracts the "prfaq" section from a settings object.
@@ -73,6 +77,15 @@ func (s *Server) applySettings(settings map[string]any, from string) {
 	for k, v := range s.config.settings {
 		merged[k] = v
 	}
+	// Most clients answer workspace/configuration with what they sent at
+	// initialize, or with nothing, right after the documents are opened:
+	// checking every open document again then would change nothing, and
+	// under checkOn: save it would check edits not yet saved.
+	if reflect.DeepEqual(merged, s.config.merged) {
+		s.config.mu.Unlock()
+		return
+	}
+	s.config.merged = merged
 	s.config.mu.Unlock()
 
 	s.readCheckOn(merged)

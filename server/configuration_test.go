@@ -138,3 +138,45 @@ func TestEmptyConfigurationReplyKeepsInitOptions(t *testing.T) {
 		t.Errorf("initializationOptions lost after an empty configuration reply: %v", p.Diagnostics)
 	}
 }
+
+// Settings that change nothing (a client answering workspace/configuration
+// with what it sent at initialize, or with nothing) check nothing again:
+// no pull is asked for. Settings that change something do ask.
+func TestUnchangedSettingsCheckNothing(t *testing.T) {
+	c := newClient(t, withSettings(map[string]any{}))
+	p := clientInit(t, "zed-initialize.reconstructed.json", t.TempDir())
+	p["initializationOptions"] = map[string]any{"prfaq": missingOff}
+	c.initializeRaw(p)
+	const uri = "file:///ws/launch.prfaq.md"
+	c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)
+	first := c.pull(uri, "")
+	c.waitAnswered("workspace/configuration")
+	refreshes := func() int {
+		c.sync() // the server's requests sent so far have reached the client
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		n := 0
+		for _, m := range c.requests {
+			if m == "workspace/diagnostic/refresh" {
+				n++
+			}
+		}
+		return n
+	}
+	before := refreshes()
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"prfaq": missingOff}})
+	if n := refreshes(); n != before {
+		t.Errorf("settings as they were: %d refresh requests, want %d", n, before)
+	}
+	if r := c.pull(uri, first.ResultID); r.Kind != reportUnchanged {
+		t.Errorf("pull after settings as they were: %+v, want unchanged", r.Kind)
+	}
+	warn := map[string]any{"rules": map[string]any{"missing-section": "warning"}}
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"prfaq": warn}})
+	if n := refreshes(); n != before+1 {
+		t.Errorf("settings changed: %d refresh requests, want %d", n, before+1)
+	}
+	if r := c.pull(uri, first.ResultID); r.Kind != reportFull || !hasRule(reportItems(t, r), "missing-section") {
+		t.Errorf("pull after missing-section was turned back on: %+v", r.Kind)
+	}
+}
