@@ -159,12 +159,17 @@ type deferralFinder struct {
 }
 
 func newDeferralFinder() *deferralFinder {
-	f := &deferralFinder{endOnly: map[string]bool{}, lang: map[string]string{}, memoKey: document.NewMemoKey()}
+	n := 0
+	for _, l := range deferralMarkers {
+		n += len(l.phrases)
+	}
+	// sized first: this runs at every start of the command line
+	f := &deferralFinder{endOnly: map[string]bool{}, lang: make(map[string]string, n), memoKey: document.NewMemoKey()}
 	// hand-picked for English, first as most answers are English:
 	// substrings every English phrase holds
 	f.hints = []string{"tb", "todo", "fixme", "undecided", "question", "soon", "unknown", "decided", "determined",
 		"defined", "discuss", "debated", "to be", "out", "later"}
-	var words []string
+	words := make([]string, 0, n)
 	for _, l := range deferralMarkers {
 		for _, ph := range l.phrases {
 			end := strings.HasSuffix(ph, " .")

@@ -40,7 +40,7 @@ type phrase struct {
 
 // phraseList builds a phrase list; longer phrases win over their prefixes.
 func phraseList(list ...string) *phrases {
-	p := &phrases{byFirst: map[string][]phrase{}, memoKey: document.NewMemoKey()}
+	p := &phrases{byFirst: make(map[string][]phrase, len(list)), memoKey: document.NewMemoKey()}
 	for _, raw := range list {
 		ph := parsePhrase(raw)
 		if len(ph.words) == 0 {
@@ -63,8 +63,14 @@ func phraseList(list ...string) *phrases {
 func phraseLists(lists ...[]string) *phrases {
 	// as phraseList builds it, each phrase parsed once: the FAQ topics'
 	// thousand phrases are built at every start of the command line
-	p := &phrases{byFirst: map[string][]phrase{}, memoKey: document.NewMemoKey()}
-	tagsOf := map[string][]int{}
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	// sized first: grown from nothing, the two maps' rehashing was a fifth
+	// of building the FAQ topics' lists at every start of the command line
+	p := &phrases{byFirst: make(map[string][]phrase, n), memoKey: document.NewMemoKey()}
+	tagsOf := make(map[string][]int, n)
 	for i, l := range lists {
 		for _, raw := range l {
 			ph := parsePhrase(raw)

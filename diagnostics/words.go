@@ -295,27 +295,32 @@ var (
 )
 
 func initStyleList() {
-	styleKinds = map[string]int{}
-	var all []string
-	add := func(kind int, list []string) {
-		for _, w := range list {
+	lists := []struct {
+		kind  int
+		words []string
+	}{
+		{kindJargon, jargonPhrases(nil)}, {kindWeasel, weaselRemovable}, {kindWeasel, weaselVague},
+		{kindHype, hypeWords}, {kindWordy, keysOf(wordyPhrases)}, {kindHedge, hedgeWords},
+		{kindFuture, keysOf(futurePhrases)}, {kindVisual, visualWords},
+	}
+	n := 0
+	for _, l := range lists {
+		n += len(l.words)
+	}
+	// the maps sized first: this runs at every start of the command line
+	styleKinds = make(map[string]int, n)
+	all := make([]string, 0, n)
+	for _, l := range lists {
+		for _, w := range l.words {
 			n := normPhrase(w)
 			if styleKinds[n] == 0 {
 				all = append(all, w)
 			}
-			styleKinds[n] |= kind
+			styleKinds[n] |= l.kind
 		}
 	}
-	add(kindJargon, jargonPhrases(nil))
-	add(kindWeasel, weaselRemovable)
-	add(kindWeasel, weaselVague)
-	add(kindHype, hypeWords)
-	add(kindWordy, keysOf(wordyPhrases))
-	add(kindHedge, hedgeWords)
-	add(kindFuture, keysOf(futurePhrases))
-	add(kindVisual, visualWords)
 	styleList = phraseList(all...)
-	styleKindsByFirst = map[string][]int{}
+	styleKindsByFirst = make(map[string][]int, len(styleList.byFirst))
 	for first, list := range styleList.byFirst {
 		for _, ph := range list {
 			var b strings.Builder
