@@ -303,13 +303,13 @@ func initStyleList() {
 		{kindHype, hypeWords}, {kindWordy, keysOf(wordyPhrases)}, {kindHedge, hedgeWords},
 		{kindFuture, keysOf(futurePhrases)}, {kindVisual, visualWords},
 	}
-	n := 0
+	total := 0
 	for _, l := range lists {
-		n += len(l.words)
+		total += len(l.words)
 	}
 	// the maps sized first: this runs at every start of the command line
-	styleKinds = make(map[string]int, n)
-	all := make([]string, 0, n)
+	styleKinds = make(map[string]int, total)
+	all := make([]string, 0, total)
 	for _, l := range lists {
 		for _, w := range l.words {
 			n := normPhrase(w)
