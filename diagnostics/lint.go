@@ -32,8 +32,9 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 	}
 	// the findings a rule only counts (report_limit.go), when nothing can
 	// suppress the ones it kept
+	ds := directives(doc)
 	limits := make([]*reportLimit, len(rules))
-	if limitReports && cfg.MaxFindings > 0 && len(directives(doc)) == 0 {
+	if limitReports && cfg.MaxFindings > 0 && len(ds) == 0 {
 		for i := range limits {
 			limits[i] = &reportLimit{max: cfg.MaxFindings}
 		}
@@ -74,7 +75,7 @@ func lint(doc *document.Document, cfg *Config, memo *textMemo) []Finding {
 			counted[rules[i].ID] = l.dropped - 1
 		}
 	}
-	findings = suppress(doc, findings)
+	findings = suppress(doc, ds, findings)
 	return capFindings(sortFindings(findings), cfg.MaxFindings, counted)
 }
 

@@ -60,9 +60,9 @@ func (d directive) names(rule string) bool {
 	return false
 }
 
-// suppress drops findings switched off by inline comments.
-func suppress(doc *document.Document, findings []Finding) []Finding {
-	ds := directives(doc)
+// suppress drops findings switched off by the inline comments ds (the
+// document's directives, read once by lint).
+func suppress(doc *document.Document, ds []directive, findings []Finding) []Finding {
 	if len(ds) == 0 {
 		return findings
 	}
