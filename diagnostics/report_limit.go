@@ -33,8 +33,14 @@ func (l *reportLimit) keep(start int) {
 // drop counts a finding drops accepted, and keeps it if it comes before
 // the earliest dropped so far.
 func (l *reportLimit) drop(f Finding) {
-	if l.dropped == 0 || f.Span.Start < l.earliest.Span.Start {
+	if l.earliestAt(f.Span.Start) {
 		l.earliest = f
 	}
 	l.dropped++
+}
+
+// earliestAt reports whether a dropped finding that starts at start would
+// come before every one dropped so far.
+func (l *reportLimit) earliestAt(start int) bool {
+	return l.dropped == 0 || start < l.earliest.Span.Start
 }

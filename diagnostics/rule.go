@@ -190,7 +190,7 @@ func (c *Context) Counted(start int) bool { return c.limit.drops(start) }
 // span unless it comes before every other one counted so far, when it is
 // built in full (build) for the mark that says how many more there are.
 func (c *Context) CountOnly(start int, build func() Finding) {
-	if c.limit.dropped == 0 || start < c.limit.earliest.Span.Start {
+	if c.limit.earliestAt(start) {
 		c.Report(build()) // counted (Counted said so), and kept as the earliest
 		return
 	}
