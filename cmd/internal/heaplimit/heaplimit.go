@@ -11,13 +11,16 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sync/atomic"
+	"sync"
 )
 
 // Follow sets the limit to max(floor, factor × the live heap) now and after
-// every collection, until stop is called.
+// every collection, until stop is called; once stop returns, the limit is
+// not set again (a cleanup already past its check would otherwise set it
+// after the caller's own, as TestFollow saw under load).
 func Follow(floor int64, factor float64) (stop func()) {
-	var stopped atomic.Bool
+	var mu sync.Mutex
+	stopped := false
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	set := func() {
 		metrics.Read(sample)
@@ -33,7 +36,9 @@ func Follow(floor int64, factor float64) (stop func()) {
 		// a cleanup on an object nobody holds runs once the collector has
 		// found it unreachable: after each collection
 		runtime.AddCleanup(new(tick), func(struct{}) {
-			if !stopped.Load() {
+			mu.Lock()
+			defer mu.Unlock()
+			if !stopped {
 				set()
 				arm()
 			}
@@ -41,5 +46,9 @@ func Follow(floor int64, factor float64) (stop func()) {
 	}
 	set()
 	arm()
-	return func() { stopped.Store(true) }
+	return func() {
+		mu.Lock()
+		stopped = true
+		mu.Unlock()
+	}
 }
