@@ -21,7 +21,8 @@ import (
 // The server's own code and the engine it runs (the packages linked into
 // prfaq-lsp from this module) import nothing that dials, runs programs or
 // loads code, and call nothing that creates, changes or removes a file. The
-// one exception is prfaq-lsp's --log FILE, which the user names.
+// exceptions are prfaq-lsp's --log FILE and --cpuprofile FILE, which the
+// user names.
 func TestNoWritesNoNetworkNoExec(t *testing.T) {
 	forbiddenImports := map[string]bool{
 		"net": true, "net/http": true, "net/rpc": true, "net/smtp": true, "net/mail": true, "net/netip": true,
@@ -36,6 +37,7 @@ func TestNoWritesNoNetworkNoExec(t *testing.T) {
 	// Allowed, with the reason.
 	allowed := map[string]string{
 		"cmd/prfaq-lsp/main.go: os.OpenFile": "--log FILE, a file the user names",
+		"cmd/prfaq-lsp/main.go: os.Create":   "--cpuprofile FILE, a file the user names",
 		"cmd/prfaq-lsp/main.go: syscall":     "SIGTERM for signal.NotifyContext",
 	}
 	// The module's packages linked into prfaq-lsp, as the go tool says.

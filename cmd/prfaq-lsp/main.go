@@ -1,7 +1,7 @@
 // Command prfaq-lsp is the language server for PR/FAQ Markdown documents. It
 // speaks LSP on stdin/stdout.
 //
-//	prfaq-lsp [--stdio] [--log FILE]
+//	prfaq-lsp [--stdio] [--log FILE] [--cpuprofile FILE]
 //	prfaq-lsp --version
 package main
 
@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/prfaq-lsp/prfaq-lsp/cmd/internal/heaplimit"
@@ -29,8 +30,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Bool("stdio", false, "serve on stdin/stdout (the default; accepted for editors that pass it)")
 	logFile := fs.String("log", "", "append a log to `FILE` (the protocol owns stdout, so the log never goes there)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the session to `FILE` when the server exits (for reports of a slow server: go tool pprof FILE)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: prfaq-lsp [--stdio] [--log FILE] | --version")
+		fmt.Fprintln(stderr, "usage: prfaq-lsp [--stdio] [--log FILE] [--cpuprofile FILE] | --version")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -50,6 +52,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		defer f.Close()
 		logw = f
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "prfaq-lsp: %v\n", err)
+			return 2
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	// Anything that prints to os.Stdout by accident (a library, a stray
 	// fmt.Println) would corrupt the protocol: point os.Stdout at the log's

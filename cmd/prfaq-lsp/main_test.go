@@ -277,6 +277,32 @@ func TestStdioSession(t *testing.T) {
 	}
 }
 
+// TestCPUProfile: --cpuprofile writes a profile (gzipped protobuf, as
+// go tool pprof reads it) when the session ends, and a path that cannot be
+// written is a clear error before anything is served.
+func TestCPUProfile(t *testing.T) {
+	prof := filepath.Join(t.TempDir(), "cpu.pprof")
+	p := start(t, "--cpuprofile", prof)
+	p.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
+	p.until("initialize response", isResponse("1"))
+	p.send(`{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}`)
+	p.until("shutdown response", isResponse("2"))
+	p.send(`{"jsonrpc":"2.0","method":"exit","params":null}`)
+	if code := p.wait(); code != 0 {
+		t.Fatalf("exit code %d, want 0", code)
+	}
+	data, err := os.ReadFile(prof)
+	if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Errorf("profile: %v, %d bytes %q", err, len(data), data[:min(len(data), 8)])
+	}
+
+	var stderr bytes.Buffer
+	missing := filepath.Join(t.TempDir(), "no", "such", "dir", "cpu.pprof")
+	if code := run([]string{"--cpuprofile", missing}, strings.NewReader(""), io.Discard, &stderr); code != 2 || !strings.Contains(stderr.String(), "cpu.pprof") {
+		t.Errorf("unwritable profile: exit %d, stderr %q", code, stderr.String())
+	}
+}
+
 func TestStdioExitCodes(t *testing.T) {
 	t.Run("exit without shutdown", func(t *testing.T) {
 		p := start(t)
