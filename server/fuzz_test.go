@@ -108,7 +108,11 @@ func FuzzApplyChanges(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, ops []byte) {
 		changes := editsFromBytes(ops)
 		orig := append([]byte(nil), text...)
-		got := applyChanges(document.UTF16, text, changes)
+		got := applyChanges(document.UTF16, text, nil, changes)
+		// With the last check's Mapper of text, the same edit.
+		if known := applyChanges(document.UTF16, text, document.NewMapper(text), changes); !bytes.Equal(known, got) {
+			t.Fatalf("applyChanges with a known Mapper: %q, without: %q", known, got)
+		}
 		want := append([]byte(nil), text...)
 		for _, c := range changes {
 			if c.Range == nil {
