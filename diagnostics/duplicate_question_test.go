@@ -29,7 +29,7 @@ func TestDuplicateQuestionCollisions(t *testing.T) {
 	checked := func() []any {
 		doc := document.Parse("faq.md", []byte(src))
 		var lines []any
-		for _, f := range lint(doc, Default(), &textMemo{}) {
+		for _, f := range lint(doc, Default(), &textMemo{}, 0) {
 			if f.Rule == "duplicate-question" {
 				lines = append(lines, doc.Mapper.Line(f.Span.Start)+1, f.Data["firstLine"])
 			}

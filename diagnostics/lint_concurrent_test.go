@@ -32,7 +32,7 @@ func TestConcurrentLintSameAsSequential(t *testing.T) {
 	cfg.MaxFindings = 0 // every finding, not the first of each rule
 	concurrent := Lint(document.Parse("big.md", src), cfg)
 	// as a Checker lints, with the text memo the rules share
-	checked := lint(document.Parse("big.md", src), cfg, &textMemo{})
+	checked := lint(document.Parse("big.md", src), cfg, &textMemo{}, 0)
 	defer func(n int) { concurrentLintBytes = n }(concurrentLintBytes)
 	concurrentLintBytes = len(src) + 1
 	sequential := Lint(document.Parse("big.md", src), cfg)

@@ -2,7 +2,9 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"go.lsp.dev/protocol"
@@ -98,13 +100,21 @@ func TestEncodedTailsReused(t *testing.T) {
 	newData := moved[1]
 	newData.Data = map[string]any{"word": "other"}
 	moved = append(moved, newData)
+	// more findings than are looked for in order, then all in reverse:
+	// the look-up by map of the last list
+	var many []diagnostics.Finding
+	for i := range 3 * (tailLookAhead + tailMisses) {
+		many = append(many, diagnostics.Finding{Rule: "hype", Severity: diagnostics.Hint, Message: fmt.Sprintf("finding %d", i), Span: document.Span{Start: i, End: i + 1}})
+	}
+	reversed := slices.Clone(many)
+	slices.Reverse(reversed)
 	linked := diagnostics.Default()
 	linked.RulesURL = "https://rules.example.com/{rule}"
 	tails := new(encodedTails)
 	for i, step := range []struct {
 		cfg      *diagnostics.Config
 		findings []diagnostics.Finding
-	}{{nil, first}, {nil, first}, {nil, moved}, {linked, moved}, {linked, first}, {nil, nil}} {
+	}{{nil, first}, {nil, first}, {nil, moved}, {linked, moved}, {linked, first}, {nil, many}, {nil, reversed}, {nil, first}, {nil, nil}} {
 		for _, enc := range []document.Encoding{document.UTF16, document.UTF8} {
 			got := appendDiagnostics(nil, enc, step.cfg, tails, doc, step.findings)
 			want := appendDiagnostics(nil, enc, step.cfg, nil, doc, step.findings)
@@ -115,6 +125,25 @@ func TestEncodedTailsReused(t *testing.T) {
 	}
 	if len(tails.last) != 0 {
 		t.Errorf("an empty list keeps %d tails, want none", len(tails.last))
+	}
+
+	// In reverse, only the first findings that are neither next nor a few
+	// further on are encoded again; from then on the map finds the rest.
+	tails = new(encodedTails)
+	appendDiagnostics(nil, document.UTF16, nil, tails, doc, many)
+	kept := map[string]*byte{}
+	for _, e := range tails.last {
+		kept[e.key.message] = &e.tail[0]
+	}
+	appendDiagnostics(nil, document.UTF16, nil, tails, doc, reversed)
+	again := 0
+	for _, e := range tails.last {
+		if kept[e.key.message] != &e.tail[0] {
+			again++
+		}
+	}
+	if again != tailMisses {
+		t.Errorf("%d of %d reversed findings encoded again, want %d", again, len(reversed), tailMisses)
 	}
 }
 
