@@ -265,13 +265,17 @@ func (p *Parser) cutsAfterEdit(src []byte, bodyStart, pre, suf int) []int {
 	return cuts
 }
 
-// commonPrefix is how many leading bytes a and b share, compared a block
-// at a time (the whole document on every keystroke).
+// commonPrefix is how many leading bytes a and b share, compared a large
+// block at a time, then a small one (the whole document on every
+// keystroke: in blocks of 64 bytes the calls alone were 4 % of a keystroke
+// at 40,000 words).
 func commonPrefix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
-	for i+64 <= n && bytes.Equal(a[i:i+64], b[i:i+64]) {
-		i += 64
+	for _, block := range [...]int{4096, 64} {
+		for i+block <= n && bytes.Equal(a[i:i+block], b[i:i+block]) {
+			i += block
+		}
 	}
 	for i < n && a[i] == b[i] {
 		i++
@@ -283,8 +287,10 @@ func commonPrefix(a, b []byte) int {
 func commonSuffix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
-	for i+64 <= n && bytes.Equal(a[len(a)-i-64:len(a)-i], b[len(b)-i-64:len(b)-i]) {
-		i += 64
+	for _, block := range [...]int{4096, 64} {
+		for i+block <= n && bytes.Equal(a[len(a)-i-block:len(a)-i], b[len(b)-i-block:len(b)-i]) {
+			i += block
+		}
 	}
 	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
 		i++

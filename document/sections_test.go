@@ -340,10 +340,10 @@ func TestParserKeepsSizeCuts(t *testing.T) {
 }
 
 // commonPrefix and commonSuffix agree with a byte-by-byte count, across
-// the 64-byte blocks they compare at once.
+// the 4,096- and 64-byte blocks they compare at once.
 func TestCommonPrefixSuffix(t *testing.T) {
-	base := bytes.Repeat([]byte("abcdefghij"), 30)
-	for _, at := range []int{0, 1, 63, 64, 65, 127, 128, 200, 299} {
+	base := bytes.Repeat([]byte("abcdefghij"), 1000)
+	for _, at := range []int{0, 1, 63, 64, 65, 127, 128, 200, 299, 4095, 4096, 4097, 4160, 5000, 5904, 5905, 9999} {
 		b := append([]byte{}, base...)
 		b[at] = 'X'
 		naivePre, naiveSuf := 0, 0
@@ -360,7 +360,7 @@ func TestCommonPrefixSuffix(t *testing.T) {
 			t.Errorf("change at %d: commonSuffix %d, want %d", at, got, naiveSuf)
 		}
 	}
-	if commonPrefix(base, base[:100]) != 100 || commonSuffix(base, base[200:]) != 100 {
+	if commonPrefix(base, base[:100]) != 100 || commonSuffix(base, base[200:]) != 9800 || commonPrefix(base, base[:8200]) != 8200 {
 		t.Error("a text and its own prefix or suffix share all of the shorter")
 	}
 }
