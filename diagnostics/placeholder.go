@@ -816,6 +816,8 @@ func codeSlot(inner string) bool {
 	return cue
 }
 
+var sourceSlotsKey = document.NewMemoKey()
+
 // sourceSlots reports what a prose run's text does not show: angle-bracket
 // slots such as "<product> in <city>", which Markdown reads as raw HTML,
 // and placeholder link targets such as "[site](http://Link)".
@@ -825,10 +827,18 @@ func (pc *placeholderCheck) sourceSlots(p *document.Prose) {
 		return
 	}
 	raw := doc.Source[p.Span.Start:p.Span.End]
-	angle, link := bytes.IndexByte(raw, '<') >= 0, maybeLinkSlot(raw)
-	if !angle && !link {
+	// Whether the run's source may hold a slot at all is kept with the
+	// run (a run keeps its memo only while its source bytes are the same):
+	// asked of every run's source on every keystroke, it was a scan of the
+	// whole document.
+	mayHold, ok := p.Kept(sourceSlotsKey).(bool)
+	if !ok {
+		mayHold = p.Memo(sourceSlotsKey, func() any { return bytes.IndexByte(raw, '<') >= 0 || maybeLinkSlot(raw) }).(bool)
+	}
+	if !mayHold {
 		return // most prose: no copy of the source
 	}
+	angle, link := bytes.IndexByte(raw, '<') >= 0, maybeLinkSlot(raw)
 	src := string(raw)
 	if angle {
 		for _, loc := range angleSlotRe.FindAllStringSubmatchIndex(src, -1) {

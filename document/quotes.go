@@ -283,6 +283,9 @@ type quoteReading struct {
 var quoteKey = NewMemoKey()
 
 func readQuote(b *Block) quoteReading {
+	if !containsAnyRune(b.Text, quoteMarks) {
+		return quoteReading{} // no mark, no quotation: what the typing paragraph mostly is
+	}
 	read := func() any {
 		// "**Quote:** “…”", "Customer Quote: “…”": the label before it
 		off := 0
@@ -327,6 +330,10 @@ func readQuote(b *Block) quoteReading {
 var speakerLead = NewLazyRegexp(`^[*_\s]*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+(?:\s*[,(][^:：\n"“„«]{0,80})?)[*_\s]*[:：][*_\s]*["“„«»]`)
 
 var quoteLead = NewLazyRegexp(`^[*_\s]*([^"“„«「:：\n]{2,40}?)\s*[:：][*_\s]*`)
+
+// quoteMarks are the marks a quotation opens or closes with, single ones
+// included (doubleSingleQuotes reads '…' and ‘…’ as double).
+const quoteMarks = "\"“”„«»「『'‘’"
 
 func readQuoteText(text string) quoteReading {
 	var r quoteReading
