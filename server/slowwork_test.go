@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/prfaq-lsp/prfaq-lsp/diagnostics"
+	"github.com/prfaq-lsp/prfaq-lsp/document"
 )
 
 const slowHead = "---\nprfaq: true\n---\n# Acme Ledger shares budgets for small teams\n\n## FAQ\n\n### How much does it cost?\n\nFive dollars.\n\n"
@@ -240,5 +242,35 @@ func TestCheckOverBudget(t *testing.T) {
 	mu.Unlock()
 	if checks != 2 {
 		t.Errorf("checks started for %d documents, want 2", checks)
+	}
+}
+
+// foreseeablyQuick: only a check after a quick one, of text at most a
+// paste longer or shorter, runs on the caller's goroutine; the first, one
+// after a stand-in or a slow check, and one after a large change are
+// bounded.
+func TestForeseeablyQuick(t *testing.T) {
+	s := &Server{checkBudget: 64 * time.Second}
+	text := []byte(strings.Repeat("word ", 1000))
+	doc := document.Parse("x.prfaq.md", text)
+	quick := &snapshot{doc: doc, took: time.Millisecond}
+	for _, tc := range []struct {
+		name string
+		last *snapshot
+		text []byte
+		want bool
+	}{
+		{"a keystroke after a quick check", quick, append(slices.Clone(text), 'x'), true},
+		{"a paste of the most a quick change may be", quick, append(slices.Clone(text), make([]byte, quickChangeBytes)...), true},
+		{"the same text cut by that much", quick, text[:len(text)-min(len(text), quickChangeBytes)], true},
+		{"a larger paste", quick, append(slices.Clone(text), make([]byte, quickChangeBytes+1)...), false},
+		{"the first check", nil, text, false},
+		{"after a stand-in", &snapshot{doc: doc}, text, false},
+		{"after a check of a sixty-fourth of the budget", &snapshot{doc: doc, took: time.Second}, text, false},
+		{"after a check just under it", &snapshot{doc: doc, took: time.Second - 1}, text, true},
+	} {
+		if got := s.foreseeablyQuick(tc.last, tc.text); got != tc.want {
+			t.Errorf("%s: foreseeablyQuick = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }
