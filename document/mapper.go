@@ -220,7 +220,18 @@ func (m *Mapper) LineEnd(line int) int {
 // Line returns the 0-based line holding offset.
 func (m *Mapper) Line(offset int) int {
 	offset = m.clamp(offset)
-	return sort.Search(len(m.lineStarts), func(i int) bool { return m.lineStarts[i] > offset }) - 1
+	// sort.Search without its closure: every position of every finding
+	// of every publish asks this
+	lo, hi := 0, len(m.lineStarts) // the first line starting after offset is in [lo, hi]
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if m.lineStarts[h] > offset {
+			hi = h
+		} else {
+			lo = h + 1
+		}
+	}
+	return lo - 1
 }
 
 func (m *Mapper) clamp(offset int) int {
@@ -239,8 +250,12 @@ func (m *Mapper) Position(offset int) Position { return m.PositionIn(UTF16, offs
 // PositionIn converts a byte offset to a position in enc. An offset inside a
 // multi-byte character or a line terminator is moved back to its start.
 func (m *Mapper) PositionIn(enc Encoding, offset int) Position {
+	return m.positionOnLine(enc, offset, m.Line(offset))
+}
+
+// positionOnLine is PositionIn for an offset known to be on line.
+func (m *Mapper) positionOnLine(enc Encoding, offset, line int) Position {
 	offset = m.clamp(offset)
-	line := m.Line(offset)
 	start := m.lineStarts[line]
 	if end := m.LineEnd(line); offset > end {
 		offset = end
@@ -265,7 +280,13 @@ func (m *Mapper) Range(start, end int) Range { return m.RangeIn(UTF16, start, en
 
 // RangeIn converts a byte span to a range in enc.
 func (m *Mapper) RangeIn(enc Encoding, start, end int) Range {
-	return Range{Start: m.PositionIn(enc, start), End: m.PositionIn(enc, end)}
+	line := m.Line(start)
+	endLine := line
+	// most spans end on the line they start on
+	if end = m.clamp(end); end < m.lineStarts[line] || line+1 < len(m.lineStarts) && end >= m.lineStarts[line+1] {
+		endLine = m.Line(end)
+	}
+	return Range{Start: m.positionOnLine(enc, start, line), End: m.positionOnLine(enc, end, endLine)}
 }
 
 // Offset converts a UTF-16 position to a byte offset.

@@ -107,6 +107,15 @@ func FuzzMapper(f *testing.F) {
 			if got, want := m.Position(o), slow.Position(o); got != want {
 				t.Fatalf("Position(%d) = %v, decoding gives %v", o, got, want)
 			}
+			// a range is its two positions, however its ends lie (the same
+			// line, later lines, before its start, past the end)
+			for _, end := range []int{o, o + 1 + char&7, off, len(src) + 3, -1} {
+				for _, enc := range []Encoding{UTF8, UTF16, UTF32} {
+					if got, want := m.RangeIn(enc, o, end), (Range{m.PositionIn(enc, o), m.PositionIn(enc, end)}); got != want {
+						t.Fatalf("RangeIn(%v, %d, %d) = %v, positions %v", enc, o, end, got, want)
+					}
+				}
+			}
 		}
 	})
 }

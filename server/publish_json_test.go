@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 
 	"go.lsp.dev/protocol"
@@ -162,4 +163,14 @@ func FuzzPublishEncoding(f *testing.F) {
 			t.Fatalf("hand-encoded publish differs from encoding/json:\n got: %v\nwant: %v", got, want)
 		}
 	})
+}
+
+// appendUint32 writes what strconv does, at the powers of ten and their
+// neighbours up to the largest uint32.
+func TestAppendUint32(t *testing.T) {
+	for _, n := range []uint32{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 65535, 99999, 100000, 1<<31 - 1, 1<<32 - 1} {
+		if got, want := string(appendUint32([]byte("x"), n)), "x"+strconv.FormatUint(uint64(n), 10); got != want {
+			t.Errorf("appendUint32(%d) = %q, want %q", n, got, want)
+		}
+	}
 }
