@@ -127,10 +127,19 @@ const (
 
 func (r *tailReuse) find(k tailKey) (tailEntry, bool) {
 	for i := r.at; i < min(r.at+tailLookAhead, len(r.prev)); i++ {
-		if r.prev[i].key == k {
+		if p := r.prev[i].key; p == k {
 			r.at = i + 1
 			return r.prev[i], true
+		} else if p.data != k.data && p.rule == k.rule && p.message == k.message && p.severity == k.severity {
+			// the same finding with a data map made anew (the document's
+			// own findings are made again by every lint): its tail is
+			// encoded again, in step with the last list
+			r.at = i + 1
+			return tailEntry{}, false
 		}
+	}
+	if len(r.prev) == 0 {
+		return tailEntry{}, false
 	}
 	if r.index == nil {
 		if r.misses++; r.misses <= tailMisses {
