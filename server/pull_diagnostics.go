@@ -159,9 +159,12 @@ func (s *Server) documentDiagnostic(ctx context.Context, raw json.RawMessage) (a
 		}
 		return s.report(snap).answer(p.PreviousResultID), nil
 	}
-	// A document whose check is already running is answered off the
-	// handler goroutine, so a slow one does not hold up the session.
-	if s.checking(uri) {
+	// A document whose reading is not ready is answered off the handler
+	// goroutine, whether its check already runs or not, so that neither a
+	// slow check nor the check of the keystroke the pull follows holds up
+	// what the client sent after it (VS Code: codeAction, documentSymbol,
+	// foldingRange, answered from the last finished reading meanwhile).
+	if _, ready, open := s.readiness(uri); open && !ready {
 		return async(answer), nil
 	}
 	return answer(ctx)
@@ -210,7 +213,7 @@ func (s *Server) workspaceDiagnostic(ctx context.Context, raw json.RawMessage) (
 	sort.Strings(uris)
 	var later []string
 	for _, uri := range uris {
-		if s.checking(uri) {
+		if _, ready, _ := s.readiness(uri); !ready {
 			later = append(later, uri)
 			continue
 		}

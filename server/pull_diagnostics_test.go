@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -304,4 +305,68 @@ func (b *logBuffer) String() string {
 // withLog copies the server's log to w as well as to the test's log.
 func withLog(w io.Writer) clientOption {
 	return withServer(func(s *Server) { s.log.SetOutput(io.MultiWriter(s.log.Writer(), w)) })
+}
+
+// A pull of a version not read yet is answered off the handler goroutine
+// even when no check of it runs yet (the linter has not got to it), so
+// the requests VS Code sends after it are answered meanwhile from the last
+// finished reading. Here the linter is held at its gate and the check the
+// pull starts is held too: a pull that checked on the handler goroutine
+// would hold up the outline for ever.
+func TestPullNeverHoldsTheSession(t *testing.T) {
+	gate := make(chan struct{})
+	var holding atomic.Bool
+	held := make(chan string, 4)
+	release := make(chan struct{})
+	deferred := make(chan string, 16)
+	c := newClient(t, withServer(func(s *Server) {
+		s.lint.gate = gate
+		s.checkBudget = time.Hour // held on purpose: not "too complex"
+		s.beforeCheck = func(uri string) {
+			if holding.Load() {
+				held <- uri
+				<-release
+			}
+		}
+		s.deferred = func(method string) { deferred <- method }
+	}))
+	t.Cleanup(func() {
+		holding.Store(false)
+		close(release)
+		close(gate)
+	})
+	c.initializeRaw(clientInit(t, "zed-initialize.reconstructed.json", t.TempDir()))
+	const uri = "file:///pull/launch.prfaq.md"
+	c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)
+	first := c.pull(uri, "") // checked by the pull: the linter is held
+	if len(reportItems(t, first)) == 0 {
+		t.Fatal("version 1 has no findings")
+	}
+
+	holding.Store(true)
+	c.change(uri, 2, ranged(0, 0, 0, 0, "\n"))
+	pulled := make(chan documentReport, 1)
+	go func() { pulled <- c.pull(uri, first.ResultID) }()
+	waitDeferred(t, deferred, "textDocument/diagnostic")
+	waitHeld(t, held, uri) // version 2's check, started by the pull, is held
+	var symbols json.RawMessage
+	c.mustCall("textDocument/documentSymbol", protocol.DocumentSymbolParams{TextDocument: docID(uri)}, &symbols)
+	if !strings.Contains(string(symbols), "How much does it cost?") {
+		t.Errorf("outline from the last reading: %s", symbols)
+	}
+	select {
+	case <-pulled:
+		t.Fatal("the pull was answered while version 2's check is held")
+	default:
+	}
+	release <- struct{}{}
+	holding.Store(false)
+	select {
+	case r := <-pulled:
+		if r.Kind != reportFull || len(reportItems(t, r)) == 0 {
+			t.Errorf("version 2's report: %+v", r)
+		}
+	case <-time.After(watchdog):
+		t.Fatal("no answer to the pull after the check was released")
+	}
 }
