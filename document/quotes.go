@@ -17,6 +17,8 @@ var (
 	attributionLine = NewLazyRegexp(`^[*_\s]*(?:[—–]|--?)\s*([^\n]{2,120}?)[*_\s]*$`)
 	// saidVerbRe finds a speaker by an attribution verb ("…," said Jo Park;
 	// Jo Park explains); it runs only when the text has one of the verbs.
+	// Its (?i) folds [\p{Lu}] too, on purpose: "…,” the founder said" and
+	// "…,” she said" are attributions (to a role, or to nobody named).
 	saidVerbRe = NewLazyRegexp(`(?i)["”»«“,]\s*,?\s*(?:[—–-]\s*)?(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b`)
 	// saidMarkRe finds a speaker after the closing mark ("…” — Jo Park",
 	// "「…」と山田は語ります").
