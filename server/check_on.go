@@ -9,7 +9,9 @@ import (
 // comes; "save" checks a document when it is opened and when it is saved,
 // for writers who do not want findings to come and go while they type.
 // Requests that need the current text (code actions, symbols) still read
-// it; only the published diagnostics wait for the save.
+// it; only the diagnostics, pushed or pulled, wait for the save: they are
+// the saved text's (store.go: savedText), and a change of settings checks
+// the saved text again, not the edits.
 
 // readCheckOn reads checkOn from the editor's settings; a bad value is
 // reported and the default kept.

@@ -128,3 +128,56 @@ func TestCheckOnSavePull(t *testing.T) {
 		t.Errorf("pull after the save: %+v, want a new full report", saved)
 	}
 }
+
+// Under checkOn: save a pulling client is told the findings of the text as
+// opened or last saved, whatever else read the unsaved text meanwhile (a
+// codeAction at the cursor, as VS Code sends after every key, or a change
+// of settings, which applies to the saved text).
+func TestCheckOnSaveShowsSavedText(t *testing.T) {
+	root := t.TempDir()
+	c := newClient(t, withSettings(map[string]any{}))
+	p := clientInit(t, "vscode-initialize.json", root)
+	p["initializationOptions"] = map[string]any{"prfaq": map[string]any{"checkOn": "save"}}
+	c.initializeRaw(p)
+	uri := string(fileURI(filepath.Join(root, "launch.prfaq.md")))
+	text := readTestdata(t, "fixes.prfaq.md")
+	c.open(uri, text, 1)
+	first := c.pull(uri, "")
+	if first.Kind != reportFull || hasMessage(reportItems(t, first), "synergy") || !hasMessage(reportItems(t, first), `"very"`) {
+		t.Fatalf("first pull: %+v", first)
+	}
+	c.change(uri, 2, full(strings.Replace(text, "Ledger leverages", "Ledger leverages synergy and", 1)))
+	var actions []codeActionOut
+	c.mustCall("textDocument/codeAction", protocol.CodeActionParams{TextDocument: docID(uri), Range: protocol.Range{Start: protocol.Position{Line: 17}, End: protocol.Position{Line: 18}}}, &actions)
+	if r := c.pull(uri, first.ResultID); r.Kind != reportUnchanged {
+		t.Errorf("pull after an unsaved edit and a codeAction: %s, want unchanged", r.Kind)
+	}
+	// The settings change: the saved text is checked with them.
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"prfaq": map[string]any{"checkOn": "save", "rules": map[string]any{"weasel-word": "off"}}}})
+	c.sync()
+	r := c.pull(uri, first.ResultID)
+	if r.Kind != reportFull || hasMessage(reportItems(t, r), "synergy") || hasMessage(reportItems(t, r), `"very"`) {
+		t.Errorf("pull after a change of settings: %s, %v; want the saved text's findings under the new settings", r.Kind, reportItems(t, r))
+	}
+}
+
+// The same for a client that is pushed to: a change of settings publishes
+// the saved text's findings under them, with the saved version.
+func TestCheckOnSavePushesSavedText(t *testing.T) {
+	const uri = "file:///ws/launch.prfaq.md"
+	text := readTestdata(t, "fixes.prfaq.md")
+	c := newClient(t)
+	p := defaultInit()
+	p.InitializationOptions = map[string]any{"prfaq": map[string]any{"checkOn": "save"}}
+	c.initialize(p)
+	c.open(uri, text, 1)
+	if first := c.waitVersion(uri, 1).Diagnostics; !hasMessage(first, `"very"`) {
+		t.Fatalf("version 1: %v", first)
+	}
+	c.change(uri, 2, full(strings.Replace(text, "Ledger leverages", "Ledger leverages synergy and", 1)))
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"prfaq": map[string]any{"checkOn": "save", "rules": map[string]any{"weasel-word": "off"}}}})
+	got := c.waitPublish(uri, func(p publishParams) bool { return !hasMessage(p.Diagnostics, `"very"`) })
+	if *got.Version != 1 || hasMessage(got.Diagnostics, "synergy") {
+		t.Errorf("after the change of settings: version %d, %v; want version 1's findings under them", *got.Version, got.Diagnostics)
+	}
+}

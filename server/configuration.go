@@ -147,7 +147,9 @@ func (s *Server) relintAll() {
 		cfg := s.configFor(path, onDisk)
 		s.update(uri, false, true, func(d *openDoc, _ uint64) bool {
 			changed := d.cfg != cfg
-			d.cfg = cfg
+			if changed {
+				d.cfg, d.saved = cfg, nil // the saved text is checked again, under cfg
+			}
 			return changed
 		})
 	}

@@ -75,7 +75,12 @@ func (l *linter) run(ctx context.Context) {
 // diagnostics; for a client that pulls, it only has the snapshot ready for
 // the pull.
 func (l *linter) lintOne(uri string) {
-	snap := l.s.snapshot(uri)
+	var snap *snapshot
+	if l.s.checksOnSave() {
+		snap = l.s.checkedSnapshot(uri) // the text as opened or last saved
+	} else {
+		snap = l.s.snapshot(uri)
+	}
 	if snap == nil || l.s.caps.pull {
 		return // closed meanwhile, or pulled
 	}
@@ -91,9 +96,12 @@ func (l *linter) publish(snap *snapshot) {
 	l.publishMu.Lock()
 	defer l.publishMu.Unlock()
 	st := l.s.store
+	onSave := l.s.checksOnSave()
 	st.docsMu.Lock()
 	d := st.docs[snap.uri]
-	current := d != nil && d.gen == snap.gen && d.published != snap.gen
+	// under checkOn: save what is shown is the saved text's check, made
+	// under an older gen when the text changed since
+	current := d != nil && (d.gen == snap.gen || onSave && d.saved == snap) && d.published != snap.gen
 	if current {
 		d.published = snap.gen
 	}

@@ -164,7 +164,8 @@ func (s *Server) documentDiagnostic(ctx context.Context, raw json.RawMessage) (a
 	// slow check nor the check of the keystroke the pull follows holds up
 	// what the client sent after it (VS Code: codeAction, documentSymbol,
 	// foldingRange, answered from the last finished reading meanwhile).
-	if _, ready, open := s.readiness(uri); open && !ready {
+	// Under checkOn: save the saved text may need a check of its own.
+	if _, ready, open := s.readiness(uri); open && (!ready || s.checksOnSave()) {
 		return async(answer), nil
 	}
 	return answer(ctx)

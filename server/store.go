@@ -53,6 +53,13 @@ import (
 // for it off the handler goroutine (readiness, checking), so that the
 // requests behind it are not held up.
 //
+// savedText is the text as opened or last saved, and saved its check under
+// the current settings: what a client under checkOn: save is shown
+// (checkedSnapshot), pushed or pulled, whatever requests read of the
+// unsaved text meanwhile. snap becomes saved when it read that text
+// (openDoc.keep); a change of settings clears saved, and the next
+// checkedSnapshot checks the saved text again, under a gen of its own.
+//
 // published is the gen whose diagnostics were last pushed; the linter pushes
 // a snapshot only while its gen is still the document's and not yet
 // published, so a result made before a change or a close is never sent
@@ -116,6 +123,14 @@ type openDoc struct {
 	// willCheck: update scheduled a lint of gen, so a reading newer than
 	// snap is coming without anyone asking for it.
 	willCheck bool
+	// savedText (and savedVersion) is the text as opened or last saved:
+	// under checkOn: save the client is shown its findings, whatever the
+	// text has become. saved is its check under cfg, once made (snap, if
+	// that read it; else made by checkedSnapshot); nil when there is none
+	// or the text or the settings changed since.
+	savedText    []byte
+	savedVersion int32
+	saved        *snapshot
 }
 
 // update is the one door through which an open document changes. Under
@@ -231,20 +246,50 @@ func (st *store) get(uri string) (d openDoc, ok bool) {
 }
 
 // checkedSnapshot is what a client that checks on save is told: the
-// last finished check, however the text has changed since, or the current
-// snapshot when there is none yet.
+// findings of the text as opened or last saved, under the current
+// settings, however the text has changed since (requests that read the
+// unsaved text, such as codeAction, do not change them). While nothing is
+// unsaved it is the current snapshot.
 func (s *Server) checkedSnapshot(uri string) *snapshot {
-	s.store.docsMu.Lock()
-	d := s.store.docs[uri]
-	var last *snapshot
-	if d != nil {
-		last = d.snap
+	st := s.store
+	st.docsMu.Lock()
+	d := st.docs[uri]
+	if d == nil {
+		st.docsMu.Unlock()
+		return nil
 	}
-	s.store.docsMu.Unlock()
-	if last != nil {
-		return last
+	if sameSlice(d.savedText, d.text) {
+		st.docsMu.Unlock()
+		return s.snapshot(uri)
 	}
-	return s.snapshot(uri)
+	if d.saved != nil {
+		saved := d.saved
+		st.docsMu.Unlock()
+		return saved
+	}
+	path, text, version, cfg, tails := d.path, d.savedText, d.savedVersion, d.cfg, d.tails
+	st.docsMu.Unlock()
+
+	// A check of its own (the document's Checker follows the text): with
+	// a gen of its own, so that a pull's resultId tells it apart.
+	saved := s.boundedCheck(nil, uri, path, text, version, nextGen(), cfg)
+	saved.tails = tails
+	st.docsMu.Lock()
+	defer st.docsMu.Unlock()
+	if cur := st.docs[uri]; cur != nil && cur.saved == nil && sameSlice(cur.savedText, text) && cur.cfg == cfg {
+		cur.saved = saved
+	}
+	return saved
+}
+
+// keep makes snap the document's newest reading, and its saved one when
+// it read the saved text under the current settings. The caller holds
+// docsMu.
+func (d *openDoc) keep(snap *snapshot) {
+	d.snap = snap
+	if snap.doc != nil && sameSlice(snap.doc.Source, d.savedText) && snap.cfg == d.cfg {
+		d.saved = snap
+	}
 }
 
 // snapshot returns a snapshot of the document's current version, linting it
@@ -279,7 +324,7 @@ func (s *Server) snapshot(uri string) *snapshot {
 		st.docsMu.Lock()
 		if cur := st.docs[uri]; cur != nil {
 			if cur.gen == gen && f.snap != nil {
-				cur.snap = f.snap
+				cur.keep(f.snap)
 			}
 			if cur.inflight == f {
 				cur.inflight = nil
@@ -397,7 +442,7 @@ func (s *Server) boundedCheck(checker *diagnostics.Checker, uri, path string, te
 		s.update(uri, false, true, func(d *openDoc, gen uint64) bool {
 			if r.snap != nil && bytes.Equal(d.text, text) && d.version == version && d.cfg == cfg {
 				r.snap.gen = gen
-				d.snap = r.snap
+				d.keep(r.snap)
 			}
 			return true
 		})

@@ -26,6 +26,7 @@ func (s *Server) didOpen(ctx context.Context, raw json.RawMessage) (any, error) 
 		d.version = p.TextDocument.Version
 		d.text = []byte(p.TextDocument.Text)
 		d.cfg = cfg
+		d.savedText, d.savedVersion = d.text, d.version
 		return true
 	})
 	return nil, nil
@@ -122,18 +123,26 @@ func (s *Server) didSave(ctx context.Context, raw json.RawMessage) (any, error) 
 	if s.checksOnSave() {
 		defer s.lint.schedule(uri) // after the saved text, if sent, is taken
 	}
-	if p.Text == nil {
-		return nil, nil
-	}
 	// Some clients (eglot) send the text although we asked them not to;
 	// when it differs from ours, theirs is the truth.
-	s.update(uri, false, true, func(d *openDoc, _ uint64) bool {
-		if bytes.Equal(d.text, []byte(*p.Text)) {
-			return false
+	if p.Text != nil {
+		s.update(uri, false, true, func(d *openDoc, _ uint64) bool {
+			if bytes.Equal(d.text, []byte(*p.Text)) {
+				return false
+			}
+			s.log.Printf("didSave text differs from the synced text of %s; taking the saved text", uri)
+			d.text = []byte(*p.Text)
+			return true
+		})
+	}
+	// What checkOn: save shows from now on; not a change of the
+	// document, so no new gen.
+	s.update(uri, false, false, func(d *openDoc, _ uint64) bool {
+		d.savedText, d.savedVersion, d.saved = d.text, d.version, nil
+		if d.snap != nil {
+			d.keep(d.snap)
 		}
-		s.log.Printf("didSave text differs from the synced text of %s; taking the saved text", uri)
-		d.text = []byte(*p.Text)
-		return true
+		return false
 	})
 	return nil, nil
 }
