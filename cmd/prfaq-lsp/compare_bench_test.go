@@ -37,12 +37,28 @@ type benchServer struct {
 	// after each change; otherwise it waits for them to be pushed.
 	pull   bool
 	vscode bool
+	// bin is another build of prfaq-lsp to run instead of this one.
+	bin string
 }
 
-var benchServers = []benchServer{
+var benchServers = append([]benchServer{
 	{name: "prfaq-lsp/push"},
 	{name: "prfaq-lsp/pull", pull: true},
 	{name: "vscode-markdown/pull", pull: true, vscode: true},
+}, baseServers()...)
+
+// baseServers are the rows of an earlier build named in PRFAQ_BENCH_BASE
+// (a prfaq-lsp binary), so that a change is measured against the code
+// before it in the same run, the two alternating:
+//
+//	git worktree add /tmp/base main && (cd /tmp/base && go build -o /tmp/prfaq-lsp-base ./cmd/prfaq-lsp)
+//	PRFAQ_BENCH_BASE=/tmp/prfaq-lsp-base go test ./cmd/prfaq-lsp -run '^$' -bench CompareKeystroke -count 3
+func baseServers() []benchServer {
+	bin := os.Getenv("PRFAQ_BENCH_BASE")
+	if bin == "" {
+		return nil
+	}
+	return []benchServer{{name: "base/push", bin: bin}, {name: "base/pull", pull: true, bin: bin}}
 }
 
 // vscodeShim is the shim that runs VS Code's Markdown server, or "" when it
@@ -62,6 +78,9 @@ func vscodeShim() string {
 }
 
 func (s benchServer) command(b *testing.B) *exec.Cmd {
+	if s.bin != "" {
+		return exec.Command(s.bin, "--log", "/dev/null")
+	}
 	if !s.vscode {
 		return exec.Command(binary(b), "--log", "/dev/null")
 	}
