@@ -162,6 +162,12 @@ func (s *scan) partsByLabel() {
 			} else {
 				// a bold lead-in opens a section that runs to the next lead-in or heading
 				p.Span.End = s.leadSectionEnd(b)
+				if k == LeaderQuote || k == CustomerQuote {
+					// … but a quotation's ends with the quotation: what follows
+					// it unlabelled is another part ("**Quote:** “…,” said
+					// Hana Kobayashi." and then how to get started)
+					p.Span.End = s.quotationEnd(b, p.Span.End)
+				}
 				p.Body.End = p.Span.End
 			}
 			p.Text = strings.TrimSpace(d.Text(p.Body))
@@ -214,6 +220,39 @@ func (s *scan) quoteClassIn(sp Span) nameClass {
 		return nameClass(LeaderQuote)
 	}
 	return nameClass(CustomerQuote)
+}
+
+// quotationEnd is where the quotation a label block b opens ends, within
+// limit: after b when b holds the quotation, else after the quotation
+// that follows it; a quotation runs on over the paragraphs it leaves
+// open, and its attribution line ("— Hana Kobayashi, creator") is its own.
+func (s *scan) quotationEnd(b *Block, limit int) int {
+	end := b.Span.End
+	r := readQuote(b)
+	open := !r.isQuote || r.open // a label of its own: the quotation follows
+	for _, o := range s.prBlocks {
+		if o.Span.Start <= b.Span.Start {
+			continue
+		}
+		if o.Span.Start >= limit {
+			break
+		}
+		t := strings.TrimSpace(o.Text)
+		var q quoteReading
+		if o.Kind == Paragraph {
+			q = readQuote(o)
+		}
+		quote := o.Kind == BlockQuote || q.isQuote
+		switch {
+		case open && quote:
+		case !open && !quote && o.Kind == Paragraph && FieldCount(t) <= 16 && attributionLine.MatchString(t):
+		default:
+			return trimEnd(s.d.Source, b.Span.Start, end)
+		}
+		end = o.Span.End
+		open = q.open
+	}
+	return trimEnd(s.d.Source, b.Span.Start, min(end, limit))
 }
 
 func (s *scan) leadSectionEnd(b *Block) int {

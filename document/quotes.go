@@ -111,7 +111,7 @@ func (s *scan) findQuotes() {
 		if r.attribution[1] > 0 && r.speaker != "" {
 			q.Attribution = b.Prose.SourceSpan(r.attribution[0], r.attribution[1])
 			q.Speaker = r.speaker
-		} else if !r.anonymous && i+1 < len(blocks) && unclosedQuote(b.Text) && isQuoteText(blocks[i+1].Text) {
+		} else if !r.anonymous && i+1 < len(blocks) && r.open && isQuoteText(blocks[i+1].Text) {
 			// a quotation of several paragraphs: each opens with a mark, only
 			// the last closes, and its attribution is the whole quotation's
 			if nb := blocks[i+1]; nb.Prose != nil {
@@ -280,6 +280,9 @@ type quoteReading struct {
 	leader, customer bool // the speaker's cues
 	anonymous        bool // an attribution that names nobody
 	embedded         bool // a quotation inside a paragraph that says more
+	// open: the quotation, after any label or speaker before it, opens
+	// with a mark it does not close (it goes on in the next paragraph)
+	open bool
 }
 
 var quoteKey = NewMemoKey()
@@ -306,6 +309,7 @@ func readQuote(b *Block) quoteReading {
 			}
 		}
 		r := readQuoteText(b.Text[off:])
+		r.open = r.isQuote && unclosedQuote(b.Text[off:])
 		if r.attribution[1] > 0 {
 			r.attribution[0] += off
 			r.attribution[1] += off
