@@ -377,8 +377,13 @@ func (s *scan) ctaScore(u unit, i int, units []unit) fit {
 	// the last paragraph, with where to go: a link or an address (a
 	// paragraph: a long section that mentions a site on the way is a
 	// roadmap or a report, not a call to action)
-	if i == len(units)-1 && i > 0 && FieldCount(u.text) <= ctaMostWords && (siteRe.MatchString(u.text) || strings.Contains(s.d.Text(u.span), "](")) {
-		return fit{2, HowPosition, "the last paragraph, which says where to go"}
+	if i == len(units)-1 && i > 0 && FieldCount(u.text) <= ctaMostWords {
+		if siteRe.MatchString(u.text) || strings.Contains(s.d.Text(u.span), "](") {
+			return fit{2, HowPosition, "the last paragraph, which says where to go"}
+		}
+		if ctaClosing.MatchString(u.text) {
+			return fit{2, HowPosition, "the last paragraph, which says when or where to get it"}
+		}
 	}
 	return fit{}
 }

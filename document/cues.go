@@ -16,6 +16,8 @@ var (
 	problemCue  = cueRe(problemCues)
 	solutionCue = cueRe(solutionCues)
 	ctaCue      = cueRe(ctaCues)
+	// ctaClosing: a last paragraph that says when or where to get it
+	ctaClosing = cueRe(ctaClosingCues)
 )
 
 // cueSet matches any of its pieces. Each piece is its own small regular

@@ -249,6 +249,20 @@ var ctaCues = []string{
 	`立即`, `现已`, `지금`,
 }
 
+// ctaClosingCues make the last paragraph of a press release its call to
+// action when it says when, where or to whom the product is there to be had
+// ("Cinderpath is free on iPhone and Android.", "Lumenrail is live today on
+// all 41 stations."), though it names no site; anywhere else they are only
+// a product's description.
+var ctaClosingCues = []string{
+	`(is|are|goes|go) live`, `(is|are) free (to|for|on|in|at|from|today|now|of charge)`, `(is|are) out (now|today)`,
+	`(is|are) open (to|for) (everyone|anyone|all|the public|new)`, `from today`, `starting (today|now)`, `as of today`,
+	`open an account`, `create an account`, `on (iphone|ipad|ios|android|the web|mac|macos|windows|linux)`,
+	`for (iphone|ipad|ios|android|mac|macos|windows|linux)`, `ab heute`, `ist (ab sofort|kostenlos|gratis)`,
+	`est (gratuit|disponible)`, `dès aujourd['’]hui`, `desde hoy`, `es gratis`, `a partir de hoy`, `ya funciona en`,
+	`今日から`, `本日から`, `から使え`, `即日`, `今天起`, `即日起`, `오늘부터`,
+}
+
 // asideLabels open a note, not an FAQ entry, when bold with a colon
 // ("**Note:** …" among "**Pricing:** …" entries); compared normalised.
 var asideLabels = []string{
