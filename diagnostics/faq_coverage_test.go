@@ -272,3 +272,30 @@ func TestPhraseListsOneParse(t *testing.T) {
 		t.Error("phraseLists differs from phraseList with tags merged")
 	}
 }
+
+// A topic is covered by what an entry asks and answers, whatever it
+// counts: "How many docks have the problem?" sizes the market with a noun
+// the word list does not name, and "Who else does this?" asks about the
+// competition. Without those entries both topics are reported.
+func TestFAQCoverageReadsTheQuestion(t *testing.T) {
+	const head = "---\nprfaq: true\n---\n# Tidewell tells a dock crew which pallet to load next\n\n" +
+		"PORTLAND, OR — May 4, 2027 — Tidewell, a loading planner for freight docks, launches today.\n\n" +
+		"## FAQ\n\n### Internal FAQ\n\n#### What does it cost us to run?\n\n$1.10 per door a month; we break even at 900 doors.\n\n"
+	const entries = "#### How many docks have the problem?\n\nAbout 4,000 regional docks load from paper lists, by our count.\n\n" +
+		"#### Who else does this?\n\nWarehouse systems do it for large sites; nobody sells it to a four-door dock.\n"
+	topics := func(src string) map[any]bool {
+		got := map[any]bool{}
+		for _, f := range only(Lint(document.Parse("t.prfaq.md", []byte(src)), Default()), "faq-coverage") {
+			got[f.Data["topic"]] = true
+		}
+		return got
+	}
+	without := topics(head)
+	if !without["market-size"] || !without["competition"] {
+		t.Fatalf("without the entries: %v, want market-size and competition reported", without)
+	}
+	with := topics(head + entries)
+	if with["market-size"] || with["competition"] {
+		t.Errorf("with the entries: %v, want neither market-size nor competition", with)
+	}
+}
