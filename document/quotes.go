@@ -553,15 +553,85 @@ func nameStem(w string) string {
 }
 
 // describesOwn: the descriptor names the launching organisation ("head of
-// product at Acme", "Acme's CEO").
+// product at Acme", "Acme's CEO", "założycielka Wierzby"): a capitalised
+// word of it is in the headline or the summary. German capitalises every
+// noun, so there the word must be one of the release's own names (the
+// product's, and those the summary opens with): "Anna Vogt, Landwirtin in
+// Telgte" is no one of "Kornfeld zeigt Landwirten, …".
 func (s *scan) describesOwn(desc string) bool {
+	strict := s.nounsCapitalised()
 	for _, w := range strings.Fields(desc) {
 		w = strings.Trim(w, ".,'’s")
-		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && (s.ownOrg(w) || s.ownOrg(nameStem(w))) {
-			return true
+		if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		if !strict {
+			if s.ownOrg(w) || s.ownOrg(nameStem(w)) {
+				return true
+			}
+			continue
+		}
+		lw, stem := strings.ToLower(w), strings.ToLower(nameStem(w))
+		for n := range s.ownNames() {
+			if n == lw || strings.HasPrefix(n, stem) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// nounsCapitalised: the press release is in a language that capitalises
+// its nouns (German), by its first paragraph long enough to tell.
+func (s *scan) nounsCapitalised() bool {
+	for _, b := range s.prBlocks {
+		if b.Kind == Paragraph && b.Prose != nil {
+			if l := b.Prose.Lang(); l != "" {
+				return l == "de"
+			}
+		}
+	}
+	return false
+}
+
+// ownNames are the release's own names, lower-cased: the product's
+// (productWords) and the capitalised words the summary opens with after
+// its dateline ("Acme today announced …", "Kornfeld, eine App …", "The
+// Green Software Foundation today …"), and the title's.
+func (s *scan) ownNames() map[string]bool {
+	if s.own != nil {
+		return s.own
+	}
+	s.own = map[string]bool{}
+	for w := range s.productWords() {
+		s.own[strings.ToLower(w)] = true
+	}
+	if sum := s.d.Parts[Summary]; sum != nil {
+		text := sum.Text
+		if m := s.findDateline(text); m != nil {
+			text = text[m[1]:]
+		}
+		for i, w := range strings.Fields(text) {
+			w = strings.TrimRightFunc(leadingName(w), func(r rune) bool { return r == ',' || r == '.' || r == ':' })
+			if i >= 5 || w == "" || w[0] < 'A' || w[0] > 'Z' {
+				break
+			}
+			if !commonCapital[strings.ToLower(w)] {
+				s.own[strings.ToLower(w)] = true
+			}
+			if strings.HasSuffix(strings.Fields(text)[i], ",") {
+				break
+			}
+		}
+	}
+	if t := s.d.Title; t != nil {
+		for _, w := range capitalWords(t.Text) {
+			if !commonCapital[strings.ToLower(w)] {
+				s.own[strings.ToLower(w)] = true
+			}
+		}
+	}
+	return s.own
 }
 
 // founderCue: roles that speak for the company that launches, wherever

@@ -83,6 +83,7 @@ type scan struct {
 	used      map[*Block]bool
 	quotes    map[*Block]bool // paragraphs that are quotations
 	product   map[string]bool // the product's name words (productWords)
+	own       map[string]bool // the release's own names (ownNames)
 	launch    *launchText     // the headline and summary text (launchText)
 	// exampleQuotes are quoted lines that are examples, not quotations
 	exampleQuotes map[*Block]bool
