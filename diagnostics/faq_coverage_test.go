@@ -299,3 +299,26 @@ func TestFAQCoverageReadsTheQuestion(t *testing.T) {
 		t.Errorf("with the entries: %v, want neither market-size nor competition", with)
 	}
 }
+
+// "Was kostet Kornfeld?" "9 Euro pro Monat": a German FAQ that asks the
+// price covers pricing; without that entry pricing is reported.
+func TestFAQCoverageGermanPrice(t *testing.T) {
+	const head = "---\nprfaq: true\n---\n# Kornfeld zeigt Landwirten, welcher Acker heute zuerst Wasser braucht\n\n" +
+		"MÜNSTER — 2. März 2027 — Kornfeld, eine Bewässerungs-App für Ackerbaubetriebe, berechnet ab heute für jedes Feld, wann es Wasser braucht.\n\n" +
+		"## Häufige Fragen\n\n### Externe Fragen\n\n**Brauche ich Sensoren?**\n\nNein, Kornfeld rechnet mit offenen Wetter- und Bodendaten des Landes.\n\n"
+	const price = "**Was kostet Kornfeld?**\n\nNeun Euro pro Monat und Betrieb.\n"
+	pricing := func(src string) bool {
+		for _, f := range only(Lint(document.Parse("t.prfaq.md", []byte(src)), Default()), "faq-coverage") {
+			if f.Data["topic"] == "pricing" {
+				return true
+			}
+		}
+		return false
+	}
+	if !pricing(head) {
+		t.Fatal("without the price entry, pricing is not reported")
+	}
+	if pricing(head + price) {
+		t.Error("\"Was kostet Kornfeld?\" does not cover pricing")
+	}
+}
