@@ -175,6 +175,9 @@ func (s *scan) partsByLabel() {
 				p.Text = strings.TrimSpace(strings.TrimPrefix(d.PlainText(p.Span), b.LeadText))
 			}
 			d.Parts[k] = p
+			if k == Summary {
+				s.dateline(p) // "**Summary:** BERLIN — 9 September 2026 — …"
+			}
 		}
 		if len(hits) > 0 {
 			s.used[b] = true

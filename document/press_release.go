@@ -706,9 +706,21 @@ func (s *scan) findSummary() {
 }
 
 func (s *scan) dateline(p *Part) {
-	for _, pr := range s.d.ProseIn(p.Body) {
-		if m := s.findDateline(pr.Text); m != nil {
-			p.Dateline = pr.SourceSpan(m[0], m[1])
+	for _, pr := range s.d.ProseIn(p.Span) {
+		if pr.Span.End <= p.Body.Start {
+			continue // the heading that names it
+		}
+		// a summary named by a label ("**Summary:** BERLIN — …") starts
+		// inside its paragraph's prose: the dateline opens the rest
+		at := 0
+		for at < len(pr.Text) && pr.Offset(at) < p.Body.Start {
+			at++
+		}
+		for at < len(pr.Text) && (pr.Text[at] == ' ' || pr.Text[at] == '\t') {
+			at++
+		}
+		if m := s.findDateline(pr.Text[at:]); m != nil {
+			p.Dateline = pr.SourceSpan(at+m[0], at+m[1])
 			return
 		}
 		break

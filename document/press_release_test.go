@@ -250,3 +250,22 @@ func TestContainerHeadlineLong(t *testing.T) {
 		}
 	}
 }
+
+// A summary named by a label keeps its dateline: "**Summary:** BERLIN — 9
+// September 2026 — …" (the acronym rule read BERLIN as an acronym when it
+// was not), and so does one under a "## Summary" heading.
+func TestDatelineOfNamedSummary(t *testing.T) {
+	for _, src := range []string{
+		"# Stackyard gives every pull request a preview site\n\n**Summary:** BERLIN — 9 September 2026 — Stackyard, a preview service for front-end teams, starts a live copy of the site for every pull request.\n\n## FAQ\n\n### How much?\n\n$20.\n",
+		"# Stackyard gives every pull request a preview site\n\n## Summary\n\nBERLIN — 9 September 2026 — Stackyard, a preview service for front-end teams, starts a live copy of the site for every pull request.\n\n## FAQ\n\n### How much?\n\n$20.\n",
+	} {
+		d := Parse("x.prfaq.md", []byte(src))
+		sum := d.Parts[Summary]
+		if sum == nil {
+			t.Fatalf("no summary in %q", src)
+		}
+		if got := d.Text(sum.Dateline); got != "BERLIN — 9 September 2026 —" {
+			t.Errorf("dateline %q in %q", got, src)
+		}
+	}
+}
