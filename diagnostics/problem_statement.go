@@ -78,6 +78,10 @@ var peopleNouns = []string{
 	"landowner", "landowners", "flatmate", "flatmates", "roommate", "roommates", "newcomer", "villagers",
 	"couple", "couples", "clerk", "clerks", "treasurer", "treasurers", "secretary", "secretaries", "coordinator", "coordinators",
 	"officer", "officers", "inspector", "inspectors", "dispatcher", "dispatchers", "caretaker", "caretakers",
+	"reviewer", "reviewers", "approver", "approvers", "editor", "editors", "auditor", "auditors", "tester", "testers",
+	"ranger", "rangers", "pilot", "pilots", "coach", "coaches", "trainer", "trainers", "planner", "planners",
+	"shipper", "shippers", "courier", "couriers", "skipper", "skippers", "harbour master", "harbour masters",
+	"harbor master", "harbor masters",
 }
 
 // peopleSuffix finds the nouns for people the list cannot hold: "cyclists",
