@@ -275,14 +275,16 @@ func TestPhraseListsOneParse(t *testing.T) {
 
 // A topic is covered by what an entry asks and answers, whatever it
 // counts: "How many docks have the problem?" sizes the market with a noun
-// the word list does not name, and "Who else does this?" asks about the
-// competition. Without those entries both topics are reported.
+// the word list does not name, "Who else does this?" asks about the
+// competition and "What could stop us?" about the risks. Without those
+// entries the three topics are reported.
 func TestFAQCoverageReadsTheQuestion(t *testing.T) {
 	const head = "---\nprfaq: true\n---\n# Tidewell tells a dock crew which pallet to load next\n\n" +
 		"PORTLAND, OR — May 4, 2027 — Tidewell, a loading planner for freight docks, launches today.\n\n" +
 		"## FAQ\n\n### Internal FAQ\n\n#### What does it cost us to run?\n\n$1.10 per door a month; we break even at 900 doors.\n\n"
 	const entries = "#### How many docks have the problem?\n\nAbout 4,000 regional docks load from paper lists, by our count.\n\n" +
-		"#### Who else does this?\n\nWarehouse systems do it for large sites; nobody sells it to a four-door dock.\n"
+		"#### Who else does this?\n\nWarehouse systems do it for large sites; nobody sells it to a four-door dock.\n\n" +
+		"#### What could stop us?\n\nCarriers could refuse to share their routes; three of five have signed.\n"
 	topics := func(src string) map[any]bool {
 		got := map[any]bool{}
 		for _, f := range only(Lint(document.Parse("t.prfaq.md", []byte(src)), Default()), "faq-coverage") {
@@ -291,12 +293,12 @@ func TestFAQCoverageReadsTheQuestion(t *testing.T) {
 		return got
 	}
 	without := topics(head)
-	if !without["market-size"] || !without["competition"] {
-		t.Fatalf("without the entries: %v, want market-size and competition reported", without)
+	if !without["market-size"] || !without["competition"] || !without["risks"] {
+		t.Fatalf("without the entries: %v, want market-size, competition and risks reported", without)
 	}
 	with := topics(head + entries)
-	if with["market-size"] || with["competition"] {
-		t.Errorf("with the entries: %v, want neither market-size nor competition", with)
+	if with["market-size"] || with["competition"] || with["risks"] {
+		t.Errorf("with the entries: %v, want none of market-size, competition, risks", with)
 	}
 }
 

@@ -148,7 +148,7 @@ var faqTopics = []faqTopic{
 			"en": {"risk", "risks", "risky", "challenge", "challenges", "concern", "concerns", "fail", "fails", "failure",
 				"security", "secure", "privacy", "legal", "compliance", "regulatory", "go wrong", "downside", "downsides",
 				"mitigate", "mitigation", "threat", "threats", "attack", "liability", "trade-off", "tradeoff", "limitation",
-				"limitations"},
+				"limitations", "could stop us", "stop us", "could kill", "could sink", "what if", "worst case", "could refuse"},
 			"de": {"Risiko", "Risiken", "riskant", "Herausforderung", "Herausforderungen", "Bedenken", "Sicherheit",
 				"Datenschutz", "scheitern", "Gefahr", "Nachteil", "Nachteile"},
 			"fr": {"risque", "risques", "défi", "défis", "sécurité", "échec", "menace", "menaces", "inconvénient",
