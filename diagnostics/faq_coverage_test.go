@@ -324,3 +324,21 @@ func TestFAQCoverageGermanPrice(t *testing.T) {
 		t.Error("\"Was kostet Kornfeld?\" does not cover pricing")
 	}
 }
+
+// A French FAQ that asks who has the problem, who does it already and what
+// happens to the reader's position covers market size, competition and
+// data privacy.
+func TestFAQCoverageFrench(t *testing.T) {
+	const src = "---\nprfaq: true\n---\n# Brindille indique aux jardiniers quel jour semer, selon la météo de leur rue\n\n" +
+		"LYON — 12 février 2027 — Brindille, une application de jardinage pour les potagers urbains, annonce aujourd'hui un calendrier de semis.\n\n" +
+		"## Questions fréquentes\n\n### Questions des clients\n\n**Que faites-vous de ma position ?**\n\n" +
+		"Nous gardons seulement le quartier, jamais l'adresse, et la supprimons si vous quittez l'application.\n\n" +
+		"### Questions internes\n\n**Combien de jardiniers ont ce problème ?**\n\nEnviron 40 000 parcelles de jardins partagés en France.\n\n" +
+		"**Qui fait déjà cela ?**\n\nLes calendriers lunaires et les applications météo, mais aucune ne mesure le sol de la rue.\n"
+	for _, f := range only(Lint(document.Parse("t.prfaq.md", []byte(src)), Default()), "faq-coverage") {
+		switch f.Data["topic"] {
+		case "market-size", "competition", "data-privacy":
+			t.Errorf("reported although asked: %s", f.Message)
+		}
+	}
+}

@@ -242,7 +242,7 @@ var ctaCues = []string{
 	`reserve (it|one|now|today|online|(at|from|on) \S+\.\w+)`, `book (it|one|now|today|online|(at|from|on) \S+\.\w+)`,
 	`order (it|one|now|today|online|(at|from|on) \S+\.\w+)`, `apply (now|today|online|(at|on) \S+\.\w+)`,
 	`subscribe (now|today|(at|on) \S+\.\w+)`, `download (it|now|today|(at|from|on) \S+\.\w+)`, `start (today|now|at|free)`, `signup`, `learn more`, `go to`, `download`, `install`,
-	`try (it|\w+ (today|now|free))`, `let[’']s (use|try|start|get started)`, `start using`, `please (try|tell us|give)`,
+	`try (it|\w+ (today|now|free))`, `let's (use|try|start|get started)`, `start using`, `please (try|tell us|give)`,
 	`use \S+ (now|today)`, `head to`, `register`, `in the app store`, `on the app store`, `from the app store`, `im app store`, `on google play`, `in google play`, `google play`, `play store`,
 	`from google play`, `bei google play`, `join`, `contact us`, `request access`, `read the`,
 	`jetzt verfügbar`, `ab sofort`, `disponibile`, `beschikbaar`, `downloaden`, `vanaf vandaag`, `in de app store`, `scarica\w*`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
@@ -259,7 +259,9 @@ var ctaClosingCues = []string{
 	`(is|are) open (to|for) (everyone|anyone|all|the public|new)`, `from today`, `starting (today|now)`, `as of today`,
 	`open an account`, `create an account`, `on (iphone|ipad|ios|android|the web|mac|macos|windows|linux)`,
 	`for (iphone|ipad|ios|android|mac|macos|windows|linux)`, `ab heute`, `ist (ab sofort|kostenlos|gratis)`,
-	`est (gratuit|disponible)`, `dès aujourd['’]hui`, `desde hoy`, `es gratis`, `a partir de hoy`, `ya funciona en`,
+	`(est|sont) (gratuite?s?|disponibles?)`, `dès aujourd'hui`, `à partir d'aujourd'hui`,
+	`sur (iphone|ipad|ios|android|le web|mac|macos|windows|linux)`, `auf (dem )?(iphone|ipad|android)`,
+	`desde hoy`, `es gratis`, `es gratuit[ao]`, `a partir de hoy`, `ya funciona en`, `en (iphone|android)`,
 	`今日から`, `本日から`, `から使え`, `即日`, `今天起`, `即日起`, `오늘부터`,
 }
 
