@@ -780,6 +780,15 @@ func trimSpan(d *Document, s Span) Span {
 	return s
 }
 
+// bareNameLine: a plain paragraph of one short line with no sentence's
+// end, which may name a part as a heading would ("FAQ", "Questions and
+// answers:"); pseudoClass says whether it does.
+func bareNameLine(b *Block) bool {
+	t := strings.TrimSpace(b.Text)
+	return b.Kind == Paragraph && !b.Emphasized && t != "" && !strings.ContainsRune(t, '\n') && FieldCount(t) <= 4 &&
+		!strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "。")
+}
+
 func (s *scan) findFAQ() {
 	d := s.d
 	for _, h := range d.Headings {
@@ -799,9 +808,10 @@ func (s *scan) findFAQ() {
 		start = s.faqHead.Span.Start
 	} else {
 		// No FAQ heading: an FAQ may still start with a bold "**FAQs:**"
-		// line or with "**Q: …?**" lines.
+		// line, a line that only says "FAQ" ("Frequently asked
+		// questions"), or with "**Q: …?**" lines.
 		for _, b := range d.Blocks {
-			if isPseudoHeading(b) && isFAQClass(pseudoClass(b)) {
+			if (isPseudoHeading(b) || bareNameLine(b)) && isFAQClass(pseudoClass(b)) {
 				start = b.Span.Start
 				break
 			}
