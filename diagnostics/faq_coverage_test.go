@@ -342,3 +342,20 @@ func TestFAQCoverageFrench(t *testing.T) {
 		}
 	}
 }
+
+// The same in Spanish: who has the problem, who else does it, what can go
+// wrong and who sees the child's position.
+func TestFAQCoverageSpanish(t *testing.T) {
+	const src = "---\nprfaq: true\n---\n# Caminito avisa a las familias cuando el autobús escolar está a cinco minutos\n\n" +
+		"SEVILLA — 8 de septiembre de 2026 — Caminito, una aplicación para el transporte escolar, avisa a cada familia cinco minutos antes.\n\n" +
+		"## Preguntas frecuentes\n\n### Preguntas de las familias\n\n**¿Quién ve la posición de mi hijo?**\n\nNadie: Caminito solo conoce la posición del autobús.\n\n" +
+		"### Preguntas internas\n\n**¿Cuántas familias tienen este problema?**\n\nEn Andalucía, 90.000 alumnos van en autobús escolar.\n\n" +
+		"**¿Quién más hace esto?**\n\nLas empresas de autobuses tienen sus propias aplicaciones.\n\n" +
+		"**¿Qué puede salir mal?**\n\nSi un autobús pierde la señal, el aviso llega tarde.\n"
+	for _, f := range only(Lint(document.Parse("t.prfaq.md", []byte(src)), Default()), "faq-coverage") {
+		switch f.Data["topic"] {
+		case "market-size", "competition", "risks", "data-privacy":
+			t.Errorf("reported although asked: %s", f.Message)
+		}
+	}
+}
