@@ -359,3 +359,15 @@ func TestFAQCoverageSpanish(t *testing.T) {
 		}
 	}
 }
+
+// "How many operators could use it?" sizes the market too.
+func TestFAQCoverageHowManyCouldUseIt(t *testing.T) {
+	const src = "---\nprfaq: true\n---\n# Quaypoint lets a ferry passenger check in with the ticket on their phone\n\n" +
+		"OBAN, Scotland — 21 April 2027 — Quaypoint, a boarding app for island ferries, reads the e-ticket at the gangway.\n\n" +
+		"## FAQ\n\n### Stakeholder FAQ\n\n**How many operators could use it?**\n\nTwelve ferry operators in the UK carry foot passengers on more than 40 routes.\n"
+	for _, f := range only(Lint(document.Parse("t.prfaq.md", []byte(src)), Default()), "faq-coverage") {
+		if f.Data["topic"] == "market-size" {
+			t.Errorf("reported although asked: %s", f.Message)
+		}
+	}
+}

@@ -43,7 +43,9 @@ var faqTopics = []faqTopic{
 		Words: map[string][]string{
 			"en": append(howMany("customers", "users", "people", "teams", "companies", "businesses", "developers", "shops",
 				"stores", "merchants", "organizations", "organisations", "households", "patients", "students", "sellers",
-				"buyers", "accounts", "engineers"),
+				"buyers", "accounts", "engineers", "operators", "riders", "passengers", "families", "farmers", "schools",
+				"clinics", "restaurants", "stalls", "docks", "harbours", "harbors", "drivers", "owners", "members"),
+				"could use it", "would use it", "would pay for it",
 				"market", "markets", "market size", "addressable", "TAM", "SAM", "SOM", "demand", "segment", "segments",
 				"audience", "audiences", "adoption", "user base", "customer base", "number of customers", "number of users",
 				"potential customers", "potential users", "target customers", "target users", "target audience",
