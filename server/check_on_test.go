@@ -96,17 +96,25 @@ func hasMessage(diags []protocol.Diagnostic, s string) bool {
 	return false
 }
 
-// A client that pulls is told the last saved check under checkOn: save:
-// an edit changes its report only once the document is saved.
-func TestCheckOnSavePull(t *testing.T) {
+// openOnSave starts a session with VS Code's capabilities (it pulls) under
+// checkOn: save and opens the testdata file name in it, as version 1.
+func openOnSave(t *testing.T, name string) (c *client, uri, text string) {
+	t.Helper()
 	root := t.TempDir()
-	c := newClient(t, withSettings(map[string]any{}))
+	c = newClient(t, withSettings(map[string]any{}))
 	p := clientInit(t, "vscode-initialize.json", root)
 	p["initializationOptions"] = map[string]any{"prfaq": map[string]any{"checkOn": "save"}}
 	c.initializeRaw(p)
-	uri := string(fileURI(filepath.Join(root, "launch.prfaq.md")))
-	text := readTestdata(t, "launch.prfaq.md")
+	uri = string(fileURI(filepath.Join(root, "launch.prfaq.md")))
+	text = readTestdata(t, name)
 	c.open(uri, text, 1)
+	return c, uri, text
+}
+
+// A client that pulls is told the last saved check under checkOn: save:
+// an edit changes its report only once the document is saved.
+func TestCheckOnSavePull(t *testing.T) {
+	c, uri, _ := openOnSave(t, "launch.prfaq.md")
 	first := c.pull(uri, "")
 	if first.Kind != reportFull || first.ResultID == "" {
 		t.Fatalf("first pull: %+v", first)
@@ -134,14 +142,7 @@ func TestCheckOnSavePull(t *testing.T) {
 // codeAction at the cursor, as VS Code sends after every key, or a change
 // of settings, which applies to the saved text).
 func TestCheckOnSaveShowsSavedText(t *testing.T) {
-	root := t.TempDir()
-	c := newClient(t, withSettings(map[string]any{}))
-	p := clientInit(t, "vscode-initialize.json", root)
-	p["initializationOptions"] = map[string]any{"prfaq": map[string]any{"checkOn": "save"}}
-	c.initializeRaw(p)
-	uri := string(fileURI(filepath.Join(root, "launch.prfaq.md")))
-	text := readTestdata(t, "fixes.prfaq.md")
-	c.open(uri, text, 1)
+	c, uri, text := openOnSave(t, "fixes.prfaq.md")
 	first := c.pull(uri, "")
 	if first.Kind != reportFull || hasMessage(reportItems(t, first), "synergy") || !hasMessage(reportItems(t, first), `"very"`) {
 		t.Fatalf("first pull: %+v", first)

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -315,26 +314,13 @@ func withLog(w io.Writer) clientOption {
 // would hold up the outline for ever.
 func TestPullNeverHoldsTheSession(t *testing.T) {
 	gate := make(chan struct{})
-	var holding atomic.Bool
-	held := make(chan string, 4)
-	release := make(chan struct{})
-	deferred := make(chan string, 16)
+	h := newCheckHold(t)
+	holding, held, release, deferred := &h.holding, h.held, h.release, h.deferred
 	c := newClient(t, withServer(func(s *Server) {
 		s.lint.gate = gate
-		s.checkBudget = time.Hour // held on purpose: not "too complex"
-		s.beforeCheck = func(uri string) {
-			if holding.Load() {
-				held <- uri
-				<-release
-			}
-		}
-		s.deferred = func(method string) { deferred <- method }
+		h.install(s)
 	}))
-	t.Cleanup(func() {
-		holding.Store(false)
-		close(release)
-		close(gate)
-	})
+	t.Cleanup(func() { close(gate) })
 	c.initializeRaw(clientInit(t, "zed-initialize.reconstructed.json", t.TempDir()))
 	const uri = "file:///pull/launch.prfaq.md"
 	c.open(uri, readTestdata(t, "launch.prfaq.md"), 1)

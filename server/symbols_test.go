@@ -22,28 +22,9 @@ import (
 // version not yet read.
 func TestStructureFromLastReading(t *testing.T) {
 	const uri = "file:///reading/launch.prfaq.md"
-	var holding atomic.Bool
-	held := make(chan string, 4)
-	release := make(chan struct{})
-	deferred := make(chan string, 16)
-	c := newClient(t, withServer(func(s *Server) {
-		s.checkBudget = time.Hour // held on purpose: not "too complex"
-		s.beforeCheck = func(uri string) {
-			if holding.Load() {
-				held <- uri
-				<-release
-			}
-		}
-		s.deferred = func(method string) { deferred <- method }
-	}))
-	t.Cleanup(func() {
-		holding.Store(false)
-		select {
-		case <-release:
-		default:
-			close(release)
-		}
-	})
+	h := newCheckHold(t)
+	holding, held, release, deferred := &h.holding, h.held, h.release, h.deferred
+	c := newClient(t, withServer(h.install))
 	c.initialize(nil)
 	launch := readTestdata(t, "launch.prfaq.md")
 	c.open(uri, launch, 1)
@@ -155,6 +136,38 @@ func TestStructureFromLastReading(t *testing.T) {
 }
 
 // waitHeld waits until the check hook holds a check of uri.
+// checkHold holds the server's checks while holding is set, each until a
+// token on release, and reports each held check's URI on held and each
+// request moved off the handler goroutine on deferred: a test sees what
+// the session answers while a check runs. The budget is an hour, so a
+// held check is never taken for a runaway.
+type checkHold struct {
+	holding  atomic.Bool
+	held     chan string
+	release  chan struct{}
+	deferred chan string
+}
+
+func newCheckHold(t *testing.T) *checkHold {
+	h := &checkHold{held: make(chan string, 4), release: make(chan struct{}), deferred: make(chan string, 16)}
+	t.Cleanup(func() {
+		h.holding.Store(false)
+		close(h.release) // whatever is still held goes on
+	})
+	return h
+}
+
+func (h *checkHold) install(s *Server) {
+	s.checkBudget = time.Hour
+	s.beforeCheck = func(uri string) {
+		if h.holding.Load() {
+			h.held <- uri
+			<-h.release
+		}
+	}
+	s.deferred = func(method string) { h.deferred <- method }
+}
+
 func waitHeld(t *testing.T, held <-chan string, uri string) {
 	t.Helper()
 	select {
