@@ -611,16 +611,16 @@ func (s *scan) ownNames() map[string]bool {
 		if m := s.findDateline(text); m != nil {
 			text = text[m[1]:]
 		}
-		for i, w := range strings.Fields(text) {
-			w = strings.TrimRightFunc(leadingName(w), func(r rune) bool { return r == ',' || r == '.' || r == ':' })
+		for i, field := range strings.Fields(text) {
+			w := strings.TrimRightFunc(leadingName(field), func(r rune) bool { return r == ',' || r == '.' || r == ':' })
 			if i >= 5 || w == "" || w[0] < 'A' || w[0] > 'Z' {
 				break
 			}
 			if !commonCapital[strings.ToLower(w)] {
 				s.own[strings.ToLower(w)] = true
 			}
-			if strings.HasSuffix(strings.Fields(text)[i], ",") {
-				break
+			if strings.HasSuffix(field, ",") {
+				break // "Kornfeld, eine App …": the name ends at the comma
 			}
 		}
 	}
