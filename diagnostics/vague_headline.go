@@ -63,7 +63,7 @@ var (
 		"analysts", "admins", "operators", "buyers", "sellers", "owners", "anyone", "everyone", "organizations", "organisations",
 		"families", "patients", "doctors", "teachers", "parents", "creators", "writers", "designers", "researchers", "speakers", "enterprises")...)
 	placeholderInText = regexp.MustCompile(`\[[^\]]*\]|\bXXX+\b|\bWHO\?|\bTBD\b|\bTODO\b|@x{3,}`)
-	benefitWords      = phraseList("to", "for", "so", "makes", "make", "without", "lets", "helps", "enables", "allows", "cuts", "saves", "faster", "in minutes",
+	benefitWords      = phraseList("to", "for", "so", "makes", "make", "without", "lets", "helps", "enables", "allows", "cuts", "saves", "faster", "in minutes", "get", "gets",
 		"in seconds", "in one", "one-click", "free", "instantly", "less", "fewer", "more", "easier", "simpler", "safer", "cheaper")
 )
 
