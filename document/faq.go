@@ -279,13 +279,15 @@ func (s *scan) topicHeading(h *Block) bool {
 	}
 	blocks := s.d.Blocks
 	from := sort.Search(len(blocks), func(k int) bool { return blocks[k].Span.Start > h.Span.Start })
-	for _, b := range blocks[from:] {
+	for i, b := range blocks[from:] {
 		if !s.d.FAQSpan.Contains(b.Span.Start) {
 			continue
 		}
 		switch b.Kind {
 		case Heading:
-			return false
+			// "### For teachers" straight over "#### Pricing": a heading with
+			// nothing of its own before its sub-headings heads them
+			return i == 0 && b.Level > h.Level && hasLetters(b.Text)
 		case Paragraph:
 			if strongQuestion(b) || plainQLine.MatchString(b.Text) {
 				return true
