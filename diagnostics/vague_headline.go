@@ -56,7 +56,12 @@ var (
 	// verbSuffix: -izes, -ifies, -ates, a headline that opens with an -ing
 	// form ("Introducing …") and a verb after just, now, has or finally
 	// ("… Just Made …"); "Invoicing for Small Shops" has none
-	verbSuffix    = regexp.MustCompile(`(?i)\b\w+(izes|ises|ifies|ates)\b|^\W*\w{4,}ing\b|\b(just|now|has|have|finally)\s+\w{3,}`)
+	verbSuffix = regexp.MustCompile(`(?i)\b\w+(izes|ises|ifies|ates)\b|^\W*\w{4,}ing\b|\b(just|now|has|have|finally)\s+\w{3,}`)
+	// nameThenVerb: a name opens the headline and the lower-case word after
+	// it ends in -s, as the verb of "Penwise grades …", "Ledger closes …"
+	// does, whatever the verb (case-sensitive: under (?i) \p{Lu} is any
+	// letter; not -ss, -us, -is: "A corpus of …", "Acme analysis")
+	nameThenVerb  = regexp.MustCompile(`^\W*(\p{Lu}[\w.-]*)(?:\s+\p{Lu}[\w.-]*){0,2}\s+\p{Ll}{2,}[^siu\W]s\b`)
 	headlineHype  = phraseList("revolutionary", "groundbreaking", "game-changing", "game changer", "best", "best-in-class", "world-class", "next-generation", "cutting-edge", "amazing", "incredible", "unprecedented", "ultimate", "magical", "disruptive", "innovative", "leading", "industry-leading", "first-ever", "world's first", "unparalleled", "unmatched")
 	customerWords = phraseList(append(peopleNouns, "customer", "customers", "user", "users", "developer", "developers", "team", "teams", "engineer", "engineers",
 		"people", "you", "your", "shops", "businesses", "companies", "practitioners", "members", "students", "scientists",
@@ -216,11 +221,21 @@ func readHeadline(text string, english bool) headlineText {
 		cjk:         document.HasCJK(text),
 		placeholder: placeholderInText.MatchString(text),
 		caps:        allCaps(text),
-		noVerb:      english && !headlineVerbs.MatchString(text) && !verbSuffix.MatchString(text),
+		noVerb:      english && !headlineVerbs.MatchString(text) && !verbSuffix.MatchString(text) && !namedSubjectVerb(text),
 		hype:        (english && headlineHype.MatchString(text) || !english && worldHype(text)) && !strings.ContainsAny(text, "0123456789"),
 		noCustomer:  english && !customerWords.MatchString(text) && !namesPeople(text) && !benefitWords.MatchString(text) && !benefitFigure.MatchString(text) && !imperative(text),
 	}
 }
+
+// namedSubjectVerb: the headline opens with a name and its verb
+// (nameThenVerb), the name not an article or other opening word.
+func namedSubjectVerb(text string) bool {
+	m := nameThenVerb.FindStringSubmatch(text)
+	return m != nil && !commonOpeners[strings.ToLower(m[1])]
+}
+
+var commonOpeners = map[string]bool{"a": true, "an": true, "the": true, "this": true, "our": true, "your": true,
+	"new": true, "how": true, "why": true, "what": true, "all": true, "every": true, "more": true, "most": true}
 
 // allCaps reports text of four or more words whose letters are almost all capitals.
 func allCaps(text string) bool {
