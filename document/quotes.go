@@ -597,16 +597,20 @@ func (s *scan) nounsCapitalised() bool {
 // ownNames are the release's own names, lower-cased: the product's
 // (productWords) and the capitalised words the summary opens with after
 // its dateline ("Acme today announced …", "Kornfeld, eine App …", "The
-// Green Software Foundation today …"), and the title's.
+// Green Software Foundation today …"), and the title's. The quotations are
+// read before the summary is found (unless a heading or label named it):
+// until then only the title's names are known, and neither these nor
+// productWords, which the alignment asks later, are kept.
 func (s *scan) ownNames() map[string]bool {
 	if s.own != nil {
 		return s.own
 	}
-	s.own = map[string]bool{}
-	for w := range s.productWords() {
-		s.own[strings.ToLower(w)] = true
-	}
-	if sum := s.d.Parts[Summary]; sum != nil {
+	own := map[string]bool{}
+	sum := s.d.Parts[Summary]
+	if sum != nil {
+		for w := range s.productWords() {
+			own[strings.ToLower(w)] = true
+		}
 		text := sum.Text
 		if m := s.findDateline(text); m != nil {
 			text = text[m[1]:]
@@ -617,7 +621,7 @@ func (s *scan) ownNames() map[string]bool {
 				break
 			}
 			if !commonCapital[strings.ToLower(w)] {
-				s.own[strings.ToLower(w)] = true
+				own[strings.ToLower(w)] = true
 			}
 			if strings.HasSuffix(field, ",") {
 				break // "Kornfeld, eine App …": the name ends at the comma
@@ -627,11 +631,14 @@ func (s *scan) ownNames() map[string]bool {
 	if t := s.d.Title; t != nil {
 		for _, w := range capitalWords(t.Text) {
 			if !commonCapital[strings.ToLower(w)] {
-				s.own[strings.ToLower(w)] = true
+				own[strings.ToLower(w)] = true
 			}
 		}
 	}
-	return s.own
+	if sum != nil {
+		s.own = own
+	}
+	return own
 }
 
 // founderCue: roles that speak for the company that launches, wherever
