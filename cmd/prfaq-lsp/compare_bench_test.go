@@ -419,8 +419,9 @@ func benchTyping(b *testing.B, traffic bool) {
 	}
 }
 
-// keystroke types one character at col of line 8 (version 1: none, only
-// waits for the first diagnostics) and waits for every answer.
+// keystroke types the col-th character at the end of the problem paragraph
+// (version 1: none, only waits for the first diagnostics) and waits for
+// every answer.
 func keystroke(b *testing.B, c *benchClient, uri string, version, col int, traffic bool, lat map[string][]time.Duration) {
 	want, sent := map[int]string{}, map[int]time.Time{}
 	req := func(method, params string) {
@@ -429,12 +430,13 @@ func keystroke(b *testing.B, c *benchClient, uri string, version, col int, traff
 		want[id], sent[id] = method, t
 	}
 	doc := `{"textDocument":{"uri":"` + uri + `"}`
+	line, at := benchdoc.TypingLine, benchdoc.TypingColumn+col
 	t0 := time.Now()
 	if version > 1 {
-		c.send(fmt.Sprintf(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"%s","version":%d},"contentChanges":[{"range":{"start":{"line":8,"character":%d},"end":{"line":8,"character":%d}},"text":"%c"}]}}`, uri, version, col, col, typing[col%len(typing)]))
+		c.send(fmt.Sprintf(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"%s","version":%d},"contentChanges":[{"range":{"start":{"line":%d,"character":%d},"end":{"line":%d,"character":%d}},"text":"%c"}]}}`, uri, version, line, at, line, at, typing[col%len(typing)]))
 	}
 	if traffic && version > 1 {
-		req("textDocument/codeAction", fmt.Sprintf(`{"textDocument":{"uri":"%s"},"range":{"start":{"line":8,"character":%d},"end":{"line":8,"character":%d}},"context":{"diagnostics":[],"triggerKind":2}}`, uri, col+1, col+1))
+		req("textDocument/codeAction", fmt.Sprintf(`{"textDocument":{"uri":"%s"},"range":{"start":{"line":%d,"character":%d},"end":{"line":%d,"character":%d}},"context":{"diagnostics":[],"triggerKind":2}}`, uri, line, at+1, line, at+1))
 		if version%10 == 0 {
 			req("textDocument/documentSymbol", doc+`}`)
 			if !c.server.vscode {

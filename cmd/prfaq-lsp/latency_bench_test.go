@@ -44,14 +44,15 @@ func BenchmarkKeystrokeLatency(b *testing.B) {
 			body, _ := json.Marshal(text)
 			c.send(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"` + uri + `","languageId":"markdown","version":1,"text":` + string(body) + `}}}`)
 			c.waitVersion(b, 1)
-			// Type words into the problem paragraph (line 8), one character
+			// Type words at the end of the problem paragraph, one character
 			// at a time, as an editor sends them.
 			version, col := 1, 0
 			var lat []time.Duration
 			steal0, total0 := cpuSteal()
 			for b.Loop() {
 				version++
-				change := fmt.Sprintf(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"%s","version":%d},"contentChanges":[{"range":{"start":{"line":8,"character":%d},"end":{"line":8,"character":%d}},"text":"%c"}]}}`, uri, version, col, col, typing[col%len(typing)])
+				line, at := benchdoc.TypingLine, benchdoc.TypingColumn+col
+				change := fmt.Sprintf(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"%s","version":%d},"contentChanges":[{"range":{"start":{"line":%d,"character":%d},"end":{"line":%d,"character":%d}},"text":"%c"}]}}`, uri, version, line, at, line, at, typing[col%len(typing)])
 				col++
 				t0 := time.Now()
 				c.send(change)

@@ -18,7 +18,7 @@ func PRFAQ(n int) string {
 	b.WriteString("*Shops that bill by hand today get paid nine days sooner, with no accounting software to learn.*\n\n")
 	b.WriteString("SEATTLE — March 3, 2027 — Acme today announced Ledger, a phone app that turns a finished order into an invoice.\n\n")
 	b.WriteString("## The problem\n\n")
-	b.WriteString("Small shops spend four hours a week writing invoices by hand, according to our survey of 312 shop owners.\n\n")
+	b.WriteString(problemParagraph + "\n\n")
 	b.WriteString("## The solution\n\n")
 	b.WriteString("Ledger reads the order the shop already keeps and fills in the invoice: customer, items, tax and due date.\n\n")
 	b.WriteString("“We built Ledger because our own print shop lost a weekend a month to paperwork,” said Ana Ruiz, CEO of Acme.\n\n")
@@ -55,3 +55,15 @@ func PRFAQ(n int) string {
 	}
 	return b.String()
 }
+
+// TypingLine and TypingColumn are where the server's benchmarks type: the
+// end of the problem paragraph (0-based line, UTF-16 column), inside a
+// paragraph of prose as an author types. (Until 2 Dec 2026 they typed on
+// line 8, the blank line under the subheading, which made the subheading,
+// the typed words and the summary one paragraph.)
+const (
+	TypingLine   = 13
+	TypingColumn = len(problemParagraph)
+)
+
+const problemParagraph = "Small shops spend four hours a week writing invoices by hand, according to our survey of 312 shop owners."
