@@ -350,6 +350,7 @@ func (s *scan) solutionScore(u unit, i int, units []unit) fit {
 	if u.span.Start < s.firstQuote() {
 		named := s.d.Parts[Problem] // placed before the alignment: by a heading or label
 		switch {
+		case s.problemGoesOn(u, i, units):
 		case named == nil && i == 1,
 			named != nil && u.span.Start > named.Span.Start && (i == 0 || units[i-1].span.Start < named.Span.Start):
 			f = fit{1, HowPosition, "the paragraph after the problem"}
@@ -368,6 +369,20 @@ func (s *scan) solutionScore(u unit, i int, units []unit) fit {
 		f.score--
 	}
 	return f
+}
+
+// problemGoesOn: the paragraph after the problem names no product and says
+// nothing of what one does, and the next one, before the quotations, has
+// the product as its subject ("Ferrylog puts the diary online"): it is a
+// second paragraph of the problem, not the solution. Not when the next
+// one adds to it ("Ferrylog also sends …"): then it was the solution.
+func (s *scan) problemGoesOn(u unit, i int, units []unit) bool {
+	if u.cues.solution || s.namesProduct(u.text) || s.namesProductKind(u.lead) || i+1 >= len(units) {
+		return false
+	}
+	next := units[i+1]
+	return next.run == u.run && next.span.Start < s.firstQuote() && s.namesProduct(next.text) &&
+		!followOnCue.MatchString(firstSentence(next.text))
 }
 
 func (s *scan) ctaScore(u unit, i int, units []unit) fit {

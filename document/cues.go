@@ -15,6 +15,7 @@ import (
 var (
 	problemCue  = cueRe(problemCues)
 	solutionCue = cueRe(solutionCues)
+	followOnCue = cueRe(followOnCues)
 	ctaCue      = cueRe(ctaCues)
 	// ctaClosing: a last paragraph that says when or where to get it
 	ctaClosing = cueRe(ctaClosingCues)

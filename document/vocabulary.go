@@ -249,6 +249,14 @@ var ctaCues = []string{
 	`立即`, `现已`, `지금`,
 }
 
+// followOnCues in a paragraph's first sentence say it adds to the one
+// before ("Ferrylog also sends a reminder"): that one already said what the
+// product does.
+var followOnCues = []string{
+	`also`, `as well`, `too`, `auch`, `ebenfalls`, `aussi`, `également`, `también`, `además`, `também`, `além disso`,
+	`anche`, `inoltre`, `ook`, `также`, `тоже`,
+}
+
 // ctaClosingCues make the last paragraph of a press release its call to
 // action when it says when, where or to whom the product is there to be had
 // ("Cinderpath is free on iPhone and Android.", "Lumenrail is live today on
