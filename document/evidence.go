@@ -315,3 +315,40 @@ func labelColon(line string) bool {
 	// character of head
 	return strings.IndexByte(head, ':') >= 0 || strings.Contains(head, "：")
 }
+
+// endAtQuotations: a problem or solution section named by a heading or a
+// label runs to the next heading, but the quotations come after both
+// parts, and what follows them in the section is how to get started and
+// the call to action ("## How it works" over the solution, two quotations
+// and "Marinas can sign up at …"). When paragraphs follow its quotations,
+// the part ends before the first one and those paragraphs are read by the
+// alignment.
+func (s *scan) endAtQuotations() {
+	d := s.d
+	for _, k := range []PartKind{Problem, Solution} {
+		p := d.Parts[k]
+		if p == nil || p.How != HowHeading && p.How != HowLabel {
+			continue
+		}
+		first, after := -1, false
+		for _, b := range s.prBlocks {
+			if b.Span.Start < p.Body.Start || b.Span.Start >= p.Span.End {
+				continue
+			}
+			switch {
+			case s.quotes[b]:
+				if first < 0 {
+					first = b.Span.Start
+				}
+			case first >= 0 && b.Kind == Paragraph && hasLetters(b.Text):
+				after = true
+			}
+		}
+		if first < 0 || !after || first <= p.Body.Start {
+			continue
+		}
+		end := trimEnd(d.Source, p.Span.Start, first)
+		p.Span.End, p.Body.End = end, end
+		p.Text = d.PlainText(p.Body)
+	}
+}

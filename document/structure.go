@@ -194,6 +194,7 @@ var partFinders = []struct {
 	{"the headline", (*scan).findHeadline},
 	{"the subheading", (*scan).findSubheading},
 	{"quotations", (*scan).findQuotes},
+	{"parts that run over the quotations", (*scan).endAtQuotations},
 	{"the summary", (*scan).findSummary},
 	{"alignment of the rest", (*scan).align},
 }
