@@ -136,7 +136,7 @@ func checkProblemStatement(c *Context) {
 	}
 	c.Report(Finding{
 		Message: "The problem names no customer: say who has it and when (\"Today, [customers] have to [problem] when [situation].\").",
-		Span:    firstLine(doc, p.Body),
+		Span:    firstLine(doc, prose[0].Span), // the statement, not the blank line under its heading
 		Data:    map[string]any{"reason": "no-customer"},
 	})
 }
