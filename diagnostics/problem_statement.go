@@ -21,7 +21,8 @@ func init() {
 			"\"workshop\" too), or that the summary does not announce (\"Acme today announced Ledger\": Ledger); the " +
 			"company's name; the product in a problem read by its place alone, which the reading may have placed " +
 			"wrongly; a problem that speaks to the reader (\"you\") " +
-			"or names people of any kind (owners, developers, teams, shops, students…); a problem in another " +
+			"or names people of any kind (owners, developers, teams, shops, students…) or the customer the headline or the " +
+			"subheading names (\"Tidewell lets a small marina book …\": \"Small marinas book by phone …\"); a problem in another " +
 			"language (the words are English) or with a template's slot in it (placeholder's); a document with no problem part, which is missing-section's.",
 		Bad: "# Ledger lets small shops send an invoice in one click\n\nSEATTLE — June 2, 2027 — Acme today announced Ledger, a phone app for invoices.\n\n" +
 			"## The problem\n\nInvoicing is slow and error-prone, and Ledger fixes that with one tap.\n",
@@ -129,8 +130,9 @@ func checkProblemStatement(c *Context) {
 		})
 		return
 	}
+	customers := headlineCustomers(doc)
 	for _, pr := range prose {
-		if proseHas(pr, problemPeople) || namesPeople(pr.Text) {
+		if proseHas(pr, problemPeople) || namesPeople(pr.Text) || customers != nil && proseHas(pr, customers) {
 			return
 		}
 	}
@@ -139,6 +141,44 @@ func checkProblemStatement(c *Context) {
 		Span:    firstLine(doc, prose[0].Span), // the statement, not the blank line under its heading
 		Data:    map[string]any{"reason": "no-customer"},
 	})
+}
+
+// gotBy finds who the headline or the subheading says gets the product:
+// the word after "lets", "helps" or "for", past an article and the
+// adjectives a customer is given ("Tidewell lets a small marina book its
+// berths": marina). The list of people cannot hold every customer.
+var gotBy = regexp.MustCompile(`(?i)\b(?:lets|let|helps|help|allows|enables|gives|for)\s+(?:(?:a|an|the|every|any|all|your|their|small|smaller|large|local|independent|busy|new|busier)\s+)*(\p{L}{3,})`)
+
+// notCustomers are words gotBy finds that name no one ("for free").
+var notCustomers = map[string]bool{"free": true, "first": true, "less": true, "more": true, "you": true, "your": true, "them": true, "one": true, "two": true, "good": true, "life": true}
+
+// headlineCustomers are the headline's and the subheading's customers, in
+// their singular and plural forms, or nil.
+func headlineCustomers(doc *document.Document) *phrases {
+	var forms []string
+	for _, k := range []document.PartKind{document.Headline, document.Subheading} {
+		p := doc.Parts[k]
+		if p == nil {
+			continue
+		}
+		for _, m := range gotBy.FindAllStringSubmatch(p.Text, -1) {
+			w := strings.ToLower(m[1])
+			if notCustomers[w] || containsString(doc.Product(), m[1]) {
+				continue
+			}
+			forms = append(forms, w, w+"s", w+"es")
+			if stem, ok := strings.CutSuffix(w, "y"); ok {
+				forms = append(forms, stem+"ies")
+			}
+			if stem, ok := strings.CutSuffix(w, "s"); ok {
+				forms = append(forms, stem)
+			}
+		}
+	}
+	if forms == nil {
+		return nil
+	}
+	return cachedPhraseList(forms)
 }
 
 // announcedName is what the summary announces: the capitalised words after
