@@ -223,7 +223,11 @@ var problemCues = []string{
 	`gap`, `harder`, `today's`, `today,`, `rely on`, `vulnerab\w*`, `fail\w*`, `breach\w*`, `exposed`, `wast\w*`,
 	`shortcomings?`, `deficienc\w*`, `until now`, `up to now`, `previously`, `used to`, `lost`, `los(e|ing) (a|an|the|half|track)`,
 	`(have|had|has) to (chase|call|phone|ring|email|wait|print|fill|check|copy|retype|search|guess)`, `hit (the same|a) wall`, `is gone`, `breaks`, `forget`, `no idea`, `manual(ly)?`, `stuck`, `forced to`,
-	`schwierig\w*`, `mühsam`, `problemi`, `probleem`, `problemen`, `moeilijk\w*`, `problème\w*`, `difficile\w*`, `problema\w*`, `difícil\w*`, `проблем\w*`,
+	`schwierig\w*`, `mühsam`, `umständlich\w*`, `aufwändig\w*`, `aufwendig\w*`, `verlier\w*`, `verloren`, `fehlt`, `fehlen`,
+	`bisher`, `von hand`, `zu (viel|lange|teuer|langsam)`, // de
+	`perd\w*`, `manque\w*`, `jusqu'(à présent|ici)`, `fastidieu\w*`, `à la main`, `manuellement`, // fr
+	`pierde\w*`, `perdi\w*`, `hasta ahora`, `tedios\w*`, `a mano`, `manualmente`, `à mão`, `até agora`, // es, pt
+	`problemi`, `probleem`, `problemen`, `moeilijk\w*`, `problème\w*`, `difficile\w*`, `problema\w*`, `difícil\w*`, `проблем\w*`,
 	`課題`, `問題`, `困って`, `手間`, `痛点`, `难以`, `麻烦`, `繁琐`, `어려`, `불편`, `부족`,
 }
 
@@ -232,7 +236,10 @@ var solutionCues = []string{
 	`makes it (easy|easier|simple|possible)`, `launch\w*`, `announc\w*`, `helps`, `allows`, `provides`,
 	`automatically`, `in (minutes|seconds)`, `now (you|customers|developers|teams|users|it|they)`,
 	`is the evolution`, `it works`, `here's how`, `empowers`, `can now`, `anyone can`, `with \p{Lu}[\w-]*,`, `makes`, `connects`, `uses`,
-	`ermöglicht`, `bietet`, `permette`, `consente`, `offre`, `biedt`, `maakt het mogelijk`, `permet`, `propose`, `permite`, `ofrece`, `oferece`, `позволяет`, `предлагает`,
+	`ermöglicht`, `bietet`, `hilft`, `erlaubt`, `verbindet`, `automatisch`, `in (minuten|sekunden)`, // de
+	`aide`, `relie`, `connecte`, `automatiquement`, `en (quelques )?(minutes|secondes)`, // fr
+	`ayuda`, `conecta`, `automáticamente`, `en (minutos|segundos)`, `ajuda`, `automaticamente`, `em (minutos|segundos)`, // es, pt
+	`permette`, `consente`, `offre`, `biedt`, `maakt het mogelijk`, `permet`, `propose`, `permite`, `ofrece`, `oferece`, `позволяет`, `предлагает`,
 	`できます`, `可能に`, `提供`, `解决`, `帮助`, `发布`, `推出`, `变成`, `让你`, `제공`, `해결`,
 }
 
