@@ -124,6 +124,11 @@ var partNames = []struct {
 		"company quote", "internal quote", "spokesperson quote", "ceo quote", "founder quote", "our quote",
 		"quote from the team", "quote from leadership", "zitat der geschäftsführung", "citation du dirigeant",
 		"cita del director", "citação do executivo", "цитата руководителя", "代表のコメント", "代表コメント",
+		"zitat des gründers", "zitat der gründerin", "zitat des geschäftsführers", "zitat der geschäftsführerin", // de
+		"citation du fondateur", "citation de la fondatrice", "citation du président", "citation de la présidente",
+		"citation de la directrice", "citation du directeur", // fr
+		"cita del fundador", "cita de la fundadora", "cita de la directora", "cita del presidente", "cita de la presidenta", // es
+		"citação do fundador", "citação da fundadora", "citação do diretor", "citação da diretora", "citação do presidente", // pt
 		"负责人引言", "ceo 인용문", "대표 인용문",
 	}},
 	{nameClass(CustomerQuote), []string{
@@ -131,7 +136,8 @@ var partNames = []struct {
 		"customers say", "customer reaction", "customer reactions", "user quote", "users are saying", "what people are saying", "people are saying",
 		"developers are saying", "what developers say", "what users say", "customer voice", "kundenzitat",
 		"kundenstimme", "kundenstimmen", "témoignage", "témoignages", "citation client", "testimonio", "testimonios",
-		"cita de cliente", "depoimento", "depoimentos", "отзыв", "отзывы", "цитата клиента", "お客様の声", "利用者の声",
+		"cita de cliente", "cita del cliente", "cita de la clienta", "citation du client", "citation de la cliente",
+		"citation d'un client", "zitat eines kunden", "zitat einer kundin", "citação do cliente", "citação de cliente", "depoimento", "depoimentos", "отзыв", "отзывы", "цитата клиента", "お客様の声", "利用者の声",
 		"ユーザーの声", "客户评价", "用户评价", "客户引言", "用户反馈", "고객 인용문", "고객 후기", "고객 인용",
 	}},
 	{nameQuote, []string{
@@ -341,7 +347,8 @@ var (
 		`director`, `head of`, `general manager`, `gm`, `product manager`, `principal`, `chief`, `maintainer`,
 		`creator`, `project lead`, `team lead`, `lead developer`, `leader`, `leadership`, `managing director`,
 		`chief executive`, `lead engineer`, `of the project`, `our`, `gründer\w*`, `geschäftsführer\w*`,
-		`fundador\w*`, `fondat\w*`, `oprichter\w*`, `amministratore delegato`, `directeur`, `directeur général`, `основател\w*`, `руководител\w*`, `대표`, `代表`, `创始人`,
+		`fundador\w*`, `fondat\w*`, `oprichter\w*`, `amministratore delegato`, `directeur`, `directeur général`,
+		`directrice`, `pdg`, `présidente?`, `presidente`, `presidenta`, `präsident\w*`, `vorsitzende\w*`, `directora`, `diretora?`, `gérante?`, `основател\w*`, `руководител\w*`, `대표`, `代表`, `创始人`,
 		`負責人`, `负责人`,
 	}
 	customerRoles = []string{
