@@ -363,3 +363,68 @@ func TestFAQCoverageHowManyCouldUseIt(t *testing.T) {
 		t.Error("market-size reported although asked")
 	}
 }
+
+// How teams ask in French, Spanish, Portuguese and German, in the words of
+// made-up FAQs that were told they never mention these topics: "Combien de
+// domaines sont concernés ?", "¿De qué dependemos?", "Como os produtores
+// vão conhecer o aplicativo?". Each entry covers its topic; without the
+// entries, every topic is reported.
+func TestFAQCoverageAsksInOtherLanguages(t *testing.T) {
+	const head = "---\nprfaq: true\n---\n# Givre alerte les vignerons du gel de la nuit\n\n" +
+		"MÂCON — 3 mars 2027 — Givre, une alerte de gel pour les domaines viticoles, est disponible aujourd'hui.\n\n" +
+		"## FAQ\n\n### Internal FAQ\n\n**Quand ouvre-t-on ?**\n\nEn avril.\n\n"
+	entries := map[string]map[string]string{
+		"fr": {
+			"market-size":     "**Combien de domaines sont concernés ?**\n\nLe Beaujolais compte 2 000 domaines.\n\n",
+			"economics":       "**Quand serons-nous rentables ?**\n\nÀ 900 abonnés.\n\n",
+			"competition":     "**Y a-t-il d'autres solutions sur le marché ?**\n\nOui, trois éditeurs.\n\n",
+			"feasibility":     "**De quoi dépendons-nous ?**\n\nDes stations météo de la chambre d'agriculture.\n\n",
+			"marketing":       "**Comment les viticulteurs en entendront-ils parler ?**\n\nPar l'Union des vignerons et les salons.\n\n",
+			"partnerships":    "**Avec qui travaillons-nous ?**\n\nOrange fournit les capteurs, sous contrat pour trois ans.\n\n",
+			"success-metrics": "**Comment saurons-nous que cela marche ?**\n\nNous suivons deux chiffres : les nuits d'alerte et les parcelles sauvées.\n\n",
+		},
+		"es": {
+			"market-size":     "**¿Cuántos edificios podemos atender?**\n\n3.100 en Valencia.\n\n",
+			"economics":       "**¿Cuánto cuesta el servicio?**\n\nDos euros al mes.\n\n",
+			"competition":     "**¿Quién compite con nosotros?**\n\nTechem e Ista.\n\n",
+			"feasibility":     "**¿De qué dependemos?**\n\nDel servicio web del ministerio.\n\n",
+			"marketing":       "**¿Cómo se enterarán los hoteles?**\n\nA través de las asociaciones.\n\n",
+			"partnerships":    "**¿Con quién colaboramos?**\n\nCon el Colegio de Administradores.\n\n",
+			"success-metrics": "**¿Cómo sabremos si funciona?**\n\nPor las quejas de cada invierno.\n\n",
+		},
+		"pt": {
+			"market-size":     "**Quantos utentes podem beneficiar?**\n\n210 mil utentes.\n\n",
+			"economics":       "**Quanto custa o serviço?**\n\nDez euros por mês.\n\n",
+			"competition":     "**Quem compete connosco?**\n\nDuas empresas de Lisboa.\n\n",
+			"feasibility":     "**De quem dependemos?**\n\nDas transportadoras refrigeradas.\n\n",
+			"marketing":       "**Como os produtores vão conhecer o aplicativo?**\n\nPelas associações.\n\n",
+			"partnerships":    "**Quem transporta?**\n\nAs transportadoras parceiras.\n\n",
+			"success-metrics": "**Como saberemos se resulta?**\n\nPelas entregas no prazo.\n\n",
+		},
+		"de": {
+			"market-size":     "**Wie viele Betriebe sind betroffen?**\n\n12.000 in Westfalen.\n\n",
+			"economics":       "**Ab wann sind wir rentabel?**\n\nAb 900 Betrieben.\n\n",
+			"competition":     "**Gibt es andere Lösungen?**\n\nZwei Wetterdienste.\n\n",
+			"feasibility":     "**Wovon hängen wir ab?**\n\nVon den offenen Daten des Wetterdienstes.\n\n",
+			"marketing":       "**Wie erfahren Landwirte davon?**\n\nÜber die Landwirtschaftskammer.\n\n",
+			"partnerships":    "**Wer liefert die Bodenkarten?**\n\nDas Land, mit einem Vertrag bis 2029.\n\n",
+			"success-metrics": "**Woran erkennen wir, ob es funktioniert?**\n\nAm Wasserverbrauch der Betriebe.\n\n",
+		},
+	}
+	without := coverageTopics(head)
+	for lang, byTopic := range entries {
+		all := head
+		for topic, entry := range byTopic {
+			if !without[topic] {
+				t.Fatalf("%s: without the entries %s is not reported", lang, topic)
+			}
+			all += entry
+		}
+		got := coverageTopics(all)
+		for topic := range byTopic {
+			if got[topic] {
+				t.Errorf("%s: %s reported although asked: %q", lang, topic, byTopic[topic])
+			}
+		}
+	}
+}
