@@ -19,14 +19,17 @@ var (
 	// Jo Park explains); it runs only when the text has one of the verbs.
 	// Its (?i) folds [\p{Lu}] too, on purpose: "…,” the founder said" and
 	// "…,” she said" are attributions (to a role, or to nobody named).
-	saidVerbRe = NewLazyRegexp(`(?i)["”»«“,]\s*,?\s*(?:[—–-]\s*)?(?:` + attributionVerbRe + `|according to)\s+([^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b`)
+	saidVerbRe = NewLazyRegexp(`(?i)["”»«“,]\s*,?\s*(?:[—–-]\s*)?(?:` + attributionVerbRe + `|according to)\s+(` + honorificRe + `[^.;"“”«»]{2,120})|(?:^|[.”"»]\s+)([\p{Lu}][^"“”.]{1,80}?)\s+(?:` + attributionVerbRe + `)\b`)
 	// saidMarkRe finds a speaker after the closing mark ("…” — Jo Park",
 	// "「…」と山田は語ります").
 	saidMarkRe = NewLazyRegexp(`["”」』»«“]\s*[—–-]{1,2}\s*([^"“”「」«»]{2,160})$|["”]\s+(\p{Lu}[^"“”]{1,100})$`)
 	saidJaRe   = NewLazyRegexp(`」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
 	leaderCue  = cueRe(leaderTitles)
 	// saidAfter: the attribution right after a quotation's closing mark.
-	saidAfter         = NewLazyRegexp(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+([^.;"“”]{2,120})`)
+	saidAfter         = NewLazyRegexp(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+(` + honorificRe + `[^.;"“”]{2,120})`)
+	// honorificRe is a title with its period before a speaker's name ("Dr.
+	// Miriam Kessler"): the name does not end there.
+	honorificRe = `(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Mme|Mlle|Sr|Sra|Srta|Hr|Fr|Ing|Dipl)\.\s*)*`
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
 	// speakerBefore: a paragraph that ends by naming who speaks next.
 	speakerBefore = NewLazyRegexp(`^(?:(?:And|But|So|As)\s+)?(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)

@@ -346,7 +346,7 @@ var (
 		`ceo`, `cto`, `cfo`, `coo`, `cpo`, `founder`, `co-founder`, `chair\w*`, `president`, `vp`, `vice president`,
 		`director`, `head of`, `general manager`, `gm`, `product manager`, `principal`, `chief`, `maintainer`,
 		`creator`, `project lead`, `team lead`, `lead developer`, `leader`, `leadership`, `managing director`,
-		`chief executive`, `lead engineer`, `of the project`, `our`, `gründer\w*`, `geschäftsführer\w*`,
+		`chief executive`, `lead engineer`, `of the project`, `our`, `who (led|leads|founded|co-founded)`, `gründer\w*`, `geschäftsführer\w*`,
 		`fundador\w*`, `fondat\w*`, `oprichter\w*`, `amministratore delegato`, `directeur`, `directeur général`,
 		`directrice`, `pdg`, `présidente?`, `presidente`, `presidenta`, `präsident\w*`, `vorsitzende\w*`, `directora`, `diretora?`, `gérante?`, `основател\w*`, `руководител\w*`, `대표`, `代表`, `创始人`,
 		`負責人`, `负责人`,
