@@ -26,10 +26,10 @@ var (
 	saidJaRe   = NewLazyRegexp(`」\s*(?:と|、)+\s*([^。「」]{2,60}?)(?:は|が)?(?:語|話|言|述べ)`)
 	leaderCue  = cueRe(leaderTitles)
 	// saidAfter: the attribution right after a quotation's closing mark.
-	saidAfter         = NewLazyRegexp(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+(` + honorificRe + `[^.;"“”]{2,120})`)
+	saidAfter = NewLazyRegexp(`^["”»」“]\s*,?\s*(?:` + attributionVerbRe + `)\s+(` + honorificRe + `[^.;"“”]{2,120})`)
 	// honorificRe is a title with its period before a speaker's name ("Dr.
 	// Miriam Kessler"): the name does not end there.
-	honorificRe = `(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Mme|Mlle|Sr|Sra|Srta|Hr|Fr|Ing|Dipl)\.\s*)*`
+	honorificRe       = `(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Mme|Mlle|Sr|Sra|Srta|Hr|Fr|Ing|Dipl)\.\s*)*`
 	attributionVerbRe = `(?i:` + strings.Join(attributionVerbs, "|") + `)`
 	// speakerBefore: a paragraph that ends by naming who speaks next.
 	speakerBefore = NewLazyRegexp(`^(?:(?:And|But|So|As)\s+)?(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)\b[^.]{0,60}(?:put it|says?|said|explains?|recalls?)\b[^.]{0,40}[.:]?$`)
