@@ -239,15 +239,34 @@ func eachWord(t string, f func(string) bool) {
 		case in && start < 0:
 			start = i
 		case !in && start >= 0:
-			if !f(t[start:i]) {
+			if !eachOf(t[start:i], f) {
 				return
 			}
 			start = -1
 		}
 	}
 	if start >= 0 {
-		f(t[start:])
+		eachOf(t[start:], f)
 	}
+}
+
+// eachOf calls f with the word w and, when w opens with a French or
+// Italian elision ("l'équipe", "d'autres", "qu'ils", "dell'app"), with
+// the word after it too: the apostrophe keeps "can't" one word, and hid
+// "équipe" in "l'équipe".
+func eachOf(w string, f func(string) bool) bool {
+	if !f(w) {
+		return false
+	}
+	if i := strings.IndexAny(w, "'’"); i > 0 && i <= 4 {
+		if head := w[:i]; len(head) == 1 || head == "qu" || head == "dell" || head == "dall" || head == "nell" || head == "sull" {
+			_, size := utf8.DecodeRuneInString(w[i:])
+			if rest := w[i+size:]; rest != "" {
+				return f(rest)
+			}
+		}
+	}
+	return true
 }
 
 // hasCueWord reports lit in lower as a whole word (or a word's start, with prefix).

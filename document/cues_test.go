@@ -45,3 +45,20 @@ func TestCueOptionalLetter(t *testing.T) {
 		t.Errorf("leadingLiteral(users?) = %q, want user", lit)
 	}
 }
+
+// A cue word after a French or Italian elided article is a word of its own
+// ("l'équipe" holds "équipe"); an apostrophe inside an English word keeps
+// it whole ("can't" is a problem cue, "can" is not one).
+func TestCueWordAfterElision(t *testing.T) {
+	for _, s := range []string{"Pour l'équipe", "pour l’équipe", "Questions de l'équipe"} {
+		if !stakeholderCue.MatchString(s) || stakeholderCue.Count(s) != 1 {
+			t.Errorf("%q: the stakeholders' cue \"équipe\" not found once", s)
+		}
+	}
+	if !problemCue.MatchString("We can't export") {
+		t.Error(`"can't" is no longer one word`)
+	}
+	if stakeholderCue.MatchString("Pour l'application") {
+		t.Error(`"l'application" matched a stakeholder's cue`)
+	}
+}

@@ -324,7 +324,7 @@ var (
 // is a stakeholder's, "Can I export my data?" a customer's.
 var (
 	stakeholderCues = []string{
-		`we`, `our`, `us`, `team`, `build(ing)?`, `revenue`, `margins?`, `headcount`, `invest\w*`, `budget`,
+		`we`, `our`, `us`, `team`, `équipe`, `equipo`, `equipe`, `direction`, `dirección`, `direção`, `geschäftsführung`, `build(ing)?`, `revenue`, `margins?`, `headcount`, `invest\w*`, `budget`,
 		`roadmap`, `competit\w*`, `risks?`, `dependenc\w*`, `legal`, `market`, `strategy`, `strategic`, `business`,
 		`metrics?`, `kpis?`, `measure`, `success`, `staff\w*`, `resources`, `why now`, `maintain\w*`, `stakeholders?`,
 		`leadership`, `launch plan`, `partners?`, `foundation`, `members?`, `milestones?`, `working groups?`,
