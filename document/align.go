@@ -300,7 +300,10 @@ func asideOfRelease(d *Document, b *Block) bool {
 	if b.Kind == BlockQuote {
 		text = strings.TrimSpace(d.PlainText(b.Span))
 	}
-	if m := findLabel(text); m != nil && structural(m[1]) {
+	if m := findLabel(text); m != nil && (structural(m[1]) || namesVisuals(m[1])) {
+		return true
+	}
+	if b.LeadText != "" && namesVisuals(strings.TrimRight(b.LeadText, ".:：— -")) {
 		return true
 	}
 	return guidanceCue.MatchString(firstSentence(text))

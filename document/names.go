@@ -355,3 +355,10 @@ func structural(heading string) bool {
 	n := normalizeName(heading)
 	return namedBy(n, strings.Fields(n), structuralNames) && len(strings.Fields(n)) <= 3
 }
+
+// namesVisuals: a label that names the visuals ("Mock-up", "Maquette des
+// écrans", "Visuales").
+func namesVisuals(label string) bool {
+	n := normalizeName(label)
+	return namedBy(n, strings.Fields(n), visualsNames) && len(strings.Fields(n)) <= 4
+}

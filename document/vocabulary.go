@@ -186,6 +186,15 @@ var structuralNames = []string{
 	"pressemitteilung", "=introduction", "=status",
 }
 
+// visualsNames label the visuals (a mock-up's link, a screenshot) where
+// they stand inside the press release ("Maquette des écrans : https://…"):
+// such a line is no part of the release, not even its call to action.
+var visualsNames = []string{
+	"visuals", "visual", "mock up", "mock ups", "mockup", "mockups", "wireframe", "wireframes", "screenshot", "screenshots",
+	"visualisierung", "entwurf", "entwürfe", "bildschirmentwurf", "visuels", "maquette", "maquettes", "maquette des écrans",
+	"visuales", "maqueta", "maquetas", "visuais", "maquete", "maquetes", "immagini", "bozza",
+}
+
 // templateGuidance, in the first sentence of a paragraph or blockquote of
 // the press release, marks a template's note to its author ("This section
 // should contain one or more artifacts…", "Choose one of the options
@@ -258,6 +267,7 @@ var ctaCues = []string{
 	`try (it|\w+ (today|now|free))`, `let's (use|try|start|get started)`, `start using`, `please (try|tell us|give)`,
 	`use \S+ (now|today)`, `head to`, `register`, `in the app store`, `on the app store`, `from the app store`, `im app store`, `on google play`, `in google play`, `google play`, `play store`,
 	`from google play`, `bei google play`, `join`, `contact us`, `request access`, `read the`,
+	`s'inscri\w*`, `inscrivez-vous`, `regístre(se|te)`, `inscríbe(se|te)`, `inscreva-se`, `cadastre-se`, `registrieren sich`, `melden sich an`,
 	`jetzt verfügbar`, `ab sofort`, `disponibile`, `beschikbaar`, `downloaden`, `vanaf vandaag`, `in de app store`, `scarica\w*`, `disponible`, `disponível`, `доступ\w* (уже|сейчас)`, `今すぐ`, `から利用`,
 	`立即`, `现已`, `지금`,
 }
