@@ -81,6 +81,13 @@ func (s *scan) findQuestions() {
 				form = ""
 				continue
 			}
+			if namesVisuals(b.Text) {
+				// "Visuals" under the FAQ's title, after its groups: the
+				// mock-ups, not a question
+				inHeadingAnswer = false
+				form = ""
+				continue
+			}
 			if s.topicHeading(b) {
 				// "### Billing" over bold questions: a group, not a question
 				inHeadingAnswer = false
