@@ -316,8 +316,8 @@ func labelColon(line string) bool {
 	return strings.IndexByte(head, ':') >= 0 || strings.Contains(head, "：")
 }
 
-// endAtQuotations: a problem or solution section named by a heading or a
-// label runs to the next heading, but the quotations come after both
+// endAtQuotations: a problem or solution section named by a heading runs
+// to the next heading, but the quotations come after both
 // parts, and what follows them in the section is how to get started and
 // the call to action ("## How it works" over the solution, two quotations
 // and "Marinas can sign up at …"). When paragraphs follow its quotations,
@@ -327,7 +327,7 @@ func (s *scan) endAtQuotations() {
 	d := s.d
 	for _, k := range []PartKind{Problem, Solution} {
 		p := d.Parts[k]
-		if p == nil || p.How != HowHeading && p.How != HowLabel {
+		if p == nil || p.How != HowHeading {
 			continue
 		}
 		first, after := -1, false
